@@ -1,0 +1,1 @@
+"""Output formats: each registered through the strategy_lint_formatters hook."""

@@ -1,0 +1,1 @@
+"""Readers: each turns one file format into the document model.  Each is a plugin."""
