@@ -1,0 +1,1 @@
+"""Helpers for testing rules and records (see docs/writing-plugins.md)."""
