@@ -1,0 +1,219 @@
+"""The ``strategy-lint`` command.  Keep imports here light: ``--help`` must be instant."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from .errors import ConfigError, PluginLoadError, StrategyLintError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+COMMANDS = ("check", "dump", "plugins", "rules", "rule", "config")
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file instead of searching for one")
+    p.add_argument("--strict-plugins", action="store_true", help="stop if a plugin fails to load (default: report it and go on)")
+    p.add_argument("-v", "--verbose", action="count", default=0, help="log progress to stderr (never document text)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="strategy-lint",
+        description="Check strategy discussion records (.docx, PDF) before they are circulated.",
+        epilog="Exit codes: 0 no problems at or above --fail-on; 1 problems found; "
+        "2 a file could not be read, or a usage/configuration error.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="check records (the default command)", description="Check records and report problems.")
+    check.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="record files or folders (searched recursively)")
+    check.add_argument("--format", "-f", default="text", metavar="NAME", help="output format: text (default), json, or any plugin format")
+    check.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the report to FILE instead of the screen")
+    check.add_argument("--fail-on", choices=["info", "warning", "error"], help="lowest severity that makes the exit code 1 (default: error)")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found (unreadable files still exit 2)")
+    check.add_argument("--select", action="append", metavar="CODES", help="only these rules (codes, prefixes like SL2, or names; comma-separated)")
+    check.add_argument("--ignore", action="append", metavar="CODES", help="skip these rules (codes, prefixes or names; comma-separated)")
+    check.add_argument("--no-excerpts", action="store_true", help="never quote document text in the report")
+    _common(check)
+
+    dump = sub.add_parser("dump", help="print the document model as JSON (what rules see)")
+    dump.add_argument("path", type=Path, metavar="FILE")
+    _common(dump)
+
+    plugins = sub.add_parser("plugins", help="list the plugins that loaded")
+    _common(plugins)
+    rules = sub.add_parser("rules", help="list every rule with its summary")
+    _common(rules)
+    rule = sub.add_parser("rule", help="explain one rule")
+    rule.add_argument("code", metavar="CODE")
+    _common(rule)
+    config = sub.add_parser("config", help="print the resolved configuration and where it came from")
+    config.add_argument("path", nargs="?", type=Path, default=Path("."), metavar="PATH")
+    _common(config)
+    return parser
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    return [v.strip() for item in values for v in item.split(",") if v.strip()]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and args_list[0] not in COMMANDS and not args_list[0].startswith("-"):
+        args_list.insert(0, "check")
+    parser = build_parser()
+    if not args_list:
+        parser.print_help()
+        return EXIT_ERROR
+    args = parser.parse_args(args_list)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_ERROR
+    logging.basicConfig(
+        level=logging.WARNING - 10 * min(args.verbose, 2),
+        format="strategy-lint: %(levelname)s: %(message)s",
+        stream=sys.stderr,
+    )
+    try:
+        return _COMMANDS[args.command](args)
+    except (ConfigError, PluginLoadError) as exc:
+        print(f"strategy-lint: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except StrategyLintError as exc:
+        print(f"strategy-lint: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("strategy-lint: interrupted", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _linter(args, *, quiet: bool = False, **kw):
+    from .engine import Linter
+
+    linter = Linter(config_path=args.config, strict_plugins=args.strict_plugins, **kw)
+    if not quiet:
+        for failure in linter.plugins.failures:
+            print(f"strategy-lint: warning: {failure.describe()}", file=sys.stderr)
+    return linter
+
+
+def cmd_check(args) -> int:
+    from .findings import Severity
+    from .formatters.base import Summary
+    from .output import write_output
+
+    linter = _linter(args, select=_split(args.select), ignore=_split(args.ignore))
+    formatters = linter.plugins.formatters
+    if args.format not in formatters:
+        from .suggest import did_you_mean
+
+        raise ConfigError(
+            f"unknown format {args.format!r}{did_you_mean(args.format, formatters)}; available: {', '.join(sorted(formatters))}"
+        )
+    fail_on = Severity.parse(args.fail_on) if args.fail_on else linter.default_config.fail_on
+    results = list(linter.lint_paths(args.paths))
+    if not results:
+        print("strategy-lint: no records found (looked for .docx and .pdf files)", file=sys.stderr)
+        return EXIT_ERROR
+    exit_code = EXIT_OK
+    if any(r.status == "error" for r in results):
+        exit_code = EXIT_ERROR
+    elif not args.exit_zero and any(f.severity.rank >= fail_on.rank for r in results for f in r.findings):
+        exit_code = EXIT_FINDINGS
+    summary = Summary.of(results, exit_code)
+    color = args.output is None and sys.stdout.isatty()
+    formatter = formatters[args.format](excerpts=not args.no_excerpts, color=color)
+    write_output(formatter.render(results, summary), args.output)
+    return exit_code
+
+
+def cmd_dump(args) -> int:
+    import json
+
+    from .errors import ReadError
+    from .model_json import document_to_dict
+
+    linter = _linter(args)
+    try:
+        doc = linter.read(args.path)
+    except ReadError as err:
+        print(f"strategy-lint: {args.path}: {err.message}", file=sys.stderr)
+        return EXIT_ERROR
+    print(json.dumps(document_to_dict(doc), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def cmd_plugins(args) -> int:
+    linter = _linter(args, quiet=True)
+    rules_by_plugin: dict[str, list[str]] = {}
+    for code, reg in linter.plugins.rules.items():
+        rules_by_plugin.setdefault(reg.plugin, []).append(code)
+    formats_by_plugin: dict[str, list[str]] = {}
+    for impl in linter.plugins.pm.hook.strategy_lint_formatters.get_hookimpls():
+        formats_by_plugin[impl.plugin_name] = sorted((impl.function() or {}).keys())
+    readers = {impl.plugin_name for impl in linter.plugins.pm.hook.strategy_lint_read_document.get_hookimpls()}
+    for info in linter.plugins.infos:
+        dist = f"{info.distribution} {info.version}" if info.distribution else "local"
+        provides = rules_by_plugin.get(info.name, []) + [f"format:{f}" for f in formats_by_plugin.get(info.name, [])]
+        if info.name in readers:
+            provides.append("reader")
+        print(f"{info.name:<22} {dist:<24} {' '.join(provides)}")
+    for failure in linter.plugins.failures:
+        print(f"FAILED {failure.describe()}")
+    return EXIT_OK
+
+
+def cmd_rules(args) -> int:
+    linter = _linter(args)
+    for code, reg in linter.plugins.rules.items():
+        r = reg.rule
+        print(f"{code}  {r.name:<36} {r.default_severity.value:<8} {r.summary}")
+    return EXIT_OK
+
+
+def cmd_rule(args) -> int:
+    from .docs import rule_help
+    from .suggest import did_you_mean
+
+    linter = _linter(args)
+    wanted = args.code.strip()
+    for code, reg in linter.plugins.rules.items():
+        if wanted.upper() == code or wanted.lower() == reg.rule.name:
+            print(rule_help(reg.rule, reg.plugin))
+            return EXIT_OK
+    known = list(linter.plugins.rules) + [r.rule.name for r in linter.plugins.rules.values()]
+    print(f"strategy-lint: no rule {wanted!r}{did_you_mean(wanted, known)}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def cmd_config(args) -> int:
+    import json
+
+    from .config import load_config
+
+    cfg = load_config(args.config, args.path)
+    linter = _linter(args)  # validates rule codes and options against loaded plugins
+    del linter
+    print(f"# configuration from: {cfg.path if cfg.path else '(defaults: no configuration file found)'}")
+    print(json.dumps(cfg.to_dict(), indent=2))
+    return EXIT_OK
+
+
+_COMMANDS = {
+    "check": cmd_check,
+    "dump": cmd_dump,
+    "plugins": cmd_plugins,
+    "rules": cmd_rules,
+    "rule": cmd_rule,
+    "config": cmd_config,
+}
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

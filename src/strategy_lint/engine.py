@@ -1,0 +1,306 @@
+"""The engine: read a file, build its structure, run each selected rule in isolation.
+
+Every boundary from the architecture notes is enforced here: readers are called through
+the plugin hook; each rule runs inside its own error boundary, so a crashing rule becomes
+one SL000 finding and the rest of the run goes on; bad input becomes a one-line error.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import logging
+import os
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .config import Config, load_config
+from .errors import ConfigError, ReadError
+from .findings import Finding, Location, Severity
+from .lexicon import Lexicon
+from .model import Document
+from .plugins import Plugins, RegisteredRule, create_plugin_manager
+from .readers.base import MB, ReadOptions
+from .rules import Report, Rule, RuleContext
+from .selection import check_selectors, matches, select_rules
+
+log = logging.getLogger("strategy_lint")
+
+FOLDER_SUFFIXES = frozenset({".docx", ".docm", ".pdf", ".doc"})
+EXCERPT_CHARS = 100
+
+
+@dataclass
+class FileResult:
+    """The outcome for one file.  ``document`` is kept for annotation, never serialised."""
+
+    path: str
+    status: str  # "ok" | "error"
+    findings: list[Finding] = field(default_factory=list)
+    error: ReadError | None = None
+    document: Document | None = field(default=None, repr=False)
+
+    def worst(self) -> Severity | None:
+        return max((f.severity for f in self.findings), key=lambda s: s.rank, default=None)
+
+
+@dataclass
+class _Plan:
+    """Selected rule instances with their options and severity, for one configuration."""
+
+    config: Config
+    lexicon: Lexicon
+    rules: list[tuple[Rule, RegisteredRule, dict, Severity]]
+    needs_nlp: bool
+
+
+class Linter:
+    """Lint records.  One Linter per run: plugins are loaded once, configs per folder."""
+
+    def __init__(
+        self,
+        *,
+        config_path: Path | None = None,
+        config: Config | None = None,
+        plugins: Plugins | None = None,
+        strict_plugins: bool = False,
+        select: list[str] | None = None,
+        ignore: list[str] | None = None,
+    ) -> None:
+        self.config_path = config_path
+        self._fixed_config = config
+        self._select = select
+        self._ignore = ignore
+        start_config = config or load_config(config_path, Path.cwd())
+        if plugins is None:
+            local = [(start_config.base_dir / p) for p in start_config.local_plugins]
+            plugins = create_plugin_manager(strict=strict_plugins, local_plugins=local)
+        self.plugins = plugins
+        self.plugins.pm.hook.strategy_lint_configure.call_historic(kwargs={"config": start_config})
+        self._plans: dict[Path | None, _Plan] = {}
+        self._config_cache: dict[Path, Config] = {}
+        self.default_config = start_config
+        self._plan_for(start_config)  # validate config early: errors before any file is read
+
+    # -- configuration -------------------------------------------------------------------
+
+    def config_for(self, path: Path) -> Config:
+        if self._fixed_config is not None or self.config_path is not None:
+            return self.default_config
+        folder = (path if path.is_dir() else path.parent).resolve()
+        if folder not in self._config_cache:
+            self._config_cache[folder] = load_config(None, folder)
+        return self._config_cache[folder]
+
+    def _plan_for(self, config: Config) -> _Plan:
+        key = config.path
+        if key in self._plans:
+            return self._plans[key]
+        registered = self.plugins.rules
+        classes = [r.rule for r in registered.values()]
+        select = self._select if self._select is not None else config.select
+        ignore = [*config.ignore, *(self._ignore or [])]
+        for what, sels in (("select", select), ("extend-select", config.extend_select), ("ignore", ignore)):
+            check_selectors(sels, classes, what)
+        for pattern, sels in config.per_file_ignores.items():
+            check_selectors(sels, classes, f"per-file-ignores {pattern!r}")
+        chosen = select_rules(classes, select, config.extend_select, ignore)
+        settings_by_code = _rule_settings(config, classes)
+        lexicon = self.plugins.lexicon(config.lexicon)
+        rules = []
+        for cls in chosen:
+            settings = dict(settings_by_code.get(cls.code, {}))
+            severity = Severity.parse(settings.pop("severity", cls.default_severity))
+            options = cls.resolve_options(settings)
+            rules.append((cls(), registered[cls.code], options, severity))
+        plan = _Plan(config, lexicon, rules, any(r[0].needs_nlp for r in rules))
+        self._plans[key] = plan
+        return plan
+
+    # -- reading -----------------------------------------------------------------------
+
+    def read(self, path: Path, config: Config | None = None) -> Document:
+        """Read and structure one file; raises ReadError for bad input."""
+        from .structure import build_structure
+
+        config = config or self.config_for(path)
+        options = ReadOptions(
+            max_file_bytes=int(config.max_file_mb * MB),
+            max_expanded_bytes=int(config.max_expanded_mb * MB),
+            max_pages=config.max_pages,
+        )
+        if not path.exists():
+            raise ReadError("file-not-found", "file not found: check the path and try again")
+        try:
+            doc = self.plugins.pm.hook.strategy_lint_read_document(path=path, options=options)
+        except ReadError:
+            raise
+        except RecursionError:
+            raise ReadError("unreadable", "the file is nested too deeply to read safely: save a new copy and check that") from None
+        except Exception as exc:  # a reader bug must not become a traceback
+            log.debug("reader failed on a file: %s", type(exc).__name__)
+            raise ReadError(
+                "unreadable", f"the file could not be read ({type(exc).__name__}): save a new copy and check that"
+            ) from None
+        if doc is None:
+            raise ReadError(
+                "unsupported-type",
+                f"{path.suffix or 'files without an extension'} is not a record format strategy-lint reads: "
+                "save the record as .docx or PDF",
+            )
+        plan = self._plan_for(config)
+        return build_structure(doc, plan.lexicon)
+
+    # -- linting -----------------------------------------------------------------------
+
+    def lint_document(self, doc: Document, config: Config | None = None, path: Path | None = None) -> list[Finding]:
+        config = config or (self.config_for(path) if path else self.default_config)
+        plan = self._plan_for(config)
+        ignored = _per_file_ignored(config, path) if path else []
+        findings: list[Finding] = []
+        for rule, reg, options, severity in plan.rules:
+            if any(matches(s, type(rule)) for s in ignored):
+                continue
+            ctx = RuleContext(options=options, lexicon=plan.lexicon, severity=severity)
+            if plan.config.nlp_model:
+                from .nlp import get_pipeline
+
+                model = plan.config.nlp_model
+                ctx._nlp_factory = lambda lex=plan.lexicon, m=model: get_pipeline(lex, m)
+            try:
+                reports = list(rule.check(doc, ctx) or [])
+            except Exception as exc:
+                findings.append(_internal_error(rule, reg, exc))
+                continue
+            findings.extend(_to_finding(doc, rule, reg, r, severity) for r in reports)
+        findings.sort(key=_order)
+        return findings
+
+    def lint_file(self, path: Path) -> FileResult:
+        shown = str(path)
+        try:
+            config = self.config_for(path)
+            doc = self.read(path, config)
+        except ReadError as err:
+            return FileResult(shown, "error", error=err)
+        findings = self.lint_document(doc, config, path)
+        return FileResult(shown, "ok", findings, document=doc)
+
+    def lint_paths(self, paths: Iterable[Path]) -> Iterator[FileResult]:
+        for path in iter_files(paths, self.default_config.exclude):
+            yield self.lint_file(path)
+
+
+def iter_files(paths: Iterable[Path], exclude: Iterable[str] = ()) -> Iterator[Path]:
+    """Files to check: given files as they are; folders walked for record formats.
+
+    Word lock files (~$x.docx) and hidden files are skipped: they are not records.
+    """
+    exclude = list(exclude)
+    for p in paths:
+        if p.is_dir():
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    f = Path(root) / name
+                    if _skippable(f) or f.suffix.lower() not in FOLDER_SUFFIXES:
+                        continue
+                    if any(fnmatch.fnmatch(str(f), pat) or fnmatch.fnmatch(name, pat) for pat in exclude):
+                        continue
+                    yield f
+        elif _skippable(p):
+            continue
+        else:
+            yield p
+
+
+def _skippable(p: Path) -> bool:
+    return p.name.startswith("~$") or p.name.startswith(".~lock")
+
+
+def _per_file_ignored(config: Config, path: Path) -> list[str]:
+    out: list[str] = []
+    try:
+        rel = str(path.resolve().relative_to(config.base_dir.resolve()))
+    except ValueError:
+        rel = str(path)
+    for pattern, sels in config.per_file_ignores.items():
+        if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(path.name, pattern):
+            out.extend(sels)
+    return out
+
+
+def _rule_settings(config: Config, classes: list[type[Rule]]) -> dict[str, dict]:
+    """[rules.SL401] or [rules.action-without-deadline] → settings by code."""
+    by_key = {c.code: c for c in classes} | {c.name: c for c in classes}
+    out: dict[str, dict] = {}
+    for key, settings in config.rules.items():
+        cls = by_key.get(key) or by_key.get(key.upper())
+        if cls is None:
+            from .suggest import did_you_mean
+
+            raise ConfigError(f"[rules.{key}]: no such rule{did_you_mean(key, list(by_key))}")
+        out.setdefault(cls.code, {}).update(settings)
+        if "severity" in settings:
+            try:
+                Severity.parse(settings["severity"])
+            except ValueError as exc:
+                raise ConfigError(f"[rules.{key}] {exc}") from None
+    return out
+
+
+def _order(f: Finding) -> tuple:
+    loc = f.location
+    return (loc.block if loc.block is not None else -1, f.code)
+
+
+def excerpt_of(text: str | None) -> str | None:
+    if not text:
+        return None
+    flat = " ".join(text.split())
+    return flat if len(flat) <= EXCERPT_CHARS else flat[: EXCERPT_CHARS - 1].rstrip() + "…"
+
+
+def _to_finding(doc: Document, rule: Rule, reg: RegisteredRule, report: Report, severity: Severity) -> Finding:
+    block = doc.blocks[report.block] if report.block is not None and 0 <= report.block < len(doc.blocks) else None
+    section = report.section
+    if section is None and block is not None and block.section_path:
+        section = block.section_path[-1]
+    location = Location(
+        page=block.page if block else None,
+        section=section,
+        block=block.index if block else None,
+        table=block.table if block else None,
+        row=block.row if block else None,
+        column=block.column if block else None,
+    )
+    return Finding(
+        code=rule.code,
+        name=rule.name,
+        severity=report.severity or severity,
+        message=report.message,
+        fix=report.fix or rule.fix,
+        location=location,
+        excerpt=excerpt_of(report.excerpt),
+        plugin=reg.plugin,
+    )
+
+
+def _internal_error(rule: Rule, reg: RegisteredRule, exc: BaseException) -> Finding:
+    # Name the exception type and where it was raised, never its message: messages can
+    # carry document text.
+    tb = traceback.extract_tb(exc.__traceback__)
+    where = f" at {Path(tb[-1].filename).name}:{tb[-1].lineno}" if tb else ""
+    log.debug("rule %s raised %s%s", rule.code, type(exc).__name__, where)
+    return Finding(
+        code="SL000",
+        name="internal-error",
+        severity=Severity.ERROR,
+        message=(
+            f"The check {rule.code} ({rule.name}) from plugin {reg.plugin!r} crashed "
+            f"({type(exc).__name__}{where}) and was skipped; the other checks still ran."
+        ),
+        fix="This is a fault in the check, not in the record: report it to the plugin's maintainer.",
+        plugin=reg.plugin,
+    )

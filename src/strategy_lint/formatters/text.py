@@ -1,0 +1,72 @@
+"""``--format text`` (default): plain English for the person checking the record."""
+
+from __future__ import annotations
+
+from ..findings import Severity
+from ..hookspecs import hookimpl
+from .base import Formatter, Summary
+
+LABEL = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "NOTE"}
+COLOUR = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+class TextFormatter(Formatter):
+    name = "text"
+    for_people = True
+
+    def render(self, results, summary: Summary) -> str:
+        out: list[str] = []
+        for r in results:
+            if r.status == "error" and r.error:
+                out.append(self._style(r.path, "bold"))
+                out.append(f"  {self._style('COULD NOT READ', 'bold red')}: {r.error.message}")
+                out.append("")
+                continue
+            if not r.findings:
+                continue
+            out.append(self._style(r.path, "bold"))
+            for f in r.findings:
+                head = f"  {self._style(LABEL[f.severity], COLOUR[f.severity])} {f.code} {f.name}"
+                out.append(head)
+                out.append(f"    {f.message}")
+                out.append(f"    Where: {f.location.describe()}")
+                if self.excerpts and f.excerpt:
+                    out.append(f'    Quote: "{f.excerpt}"')
+                if f.fix:
+                    out.append(f"    How to fix: {f.fix}")
+                out.append("")
+        out.append(self._summary(summary))
+        return "\n".join(out) + "\n"
+
+    def _summary(self, s: Summary) -> str:
+        parts = []
+        if s.clean:
+            parts.append(f"{s.clean} ready to circulate")
+        if s.with_findings:
+            parts.append(f"{s.with_findings} need{'s' if s.with_findings == 1 else ''} changes")
+        if s.unreadable:
+            parts.append(f"{s.unreadable} could not be read")
+        line = f"Checked {plural(s.files, 'file')}" + (": " + ", ".join(parts) if parts else "") + "."
+        counts = s.by_severity
+        total = sum(counts.values())
+        if total:
+            detail = ", ".join(
+                plural(counts[k], label) for k, label in (("error", "error"), ("warning", "warning"), ("info", "note")) if counts[k]
+            )
+            line += f"\nFound {plural(total, 'problem')} ({detail})."
+        return line
+
+    def _style(self, text: str, style: str) -> str:
+        if not self.color:
+            return text
+        codes = {"bold": "1", "bold red": "1;31", "yellow": "33", "cyan": "36"}
+        return f"\x1b[{codes.get(style, '0')}m{text}\x1b[0m"
+
+
+@hookimpl
+def strategy_lint_formatters():
+    return {"text": TextFormatter}

@@ -1,0 +1,189 @@
+"""The plugin manager: loads every ``strategy_lint`` entry point, one at a time, safely.
+
+Built-in readers, rules and formatters are entry points of this distribution, registered
+exactly as a third-party plugin's are.  A plugin that fails to import is reported in one
+line (with its distribution) and skipped, unless ``strict`` asks for the error.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata as md
+import importlib.util
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Iterable
+
+import pluggy
+
+from . import hookspecs
+from .errors import ConfigError, PluginLoadError
+from .rules import Rule
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .formatters.base import Formatter
+    from .lexicon import Lexicon
+
+GROUP = "strategy_lint"
+
+
+@dataclass
+class PluginInfo:
+    name: str
+    module: str
+    distribution: str | None
+    version: str | None
+
+
+@dataclass
+class LoadFailure:
+    name: str
+    distribution: str | None
+    error: str
+
+    def describe(self) -> str:
+        dist = f" (from {self.distribution})" if self.distribution else ""
+        return f"plugin {self.name!r}{dist} failed to load and was skipped: {self.error}"
+
+
+@dataclass
+class RegisteredRule:
+    rule: type[Rule]
+    plugin: str
+
+
+@dataclass
+class Plugins:
+    """The loaded plugin manager plus what it provides, gathered once."""
+
+    pm: pluggy.PluginManager
+    infos: list[PluginInfo] = field(default_factory=list)
+    failures: list[LoadFailure] = field(default_factory=list)
+    _rules: dict[str, RegisteredRule] | None = None
+    _formatters: dict[str, type["Formatter"]] | None = None
+
+    # -- rules ------------------------------------------------------------------------
+
+    @property
+    def rules(self) -> dict[str, RegisteredRule]:
+        """Rule classes by code, each with the plugin that provided it."""
+        if self._rules is None:
+            self._rules = {}
+            for impl in self.pm.hook.strategy_lint_rules.get_hookimpls():
+                try:
+                    provided = list(impl.function() or [])
+                except Exception as exc:  # a broken plugin must not stop the tool
+                    self.failures.append(LoadFailure(impl.plugin_name, None, _one_line(exc)))
+                    continue
+                for cls in provided:
+                    try:
+                        cls.validate()
+                    except TypeError as exc:
+                        self.failures.append(LoadFailure(impl.plugin_name, None, str(exc)))
+                        continue
+                    if cls.code in self._rules:
+                        other = self._rules[cls.code].plugin
+                        self.failures.append(
+                            LoadFailure(impl.plugin_name, None, f"rule code {cls.code} is already provided by {other!r}")
+                        )
+                        continue
+                    self._rules[cls.code] = RegisteredRule(cls, impl.plugin_name)
+            self._rules = dict(sorted(self._rules.items()))
+        return self._rules
+
+    # -- formatters ---------------------------------------------------------------------
+
+    @property
+    def formatters(self) -> dict[str, type["Formatter"]]:
+        if self._formatters is None:
+            self._formatters = {}
+            for result in self.pm.hook.strategy_lint_formatters():
+                self._formatters.update(result or {})
+        return self._formatters
+
+    # -- lexicon --------------------------------------------------------------------------
+
+    def lexicon(self, config_additions: dict[str, Any] | None = None) -> "Lexicon":
+        from .lexicon import default_lexicon
+
+        lex = default_lexicon()
+        for additions in self.pm.hook.strategy_lint_lexicon():
+            try:
+                lex = lex.extend(additions)
+            except (KeyError, TypeError, AttributeError) as exc:
+                raise ConfigError(f"a plugin's lexicon additions are malformed: {_one_line(exc)}") from None
+        return lex.extend(config_additions)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    first = text[0] if text else ""
+    return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+
+
+def _dist_of(ep: md.EntryPoint) -> tuple[str | None, str | None]:
+    dist = getattr(ep, "dist", None)
+    if dist is None:
+        return None, None
+    return dist.metadata["Name"], dist.version
+
+
+def create_plugin_manager(
+    *,
+    strict: bool = False,
+    local_plugins: Iterable[Path] = (),
+    entry_points: Iterable[md.EntryPoint] | None = None,
+    extra: Iterable[ModuleType | object] = (),
+) -> Plugins:
+    """Build the plugin manager from entry points, local plugin files and extra objects.
+
+    Entry points are loaded one by one so that one broken plugin is reported and skipped
+    instead of stopping the tool (``strict`` re-raises as PluginLoadError).
+    """
+    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm.add_hookspecs(hookspecs)
+    plugins = Plugins(pm)
+    eps = list(entry_points) if entry_points is not None else list(md.entry_points(group=GROUP))
+    for ep in sorted(eps, key=lambda e: e.name):
+        dist, version = _dist_of(ep)
+        try:
+            obj = ep.load()
+            pm.register(obj, name=ep.name)
+        except Exception as exc:
+            failure = LoadFailure(ep.name, dist, _one_line(exc))
+            if strict:
+                raise PluginLoadError(failure.describe()) from exc
+            plugins.failures.append(failure)
+            continue
+        plugins.infos.append(PluginInfo(ep.name, ep.value, dist, version))
+    for path in local_plugins:
+        try:
+            module = _load_local(path)
+            pm.register(module, name=f"local:{path.name}")
+        except Exception as exc:
+            failure = LoadFailure(f"local:{path}", None, _one_line(exc))
+            if strict:
+                raise PluginLoadError(failure.describe()) from exc
+            plugins.failures.append(failure)
+            continue
+        plugins.infos.append(PluginInfo(f"local:{path.name}", str(path), None, None))
+    for obj in extra:
+        name = getattr(obj, "__name__", None) or type(obj).__name__
+        pm.register(obj, name=name)
+        plugins.infos.append(PluginInfo(name, name, None, None))
+    return plugins
+
+
+def _load_local(path: Path) -> ModuleType:
+    """Import a local plugin file (``local-plugins`` in config) without packaging it."""
+    if not path.is_file():
+        raise FileNotFoundError(f"local plugin file not found: {path}")
+    mod_name = f"strategy_lint_local_{abs(hash(str(path.resolve())))}"
+    spec = importlib.util.spec_from_file_location(mod_name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot import {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[mod_name] = module
+    spec.loader.exec_module(module)
+    return module

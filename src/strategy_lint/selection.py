@@ -1,0 +1,43 @@
+"""Which rules run: select / extend-select / ignore by code, prefix, name or ALL."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from .errors import ConfigError
+from .rules import Rule
+from .suggest import did_you_mean
+
+
+def matches(selector: str, rule: type[Rule]) -> bool:
+    sel = selector.strip()
+    if sel.upper() == "ALL":
+        return True
+    if sel.lower() == rule.name:
+        return True
+    return rule.code.upper().startswith(sel.upper()) and sel[:1].isalpha()
+
+
+def check_selectors(selectors: Iterable[str], rules: Iterable[type[Rule]], what: str) -> None:
+    """Every selector must match at least one known rule: typos are errors, not no-ops."""
+    rules = list(rules)
+    vocabulary = [r.code for r in rules] + [r.name for r in rules]
+    for sel in selectors:
+        if sel.strip().upper() == "ALL":
+            continue
+        if not any(matches(sel, r) for r in rules):
+            raise ConfigError(f"{what}: no rule matches {sel!r}{did_you_mean(sel, vocabulary)}")
+
+
+def select_rules(
+    rules: Iterable[type[Rule]],
+    select: list[str],
+    extend_select: list[str],
+    ignore: list[str],
+) -> list[type[Rule]]:
+    chosen = []
+    for rule in rules:
+        wanted = any(matches(s, rule) for s in [*select, *extend_select])
+        if wanted and not any(matches(s, rule) for s in ignore):
+            chosen.append(rule)
+    return chosen

@@ -1,0 +1,308 @@
+"""The structure pass: sections, section paths, table records and key metadata.
+
+Readers only report what is on the page (blocks with style, weight, size, table
+positions).  This pass, shared by every format, decides what is a section and what kind
+it is (through the lexicon), so the same record gives the same sections whether it came
+as a form-style .docx, a narrative .docx or a PDF.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .model import Block, BlockKind, Document, Section, Table, TableRecord
+
+MAX_PSEUDO_WORDS = 10
+MAX_LABEL_WORDS = 12
+_SENTENCE_END = re.compile(r"[.!?]\s*$")
+_LABEL_VALUE = re.compile(r"^\s*([^:]{2,60}):\s*(.*)$")
+
+
+def build_structure(doc: Document, lexicon: Lexicon) -> Document:
+    """Fill sections, section paths, table headers/records and metadata in place."""
+    form_rows = _classify_tables(doc, lexicon)
+    _build_sections(doc, lexicon, form_rows)
+    _assign_paths(doc)
+    _extract_metadata(doc)
+    return doc
+
+
+# -- tables ------------------------------------------------------------------------------
+
+
+@dataclass
+class _FormRow:
+    table: int
+    row: int
+    label_block: int
+    content_blocks: list[int]
+    full_width: bool = False
+
+
+def _cell_text(doc: Document, idx: int | None) -> str:
+    return doc.blocks[idx].text.strip() if idx is not None else ""
+
+
+def _classify_tables(doc: Document, lexicon: Lexicon) -> dict[int, _FormRow]:
+    """Give data tables a header and records; return form-table rows keyed by label block."""
+    nested: dict[tuple[int, int, int], list[int]] = {}
+    for t in doc.tables:
+        if t.parent is not None:
+            nested.setdefault(t.parent, []).append(t.index)
+    form_rows: dict[int, _FormRow] = {}
+    for t in doc.tables:
+        if _is_data_table(doc, t, lexicon):
+            _fill_records(doc, t, lexicon)
+        elif _is_form_table(doc, t):
+            for r, row in enumerate(t.cells):
+                cells = [c for c in row if c is not None]
+                if not cells:
+                    continue
+                label = cells[0]
+                if len(cells) == 1:
+                    text = _cell_text(doc, label)
+                    if text and len(text.split()) <= MAX_LABEL_WORDS and "\n" not in text:
+                        form_rows[label] = _FormRow(t.index, r, label, [], full_width=True)
+                    continue
+                content: list[int] = []
+                for c_idx, c in enumerate(row[1:], start=1):
+                    if c is None:
+                        continue
+                    content.append(c)
+                    for child in nested.get((t.index, r, c_idx), []):
+                        content.extend(_table_blocks(doc, doc.tables[child], nested))
+                form_rows[label] = _FormRow(t.index, r, label, content)
+    return form_rows
+
+
+def _table_blocks(doc: Document, t: Table, nested: dict[tuple[int, int, int], list[int]]) -> list[int]:
+    out: list[int] = []
+    for r, row in enumerate(t.cells):
+        for c, idx in enumerate(row):
+            if idx is not None:
+                out.append(idx)
+                for child in nested.get((t.index, r, c), []):
+                    out.extend(_table_blocks(doc, doc.tables[child], nested))
+    return out
+
+
+def _is_data_table(doc: Document, t: Table, lexicon: Lexicon) -> bool:
+    if t.n_rows < 1:
+        return False
+    header = [_cell_text(doc, c) for c in t.cells[0]]
+    kinds = [lexicon.column_kind(h) if h and len(h.split()) <= 6 else None for h in header]
+    known = [k for k in kinds if k]
+    return len(known) >= 2 and len(set(known)) >= 2
+
+
+def _is_form_table(doc: Document, t: Table) -> bool:
+    """Label cell | content cell: two columns, the left one short."""
+    if t.n_cols < 2 or t.n_cols > 3:
+        return False
+    labels = [_cell_text(doc, row[0]) for row in t.cells if row and row[0] is not None]
+    labels = [l for l in labels if l]
+    if not labels:
+        return False
+    short = sum(1 for l in labels if len(l.split()) <= MAX_LABEL_WORDS and not _SENTENCE_END.search(l))
+    return short / len(labels) >= 0.75
+
+
+def _fill_records(doc: Document, t: Table, lexicon: Lexicon) -> None:
+    t.header = [_cell_text(doc, c) for c in t.cells[0]]
+    t.column_kinds = []
+    used: set[str] = set()
+    for h in t.header:
+        kind = lexicon.column_kind(h) if h else None
+        if kind in used:
+            kind = None  # two "date" columns: only the first is canonical
+        if kind:
+            used.add(kind)
+        t.column_kinds.append(kind)
+    t.records = []
+    for r in range(1, t.n_rows):
+        row = t.cells[r]
+        values: dict[str, str] = {}
+        fields: dict[str, str] = {}
+        blocks: list[int] = []
+        for c, idx in enumerate(row):
+            text = _cell_text(doc, idx)
+            if idx is not None:
+                blocks.append(idx)
+            header = t.header[c] if c < len(t.header) else f"column {c + 1}"
+            values[header or f"column {c + 1}"] = text
+            kind = t.column_kinds[c] if c < len(t.column_kinds) else None
+            if kind:
+                fields[kind] = text
+        if any(v for v in values.values()):
+            t.records.append(TableRecord(t.index, r, values, fields, blocks))
+
+
+# -- sections ----------------------------------------------------------------------------
+
+
+def _heading_level(block: Block, body_size: float | None) -> int | None:
+    """Level if the block opens a section (heading or pseudo-heading), else None."""
+    if block.kind == BlockKind.HEADING:
+        return block.heading_level or 1
+    if block.kind not in (BlockKind.PARAGRAPH,) or block.table is not None:
+        return None
+    text = block.text.strip()
+    words = text.split()
+    if not words or len(words) > MAX_PSEUDO_WORDS or len(text) > 90 or "\n" in text:
+        return None
+    if _SENTENCE_END.search(text) or _LABEL_VALUE.match(text) and _LABEL_VALUE.match(text).group(2):
+        return None
+    if block.bold or block.all_caps or (
+        body_size and block.font_size and block.font_size >= body_size * 1.15
+    ):
+        return 2
+    return None
+
+
+def _body_font_size(doc: Document) -> float | None:
+    sizes: dict[float, int] = {}
+    for b in doc.blocks:
+        if b.font_size and b.kind == BlockKind.PARAGRAPH:
+            sizes[b.font_size] = sizes.get(b.font_size, 0) + len(b.text)
+    return max(sizes, key=sizes.__getitem__) if sizes else None
+
+
+def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormRow]) -> None:
+    sections: list[Section] = []
+    stack: list[Section] = []  # open sections, outermost first
+    body_size = _body_font_size(doc)
+    claimed: set[int] = set()
+    for rows in form_rows.values():
+        claimed.update(rows.content_blocks)
+    form_level_base: dict[int, int] = {}  # table -> level of its rows
+    current_full_width: dict[int, Section] = {}
+
+    def open_section(title: str, level: int, block: int | None, origin: str) -> Section:
+        while stack and stack[-1].level >= level:
+            stack.pop()
+        sec = Section(
+            index=len(sections),
+            title=title.strip().rstrip(":").strip(),
+            kind=lexicon.section_kind(title),
+            level=level,
+            heading_block=block,
+            origin=origin,
+            parent=stack[-1].index if stack else None,
+        )
+        sections.append(sec)
+        stack.append(sec)
+        return sec
+
+    for block in doc.blocks:
+        if block.is_furniture or block.kind == BlockKind.FOOTNOTE:
+            continue
+        i = block.index
+        if i in form_rows:
+            row = form_rows[i]
+            if row.table not in form_level_base:
+                form_level_base[row.table] = (stack[-1].level + 1) if stack else 1
+            base = form_level_base[row.table]
+            if row.full_width:
+                sec = open_section(block.text, base, i, "form-label")
+                current_full_width[row.table] = sec
+            else:
+                level = base + 1 if row.table in current_full_width else base
+                sec = open_section(block.text, level, i, "form-label")
+                sec.blocks.extend(row.content_blocks)
+            continue
+        if i in claimed:
+            continue
+        level = _heading_level(block, body_size)
+        if level is None and block.kind == BlockKind.PARAGRAPH and block.table is None:
+            # "Actions:" alone on a line, when the lexicon knows the title
+            text = block.text.strip()
+            if text.endswith(":") and len(text.split()) <= MAX_PSEUDO_WORDS and lexicon.section_kind(text):
+                level = 2
+        if level is not None and block.table is None:
+            origin = "heading" if block.kind == BlockKind.HEADING else "pseudo-heading"
+            if doc.format == "pdf" and block.kind == BlockKind.HEADING:
+                origin = "pdf-font"
+            open_section(block.text, level, i, origin)
+            continue
+        if stack:
+            stack[-1].blocks.append(i)
+    doc.sections = sections
+    for t in doc.tables:
+        first = next((c for row in t.cells for c in row if c is not None), None)
+        if first is not None:
+            sec = doc.section_of_block(first)
+            t.section = sec.index if sec else None
+
+
+def _assign_paths(doc: Document) -> None:
+    by_index = {s.index: s for s in doc.sections}
+
+    def path(sec: Section) -> tuple[str, ...]:
+        out = [sec.title]
+        while sec.parent is not None:
+            sec = by_index[sec.parent]
+            out.append(sec.title)
+        return tuple(reversed(out))
+
+    for sec in doc.sections:
+        p = path(sec)
+        if sec.heading_block is not None:
+            doc.blocks[sec.heading_block].section_path = p
+        for b in sec.blocks:
+            doc.blocks[b].section_path = p
+
+
+# -- metadata ----------------------------------------------------------------------------
+
+
+def label_value_lines(doc: Document) -> list[tuple[str, int]]:
+    """Body text as lines, with form rows and table rows joined as 'label: value'.
+
+    Used to find the meeting date and the child's date of birth whatever the layout.
+    """
+    lines: list[tuple[str, int]] = []
+    label_of: dict[int, str] = {}
+    for t in doc.tables:
+        for row in t.cells:
+            cells = [c for c in row if c is not None]
+            if len(cells) >= 2:
+                label_of[cells[1]] = _cell_text(doc, cells[0])
+        if t.header and t.records:
+            for rec in t.records:
+                joined = "; ".join(f"{k}: {v}" for k, v in rec.values.items() if v)
+                lines.append((joined, rec.blocks[0] if rec.blocks else -1))
+    for b in doc.body_blocks():
+        if b.kind == BlockKind.FOOTNOTE:
+            continue
+        for line in b.text.splitlines():
+            if b.index in label_of:
+                line = f"{label_of[b.index]}: {line}"
+            lines.append((line, b.index))
+    return lines
+
+
+def _extract_metadata(doc: Document) -> None:
+    from . import dates
+
+    lines = label_value_lines(doc)
+    texts = [l for l, _ in lines]
+    found = dates.find_meeting_date(texts)
+    if found:
+        doc.metadata.meeting_date, line_no = found
+        doc.metadata.meeting_date_block = lines[line_no][1]
+    dob = dates.find_child_dob(texts)
+    if dob:
+        doc.metadata.child_dob = dob[0]
+    for text, block in lines:
+        months = dates.find_child_age_months(text)
+        if months is not None:
+            doc.metadata.child_age_months = months
+            doc.metadata.child_age_block = block
+            break
+    if doc.metadata.child_age_months is None and doc.metadata.child_dob and doc.metadata.meeting_date:
+        d, m = doc.metadata.child_dob, doc.metadata.meeting_date
+        months = (m.year - d.year) * 12 + (m.month - d.month) - (1 if m.day < d.day else 0)
+        if months >= 0:
+            doc.metadata.child_age_months = months
