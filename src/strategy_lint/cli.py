@@ -91,6 +91,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("strategy-lint: interrupted", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_ERROR
+    except Exception as exc:  # a bug in strategy-lint: one line (details with -vv), never a traceback
+        from .engine import _where
+
+        logging.getLogger("strategy_lint").debug("internal error", exc_info=True)
+        print(f"strategy-lint: internal error ({_where(exc)}); run with -vv for details and please report it", file=sys.stderr)
+        return EXIT_ERROR
 
 
 def _linter(args, *, quiet: bool = False, **kw):

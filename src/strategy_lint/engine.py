@@ -184,6 +184,15 @@ class Linter:
             doc = self.read(path, config)
         except ReadError as err:
             return FileResult(shown, "error", error=err)
+        except ConfigError:
+            raise
+        except Exception as exc:  # our bug, not the user's: one line, and the batch goes on
+            log.debug("internal error while reading a file", exc_info=log.isEnabledFor(logging.DEBUG))
+            return FileResult(
+                shown,
+                "error",
+                error=ReadError("internal-error", f"strategy-lint failed on this file ({_where(exc)}): please report it"),
+            )
         findings = self.lint_document(doc, config, path)
         return FileResult(shown, "ok", findings, document=doc)
 
@@ -287,19 +296,24 @@ def _to_finding(doc: Document, rule: Rule, reg: RegisteredRule, report: Report, 
     )
 
 
+def _where(exc: BaseException) -> str:
+    """'ValueError at rule.py:12' — the type and place, never the message (it may hold text)."""
+    tb = traceback.extract_tb(exc.__traceback__)
+    return f"{type(exc).__name__} at {Path(tb[-1].filename).name}:{tb[-1].lineno}" if tb else type(exc).__name__
+
+
 def _internal_error(rule: Rule, reg: RegisteredRule, exc: BaseException) -> Finding:
     # Name the exception type and where it was raised, never its message: messages can
     # carry document text.
-    tb = traceback.extract_tb(exc.__traceback__)
-    where = f" at {Path(tb[-1].filename).name}:{tb[-1].lineno}" if tb else ""
-    log.debug("rule %s raised %s%s", rule.code, type(exc).__name__, where)
+    where = _where(exc)
+    log.debug("rule %s raised %s", rule.code, where)
     return Finding(
         code="SL000",
         name="internal-error",
         severity=Severity.ERROR,
         message=(
             f"The check {rule.code} ({rule.name}) from plugin {reg.plugin!r} crashed "
-            f"({type(exc).__name__}{where}) and was skipped; the other checks still ran."
+            f"({where}) and was skipped; the other checks still ran."
         ),
         fix="This is a fault in the check, not in the record: report it to the plugin's maintainer.",
         plugin=reg.plugin,

@@ -1,0 +1,134 @@
+"""The structure pass: sections and canonical kinds, form tables, table records."""
+
+from __future__ import annotations
+
+from strategy_lint.lexicon import default_lexicon
+from strategy_lint.model import Block, BlockKind, Document, Table
+from strategy_lint.structure import build_structure
+
+P, H, C = BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.TABLE_CELL
+
+
+class DocBuilder:
+    """Builds Documents the way a reader would, for structure tests."""
+
+    def __init__(self, fmt: str = "docx") -> None:
+        self.doc = Document("mem", fmt)
+
+    def add(self, kind: BlockKind, text: str, **kw) -> int:
+        b = Block(len(self.doc.blocks), kind, text, **kw)
+        self.doc.blocks.append(b)
+        return b.index
+
+    def table(self, rows: list[list[str]], parent=None) -> Table:
+        t = Table(len(self.doc.tables), [], parent=parent)
+        self.doc.tables.append(t)
+        for r, row in enumerate(rows):
+            t.cells.append([self.add(C, text, table=t.index, row=r, column=c) for c, text in enumerate(row)])
+        return t
+
+
+def kinds(doc: Document) -> dict[str, str | None]:
+    return {s.title: s.kind for s in doc.sections}
+
+
+def test_heading_styles_make_nested_sections_with_canonical_kinds():
+    b = DocBuilder()
+    b.add(H, "Strategy Discussion Record", heading_level=1)
+    b.add(H, "Participants", heading_level=2)
+    b.table([["Attendee", "Job title", "Organisation"], ["Hannah Reed", "Team Manager", "Children's Social Care"]])
+    b.add(H, "Voice of the child", heading_level=2)
+    voice = b.add(P, "Ava was seen at home and was alert and settled.")
+    b.add(H, "Agreed actions", heading_level=2)
+    doc = build_structure(b.doc, default_lexicon())
+    assert kinds(doc) == {
+        "Strategy Discussion Record": None,
+        "Participants": "attendees",
+        "Voice of the child": "child_voice",
+        "Agreed actions": "actions",
+    }
+    assert doc.blocks[voice].section_path == ("Strategy Discussion Record", "Voice of the child")
+    attendees = doc.sections_of("attendees")[0]
+    tables = doc.section_tables(attendees)
+    assert len(tables) == 1
+    rec = tables[0].records[0]
+    assert rec.get("name") == "Hannah Reed" and rec.get("role") == "Team Manager"
+    assert rec.get("agency") == "Children's Social Care"
+    assert rec.values["Job title"] == "Team Manager"
+
+
+def test_form_table_labels_become_sections_with_nested_tables_inside():
+    b = DocBuilder()
+    b.add(P, "Record of Strategy Discussion", style="Title")
+    outer = b.table([["Meeting details"], ["Date of meeting", "14/03/2016"], ["Who was present", ""], ["Child's voice", "Seen by HV; feeding well."]])
+    # a nested attendees table inside the "Who was present" content cell (row 2, column 1)
+    nested = b.table([["Name", "Role", "Agency"], ["Tom Hale", "DC", "Westvale Police"]], parent=(outer.index, 2, 1))
+    # blocks of the nested table must come right after their parent cell in reading order
+    doc = b.doc
+    order = [*range(0, 6), *[c for row in nested.cells for c in row], *range(6, 8)]
+    reorder = {old: new for new, old in enumerate(order)}
+    doc.blocks = [doc.blocks[i] for i in order]
+    for blk in doc.blocks:
+        blk.index = reorder[blk.index]
+    for t in doc.tables:
+        t.cells = [[reorder[c] for c in row] for row in t.cells]
+    doc = build_structure(doc, default_lexicon())
+    ks = kinds(doc)
+    assert ks["Meeting details"] == "details"
+    assert ks["Who was present"] == "attendees"
+    assert ks["Child's voice"] == "child_voice"
+    present = doc.sections_of("attendees")[0]
+    assert present.origin == "form-label"
+    assert present.parent == doc.sections_of("details")[0].index  # under the full-width row
+    assert [t.index for t in doc.section_tables(present)] == [nested.index]
+    assert doc.tables[nested.index].records[0].get("role") == "DC"
+    voice = doc.sections_of("child_voice")[0]
+    assert "feeding well" in doc.section_text(voice)
+
+
+def test_bold_and_all_caps_short_paragraphs_are_pseudo_headings_but_sentences_are_not():
+    b = DocBuilder()
+    b.add(P, "REASON FOR STRATEGY DISCUSSION", all_caps=True)
+    b.add(P, "School reported bruising to the upper arm.")
+    b.add(P, "Actions", bold=True)
+    b.add(P, "This whole sentence is bold but it is content.", bold=True)
+    b.add(P, "Decision:")
+    b.add(P, "Date of meeting: 14/03/2016", bold=True)
+    doc = build_structure(b.doc, default_lexicon())
+    assert [(s.title, s.kind, s.origin) for s in doc.sections] == [
+        ("REASON FOR STRATEGY DISCUSSION", "reason", "pseudo-heading"),
+        ("Actions", "actions", "pseudo-heading"),
+        ("Decision", "decision", "pseudo-heading"),
+    ]
+    actions = doc.sections_of("actions")[0]
+    assert "This whole sentence" in doc.section_text(actions)
+
+
+def test_pdf_font_size_makes_headings():
+    b = DocBuilder("pdf")
+    b.add(P, "Lived experience", font_size=13.0, page=1)
+    for _ in range(3):
+        b.add(P, "Body text that is long enough to set the body font size for the page.", font_size=10.0, page=1)
+    doc = build_structure(b.doc, default_lexicon())
+    assert doc.sections[0].kind == "child_voice"
+
+
+def test_actions_table_records_use_canonical_fields_whatever_the_headers():
+    b = DocBuilder()
+    b.add(H, "Action plan", heading_level=2)
+    b.table([["Task", "Responsible person", "Target date"], ["Complete s47 enquiry", "Hannah Reed (CSC)", "within 15 working days"], ["", "", ""]])
+    doc = build_structure(b.doc, default_lexicon())
+    t = doc.tables[0]
+    assert t.column_kinds == ["action", "owner", "deadline"]
+    assert len(t.records) == 1  # the empty row is not a record
+    assert t.records[0].get("deadline") == "within 15 working days"
+    assert t.section == doc.sections_of("actions")[0].index
+
+
+def test_meeting_date_and_child_age_from_form_rows():
+    b = DocBuilder()
+    b.table([["Date of strategy discussion", "Monday 14 March 2016"], ["Child's date of birth", "02/11/2015"]])
+    doc = build_structure(b.doc, default_lexicon())
+    assert doc.metadata.meeting_date.isoformat() == "2016-03-14"
+    assert doc.metadata.child_dob.isoformat() == "2015-11-02"
+    assert doc.metadata.child_age_months == 4
