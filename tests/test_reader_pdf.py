@@ -255,6 +255,40 @@ def test_numbered_and_bullet_lists_with_wrapped_lines(tmp_path: Path) -> None:
     ]
 
 
+def test_dash_at_start_of_a_wrapped_line_is_punctuation_not_a_bullet(tmp_path: Path) -> None:
+    full = "Her mother said that she had not noticed any bruising on Ava at all"
+    path = draw_lines(
+        tmp_path / "dash.pdf",
+        [
+            (72, 100, "Helvetica", full, 10),
+            (72, 112, "Helvetica", "– and that Ava had been well all week.", 10),
+            (72, 140, "Helvetica", "Concerns raised at the discussion, in no order:", 10),
+            (72, 152, "Helvetica", "– bruising to the arm", 10),
+            (72, 164, "Helvetica", "– missed school days", 10),
+        ],
+    )
+    got = [(b.kind, b.text) for b in read(path).blocks]
+    assert got == [
+        (BlockKind.PARAGRAPH, full + " – and that Ava had been well all week."),
+        (BlockKind.PARAGRAPH, "Concerns raised at the discussion, in no order:"),
+        (BlockKind.LIST_ITEM, "bruising to the arm"),
+        (BlockKind.LIST_ITEM, "missed school days"),
+    ]
+
+
+def test_word_second_level_bullet_in_courier(tmp_path: Path) -> None:
+    path = draw_lines(
+        tmp_path / "wordbullets.pdf",
+        [
+            (72, 100, "Helvetica", "Agencies contacted before the discussion:", 10),
+            (90, 124, "Courier", "o", 10),
+            (108, 124, "Helvetica", "Westvale Health Visiting Team", 10),
+        ],
+    )
+    last = read(path).blocks[-1]
+    assert (last.kind, last.text) == (BlockKind.LIST_ITEM, "Westvale Health Visiting Team")
+
+
 def test_all_caps_and_heading_levels_by_size(tmp_path: Path) -> None:
     body = "The discussion was held by telephone and lasted forty minutes in total."
     path = draw_lines(
@@ -346,7 +380,6 @@ def test_merged_cells_are_none_in_the_grid(tmp_path: Path) -> None:
 
 
 def test_multiline_cell_keeps_its_line_breaks(tmp_path: Path) -> None:
-    ss = getSampleStyleSheet()
     style = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
     path = tmp_path / "cell.pdf"
     SimpleDocTemplate(str(path), pagesize=A4).build(

@@ -13,6 +13,7 @@ fills them for every format alike.  pdfplumber is imported inside the hook so th
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zipfile
 from collections import Counter
@@ -33,6 +34,9 @@ MARGIN_FRACTION = 0.10  # top/bottom 10% of the page is where headers and footer
 MIN_IMAGE_PT = 20.0
 
 BULLET_GLYPHS = frozenset("•◦▪-–*●○■□►▸‣⁃✓✔➢→\uf0b7\uf0a7\uf076\uf0d8\uf0fc")
+#: a dash at the start of a wrapped line is often just punctuation: it only starts a list
+#: item when the line could not continue the paragraph above
+WEAK_MARKERS = frozenset("-–*")
 GLUED_GLYPHS = frozenset("•◦▪●○■►▸‣\uf0b7\uf0a7")
 _CID = re.compile(r"^\(cid:\d+\)$")  # a glyph with no Unicode mapping: Symbol-font bullets
 _NUMBERED = re.compile(r"^(?:\d{1,3}[.)]|\(?[a-z][.)]|\([ivx]{1,4}\))$")
@@ -311,8 +315,14 @@ def _lines(words: list[dict[str, Any]]) -> list[Line]:
 
 def _make_line(words: list[dict[str, Any]]) -> Line:
     first = words[0]["text"]
+    font = str(words[0].get("fontname", "")).lower()
     marker = None
-    if len(words) > 1 and (_is_marker(first) or _NUMBERED.match(first)):
+    if len(words) > 1 and (
+        _is_marker(first)
+        or _NUMBERED.match(first)
+        or (first == "o" and "courier" in font)  # Word's second-level bullet
+        or (first == "§" and "wingdings" in font)  # Word's third-level bullet
+    ):
         marker = first
     elif len(first) > 1 and first[0] in GLUED_GLYPHS:
         # a glyph glued to the first word ("•Ava"): split it off as the marker
@@ -540,7 +550,11 @@ class _Builder:
 def _joins(group: _Group, line: Line, right_edge: float) -> bool:
     """Does ``line`` continue the paragraph or list item in ``group``?"""
     prev = group.lines[-1]
-    if line.marker or prev.kind is not None:
+    if prev.kind is not None:
+        return False
+    if line.marker and not (
+        line.marker in WEAK_MARKERS and not group.first.marker and not prev.text.endswith(":")
+    ):
         return False
     if (line.size, line.bold) != (prev.size, prev.bold):
         return False
@@ -612,8 +626,6 @@ def _decode(value: Any) -> str | None:
 
 def _pdf_date(value: Any) -> str | None:
     """``D:20240312143000+00'00'`` → ``2024-03-12T14:30:00+00:00``; None if unreadable."""
-    import datetime as dt
-
     text = _decode(value)
     if not text:
         return None
