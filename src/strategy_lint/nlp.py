@@ -1,0 +1,357 @@
+"""The shared spaCy pipeline: offline, rule-based, generated from the lexicon.
+
+Rules never build their own pipeline: they ask for ``ctx.nlp`` (which calls
+:func:`get_pipeline`) and read it through the helpers here, which return plain
+dataclasses so that no spaCy type leaks into rule code.
+
+spaCy is imported inside the functions, never at module level: importing this module
+must stay cheap, because start-up must stay fast when no selected rule needs language
+work.
+
+Matching:
+
+* agency and role **names** and lexicon **phrases** match case-insensitively, as whole
+  words (a phrase token in capitals, such as "PECS" or "CSC", matches case-sensitively);
+* **abbreviations** match case-sensitively, as whole tokens: "DS" does not match inside
+  "DSL", and "gp" in running text is not "GP";
+* when the same words are listed for a role and an agency ("HV", "GP", "DSL"), the ROLE
+  wins; :func:`agencies_in` maps a role back to its agency;
+* "SW" is ambiguous (social worker / South West).  A small component after the ruler
+  drops it when it is followed by "Child Protection Procedures", "CPP", "region",
+  "peninsula", "England" or "area", or when it follows "in/across/throughout/around the"
+  (a place, as in "lives in the SW").  Plain "the SW" is kept: in minutes it almost
+  always means the social worker ("the SW will visit").
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+
+    from .lexicon import Lexicon
+
+__all__ = [
+    "LABELS",
+    "PHRASE_LABELS",
+    "Mention",
+    "get_pipeline",
+    "mentions",
+    "mentions_many",
+    "agencies_in",
+    "agencies_in_many",
+    "sentences",
+    "has_label",
+    "is_placeholder",
+    "clear_cache",
+]
+
+#: Ruler label -> lexicon phrase list that feeds it.  Order matters: on identical
+#: wording the first label listed wins.
+PHRASE_LABELS: dict[str, str] = {
+    "NO_CONCERNS": "no_concerns",
+    "TOO_YOUNG": "too_young",
+    "PARENT_VIEW": "parent_view",
+    "CONTACT": "contact_modes",
+    "NONVERBAL": "nonverbal",
+    "OBSERVATION": "observation",
+    "PLACEHOLDER": "placeholders",
+}
+
+LABELS: tuple[str, ...] = ("AGENCY", "ROLE", *PHRASE_LABELS)
+
+_RULER_NAME = "strategy_lint_ruler"
+_SW_FILTER = "strategy_lint_sw_filter"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One match in a text.
+
+    ``start``/``end`` are character offsets into the text given.  ``key`` is the agency
+    or role key (None for phrase labels).  ``role`` is set by :func:`agencies_in` when
+    the agency was inferred from a role title ("HV" -> health-visiting).
+    """
+
+    label: str
+    key: str | None
+    text: str
+    start: int
+    end: int
+    role: str | None = None
+
+
+# -- building the pipeline ---------------------------------------------------------------
+
+_CACHE: dict[tuple[int, str | None], tuple[Any, "Language"]] = {}
+_ROLE_AGENCY: "weakref.WeakKeyDictionary[Language, dict[str, str]]" = weakref.WeakKeyDictionary()
+_LOCK = threading.Lock()
+
+
+def get_pipeline(lexicon: "Lexicon | None" = None, model: str | None = None) -> "Language":
+    """Return the pipeline for ``lexicon`` (default: the built-in one), built once per process.
+
+    ``model`` may name an installed trained pipeline (e.g. ``en_core_web_sm``): the same
+    ruler is then added before its "ner" so lexicon matches win.  A model that is not
+    installed falls back to the blank English pipeline, silently: the rules never need
+    more than the ruler.
+    """
+    if lexicon is None:
+        from .lexicon import default_lexicon
+
+        lexicon = default_lexicon()
+    key = (id(lexicon), model)
+    with _LOCK:
+        hit = _CACHE.get(key)
+        # the weakref guards against a dead lexicon whose id was reused
+        if hit is not None and hit[0]() is lexicon:
+            return hit[1]
+        nlp = _build(lexicon, model)
+        try:
+            ref: Any = weakref.ref(lexicon)
+        except TypeError:  # pragma: no cover - a lexicon type without weakref support
+            ref = lambda _l=lexicon: _l  # noqa: E731 - keeps it alive, which is still correct
+        _CACHE[key] = (ref, nlp)
+        return nlp
+
+
+def clear_cache() -> None:
+    """Forget built pipelines (tests; a long-running host that reloads its lexicon)."""
+    with _LOCK:
+        _CACHE.clear()
+
+
+def _build(lexicon: "Lexicon", model: str | None) -> "Language":
+    import spacy
+
+    nlp = None
+    if model:
+        try:
+            if spacy.util.is_package(model):
+                nlp = spacy.load(model)
+        except Exception:  # a broken install is treated like a missing one
+            nlp = None
+    if nlp is None:
+        nlp = spacy.blank("en")
+    if not any(p in nlp.pipe_names for p in ("parser", "senter", "sentencizer")):
+        nlp.add_pipe("sentencizer")
+    where: dict[str, Any] = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name=_RULER_NAME,
+        config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True, "validate": False},
+        **where,
+    )
+    ruler.add_patterns(build_patterns(lexicon, nlp))
+    _register_sw_filter()
+    nlp.add_pipe(_SW_FILTER, after=_RULER_NAME)
+    _ROLE_AGENCY[nlp] = {
+        key: str(spec.get("agency") or "")
+        for key, spec in lexicon.roles.items()
+        if spec.get("agency")
+    }
+    return nlp
+
+
+def build_patterns(lexicon: "Lexicon", nlp: "Language") -> list[dict[str, Any]]:
+    """Entity-ruler patterns generated from the lexicon (roles first, then agencies, then phrases).
+
+    A wording already claimed by an earlier entry is skipped, so each wording has exactly
+    one label and id (the ruler would otherwise keep whichever came last).
+    """
+    patterns: list[dict[str, Any]] = []
+    seen: set[Any] = set()
+
+    def add(label: str, pattern: Any, ident: str | None) -> None:
+        sig = pattern if isinstance(pattern, str) else tuple(tuple(sorted(t.items())) for t in pattern)
+        if not pattern or sig in seen:
+            return
+        seen.add(sig)
+        entry: dict[str, Any] = {"label": label, "pattern": pattern}
+        if ident:
+            entry["id"] = ident
+        patterns.append(entry)
+
+    for label, table in (("ROLE", lexicon.roles), ("AGENCY", lexicon.agencies)):
+        for key, spec in table.items():
+            for name in _as_list(spec.get("names", [])):
+                for variant in _variants(name):
+                    add(label, _name_pattern(variant, nlp), key)
+            for abbr in _as_list(spec.get("abbreviations", [])):
+                add(label, _abbr_pattern(abbr, nlp), key)
+    for label, list_name in PHRASE_LABELS.items():
+        for phrase in lexicon.phrase_list(list_name):
+            if label == "PLACEHOLDER" and not _ruler_worthy_placeholder(phrase):
+                continue
+            for variant in _variants(phrase):
+                add(label, _phrase_pattern(variant, nlp), None)
+    return patterns
+
+
+def _as_list(v: Any) -> list[str]:
+    if v is None:
+        return []
+    return [v] if isinstance(v, str) else [str(x) for x in v]
+
+
+def _variants(text: str) -> list[str]:
+    """The wording with straight, curly and no apostrophe ("children's" / "children’s" / "childrens")."""
+    text = " ".join(text.split())
+    if not text:
+        return []
+    base = text.replace("’", "'")
+    out = [base]
+    if "'" in base:
+        out += [base.replace("'", "’"), base.replace("'s", "s").replace("'", "")]
+    return out
+
+
+def _name_pattern(name: str, nlp: "Language") -> str:
+    # a string pattern uses the PhraseMatcher on LOWER: case-insensitive, whole tokens
+    return name.lower()
+
+
+def _abbr_pattern(abbr: str, nlp: "Language") -> list[dict[str, str]]:
+    return [{"ORTH": t.text} for t in nlp.make_doc(abbr.strip())]
+
+
+def _phrase_pattern(phrase: str, nlp: "Language") -> Any:
+    tokens = list(nlp.make_doc(phrase))
+    if not any(_is_abbr(t.text) for t in tokens):
+        return phrase.lower()
+    return [{"ORTH": t.text} if _is_abbr(t.text) else {"LOWER": t.text.lower()} for t in tokens]
+
+
+def _is_abbr(token: str) -> bool:
+    return len(token) > 1 and token.isupper()
+
+
+def _ruler_worthy_placeholder(phrase: str) -> bool:
+    """Short or punctuation-only placeholders ("-", "x", "na") only count as a whole field."""
+    letters = [c for c in phrase if c.isalnum()]
+    return len(letters) > 2
+
+
+_SW_AFTER = {"region", "peninsula", "england", "area", "cpp", "procedures", "regional"}
+_SW_PLACE_BEFORE = {"in", "across", "throughout", "around"}
+
+
+def _register_sw_filter() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory(_SW_FILTER):
+        return
+
+    @Language.component(_SW_FILTER)
+    def _sw_filter(doc):  # type: ignore[no-untyped-def]
+        """Drop "SW" role matches that mean South West (see module docstring)."""
+        keep = []
+        for ent in doc.ents:
+            if ent.text in ("SW", "SWs") and _is_south_west(doc, ent.start, ent.end):
+                continue
+            keep.append(ent)
+        if len(keep) != len(doc.ents):
+            doc.ents = keep
+        return doc
+
+
+def _is_south_west(doc: Any, start: int, end: int) -> bool:
+    after = [t.lower_ for t in doc[end : end + 3]]
+    if after[:1] and after[0] in _SW_AFTER:
+        return True
+    if after == ["child", "protection", "procedures"]:
+        return True
+    before = [t.lower_ for t in doc[max(0, start - 2) : start]]
+    return len(before) == 2 and before[1] == "the" and before[0] in _SW_PLACE_BEFORE
+
+
+# -- helpers the rules use ---------------------------------------------------------------
+
+
+def _doc_mentions(doc: Any, initials: frozenset[str] | set[str]) -> list[Mention]:
+    out = []
+    for ent in doc.ents:
+        if initials and ent.text in initials:
+            continue  # a person's initials ("DS" = Daniel Shaw), not an agency or rank
+        out.append(
+            Mention(
+                label=ent.label_,
+                key=ent.ent_id_ or None,
+                text=ent.text,
+                start=ent.start_char,
+                end=ent.end_char,
+            )
+        )
+    return out
+
+
+def mentions(nlp: "Language", text: str, initials: Iterable[str] = frozenset()) -> list[Mention]:
+    """Every ruler match in ``text``, in order.  ``initials`` are people's initials to ignore."""
+    return _doc_mentions(nlp(text or ""), frozenset(initials))
+
+
+def mentions_many(
+    nlp: "Language", texts: Sequence[str], initials: Iterable[str] = frozenset()
+) -> list[list[Mention]]:
+    """:func:`mentions` for many texts at once (batched through ``nlp.pipe``)."""
+    ini = frozenset(initials)
+    return [_doc_mentions(doc, ini) for doc in nlp.pipe([t or "" for t in texts])]
+
+
+def _to_agencies(nlp: "Language", found: list[Mention]) -> list[Mention]:
+    role_agency = _ROLE_AGENCY.get(nlp, {})
+    out = []
+    for m in found:
+        if m.label == "AGENCY":
+            out.append(m)
+        elif m.label == "ROLE" and m.key and role_agency.get(m.key):
+            out.append(Mention("AGENCY", role_agency[m.key], m.text, m.start, m.end, role=m.key))
+    return out
+
+
+def agencies_in(nlp: "Language", text: str, initials: Iterable[str] = frozenset()) -> list[Mention]:
+    """Agencies named in ``text``, including those implied by a role ("DS Khan" -> police)."""
+    return _to_agencies(nlp, mentions(nlp, text, initials))
+
+
+def agencies_in_many(
+    nlp: "Language", texts: Sequence[str], initials: Iterable[str] = frozenset()
+) -> list[list[Mention]]:
+    """:func:`agencies_in` for many texts at once."""
+    return [_to_agencies(nlp, ms) for ms in mentions_many(nlp, texts, initials)]
+
+
+def sentences(nlp: "Language", text: str) -> list[str]:
+    """The sentences of ``text``, stripped, empty ones dropped."""
+    return [s.text.strip() for s in nlp(text or "").sents if s.text.strip()]
+
+
+def has_label(nlp: "Language", text: str, label: str, initials: Iterable[str] = frozenset()) -> bool:
+    """True if ``text`` has at least one match with ``label`` (e.g. "OBSERVATION")."""
+    return any(m.label == label for m in mentions(nlp, text, initials))
+
+
+def is_placeholder(text: str, lexicon: "Lexicon | None" = None) -> bool:
+    """True if the whole of ``text`` is a placeholder ("N/A", "-", "TBC", "see above") or blank.
+
+    Pure string work, no spaCy: a placeholder is judged on the whole field, never on a
+    word inside it.
+    """
+    if lexicon is None:
+        from .lexicon import default_lexicon
+
+        lexicon = default_lexicon()
+    norm = _normalise_field(text)
+    if not norm:
+        return True
+    words = {_normalise_field(p) for p in lexicon.phrase_list("placeholders")}
+    return norm in words or norm.rstrip(".") in words
+
+
+def _normalise_field(text: str) -> str:
+    t = (text or "").replace("’", "'").strip().lower()
+    return " ".join(t.split())
