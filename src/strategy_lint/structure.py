@@ -15,6 +15,9 @@ from .lexicon import Lexicon
 from .model import Block, BlockKind, Document, Section, Table, TableRecord
 
 MAX_PSEUDO_WORDS = 10
+#: Form rows with these kinds stay grouped under a full-width row ("Meeting details" → "Time");
+#: a row naming a major part of the record ("Attendees") starts a new group.
+MINOR_KINDS = frozenset({None, "details", "child_details", "author"})
 MAX_LABEL_WORDS = 12
 _SENTENCE_END = re.compile(r"[.!?]\s*$")
 _LABEL_VALUE = re.compile(r"^\s*([^:]{2,60}):\s*(.*)$")
@@ -142,8 +145,13 @@ def _fill_records(doc: Document, t: Table, lexicon: Lexicon) -> None:
 # -- sections ----------------------------------------------------------------------------
 
 
-def _heading_level(block: Block, body_size: float | None) -> int | None:
-    """Level if the block opens a section (heading or pseudo-heading), else None."""
+def _heading_level(block: Block, body_size: float | None, base: int) -> int | None:
+    """Level if the block opens a section (heading or pseudo-heading), else None.
+
+    Pseudo-headings sit one level below the innermost real heading (``base``); bold-only
+    ones one further below ALL-CAPS ones, so "INFORMATION FROM AGENCIES" > "Police" nests
+    the same way in a PDF, a narrative .docx and a template without heading styles.
+    """
     if block.kind == BlockKind.HEADING:
         return block.heading_level or 1
     if block.kind not in (BlockKind.PARAGRAPH,) or block.table is not None:
@@ -154,10 +162,11 @@ def _heading_level(block: Block, body_size: float | None) -> int | None:
         return None
     if _SENTENCE_END.search(text) or _LABEL_VALUE.match(text) and _LABEL_VALUE.match(text).group(2):
         return None
-    if block.bold or block.all_caps or (
-        body_size and block.font_size and block.font_size >= body_size * 1.15
-    ):
-        return 2
+    larger = bool(body_size and block.font_size and block.font_size >= body_size * 1.15)
+    if block.all_caps or larger:
+        return base
+    if block.bold:
+        return base + 1
     return None
 
 
@@ -208,18 +217,23 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
                 sec = open_section(block.text, base, i, "form-label")
                 current_full_width[row.table] = sec
             else:
-                level = base + 1 if row.table in current_full_width else base
+                grouped = row.table in current_full_width and lexicon.section_kind(block.text) in MINOR_KINDS
+                if not grouped:
+                    current_full_width.pop(row.table, None)
+                level = base + 1 if grouped else base
                 sec = open_section(block.text, level, i, "form-label")
                 sec.blocks.extend(row.content_blocks)
             continue
         if i in claimed:
             continue
-        level = _heading_level(block, body_size)
+        real = [s for s in stack if s.origin in ("heading", "pdf-font")]
+        base = real[-1].level + 1 if real else 2
+        level = _heading_level(block, body_size, base)
         if level is None and block.kind == BlockKind.PARAGRAPH and block.table is None:
             # "Actions:" alone on a line, when the lexicon knows the title
             text = block.text.strip()
             if text.endswith(":") and len(text.split()) <= MAX_PSEUDO_WORDS and lexicon.section_kind(text):
-                level = 2
+                level = base
         if level is not None and block.table is None:
             origin = "heading" if block.kind == BlockKind.HEADING else "pseudo-heading"
             if doc.format == "pdf" and block.kind == BlockKind.HEADING:
