@@ -330,6 +330,65 @@ def test_comment_with_anchored_block(tmp_path: Path) -> None:
     assert comment.blocks == [by_text(doc, "Health visitor not invited.").index]
 
 
+def test_comment_anchor_range_covers_every_block_it_spans(tmp_path: Path) -> None:
+    d = new_document()
+    first = d.add_paragraph("Start of range")
+    d.add_paragraph("Outside")
+    table = d.add_table(rows=1, cols=2)
+    table.cell(0, 1).text = "Cell in range"
+    d.add_paragraph("After")
+    d.add_comment(first.runs, text="Check dates.", author="Leo Finch", initials="LF")
+    # stretch the range: move its end marker into the table cell
+    w = NSMAP["w"]
+    body = d.element.body
+    end = body.find(f".//{{{w}}}commentRangeEnd")
+    end.getparent().remove(end)
+    cell_p = table.cell(0, 1)._tc.find(f"{{{w}}}p")
+    cell_p.append(end)
+    doc = read(save(d, tmp_path / "range2.docx"))
+    (comment,) = doc.comments
+    empty_cell = doc.tables[0].cells[0][0]  # lies between the range's start and end
+    expected = [by_text(doc, "Start of range").index, by_text(doc, "Outside").index, empty_cell]
+    assert comment.blocks == expected + [by_text(doc, "Cell in range").index]
+    assert by_text(doc, "After").index not in comment.blocks
+
+
+def test_deleted_table_row_is_left_out(tmp_path: Path) -> None:
+    d = new_document()
+    append_body(
+        d,
+        "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>"
+        + "<w:tr><w:tc>" + para(run("Name")) + "</w:tc><w:tc>" + para(run("Agency")) + "</w:tc></w:tr>"
+        + '<w:tr><w:trPr><w:del w:id="9" w:author="Leo Finch"/></w:trPr>'
+        + '<w:tc><w:p><w:del w:id="10" w:author="Leo Finch"><w:r><w:delText>GONEPERSON</w:delText></w:r></w:del></w:p></w:tc>'
+        + '<w:tc><w:p><w:del w:id="11" w:author="Leo Finch"><w:r><w:delText>GONEAGENCY</w:delText></w:r></w:del></w:p></w:tc></w:tr>'
+        + "<w:tr><w:tc>" + para(run("Ava Marsh")) + "</w:tc><w:tc>" + para(run("School")) + "</w:tc></w:tr>"
+        + "</w:tbl>",
+    )
+    doc = read(save(d, tmp_path / "delrow.docx"))
+    t = doc.tables[0]
+    assert t.n_rows == 2
+    assert [doc.blocks[i].text for i in t.cells[1]] == ["Ava Marsh", "School"]
+    assert doc.blocks[t.cells[1][0]].row == 1
+    assert any(r.kind == "delete" and r.chars == len("GONEPERSONGONEAGENCY") for r in doc.revisions)
+    assert "GONE" not in repr(doc)
+
+
+def test_cell_level_placeholder_control_reads_as_empty_cell(tmp_path: Path) -> None:
+    d = new_document()
+    append_body(
+        d,
+        "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr>"
+        + "<w:tc>" + para(run("Outcome")) + "</w:tc>"
+        + "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:tc>"
+        + para(run("Choose an item."))
+        + "</w:tc></w:sdtContent></w:sdt></w:tr></w:tbl>",
+    )
+    doc = read(save(d, tmp_path / "cellsdt.docx"))
+    t = doc.tables[0]
+    assert [doc.blocks[i].text for i in t.cells[0]] == ["Outcome", ""]
+
+
 # -- hidden text, images, metadata, pages ----------------------------------------------
 
 
@@ -466,6 +525,7 @@ def _bomb(tmp_path: Path) -> bytes:
         ("rich.doc", lambda p: b"{\\rtf1\\ansi Ava Marsh}", "not-a-docx", OPTS),
         ("cut.docx", lambda p: _docx_bytes()[:600], "corrupt-docx", OPTS),
         ("empty-zip.docx", lambda p: _zip({"word/other.xml": b"<x/>"}), "corrupt-docx", OPTS),
+        ("sheet.docx", lambda p: _zip({"xl/workbook.xml": b"<x/>"}), "not-a-docx", OPTS),
         (
             "bomb.docx",
             _bomb,
@@ -518,3 +578,31 @@ def test_missing_and_empty_files(tmp_path: Path) -> None:
     with pytest.raises(ReadError) as info:
         read_docx(empty)
     assert info.value.code == "empty-file"
+
+
+def test_word_lock_file_is_named_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "~$record.docx"
+    path.write_bytes(b"\x0bLeo Finch" + b"\0" * 150)
+    with pytest.raises(ReadError) as info:
+        read_docx(path)
+    assert info.value.code == "not-a-docx" and "lock file" in info.value.message
+    assert "Leo" not in info.value.message
+
+
+def test_external_entities_are_not_resolved(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRETFROMDISK")
+    entries = _entries(_docx_bytes("placeholder"))
+    xml = entries["word/document.xml"].decode()
+    doctype = f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>'
+    xml = xml.replace("?>", "?>" + doctype, 1).replace("placeholder", "Start &xxe; end")
+    entries["word/document.xml"] = xml.encode()
+    path = tmp_path / "xxe.docx"
+    path.write_bytes(_zip(entries))
+    try:
+        doc = read_docx(path)
+    except ReadError as err:
+        assert err.code == "corrupt-docx"
+    else:
+        assert "SECRETFROMDISK" not in repr(doc)
+        assert [b.text for b in doc.blocks] == ["Start &xxe; end"]  # left unexpanded

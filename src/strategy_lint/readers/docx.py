@@ -126,6 +126,13 @@ HIGHLIGHTS = {
 HEADING_STYLE = re.compile(r"heading\s*([1-9])", re.IGNORECASE)
 TRAILING_DIGIT = re.compile(r"(\d)\s*$")
 
+#: Zip-based files that are not Word documents, by a member only they have.
+OTHER_ZIP_FORMATS = (
+    ("xl/workbook.xml", "an Excel workbook"),
+    ("ppt/presentation.xml", "a PowerPoint presentation"),
+    ("content.xml", "an OpenDocument (LibreOffice) file"),
+)
+
 _extra_types_registered = False
 
 
@@ -196,6 +203,12 @@ def _raise_for_ole(path: Path, suffix: str) -> None:
 
 
 def _raise_not_docx(path: Path, suffix: str) -> None:
+    if path.name.startswith("~$"):
+        raise ReadError(
+            "not-a-docx",
+            "this is the temporary lock file Word keeps while a document is open (its name starts "
+            "with ~$), not a record: leave it out of the check",
+        )
     with path.open("rb") as fh:
         head = fh.read(512).lstrip()
     if head.startswith(b"{\\rtf"):
@@ -219,7 +232,15 @@ def _check_zip(path: Path, options: ReadOptions) -> None:
             infos = zf.infolist()
     except Exception:  # BadZipFile, truncated central directory, bad offsets, ...
         raise _corrupt() from None
-    if "word/document.xml" not in {i.filename for i in infos}:
+    names = {i.filename for i in infos}
+    if "word/document.xml" not in names:
+        for marker, what in OTHER_ZIP_FORMATS:
+            if marker in names:
+                raise ReadError(
+                    "not-a-docx",
+                    f"this file is named {path.suffix.lower()} but is really {what}: "
+                    "open it in the right program, or save the record as .docx, then check it again",
+                )
         raise _corrupt()
     total = sum(i.file_size for i in infos)
     bomb = any(
@@ -629,7 +650,8 @@ class _DocxReader:
         grid = tbl.find(_w("tblGrid"))
         n_cols = len(grid.findall(_w("gridCol"))) if grid is not None else 0
         above: dict[int, tuple[int, int]] = {}  # grid column -> (block index, row) for vMerge
-        for r, tr in enumerate(self._rows(tbl)):
+        rows = [tr for tr in self._rows(tbl) if not self._deleted_row(tr)]
+        for r, tr in enumerate(rows):
             row: list[int | None] = [None] * n_cols
             trpr = tr.find(TRPR)
             col = _int(_val(trpr.find(_w("gridBefore")) if trpr is not None else None), 0) or 0
@@ -654,6 +676,17 @@ class _DocxReader:
         first = next((c for row in table.cells for c in row if c is not None), None)
         if first is not None:
             table.page = self.doc.blocks[first].page
+
+    def _deleted_row(self, tr: "_Element") -> bool:
+        """A row deleted with track changes is not part of the accepted table: count it only."""
+        trpr = tr.find(TRPR)
+        mark = trpr.find(DEL) if trpr is not None else None
+        if mark is None:
+            return False
+        chars = sum(len(t.text or "") for t in tr.iter(DEL_TEXT, T))
+        author, date = _note_author(mark)
+        self.doc.revisions.append(Revision("delete", author, date, block=None, chars=chars))
+        return True
 
     def _cell(self, tc: "_Element", part: str, table: Table, r: int, col: int) -> Block:
         page_at_start = self.page
@@ -692,6 +725,8 @@ class _DocxReader:
 
     def _read_cell(self, tc: "_Element") -> tuple[list[_Para], list[tuple[str, "_Element"]]]:
         """A cell's paragraphs (for its text) and, in order, nested tables and text boxes."""
+        if _in_placeholder(tc):
+            return [], []
         tcpr = tc.find(TCPR)
         self.backgrounds.append(_shading_fill(tcpr.find(_w("shd")) if tcpr is not None else None))
         paras: list[_Para] = []
@@ -827,6 +862,13 @@ class _DocxReader:
         self.open_comments = saved
 
     def _metadata(self) -> None:
+        """Core and app properties; a damaged properties part leaves fields empty, no more."""
+        try:
+            self.doc.metadata = self._read_metadata()
+        except Exception:
+            self.doc.metadata = Metadata()
+
+    def _read_metadata(self) -> Metadata:
         meta = Metadata()
         core_part = _related(self.package, RT_CORE)
         if core_part is not None and hasattr(core_part, "core_properties"):
@@ -841,7 +883,7 @@ class _DocxReader:
             pages = _part_element(app_part).find(f"{{{EP}}}Pages")
             if pages is not None:
                 meta.page_count = _int((pages.text or "").strip())
-        self.doc.metadata = meta
+        return meta
 
     # -- paragraphs and runs ----------------------------------------------------------
 
@@ -935,7 +977,8 @@ class _DocxReader:
         for c in el:
             tag = c.tag
             if tag == T:
-                self._text(para, c.text or "", props)
+                # an unresolved entity reference is a child node: keep the text around it
+                self._text(para, (c.text or "") if len(c) == 0 else "".join(c.itertext()), props)
             elif tag in (TAB, PTAB):
                 self._text(para, "\t", props)
             elif tag == BR:
@@ -1053,6 +1096,16 @@ def _background(root: "_Element") -> str | None:
         return None
     colour = bg.get(_w("color"))
     return colour if colour and colour.lower() != "auto" else None
+
+
+def _in_placeholder(tc: "_Element") -> bool:
+    """A cell wrapped (directly or via its row) in a content control still showing its prompt."""
+    el = tc.getparent()
+    while el is not None and el.tag != TBL:
+        if el.tag == SDT and _is_placeholder(el):
+            return True
+        el = el.getparent()
+    return False
 
 
 def _unwrap(el: "_Element", tag: str) -> Iterator["_Element"]:
