@@ -123,7 +123,7 @@ def test_sw_social_worker_versus_south_west(nlp):
 
 
 def test_abbreviations_are_case_sensitive_whole_tokens(nlp):
-    assert keys(mentions(nlp, "The GP has no concerns")) [0] == "gp"
+    assert keys(mentions(nlp, "The GP has no concerns"))[0] == "gp"
     assert "gp" not in keys(mentions(nlp, "the gp said so"))
     assert "gp" not in keys(mentions(nlp, "Ava went to the gpx club"))
     assert mentions(nlp, "Their edt file") == []
