@@ -110,7 +110,6 @@ VAL = _w("val")
 INLINE_WRAPPERS = frozenset(
     _w(t) for t in ("hyperlink", "smartTag", "customXml", "fldSimple", "bdo", "dir", "sdtContent")
 )
-FORMAT_CHANGES = frozenset(_w(t) for t in ("rPrChange", "pPrChange"))
 SKIPPED_NOTE_TYPES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 FALSE_VALUES = frozenset({"0", "false", "off", "none"})
 
