@@ -1,0 +1,93 @@
+"""SL502 meeting-date-missing: no date for the strategy discussion can be found."""
+
+from __future__ import annotations
+
+import re
+
+from strategy_lint import Report, Rule, Severity, hookimpl
+from strategy_lint.dates import find_dates
+
+#: "The strategy discussion was held on 14 March 2016", "strategy meeting took place on ...".
+_HELD = re.compile(
+    r"\b(?:strategy\s+(?:discussion|meeting)|strategy|meeting|discussion)\b[^.;\n]{0,40}?"
+    r"\b(?:was\s+|were\s+)?(?:held|took\s+place|convened|happened|met|was\s+completed)\b"
+    r"(?P<rest>[^.;\n]{0,60})",
+    re.I,
+)
+#: Words that make the held-on sentence about a different meeting.
+_OTHER_MEETING = re.compile(r"\b(?:next|previous|earlier|last|review|follow[- ]up|future|planned|will\s+be|to\s+be)\b", re.I)
+
+
+class MeetingDateMissing(Rule):
+    """## What it checks
+    That the record gives the date of the strategy discussion: a "Date of strategy
+    discussion" / "Meeting date" / "Date:" field, or a sentence such as "The strategy
+    discussion was held on 14/03/2016". Dates of birth, referral dates and the date of
+    the *next* meeting do not count.
+
+    ## Why it matters
+    Every timescale in the record hangs on the meeting date: "within 24 hours", "by the
+    next working day", "ICPC within 15 working days". Without it no reader (and no
+    check) can tell when actions are due or whether they are late, and the record
+    cannot be matched to the case chronology.
+
+    ## Example
+    A record that fires:
+
+    ```markdown
+    ## Meeting details
+    Time: 10:00 - 11:05
+    Chair: Hannah Reed, Team Manager
+    ```
+
+    A record that passes:
+
+    ```markdown
+    ## Meeting details
+    Date of strategy discussion: 14/03/2016
+    Time: 10:00 - 11:05
+    ```
+
+    ## How to fix
+    Add "Date of strategy discussion: dd/mm/yyyy" at the top of the record, with the
+    start and end time.
+    """
+
+    code = "SL502"
+    name = "meeting-date-missing"
+    summary = "No date for the strategy discussion can be found in the record."
+    default_severity = Severity.WARNING
+    fix = "Add 'Date of strategy discussion: dd/mm/yyyy' (with start and end time) to the meeting details."
+
+    def check(self, document, ctx):
+        if document.metadata.meeting_date is not None:
+            return
+        if _held_on_sentence(document):
+            return
+        block, section = None, None
+        details = document.sections_of("details")
+        if details:
+            block, section = details[0].heading_block, details[0].title
+        yield Report(
+            message=(
+                "The record does not give the date of the strategy discussion, so deadlines such as "
+                "'within 24 hours' or 'next working day' cannot be checked."
+            ),
+            block=block,
+            section=section,
+        )
+
+
+def _held_on_sentence(document) -> bool:
+    for block in document.body_blocks():
+        for m in _HELD.finditer(block.text or ""):
+            if _OTHER_MEETING.search(m.group(0)):
+                continue
+            if find_dates(m["rest"]):
+                return True
+    return False
+
+
+@hookimpl
+def strategy_lint_rules():
+    return [MeetingDateMissing]

@@ -1,0 +1,168 @@
+"""SL501, SL502, SL601, SL701, SL801: the rest of the 2016 audit findings, as rules.
+
+Each rule is run on small Markdown records (positives and hard negatives), then on the
+same records rendered as form .docx, narrative .docx and PDF, so a rule that only works
+on one template fails here.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from pathlib import Path
+
+import pytest
+
+from strategy_lint.engine import Linter
+from strategy_lint.lexicon import default_lexicon
+from strategy_lint.plugins import create_plugin_manager
+from strategy_lint.readers.text import parse_markdown
+from strategy_lint.structure import build_structure
+from strategy_lint.testing.builders import build
+
+MODULES = {
+    "SL501": "strategy_lint_plugins.request_not_recorded",
+    "SL502": "strategy_lint_plugins.meeting_date_missing",
+    "SL601": "strategy_lint_plugins.edt_led_record",
+    "SL701": "strategy_lint_plugins.injury_photographs",
+    "SL801": "strategy_lint_plugins.cancelled_followup_without_update",
+}
+
+
+@functools.lru_cache(maxsize=None)
+def linter(code: str) -> Linter:
+    """A linter running only ``code``, whether or not its entry point is installed yet."""
+    plugins = create_plugin_manager()
+    if code not in plugins.rules:
+        plugins = create_plugin_manager(extra=[importlib.import_module(MODULES[code])])
+    return Linter(plugins=plugins, select=[code])
+
+
+def lint_md(code: str, markdown: str):
+    doc = build_structure(parse_markdown(markdown), default_lexicon())
+    return linter(code).lint_document(doc)
+
+
+def lint_layouts(code: str, markdown: str, tmp_path: Path) -> dict[str, list]:
+    out = {}
+    for layout, suffix in (("form", "-form.docx"), ("narrative", "-narrative.docx"), ("pdf", ".pdf")):
+        path = build(markdown, layout, tmp_path / f"record{suffix}")
+        result = linter(code).lint_file(path)
+        assert result.status == "ok", result.error
+        out[layout] = result.findings
+    return out
+
+
+def record(*parts: str, details: str | None = None) -> str:
+    """A small but complete record; ``parts`` are extra '## ...' sections."""
+    details = details if details is not None else (
+        "Date of strategy discussion: 14/03/2016\n"
+        "Time: 10:00 - 11:00\n"
+        "Chair: Hannah Reed, Team Manager, Children's Social Care\n"
+    )
+    body = "\n\n".join(p.strip() for p in parts)
+    return (
+        "# Strategy Discussion Record\n\n"
+        f"## Meeting details\n{details}\n"
+        "## Child details\nName: Leo Turner\nDate of birth: 02/05/2008\n\n"
+        "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
+        "| Hannah Reed | Team Manager (Chair) | Children's Social Care |\n"
+        "| DS Mark Fenwick | Detective Sergeant | Westvale Police |\n"
+        "| Sarah Okafor | School Nurse | Northbrook Health |\n\n"
+        f"{body}\n\n"
+        "## Actions\n| Action | Who | By when |\n|---|---|---|\n"
+        "| Visit Leo at home | Tom Ellis (CSC) | 15/03/2016 |\n"
+    )
+
+
+REQUESTED = "## Who requested the strategy discussion\nJo Hart, DSL at Northbrook Primary School, requested a strategy discussion.\n"
+REASON = "## Reason for the strategy discussion\nLeo told his teacher that his stepfather hit him.\n"
+
+
+def codes(findings) -> list[str]:
+    return [f.code for f in findings]
+
+
+# -- SL501 request-not-recorded ----------------------------------------------------------
+
+
+class TestRequestNotRecorded:
+    def test_referral_only_fires_at_reason_section(self):
+        md = record("## Reason for the strategy discussion\nReferral received from Northbrook Primary School on 11/03/2016.")
+        found = lint_md("SL501", md)
+        assert codes(found) == ["SL501"]
+        assert found[0].location.section == "Reason for the strategy discussion"
+        assert "referral is not a request" in found[0].message.lower()
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            REQUESTED,
+            REASON + "Police requested a strategy discussion after Leo's disclosure.",
+            REASON + "The discussion was convened at the request of the DSL at Northbrook Primary School.",
+        ],
+    )
+    def test_request_recorded_passes(self, text):
+        assert lint_md("SL501", record(text)) == []
+
+    def test_requested_by_field_in_meeting_details_passes(self):
+        details = "Date of strategy discussion: 14/03/2016\nRequested by: DS Mark Fenwick, Westvale Police\n"
+        assert lint_md("SL501", record(REASON, details=details)) == []
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "## Who requested the strategy discussion\nN/A",
+            "## Who requested the strategy discussion\nNot requested: referral only.",
+            "## Who requested the strategy discussion\nReferral from Northbrook Primary School.",
+            REASON + "It is not recorded whether the school requested a strategy discussion.",
+            REASON + "The blood tests were requested by the police.",
+        ],
+    )
+    def test_hard_negatives_still_fire(self, text):
+        assert codes(lint_md("SL501", record(text))) == ["SL501"]
+
+    def test_all_layouts(self, tmp_path):
+        fired = lint_layouts("SL501", record(REASON), tmp_path)
+        assert all(codes(f) == ["SL501"] for f in fired.values()), fired
+        passed = lint_layouts("SL501", record(REQUESTED, REASON), tmp_path)
+        assert all(f == [] for f in passed.values()), passed
+
+
+# -- SL502 meeting-date-missing ----------------------------------------------------------
+
+
+class TestMeetingDateMissing:
+    def test_no_date_fires_at_meeting_details(self):
+        md = record(REQUESTED, details="Time: 10:00 - 11:00\nChair: Hannah Reed, Team Manager\n")
+        found = lint_md("SL502", md)
+        assert codes(found) == ["SL502"]
+        assert found[0].location.section == "Meeting details"
+
+    def test_dated_record_passes(self):
+        assert lint_md("SL502", record(REQUESTED)) == []
+
+    def test_held_on_sentence_passes(self):
+        md = record(
+            REQUESTED,
+            "## Notes\nThe strategy discussion was held on 14 March 2016 by telephone.",
+            details="Time: 10:00 - 11:00\n",
+        )
+        assert lint_md("SL502", md) == []
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "## Notes\nReferral received on 11/03/2016.",
+            "## Next steps\nA review strategy meeting will be held on 21/03/2016.",
+        ],
+    )
+    def test_other_dates_do_not_count(self, text):
+        md = record(REQUESTED, text, details="Time: 10:00 - 11:00\n")
+        assert codes(lint_md("SL502", md)) == ["SL502"]
+
+    def test_all_layouts(self, tmp_path):
+        fired = lint_layouts("SL502", record(REQUESTED, details="Time: 10:00 - 11:00\n"), tmp_path)
+        assert all(codes(f) == ["SL502"] for f in fired.values()), fired
+        passed = lint_layouts("SL502", record(REQUESTED), tmp_path)
+        assert all(f == [] for f in passed.values()), passed
