@@ -297,6 +297,20 @@ def label_value_lines(doc: Document) -> list[tuple[str, int]]:
     return lines
 
 
+_ADULT = re.compile(r"\b(mother|father|mum|dad|parent|partner|stepfather|stepmother|grandmother|grandfather|"
+                    r"uncle|aunt|brother|sister|sibling|carer|boyfriend|girlfriend)s?\b", re.I)
+
+
+def _child_lines(doc: Document, lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Lines that can state the child's age: child-details sections first, never adults' lines."""
+    child_blocks = {
+        b.index for s in doc.sections if s.kind == "child_details" for b in doc.section_blocks(s)
+    }
+    first = [(t, b) for t, b in lines if b in child_blocks]
+    rest = [(t, b) for t, b in lines if b not in child_blocks]
+    return [(t, b) for t, b in first + rest if not _ADULT.search(t)]
+
+
 def _extract_metadata(doc: Document) -> None:
     from . import dates
 
@@ -309,7 +323,7 @@ def _extract_metadata(doc: Document) -> None:
     dob = dates.find_child_dob(texts)
     if dob:
         doc.metadata.child_dob = dob[0]
-    for text, block in lines:
+    for text, block in _child_lines(doc, lines):
         months = dates.find_child_age_months(text)
         if months is not None:
             doc.metadata.child_age_months = months
