@@ -1,0 +1,215 @@
+"""SL201, SL202, SL203: the child's voice and lived experience.
+
+Each rule runs on small Markdown records (positives and hard negatives), then on the same
+records rendered as form .docx, narrative .docx and PDF.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from pathlib import Path
+
+import pytest
+
+from strategy_lint.engine import Linter
+from strategy_lint.extract.voice import (
+    is_nonverbal,
+    is_placeholder_text,
+    observed_experience,
+    voice_sections,
+)
+from strategy_lint.lexicon import default_lexicon
+from strategy_lint.nlp import get_pipeline
+from strategy_lint.readers.text import parse_markdown
+from strategy_lint.structure import build_structure
+from strategy_lint.testing.builders import build
+
+VOICE = ["SL201", "SL202", "SL203"]
+
+
+@functools.lru_cache(maxsize=None)
+def linter() -> Linter:
+    return Linter(select=VOICE)
+
+
+def doc_of(markdown: str):
+    return build_structure(parse_markdown(markdown), default_lexicon())
+
+
+def lint_md(markdown: str):
+    return linter().lint_document(doc_of(markdown))
+
+
+def codes(findings) -> list[str]:
+    return [f.code for f in findings]
+
+
+def record(voice: str | None, *, dob: str = "10/11/2015", extra: str = "") -> str:
+    """A small record for a child born on ``dob``; ``voice`` is the whole voice section (or None)."""
+    voice_part = f"{voice.strip()}\n\n" if voice else ""
+    return (
+        "# Strategy Discussion Record\n\n"
+        "## Meeting details\nDate of strategy discussion: 14/03/2016\nTime: 10:00 - 11:00\n\n"
+        f"## Child details\nName: Ava Marsh\nDate of birth: {dob}\n\n"
+        "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
+        "| Hannah Reed | Team Manager (Chair) | Children's Social Care |\n"
+        "| DS Mark Fenwick | Detective Sergeant | Westvale Police |\n\n"
+        "## Reason for the strategy discussion\nA bruise was seen on the child's arm at a routine contact.\n\n"
+        f"{extra}"
+        f"{voice_part}"
+        "## Decision\nSection 47 enquiry agreed, jointly with Westvale Police.\n"
+    )
+
+
+OBSERVED_BABY = (
+    "## Child's voice and lived experience\n"
+    "Ava is too young to give her views, but Sarah Okafor (HV) saw her at home on 11/03/2016. "
+    "She was alert, made good eye contact and settled quickly when her mother picked her up. "
+    "She fed well from a bottle during the visit."
+)
+TOO_YOUNG = "## Child's voice\nAva is too young to express her views."
+MUM_SAYS = "## Child's voice\nAva is too young to express her views. Mum says she is a happy baby who is feeding well."
+TEEN_QUOTED = (
+    "## Wishes and feelings\n"
+    "Ava told her teacher: \"I don't want to go home when he is there. I want to stay with my nan.\" "
+    "She said she feels safe at school."
+)
+
+
+# -- SL201 child-voice-missing ---------------------------------------------------------------
+
+
+class TestChildVoiceMissing:
+    def test_no_voice_section_fires(self):
+        found = lint_md(record(None))
+        assert codes(found) == ["SL201"]
+        assert "child's voice" in found[0].message.lower()
+
+    @pytest.mark.parametrize(
+        "title",
+        ["Child's voice", "Voice of the child", "Wishes and feelings", "Lived experience", "What life is like for the child"],
+    )
+    def test_any_voice_title_passes(self, title):
+        assert "SL201" not in codes(lint_md(record(f"## {title}\nAva said she is scared of her stepfather.", dob="02/05/2008")))
+
+    def test_inline_voice_paragraph_counts(self):
+        extra = (
+            "## Information shared\nSchool: attendance 96%.\n\n"
+            "Child's voice: Leo told his teacher he wants to stay with his nan.\n\n"
+        )
+        md = record(None, dob="02/05/2008", extra=extra)
+        assert codes(lint_md(md)) == []
+        doc = doc_of(md)
+        found = voice_sections(doc)
+        assert len(found) == 1 and found[0].section is None
+        assert found[0].content.startswith("Leo told")
+
+
+# -- SL202 child-voice-placeholder -----------------------------------------------------------
+
+
+class TestChildVoicePlaceholder:
+    @pytest.mark.parametrize(
+        "body", ["N/A", "Not applicable", "None", "-", "TBC", "To follow", "See above", "TBC - to be added by the day team."]
+    )
+    def test_placeholders_fire_at_the_section(self, body):
+        found = lint_md(record(f"## Child's voice\n{body}"))
+        assert codes(found) == ["SL202"], body
+        assert found[0].location.section == "Child's voice"
+        assert found[0].location.block is not None
+
+    def test_empty_section_fires(self):
+        found = lint_md(record("## Child's voice\n\n## Risk analysis\nRisk is high."))
+        assert codes(found) == ["SL202"]
+        assert "empty" in found[0].message
+
+    def test_field_values_only_are_judged(self):
+        assert is_placeholder_text("Seen by: TBC\nDate seen: TBC")
+        assert not is_placeholder_text("Seen by: Tom Ellis\nDate seen: 11/03/2016")
+
+    def test_real_content_starting_with_a_placeholder_word_passes(self):
+        md = record("## Child's voice\nNone of the professionals had concerns about Ava's presentation: she was alert and smiling.")
+        assert codes(lint_md(md)) == []
+
+    def test_placeholder_does_not_also_fire_sl203(self):
+        assert codes(lint_md(record("## Child's voice\nN/A"))) == ["SL202"]
+
+
+# -- SL203 child-experience-not-described ----------------------------------------------------
+
+
+class TestChildExperienceNotDescribed:
+    def test_baby_too_young_only_fires(self):
+        found = lint_md(record(TOO_YOUNG))
+        assert codes(found) == ["SL203"]
+        assert "too young" in found[0].message
+        assert "4 months" in found[0].message  # age from DOB against the meeting date
+        assert found[0].location.section == "Child's voice"
+
+    def test_parent_view_does_not_count(self):
+        assert codes(lint_md(record(MUM_SAYS))) == ["SL203"]
+
+    def test_hard_negative_baby_with_observed_experience(self):
+        assert codes(lint_md(record(OBSERVED_BABY))) == []
+
+    def test_hard_negative_teenager_quoting_her_words(self):
+        assert codes(lint_md(record(TEEN_QUOTED, dob="02/06/2000"))) == []
+
+    def test_teenager_whose_record_mentions_a_baby_brother(self):
+        extra = "## Household\nAva lives with her mother and her baby brother, aged 3 months.\n\n"
+        md = record("## Child's voice\nAva said she wants things to calm down at home.", dob="02/06/2000", extra=extra)
+        assert codes(lint_md(md)) == []
+
+    def test_non_verbal_words_without_age(self):
+        md = record(
+            "## Child's voice\nLeo is unable to express his views.",
+            dob="",
+            extra="## Communication\nLeo is non-verbal and uses Makaton.\n\n",
+        ).replace("Date of birth: \n", "Leo is non-verbal and uses Makaton.\n")
+        found = lint_md(md)
+        assert codes(found) == ["SL203"]
+        assert "non-verbal" in found[0].message
+
+    def test_non_verbal_child_with_observation_passes(self):
+        md = record(
+            "## Child's voice\nLeo is non-verbal. He was seen at school on 11/03/2016: he was calm, "
+            "smiled at his teaching assistant and used his symbols to ask for a drink.",
+            dob="02/05/2008",
+        ).replace("Date of birth: 02/05/2008", "Date of birth: 02/05/2008\nCommunication: non-verbal, uses PECS")
+        assert codes(lint_md(md)) == []
+
+    def test_observed_experience_discounts_parent_view_and_not_seen(self):
+        nlp = get_pipeline()
+        assert observed_experience("Mum says he is happy and feeding well.", nlp) == []
+        assert observed_experience("Too young to comment; he was alert and smiling.", nlp) == ["alert", "smiling"]
+        assert observed_experience("Ava has not been seen by the social worker yet.", nlp) == []
+        assert "eye contact" in observed_experience("She made good eye contact with her father.", nlp)
+
+    def test_is_nonverbal_uses_dob_and_meeting_date(self):
+        doc = doc_of(record(TOO_YOUNG))
+        assert doc.metadata.meeting_date == dt.date(2016, 3, 14)
+        assert is_nonverbal(doc)
+        assert not is_nonverbal(doc_of(record(TOO_YOUNG, dob="02/06/2000")))
+
+
+# -- every layout ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "voice, dob, expected",
+    [
+        (None, "10/11/2015", ["SL201"]),
+        ("## Child's voice\nN/A", "10/11/2015", ["SL202"]),
+        (TOO_YOUNG, "10/11/2015", ["SL203"]),
+        (OBSERVED_BABY, "10/11/2015", []),
+        (TEEN_QUOTED, "02/06/2000", []),
+    ],
+)
+def test_voice_rules_in_every_layout(voice, dob, expected, tmp_path: Path):
+    md = record(voice, dob=dob)
+    for layout, suffix in (("form", "-form.docx"), ("narrative", "-narrative.docx"), ("pdf", ".pdf")):
+        path = build(md, layout, tmp_path / f"record{suffix}")
+        result = linter().lint_file(path)
+        assert result.status == "ok", result.error
+        assert codes(result.findings) == expected, (layout, [f.message for f in result.findings])
