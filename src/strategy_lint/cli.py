@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -135,8 +136,10 @@ def cmd_check(args) -> int:
     elif not args.exit_zero and any(f.severity.rank >= fail_on.rank for r in results for f in r.findings):
         exit_code = EXIT_FINDINGS
     summary = Summary.of(results, exit_code)
-    color = args.output is None and sys.stdout.isatty()
+    color = args.output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     formatter = formatters[args.format](excerpts=not args.no_excerpts, color=color)
+    # Formats that describe rules (SARIF, HTML) read their docs from the rule classes.
+    formatter.rules = {code: reg.rule for code, reg in linter.plugins.rules.items()}
     write_output(formatter.render(results, summary), args.output)
     return exit_code
 

@@ -1,4 +1,9 @@
-"""``--format text`` (default): plain English for the person checking the record."""
+"""``--format text`` (default): plain English for the person checking the record.
+
+Colour only when writing to a terminal (the CLI decides: never when piped, redirected to
+``--output`` or when ``NO_COLOR`` is set), rendered by rich's ``Style`` so styles are named,
+not hand-written escape codes.
+"""
 
 from __future__ import annotations
 
@@ -61,10 +66,14 @@ class TextFormatter(Formatter):
         return line
 
     def _style(self, text: str, style: str) -> str:
+        """Colour through rich (imported only when colour is on, so --help stays fast)."""
         if not self.color:
             return text
-        codes = {"bold": "1", "bold red": "1;31", "yellow": "33", "cyan": "36"}
-        return f"\x1b[{codes.get(style, '0')}m{text}\x1b[0m"
+        try:
+            from rich.style import Style
+        except ImportError:  # rich missing: plain text is still a full report
+            return text
+        return Style.parse(style).render(text)
 
 
 @hookimpl

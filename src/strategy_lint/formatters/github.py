@@ -1,0 +1,52 @@
+"""``--format github``: GitHub Actions workflow commands, one annotation per finding.
+
+Documents have no lines, so each annotation names the file only and says where to look
+(page, section, table row) in its message.  Values are escaped as the Actions runner
+expects: ``%``, CR and LF everywhere, plus ``:`` and ``,`` inside properties.
+"""
+
+from __future__ import annotations
+
+from ..findings import Severity
+from ..hookspecs import hookimpl
+from .base import Formatter, Summary
+
+COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(kind: str, message: str, **props: str) -> str:
+    inner = ",".join(f"{k}={escape_property(v)}" for k, v in props.items())
+    return f"::{kind} {inner}::{escape_data(message)}"
+
+
+class GithubFormatter(Formatter):
+    name = "github"
+
+    def render(self, results, summary: Summary) -> str:
+        lines = []
+        for r in results:
+            if r.status == "error":
+                message = r.error.message if r.error else "the file could not be read"
+                lines.append(command("error", message, file=r.path, title="could not read"))
+                continue
+            for f in r.findings:
+                message = f"{f.message} (where: {f.location.describe()})"
+                if f.fix:
+                    message += f" How to fix: {f.fix}"
+                if self.excerpts and f.excerpt:
+                    message += f' Quote: "{f.excerpt}"'
+                lines.append(command(COMMAND[f.severity], message, file=r.path, title=f"{f.code} {f.name}"))
+        return "\n".join(lines) + ("\n" if lines else "")
+
+
+@hookimpl
+def strategy_lint_formatters():
+    return {"github": GithubFormatter}

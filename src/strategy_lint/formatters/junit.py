@@ -1,0 +1,61 @@
+"""``--format junit``: JUnit XML for CI dashboards.
+
+One ``<testsuite>`` per checked file.  Each finding is one failed ``<testcase>`` (named by
+rule code, rule name and where to look), so a dashboard lists every problem separately; a
+clean record has a single passing testcase, and an unreadable one a single ``<error>``.
+The XML is built with ``xml.etree`` so it is always well formed and escaped.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from ..hookspecs import hookimpl
+from .base import Formatter, Summary
+
+
+class JunitFormatter(Formatter):
+    name = "junit"
+
+    def render(self, results, summary: Summary) -> str:
+        root = ET.Element("testsuites", name="strategy-lint")
+        totals = {"tests": 0, "failures": 0, "errors": 0}
+        for r in results:
+            suite = ET.SubElement(root, "testsuite", name=r.path)
+            counts = self._fill(suite, r)
+            for key, value in counts.items():
+                suite.set(key, str(value))
+                totals[key] += value
+        for key, value in totals.items():
+            root.set(key, str(value))
+        ET.indent(root)
+        return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+    def _fill(self, suite: ET.Element, r) -> dict[str, int]:
+        if r.status == "error":
+            case = ET.SubElement(suite, "testcase", name="read record", classname=r.path)
+            err = ET.SubElement(
+                case, "error", type=r.error.code if r.error else "unreadable",
+                message=r.error.message if r.error else "the file could not be read",
+            )
+            err.text = err.get("message")
+            return {"tests": 1, "failures": 0, "errors": 1}
+        if not r.findings:
+            ET.SubElement(suite, "testcase", name="all checks passed", classname=r.path)
+            return {"tests": 1, "failures": 0, "errors": 0}
+        for f in r.findings:
+            where = f.location.describe()
+            case = ET.SubElement(suite, "testcase", name=f"{f.code} {f.name} ({where})", classname=r.path)
+            failure = ET.SubElement(case, "failure", type=f.severity.value, message=f.message)
+            body = [f.message, f"Where: {where}"]
+            if self.excerpts and f.excerpt:
+                body.append(f'Quote: "{f.excerpt}"')
+            if f.fix:
+                body.append(f"How to fix: {f.fix}")
+            failure.text = "\n".join(body)
+        return {"tests": len(r.findings), "failures": len(r.findings), "errors": 0}
+
+
+@hookimpl
+def strategy_lint_formatters():
+    return {"junit": JunitFormatter}
