@@ -1,0 +1,492 @@
+"""The agreed actions: what, who, by when, read the same way whatever the template.
+
+Working Together asks a strategy discussion to record "who will do what and by when";
+the 2016 audit asked for a standing action to update every agency.  Actions come from
+
+* data tables with an action column (header "Action | Who | By when", "Task | Responsible |
+  Timescale", ...): in sections of kind actions / next_steps / decision, or anywhere when
+  the table also has owner and deadline columns;
+* list items and paragraphs in sections of kind actions: "Hannah Reed (CSC) to complete
+  the s47 enquiry by 21/03/2016", "DC Hale to arrange ABE interview – within 5 working
+  days", "Action: ... Who: ... By when: ...".
+
+Pure reading of the document model; no spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from .. import dates
+from ..lexicon import Lexicon, default_lexicon, normalise_title
+from ..model import BlockKind, Document, Section, Table, TableRecord
+
+__all__ = [
+    "Action",
+    "actions",
+    "update_commitments",
+    "is_agency_update",
+    "owner_is_generic",
+    "owner_is_missing",
+    "short_quote",
+    "GENERIC_OWNERS",
+    "ACTION_SECTION_KINDS",
+]
+
+#: Section kinds whose tables hold actions even without an owner AND a deadline column.
+ACTION_SECTION_KINDS = ("actions", "next_steps", "decision")
+
+#: Owners that name nobody (Leeds SMART planning asks for a named person).
+GENERIC_OWNERS = (
+    "all", "all agencies", "all agency", "agencies", "all professionals", "professionals",
+    "team", "the team", "all parties", "everyone", "all involved", "all agencies involved",
+    "all professionals involved", "multi-agency", "multi agency", "partners", "all partners",
+    "partner agencies", "all partner agencies", "network", "professional network", "core group",
+)
+
+
+@dataclass
+class Action:
+    """One agreed action.
+
+    ``owner`` and ``deadline_text`` are "" when the record gives none.  ``deadline`` is
+    :func:`strategy_lint.dates.parse_deadline` of ``deadline_text``.  ``block`` is the
+    block to point at (the action cell or list item); ``row``/``table`` are set for table
+    rows.  ``deadline_block`` is the "By when" cell where there is one.  ``stated`` is
+    False when the deadline was inferred from a date somewhere in a free-text action
+    rather than given as its deadline (so it is not second-guessed as "before the meeting").
+    """
+
+    text: str
+    owner: str
+    deadline_text: str
+    deadline: dates.Deadline
+    block: int | None
+    row: int | None = None
+    table: int | None = None
+    deadline_block: int | None = None
+    owner_block: int | None = None
+    source: str = "table"  # table | list | paragraph | fields
+    stated: bool = True
+    blocks: list[int] = field(default_factory=list)
+
+
+# -- public readings -------------------------------------------------------------------------
+
+
+def actions(document: Document, lexicon: Lexicon | None = None) -> list[Action]:
+    """Every agreed action in the record, in reading order."""
+    lex = lexicon if lexicon is not None else default_lexicon()
+    meeting = document.metadata.meeting_date
+    found: list[Action] = []
+    table_sections: set[int] = set()
+    for t in document.tables:
+        if _is_action_table(document, t):
+            found.extend(_table_actions(document, t, meeting, lex))
+            if t.section is not None:
+                table_sections.add(t.section)
+    for sec in document.sections:
+        if sec.kind != "actions" or _inside_kind(document, sec, "actions"):
+            continue
+        if sec.index in table_sections or any(
+            d.index in table_sections for d in _descendants(document, sec)
+        ):
+            # the table is the action list; prose around it is commentary
+            found.extend(_text_actions(document, sec, meeting, lex, fields_only=True))
+        else:
+            found.extend(_text_actions(document, sec, meeting, lex))
+    found.sort(key=lambda a: a.block if a.block is not None else -1)
+    return found
+
+
+def update_commitments(document: Document, lexicon: Lexicon | None = None) -> list[Action]:
+    """Sentences outside the action list that commit to updating the agencies
+    ("CSC will update all agencies involved on outcomes by 21/03/2016" under Next steps).
+
+    SL403 accepts these as the audit's standing action; they are not counted as actions
+    by :func:`actions` because the surrounding prose is not an action list.
+    """
+    lex = lexicon if lexicon is not None else default_lexicon()
+    meeting = document.metadata.meeting_date
+    out: list[Action] = []
+    for sec in document.sections:
+        if sec.kind not in ("next_steps", "decision", "distribution"):
+            continue
+        for b in document.section_blocks(sec, nested=False):
+            if b.table is not None or not b.text:
+                continue
+            for sentence in re.split(r"(?<=[.!?])\s+", b.text):
+                if not _mentions_update(sentence, lex):
+                    continue
+                out.append(_free_action(sentence, b.index, meeting, lex, "paragraph"))
+    return out
+
+
+def is_agency_update(action: Action | str, lexicon: Lexicon | None = None) -> bool:
+    """True if the action is to keep the other agencies informed of outcomes.
+
+    The lexicon list ``update_agencies`` first ("update all agencies", "share the
+    outcome", "circulate the minutes"); then a verb-object pattern ("inform the GP, school
+    and police of the outcome", "send the record to all agencies").
+    """
+    lex = lexicon if lexicon is not None else default_lexicon()
+    text = action if isinstance(action, str) else action.text
+    return _mentions_update(text, lex)
+
+
+def owner_is_generic(owner: str, extra: Iterable[str] = ()) -> bool:
+    """True if ``owner`` names nobody in particular ("All", "All agencies", "Team")."""
+    norm = normalise_title(owner).replace("&", "and")
+    norm = re.sub(r"\s+", " ", norm).strip()
+    return norm in {normalise_title(g) for g in (*GENERIC_OWNERS, *extra)}
+
+
+def owner_is_missing(owner: str, lexicon: Lexicon | None = None) -> bool:
+    """True if no owner is given: blank, a placeholder ("TBC", "-", "N/A") or "unknown"."""
+    from ..nlp import is_placeholder
+
+    return is_placeholder(owner, lexicon) or normalise_title(owner) in {"unallocated", "not allocated", "tbc"}
+
+
+def short_quote(text: str, words: int = 8) -> str:
+    """The first few words of an action, to name it in a message."""
+    parts = (text or "").split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+# -- tables ----------------------------------------------------------------------------------
+
+
+def _is_action_table(document: Document, t: Table) -> bool:
+    kinds = set(k for k in t.column_kinds if k)
+    if "action" not in kinds or not t.records:
+        return False
+    col = t.column_kinds.index("action")
+    if re.search(r"\b(taken|completed|history|previous)\b", t.header[col], re.I):
+        return False  # a chronology of what was done, not a plan
+    sec = document.sections[t.section] if t.section is not None and t.section < len(document.sections) else None
+    if sec is not None and (sec.kind in ACTION_SECTION_KINDS or _inside_any(document, sec, ACTION_SECTION_KINDS)):
+        return bool(kinds & {"owner", "deadline"})
+    return {"owner", "deadline"} <= kinds
+
+
+def _table_actions(document: Document, t: Table, meeting, lex: Lexicon) -> list[Action]:
+    out: list[Action] = []
+    for rec in t.records:
+        text = rec.get("action").strip()
+        owner = rec.get("owner").strip()
+        deadline_text = rec.get("deadline").strip()
+        if not (text or owner or deadline_text):
+            continue
+        if not text and not _row_has_text(rec):
+            continue
+        out.append(
+            Action(
+                text=text,
+                owner=owner,
+                deadline_text=deadline_text,
+                deadline=dates.parse_deadline(deadline_text, meeting_date=meeting, lexicon=lex),
+                block=_cell_block(t, rec, "action"),
+                row=rec.row,
+                table=t.index,
+                deadline_block=_cell_block(t, rec, "deadline"),
+                owner_block=_cell_block(t, rec, "owner"),
+                source="table",
+                blocks=list(rec.blocks),
+            )
+        )
+    return out
+
+
+def _row_has_text(rec: TableRecord) -> bool:
+    return any(v.strip() for v in rec.values.values())
+
+
+def _cell_block(t: Table, rec: TableRecord, kind: str) -> int | None:
+    if kind not in t.column_kinds:
+        return rec.blocks[0] if rec.blocks else None
+    col = t.column_kinds.index(kind)
+    row = t.cells[rec.row]
+    if col < len(row) and row[col] is not None:
+        return row[col]
+    return rec.blocks[0] if rec.blocks else None
+
+
+# -- sections --------------------------------------------------------------------------------
+
+
+def _descendants(document: Document, sec: Section) -> list[Section]:
+    out: list[Section] = []
+    frontier = [sec.index]
+    while frontier:
+        kids = [s for s in document.sections if s.parent in frontier]
+        out.extend(kids)
+        frontier = [k.index for k in kids]
+    return out
+
+
+def _inside_kind(document: Document, sec: Section, kind: str) -> bool:
+    return _inside_any(document, sec, (kind,))
+
+
+def _inside_any(document: Document, sec: Section, kinds: Iterable[str]) -> bool:
+    kinds = tuple(kinds)
+    by_index = {s.index: s for s in document.sections}
+    parent = sec.parent
+    while parent is not None:
+        p = by_index[parent]
+        if p.kind in kinds:
+            return True
+        parent = p.parent
+    return False
+
+
+# -- free text -------------------------------------------------------------------------------
+
+_BULLET = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[-•*·o▪●–])\s+", re.I)
+_INTRO = re.compile(
+    r"^(?:the\s+following|following\s+actions|actions?\s+(?:were\s+|was\s+)?agreed|agreed\s+actions?|"
+    r"it\s+was\s+agreed\s+that\s*:?$|actions?\s*:?$|no\s+(?:further\s+)?actions?\b|none\b|n/?a\b)",
+    re.I,
+)
+_OWNER_VERB = re.compile(
+    r"^(?P<owner>[^.;:]{2,70}?)\s+(?:is\s+to|are\s+to|will|to|must|should|has\s+agreed\s+to|have\s+agreed\s+to|agreed\s+to|to\s+be\s+responsible\s+for)\s+(?P<rest>\S.*)$",
+    re.I | re.S,
+)
+_DASH_SPLIT = re.compile(r"\s+[–—-]\s+|\s*\|\s*")
+_CUE = re.compile(
+    r"\b(?:by|within|before|prior\s+to|no\s+later\s+than|on\s+or\s+before|until|on|in\s+time\s+for|ahead\s+of|"
+    r"following|after|at)\s+",
+    re.I,
+)
+_PASSIVE = re.compile(r"^be\s+\w+(?:ed|en|t)\b", re.I)
+
+
+@dataclass
+class _Line:
+    text: str
+    block: int
+    kind: str  # list | paragraph | fields
+
+
+def _section_lines(document: Document, sec: Section) -> list[_Line]:
+    """Lines of an actions section, form labels joined back to "Label: value"."""
+    labels = {s.heading_block: s for s in _descendants(document, sec) if s.heading_block is not None}
+    lines: list[_Line] = []
+    pending_label: str | None = None
+    for b in document.section_blocks(sec):
+        if b.table is not None and b.index not in labels and _in_data_table(document, b.table):
+            continue
+        if b.index in labels:
+            s = labels[b.index]
+            if s.origin == "form-label":
+                pending_label = s.title
+            continue
+        text = b.text.strip()
+        if not text:
+            pending_label = None
+            continue
+        if pending_label is not None:
+            text = f"{pending_label}: {text}"
+            pending_label = None
+        kind = "list" if b.kind == BlockKind.LIST_ITEM or _BULLET.match(text) else "paragraph"
+        for part in text.splitlines():
+            if part.strip():
+                lines.append(_Line(part.strip(), b.index, kind))
+    return lines
+
+
+def _in_data_table(document: Document, table: int) -> bool:
+    t = document.tables[table]
+    return bool(t.records)
+
+
+def _field_labels(lex: Lexicon) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for kind in ("action", "owner", "deadline"):
+        for syn in lex.columns.get(kind, []):
+            if syn in ("date", "what", "by", "when", "who") or len(syn.split()) <= 4:
+                out[syn] = kind
+    return out
+
+
+def _field_regex(lex: Lexicon) -> re.Pattern[str]:
+    labels = sorted(_field_labels(lex), key=len, reverse=True)
+    alt = "|".join(re.escape(l).replace(r"\ ", r"\s+") for l in labels)
+    return re.compile(rf"(?:^|(?<=[.;|,])\s*|\s{{2,}})\b(?P<label>{alt})\s*:\s*", re.I)
+
+
+def _text_actions(
+    document: Document, sec: Section, meeting, lex: Lexicon, fields_only: bool = False
+) -> list[Action]:
+    lines = _section_lines(document, sec)
+    labels = _field_labels(lex)
+    rx = _field_regex(lex)
+    out: list[Action] = []
+    current: dict[str, str] | None = None
+    current_blocks: list[int] = []
+    has_list = any(l.kind == "list" for l in lines)
+
+    def flush() -> None:
+        nonlocal current, current_blocks
+        if current and (current.get("action") or current.get("owner")):
+            dl = current.get("deadline", "")
+            out.append(
+                Action(
+                    text=current.get("action", ""),
+                    owner=current.get("owner", ""),
+                    deadline_text=dl,
+                    deadline=dates.parse_deadline(dl, meeting_date=meeting, lexicon=lex),
+                    block=current_blocks[0],
+                    deadline_block=current.get("_deadline_block"),  # type: ignore[arg-type]
+                    source="fields",
+                    blocks=list(current_blocks),
+                )
+            )
+        current, current_blocks = None, []
+
+    for line in lines:
+        text = _BULLET.sub("", line.text).strip()
+        fields = list(rx.finditer(text))
+        if fields and fields[0].start() <= 1:
+            for i, m in enumerate(fields):
+                kind = labels[normalise_title(m.group("label"))] if normalise_title(m.group("label")) in labels else None
+                end = fields[i + 1].start() if i + 1 < len(fields) else len(text)
+                value = text[m.end():end].strip(" .;|,")
+                if kind is None:
+                    continue
+                if current is None or kind == "action" or kind in current:
+                    flush()
+                    current = {}
+                if kind == "deadline":
+                    current["_deadline_block"] = line.block  # type: ignore[assignment]
+                current[kind] = value
+                if line.block not in current_blocks:
+                    current_blocks.append(line.block)
+            continue
+        flush()
+        if fields_only or _INTRO.match(text) or text.endswith(":"):
+            continue
+        if has_list and line.kind != "list":
+            continue  # a list is the action list; paragraphs around it are commentary
+        out.append(_free_action(text, line.block, meeting, lex, line.kind))
+    flush()
+    return out
+
+
+def _free_action(text: str, block: int, meeting, lex: Lexicon, source: str) -> Action:
+    """Read "Owner to do X by when" / "X – owner – when" / "Owner: X by when"."""
+    body = _BULLET.sub("", text).strip()
+    owner = ""
+    deadline_text = ""
+    stated = True
+    segments = [s.strip() for s in _DASH_SPLIT.split(body) if s.strip()]
+    head, tail_segments = (segments[0], segments[1:]) if segments else (body, [])
+    # a trailing parenthesis: "Visit the home (Tom Ellis, 16/03/2016)"
+    paren = re.search(r"\(([^()]*)\)\s*\.?$", head)
+    if paren and not tail_segments:
+        inner = [p.strip() for p in re.split(r"[,;]", paren.group(1)) if p.strip()]
+        if any(_deadline_like(p, meeting, lex) for p in inner):
+            tail_segments = inner
+            head = head[: paren.start()].strip()
+    for seg in tail_segments:
+        seg_clean = re.sub(r"^(?:by\s+whom|who|owner|lead|responsible|by\s+when|when|deadline|timescale)\s*:\s*", "", seg, flags=re.I)
+        if not deadline_text and _deadline_like(seg_clean, meeting, lex):
+            deadline_text = seg_clean
+        elif not owner and len(seg_clean.split()) <= 8:
+            owner = seg_clean
+        else:
+            head = f"{head} – {seg}"
+    # "Owner: do X" (a short label that is not a field name)
+    m = re.match(r"^(?P<owner>[^:]{2,50}):\s+(?P<rest>\S.*)$", head)
+    if not owner and m and len(m.group("owner").split()) <= 6:
+        owner, head = m.group("owner").strip(), m.group("rest").strip()
+    # "Owner to/will do X"
+    m = _OWNER_VERB.match(head)
+    if not owner and m and len(m.group("owner").split()) <= 8 and not _PASSIVE.match(m.group("rest")):
+        cand = m.group("owner").strip()
+        if cand[:1].isupper() or cand.isupper():
+            owner = cand
+    if not deadline_text:
+        deadline_text = _deadline_in_text(head, meeting, lex)
+        if not deadline_text:
+            parsed = dates.parse_deadline(head, meeting_date=meeting, lexicon=lex)
+            if parsed.is_real:
+                deadline_text, stated = head, False
+    if not owner:
+        by = re.search(r"\bby\s+(?P<who>(?:[A-Z][\w'’.-]*\s*){1,4}(?:\([^)]*\))?)", head)
+        if by and not dates.parse_deadline(by.group("who"), meeting_date=meeting, lexicon=lex).is_real:
+            owner = by.group("who").strip()
+    deadline = dates.parse_deadline(deadline_text, meeting_date=meeting, lexicon=lex)
+    return Action(
+        text=head if head else body,
+        owner=owner,
+        deadline_text=deadline_text,
+        deadline=deadline,
+        block=block,
+        source=source,
+        stated=stated,
+        blocks=[block],
+    )
+
+
+def _not_deadline_words(lex: Lexicon) -> list[str]:
+    return [p for p in lex.phrase_list("not_deadlines") if any(c.isalpha() for c in p) and len(p) > 2]
+
+
+def _deadline_like(text: str, meeting, lex: Lexicon) -> bool:
+    """A segment that is a timescale, real or not ("16/03/2016", "within 24 hours", "ASAP", "TBC")."""
+    if dates.parse_deadline(text, meeting_date=meeting, lexicon=lex).is_real:
+        return True
+    norm = " ".join(text.lower().replace("’", "'").split()).strip(" .")
+    if norm in {"-", "–", "—", "?", "??", "tbc", "tba", "tbd", "n/a", "na", "none", "nil"}:
+        return True
+    words = {w.lower() for w in lex.phrase_list("not_deadlines")}
+    return norm in words or norm.startswith(("within ", "before ", "when ", "as and when"))
+
+
+def _deadline_in_text(text: str, meeting, lex: Lexicon) -> str:
+    """The deadline wording inside a free-text action: the last real "by/within/before ..."
+    phrase, else a not-a-deadline phrase ("ASAP", "ongoing", "when possible")."""
+    best = ""
+    for m in _CUE.finditer(text):
+        tail = text[m.start():].strip(" .;,")
+        if dates.parse_deadline(tail, meeting_date=meeting, lexicon=lex).is_real:
+            best = tail
+    if best:
+        # keep the shortest real tail that starts at a cue (the deadline, not the task)
+        return best
+    norm = text.lower().replace("’", "'")
+    for phrase in sorted(_not_deadline_words(lex), key=len, reverse=True):
+        if phrase in ("now", "later", "future", "soon", "monitoring", "throughout", "continuing", "immediate"):
+            continue  # too common inside a task to stand for its timescale
+        m = re.search(rf"(?<![\w]){re.escape(phrase.lower())}(?![\w])", norm)
+        if m:
+            return text[m.start():m.end()]
+    return ""
+
+
+# -- updating the agencies -------------------------------------------------------------------
+
+_UPDATE_VERB = r"(?:update|updating|updated|inform|informing|informed|notify|notified|feed\s*back|feedback|share|sharing|shared|circulate|circulated|send|sent|distribute|distributed|advise|advised|tell|told|let)"
+_UPDATE_WHO = (
+    r"(?:all\s+agencies|agencies|partner\s+agencies|partners|all\s+professionals|professionals|all\s+parties|"
+    r"those\s+not\s+(?:present|in\s+attendance)|non[- ]attending|everyone|all\s+involved|all\s+those\s+involved|"
+    r"the\s+referrer|referrer|network|core\s+group|other\s+agencies|all\s+attendees|attendees)"
+)
+_UPDATE_PATTERN = re.compile(
+    rf"\b{_UPDATE_VERB}\b[^.;]{{0,60}}?\b{_UPDATE_WHO}\b|\b{_UPDATE_WHO}\b[^.;]{{0,30}}?\b(?:to\s+be|will\s+be|are|be)\s+{_UPDATE_VERB}\b",
+    re.I,
+)
+
+
+def _mentions_update(text: str, lex: Lexicon) -> bool:
+    if not text:
+        return False
+    norm = " ".join(text.lower().replace("’", "'").split())
+    for phrase in lex.phrase_list("update_agencies"):
+        if re.search(rf"(?<![\w]){re.escape(phrase.lower())}(?![\w])", norm):
+            return True
+    return bool(_UPDATE_PATTERN.search(norm))

@@ -1,0 +1,150 @@
+"""strategy_lint.extract.actions: actions read the same way from tables, lists and fields."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from strategy_lint.extract.actions import (
+    actions,
+    is_agency_update,
+    owner_is_generic,
+    owner_is_missing,
+    update_commitments,
+)
+from strategy_lint.lexicon import default_lexicon
+from strategy_lint.readers.text import parse_markdown
+from strategy_lint.structure import build_structure
+
+HEAD = "# Strategy Discussion Record\n\n## Meeting details\nDate of strategy discussion: 14/03/2016\n\n"
+
+
+def doc_of(body: str):
+    return build_structure(parse_markdown(HEAD + body), default_lexicon())
+
+
+def test_table_with_standard_columns():
+    doc = doc_of(
+        "## Actions\n| Action | Who | By when |\n|---|---|---|\n"
+        "| Visit Ava at home | Tom Ellis (CSC) | 16/03/2016 |\n"
+        "| Arrange ABE interview | DC Amir Hale | ASAP |\n"
+    )
+    found = actions(doc)
+    assert [(a.text, a.owner, a.deadline_text) for a in found] == [
+        ("Visit Ava at home", "Tom Ellis (CSC)", "16/03/2016"),
+        ("Arrange ABE interview", "DC Amir Hale", "ASAP"),
+    ]
+    assert found[0].deadline.is_real and found[0].deadline.due == dt.date(2016, 3, 16)
+    assert not found[1].deadline.is_real
+    assert found[1].row == 2 and found[1].table is not None
+    # the finding points at the By-when cell of the right row
+    assert doc.blocks[found[1].deadline_block].text == "ASAP"
+
+
+def test_table_with_other_column_names():
+    doc = doc_of(
+        "## Plan\n| Task | Responsible | Timescale |\n|---|---|---|\n"
+        "| Complete the section 47 enquiry | Hannah Reed | within 10 working days |\n"
+    )
+    (a,) = actions(doc)
+    assert (a.text, a.owner) == ("Complete the section 47 enquiry", "Hannah Reed")
+    assert a.deadline.kind == "working_days"
+
+
+def test_attendee_and_chronology_tables_are_not_actions():
+    doc = doc_of(
+        "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n| Tom Ellis | Social Worker | CSC |\n\n"
+        "## Background\n| Date | Action taken | By whom |\n|---|---|---|\n| 01/02/2016 | Home visit | HV |\n"
+    )
+    assert actions(doc) == []
+
+
+@pytest.mark.parametrize(
+    "line, owner, deadline_kind",
+    [
+        ("Hannah Reed (CSC) to complete the s47 enquiry by 21/03/2016", "Hannah Reed (CSC)", "date"),
+        ("DC Hale to arrange ABE interview – within 5 working days", "DC Hale", "working_days"),
+        ("Arrange ABE interview – DC Hale – ASAP", "DC Hale", "none"),
+        ("Tom Ellis to see Ava before the ICPC", "Tom Ellis", "event"),
+        ("Sarah Okafor (HV) to visit by Friday", "Sarah Okafor (HV)", "weekday"),
+        ("Parents to be informed of the decision by Tom Ellis by Friday", "Tom Ellis", "weekday"),
+        ("School to monitor attendance - ongoing", "School", "none"),
+        ("Police checks on the new partner", "", "missing"),
+    ],
+)
+def test_list_items_in_an_actions_section(line, owner, deadline_kind):
+    doc = doc_of(f"## Actions agreed\n- {line}\n")
+    (a,) = actions(doc)
+    assert a.owner == owner
+    assert a.deadline.kind == deadline_kind
+    assert a.source == "list"
+
+
+def test_action_who_by_when_fields():
+    doc = doc_of(
+        "## Actions\n"
+        "Action: Child protection medical\nWho: Dr Rachel Lim\nBy when: 14/03/2016\n\n"
+        "Action: Tell the parents of the decision\nWho: Tom Ellis\nBy when: TBC\n"
+    )
+    found = actions(doc)
+    assert [(a.text, a.owner, a.deadline_text) for a in found] == [
+        ("Child protection medical", "Dr Rachel Lim", "14/03/2016"),
+        ("Tell the parents of the decision", "Tom Ellis", "TBC"),
+    ]
+    assert found[0].deadline.is_real and not found[1].deadline.is_real
+
+
+def test_fields_on_one_line():
+    doc = doc_of("## Actions\n- Action: Home visit. Who: Tom Ellis. By when: 16/03/2016\n")
+    (a,) = actions(doc)
+    assert (a.text, a.owner, a.deadline_text) == ("Home visit", "Tom Ellis", "16/03/2016")
+
+
+def test_intro_line_and_commentary_are_not_actions():
+    doc = doc_of(
+        "## Actions\nThe following actions were agreed:\n\n"
+        "- Tom Ellis to visit Ava by 16/03/2016\n- Sarah Okafor to weigh Ava by 18/03/2016\n\n"
+        "Everyone agreed the plan was proportionate.\n"
+    )
+    assert [a.owner for a in actions(doc)] == ["Tom Ellis", "Sarah Okafor"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("CSC will update all agencies involved on outcomes/actions taken", True),
+        ("Inform the GP, school and police of the outcome", False),
+        ("Share the outcome with partner agencies", True),
+        ("Send the strategy record to all agencies", True),
+        ("Feed back to the referrer", True),
+        ("Update the parents on the medical", False),
+        ("Visit Ava at home", False),
+    ],
+)
+def test_is_agency_update(text, expected):
+    assert is_agency_update(text) is expected
+
+
+def test_update_commitment_in_next_steps_prose():
+    doc = doc_of(
+        "## Next steps\nReview strategy on 21/03/2016. CSC will update all agencies involved on outcomes by 21/03/2016.\n"
+    )
+    (a,) = update_commitments(doc)
+    assert a.deadline.is_real and "update all agencies" in a.text
+
+
+@pytest.mark.parametrize("owner", ["All", "all agencies", "Team", "Professionals", "ALL AGENCIES."])
+def test_generic_owners(owner):
+    assert owner_is_generic(owner)
+
+
+@pytest.mark.parametrize("owner", ["Tom Ellis (CSC)", "Police team leader", "All agencies (Hannah Reed to coordinate)"])
+def test_named_owners_are_not_generic(owner):
+    assert not owner_is_generic(owner)
+    assert not owner_is_missing(owner)
+
+
+@pytest.mark.parametrize("owner", ["", "-", "TBC", "N/A"])
+def test_missing_owners(owner):
+    assert owner_is_missing(owner)
