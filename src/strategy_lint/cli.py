@@ -39,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--select", action="append", metavar="CODES", help="only these rules (codes, prefixes like SL2, or names; comma-separated)")
     check.add_argument("--ignore", action="append", metavar="CODES", help="skip these rules (codes, prefixes or names; comma-separated)")
     check.add_argument("--no-excerpts", action="store_true", help="never quote document text in the report")
+    check.add_argument("--baseline", type=Path, metavar="FILE", help="do not report findings recorded in this baseline file")
+    check.add_argument("--write-baseline", type=Path, metavar="FILE", help="record the current findings in FILE as accepted (exit 0 unless a file could not be read)")
+    check.add_argument("--annotate", type=Path, metavar="DIR", help="write a copy of each checked .docx to DIR with a Word comment at each problem")
     _common(check)
 
     dump = sub.add_parser("dump", help="print the document model as JSON (what rules see)")
@@ -117,7 +120,12 @@ def cmd_check(args) -> int:
     from .formatters.base import Summary
     from .output import write_output
 
-    linter = _linter(args, select=_split(args.select), ignore=_split(args.ignore))
+    baseline = None
+    if args.baseline is not None:
+        from .baseline import Baseline
+
+        baseline = Baseline.load(args.baseline)
+    linter = _linter(args, select=_split(args.select), ignore=_split(args.ignore), baseline=baseline)
     formatters = linter.plugins.formatters
     if args.format not in formatters:
         from .suggest import did_you_mean
@@ -126,10 +134,18 @@ def cmd_check(args) -> int:
             f"unknown format {args.format!r}{did_you_mean(args.format, formatters)}; available: {', '.join(sorted(formatters))}"
         )
     fail_on = Severity.parse(args.fail_on) if args.fail_on else linter.default_config.fail_on
-    results = list(linter.lint_paths(args.paths))
+    results = _lint_with_progress(linter, args.paths)
     if not results:
         print("strategy-lint: no records found (looked for .docx and .pdf files)", file=sys.stderr)
         return EXIT_ERROR
+    if args.write_baseline is not None:
+        from .baseline import write_baseline
+
+        n = write_baseline(args.write_baseline, results)
+        print(f"strategy-lint: wrote {n} accepted finding(s) to the baseline {args.write_baseline}", file=sys.stderr)
+        args.exit_zero = True
+    if args.annotate is not None:
+        _annotate(results, args.annotate)
     exit_code = EXIT_OK
     if any(r.status == "error" for r in results):
         exit_code = EXIT_ERROR
@@ -139,9 +155,32 @@ def cmd_check(args) -> int:
     color = args.output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     formatter = formatters[args.format](excerpts=not args.no_excerpts, color=color)
     # Formats that describe rules (SARIF, HTML) read their docs from the rule classes.
-    formatter.rules = {code: reg.rule for code, reg in linter.plugins.rules.items()}
+    from .engine import all_rules
+
+    formatter.rules = {code: reg.rule for code, reg in all_rules(linter.plugins).items()}
     write_output(formatter.render(results, summary), args.output)
     return exit_code
+
+
+def _lint_with_progress(linter, paths) -> list:
+    """Lint every file, with a "checked 3/40" line on a terminal (never file names)."""
+    from .engine import iter_files
+    from .progress import Progress
+
+    files = list(iter_files(paths, linter.default_config.exclude))
+    results = []
+    with Progress(len(files)) as progress:
+        for path in files:
+            results.append(linter.lint_file(path))
+            progress.step()
+    return results
+
+
+def _annotate(results, folder: Path) -> None:
+    from .annotate import annotate_results
+
+    for note in annotate_results(results, folder):
+        print(f"strategy-lint: {note}", file=sys.stderr)
 
 
 def cmd_dump(args) -> int:
@@ -181,8 +220,10 @@ def cmd_plugins(args) -> int:
 
 
 def cmd_rules(args) -> int:
+    from .engine import all_rules
+
     linter = _linter(args)
-    for code, reg in linter.plugins.rules.items():
+    for code, reg in all_rules(linter.plugins).items():
         r = reg.rule
         print(f"{code}  {r.name:<36} {r.default_severity.value:<8} {r.summary}")
     return EXIT_OK
@@ -190,15 +231,17 @@ def cmd_rules(args) -> int:
 
 def cmd_rule(args) -> int:
     from .docs import rule_help
+    from .engine import all_rules
     from .suggest import did_you_mean
 
     linter = _linter(args)
     wanted = args.code.strip()
-    for code, reg in linter.plugins.rules.items():
+    rules = all_rules(linter.plugins)
+    for code, reg in rules.items():
         if wanted.upper() == code or wanted.lower() == reg.rule.name:
             print(rule_help(reg.rule, reg.plugin))
             return EXIT_OK
-    known = list(linter.plugins.rules) + [r.rule.name for r in linter.plugins.rules.values()]
+    known = list(rules) + [r.rule.name for r in rules.values()]
     print(f"strategy-lint: no rule {wanted!r}{did_you_mean(wanted, known)}", file=sys.stderr)
     return EXIT_ERROR
 

@@ -13,7 +13,7 @@ import os
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .config import Config, load_config
 from .errors import ConfigError, ReadError
@@ -24,11 +24,25 @@ from .plugins import Plugins, RegisteredRule, create_plugin_manager
 from .readers.base import MB, ReadOptions
 from .rules import Report, Rule, RuleContext
 from .selection import check_selectors, matches, select_rules
+from .suppressions import UnusedSuppression, apply_directives
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .baseline import Baseline
 
 log = logging.getLogger("strategy_lint")
 
 FOLDER_SUFFIXES = frozenset({".docx", ".docm", ".pdf", ".doc"})
 EXCERPT_CHARS = 100
+#: Rules the engine itself produces (not a plugin); selectable and documented like any rule.
+CORE_PLUGIN = "strategy-lint (core)"
+CORE_RULES: dict[str, type[Rule]] = {UnusedSuppression.code: UnusedSuppression}
+
+
+def all_rules(plugins: Plugins) -> dict[str, RegisteredRule]:
+    """Plugin rules plus the engine's own (SL002), by code."""
+    merged = dict(plugins.rules)
+    merged.update({code: RegisteredRule(cls, CORE_PLUGIN) for code, cls in CORE_RULES.items()})
+    return dict(sorted(merged.items()))
 
 
 @dataclass
@@ -67,8 +81,10 @@ class Linter:
         strict_plugins: bool = False,
         select: list[str] | None = None,
         ignore: list[str] | None = None,
+        baseline: "Baseline | None" = None,
     ) -> None:
         self.config_path = config_path
+        self.baseline = baseline
         self._fixed_config = config
         self._select = select
         self._ignore = ignore
@@ -97,7 +113,7 @@ class Linter:
         key = config.path
         if key in self._plans:
             return self._plans[key]
-        registered = self.plugins.rules
+        registered = all_rules(self.plugins)
         classes = [r.rule for r in registered.values()]
         select = self._select if self._select is not None else config.select
         ignore = [*config.ignore, *(self._ignore or [])]
@@ -159,9 +175,11 @@ class Linter:
         plan = self._plan_for(config)
         ignored = _per_file_ignored(config, path) if path else []
         findings: list[Finding] = []
+        ran: list[type[Rule]] = []
         for rule, reg, options, severity in plan.rules:
             if any(matches(s, type(rule)) for s in ignored):
                 continue
+            ran.append(type(rule))
             ctx = RuleContext(options=options, lexicon=plan.lexicon, severity=severity)
             if plan.config.nlp_model:
                 from .nlp import get_pipeline
@@ -174,8 +192,39 @@ class Linter:
                 findings.append(_internal_error(rule, reg, exc))
                 continue
             findings.extend(_to_finding(doc, rule, reg, r, severity) for r in reports)
+        known = [r.rule for r in all_rules(self.plugins).values()]
+        findings, stale = apply_directives(doc, findings, ran, known)
+        unused = self._unused_rule(plan, ran)
+        if unused is not None:
+            rule, reg, severity = unused
+            findings.extend(_to_finding(doc, rule, reg, r, severity) for r in stale)
         findings.sort(key=_order)
         return findings
+
+    def _unused_rule(self, plan: _Plan, ran: list[type[Rule]]) -> tuple[Rule, RegisteredRule, Severity] | None:
+        """SL002's instance, registration and severity when it is selected for this file."""
+        for rule, reg, _options, severity in plan.rules:
+            if isinstance(rule, UnusedSuppression) and type(rule) in ran:
+                return rule, reg, severity
+        return None
+
+    def _apply_baseline(self, doc: Document, path: Path, config: Config, findings: list[Finding]) -> list[Finding]:
+        if self.baseline is None:
+            return findings
+        kept, unmatched = self.baseline.filter(path, findings)
+        plan = self._plan_for(config)
+        ran = [type(r[0]) for r in plan.rules if not any(matches(s, type(r[0])) for s in _per_file_ignored(config, path))]
+        unused = self._unused_rule(plan, ran)
+        if unused and unmatched:
+            rule, reg, severity = unused
+            n = "entry" if unmatched == 1 else "entries"
+            report = Report(
+                f"{unmatched} baseline {n} for this record matched no finding: those problems were fixed.",
+                fix="Write the baseline again with --write-baseline so it does not hide new problems.",
+            )
+            kept.append(_to_finding(doc, rule, reg, report, severity))
+            kept.sort(key=_order)
+        return kept
 
     def lint_file(self, path: Path) -> FileResult:
         shown = str(path)
@@ -194,6 +243,7 @@ class Linter:
                 error=ReadError("internal-error", f"strategy-lint failed on this file ({_where(exc)}): please report it"),
             )
         findings = self.lint_document(doc, config, path)
+        findings = self._apply_baseline(doc, path, config, findings)
         return FileResult(shown, "ok", findings, document=doc)
 
     def lint_paths(self, paths: Iterable[Path]) -> Iterator[FileResult]:
