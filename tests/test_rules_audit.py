@@ -166,3 +166,170 @@ class TestMeetingDateMissing:
         assert all(codes(f) == ["SL502"] for f in fired.values()), fired
         passed = lint_layouts("SL502", record(REQUESTED), tmp_path)
         assert all(f == [] for f in passed.values()), passed
+
+
+# -- SL601 edt-led-record ----------------------------------------------------------------
+
+EDT_DETAILS = (
+    "Date of strategy discussion: 12/03/2016\n"
+    "Time: 22:10 - 22:45\n"
+    "Chair: Sam Doyle, EDT Social Worker, Emergency Duty Team\n"
+)
+HANDOVER = "## Next steps\nHanded over to the daytime team at 09:00 on 14/03/2016. A follow-up strategy discussion will be held on 14/03/2016 with health and the school.\n"
+
+
+class TestEdtLedRecord:
+    def test_edt_chair_fires_and_lists_what_is_missing(self):
+        found = lint_md("SL601", record(REQUESTED, details=EDT_DETAILS))
+        assert codes(found) == ["SL601"]
+        msg = found[0].message
+        assert "check names, dates of birth, times and agencies against the case file" in msg.lower()
+        assert "handover to the daytime team" in msg
+        assert "follow-up strategy discussion in working hours" in msg
+        assert "education" in msg and "contact with health" not in msg  # the school nurse attended
+        assert found[0].location.section in ("Meeting details", "Chair")
+
+    def test_nothing_missing_still_asks_for_accuracy_check(self):
+        found = lint_md("SL601", record(REQUESTED, HANDOVER, details=EDT_DETAILS))
+        assert codes(found) == ["SL601"]
+        assert "Not recorded" not in found[0].message
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "This was an EDT-led strategy discussion held by telephone.",
+            "The strategy discussion was chaired by the out of hours social worker, Sam Doyle.",
+            "An out-of-hours strategy meeting took place by telephone.",
+            "The Emergency Duty Team convened a strategy discussion with Westvale Police.",
+        ],
+    )
+    def test_led_wording_fires(self, sentence):
+        assert codes(lint_md("SL601", record(REQUESTED, f"## Notes\n{sentence}"))) == ["SL601"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "## Distribution\nOut of hours contact: EDT 0300 123 23 27",
+            "## Next steps\nIf further concerns arise over the weekend, contact the Emergency Duty Team on 0300 123 23 27.",
+            "## Agency information\nEDT records show a call from Ms Turner in 2015; information held by EDT was shared.",
+            "## Next steps\nEDT to be informed of the outcome of this strategy discussion.",
+        ],
+    )
+    def test_mere_mentions_of_edt_pass(self, text):
+        assert lint_md("SL601", record(REQUESTED, text)) == []
+
+    def test_edt_chair_in_attendees_table(self):
+        md = record(REQUESTED).replace(
+            "| Hannah Reed | Team Manager (Chair) | Children's Social Care |",
+            "| Sam Doyle | Social Worker (Chair) | Emergency Duty Team |",
+        )
+        found = lint_md("SL601", md)
+        assert codes(found) == ["SL601"]
+        assert found[0].location.table == 0 and found[0].location.row is not None
+
+    def test_all_layouts(self, tmp_path):
+        fired = lint_layouts("SL601", record(REQUESTED, details=EDT_DETAILS), tmp_path)
+        assert all(codes(f) == ["SL601"] for f in fired.values()), fired
+        passed = lint_layouts("SL601", record(REQUESTED, "## Distribution\nOut of hours contact: EDT 0300 123 23 27"), tmp_path)
+        assert all(f == [] for f in passed.values()), passed
+
+
+# -- SL701 injury-photographs ------------------------------------------------------------
+
+
+class TestInjuryPhotographs:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The class teacher saw bruises on Leo's arm and the DSL photographed them on the school iPad.",
+            "Nursery staff took photos of the marks on his back.",
+            "The DSL noticed two bruises on Leo's cheek. She took photographs of them on her phone.",
+            "Tom Ellis photographed the injuries during the home visit.",
+        ],
+    )
+    def test_non_medical_photographs_fire(self, text):
+        found = lint_md("SL701", record(REQUESTED, f"## Reason for the strategy discussion\n{text}"))
+        assert codes(found) == ["SL701"]
+        assert found[0].location.section == "Reason for the strategy discussion"
+        assert "digital images policy" in found[0].message
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The DSL completed a body map of the bruises on Leo's arm; no photographs were taken.",
+            "Dr Lim, consultant paediatrician, will arrange medical photography of the bruising at the CP medical.",
+            "Police photographed the house, which was cluttered and cold.",
+            "The school was reminded of the digital images policy; the marks were recorded on a body map.",
+            "The school was advised not to photograph the marks.",
+            "Leo spoke to his father by video call and said his arm hurt from the bruise.",
+        ],
+    )
+    def test_hard_negatives_pass(self, text):
+        assert lint_md("SL701", record(REQUESTED, f"## Reason for the strategy discussion\n{text}")) == []
+
+    def test_all_layouts(self, tmp_path):
+        text = "## Reason for the strategy discussion\nNursery staff took photos of the marks on his back.\n"
+        fired = lint_layouts("SL701", record(REQUESTED, text), tmp_path)
+        assert all(codes(f) == ["SL701"] for f in fired.values()), fired
+
+
+# -- SL801 cancelled-followup-without-update --------------------------------------------
+
+CANCELLED = "## Next steps\nThe review strategy discussion planned for 21/03/2016 was cancelled as the medical found no injury.\n"
+
+
+class TestCancelledFollowupWithoutUpdate:
+    def test_cancelled_without_update_fires_at_the_sentence(self):
+        found = lint_md("SL801", record(REQUESTED, CANCELLED))
+        assert codes(found) == ["SL801"]
+        assert found[0].severity.value == "error"
+        assert found[0].location.section == "Next steps"
+        assert "cancelled" in (found[0].excerpt or "")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "## Next steps\nThe follow-up strategy is no longer needed.",
+            "## Next steps\nThe review strategy meeting was stood down by the team manager.",
+            "## Next steps\nThe review strategy was cancelled. Agencies will be informed in due course.",
+        ],
+    )
+    def test_other_cancellations_fire(self, text):
+        assert codes(lint_md("SL801", record(REQUESTED, text))) == ["SL801"]
+
+    @pytest.mark.parametrize(
+        "extra",
+        [
+            CANCELLED + "Tom Ellis informed all agencies by email on 18/03/2016.",
+            CANCELLED + "CSC will update all agencies involved on the outcome by 22/03/2016.",
+        ],
+    )
+    def test_update_with_date_passes(self, extra):
+        assert lint_md("SL801", record(REQUESTED, extra)) == []
+
+    def test_update_action_row_passes(self):
+        md = record(REQUESTED, CANCELLED).replace(
+            "| Visit Leo at home | Tom Ellis (CSC) | 15/03/2016 |",
+            "| Visit Leo at home | Tom Ellis (CSC) | 15/03/2016 |\n"
+            "| Inform all agencies that the review strategy is cancelled | Tom Ellis (CSC) | 22/03/2016 |",
+        )
+        assert lint_md("SL801", md) == []
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "## Next steps\nA review strategy discussion will be held on 21/03/2016.",
+            "## Next steps\nIf the review strategy is cancelled, CSC will inform all agencies the same day.",
+            "## Next steps\nThe review strategy was not cancelled and went ahead on 21/03/2016.",
+            "## Decision\nThe strategy discussion agreed that a medical is not required.",
+        ],
+    )
+    def test_hard_negatives_pass(self, text):
+        assert lint_md("SL801", record(REQUESTED, text)) == []
+
+    def test_all_layouts(self, tmp_path):
+        fired = lint_layouts("SL801", record(REQUESTED, CANCELLED), tmp_path)
+        assert all(codes(f) == ["SL801"] for f in fired.values()), fired
+        told = CANCELLED + "Tom Ellis informed all agencies by email on 18/03/2016.\n"
+        passed = lint_layouts("SL801", record(REQUESTED, told), tmp_path)
+        assert all(f == [] for f in passed.values()), passed

@@ -1,0 +1,187 @@
+"""SL801 cancelled-followup-without-update: a follow-up strategy was cancelled and nobody was told."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from strategy_lint import Option, Report, Rule, Severity, hookimpl
+from strategy_lint.dates import find_dates, parse_deadline
+from strategy_lint.nlp import sentences
+
+CANCEL_TERMS = [
+    "cancelled", "canceled", "cancel", "cancelling", "cancellation", "no longer needed", "no longer required",
+    "no longer necessary", "not needed", "not required", "stood down", "stand down", "standing down",
+    "called off", "not going ahead", "will not go ahead", "did not go ahead", "will not take place",
+    "did not take place", "not take place", "not be held", "not be going ahead", "not proceed",
+    "not proceeding",
+]
+FOLLOWUP_WORDS = [
+    "follow-up strategy", "follow up strategy", "followup strategy", "review strategy", "further strategy",
+    "second strategy", "next strategy", "reconvened strategy", "strategy review", "follow-up meeting",
+    "follow up meeting", "review meeting", "review discussion", "follow-up discussion", "follow up discussion",
+    "reconvene", "reconvened", "planned strategy", "planned review", "booked strategy",
+    "strategy discussion planned", "strategy meeting planned", "strategy discussion booked",
+    "strategy meeting booked", "strategy discussion arranged", "strategy meeting arranged",
+    "strategy discussion scheduled", "strategy meeting scheduled", "strategy discussion due",
+    "strategy meeting due",
+]
+#: How close (in characters) the cancellation must be to the follow-up it cancels.
+_NEAR = 100
+#: Telling the other agencies: verbs of informing and who is told.
+_INFORM = re.compile(
+    r"\b(?:inform(?:ed|s|ing)?|notif(?:y|ied|ies|ying)|updat(?:e|ed|es|ing)|t(?:ell|old)|advis(?:e|ed)|"
+    r"let\s+\S+(?:\s+\S+)?\s+know|email(?:ed)?|e-mail(?:ed)?|wr(?:ite|ote|itten)\s+to|contact(?:ed)?|"
+    r"shar(?:e|ed|ing)|circulat(?:e|ed|ing)|feed\s*back|fed\s+back)\b",
+    re.I,
+)
+_WHO = re.compile(
+    r"\b(?:agenc(?:y|ies)|professionals?|partners?|parties|attendees|invitees|everyone|all\s+involved|"
+    r"those\s+(?:invited|involved|present)|referrer|school|police|health|GP|health\s+visitor|nursery|"
+    r"participants|network)\b",
+    re.I,
+)
+_CONDITIONAL = re.compile(r"\b(?:if|unless|should|in\s+the\s+event|in\s+case|were\s+to)\b", re.I)
+_NEGATION = re.compile(r"\b(?:not|never|no)\b|n't\b", re.I)
+_NOT_TOLD = re.compile(r"\b(?:not|never)\s+(?:been\s+|yet\s+)?(?:inform|notif|updat|told|advis|contact)\w*|\bwithout\s+(?:inform|notif|updat|tell)\w*", re.I)
+
+
+def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """Whole-word alternation, case-insensitive."""
+    alts = [r"\s+".join(re.escape(w) for w in p.split()) for p in sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alts)})(?!\w)", re.I) if alts else None
+
+
+class CancelledFollowupWithoutUpdate(Rule):
+    """## What it checks
+    When the record says a follow-up or review strategy discussion was cancelled (or "is
+    no longer needed", "was stood down"), that it also says the other agencies were, or
+    will be, told, with a date: an action such as "CSC to inform all agencies that the
+    review strategy is cancelled | Tom Ellis | 22/03/2016", or a sentence such as "All
+    agencies were informed by email on 22/03/2016".
+
+    A plan that only says what would happen *if* the review were cancelled, or a review
+    that was "not cancelled", does not fire.
+
+    ## Why it matters
+    The 2016 audit found that other agencies were not always kept up to date about a
+    case, and that this was a particular problem when follow-up strategies were
+    cancelled: partners went on waiting for a discussion that was never going to happen,
+    and their own safety work rested on a plan that had changed.
+
+    ## Example
+    A record that fires:
+
+    ```markdown
+    ## Next steps
+    The review strategy discussion planned for 21/03/2016 was cancelled as the medical
+    found no injury.
+    ```
+
+    A record that passes:
+
+    ```markdown
+    ## Next steps
+    The review strategy discussion planned for 21/03/2016 was cancelled as the medical
+    found no injury. Tom Ellis informed all agencies by email on 18/03/2016.
+    ```
+
+    ## How to fix
+    Add an action: "CSC will update all agencies involved on the cancellation and the
+    actions taken by (date)", with a named owner, or record when and how each agency was
+    told.
+    """
+
+    code = "SL801"
+    name = "cancelled-followup-without-update"
+    summary = "A follow-up strategy was cancelled and the record does not say the other agencies were told, with a date."
+    default_severity = Severity.ERROR
+    fix = (
+        "Add an action such as 'CSC will update all agencies involved on the cancellation and actions taken "
+        "by (date)', or record when each agency was told."
+    )
+    options = {
+        "cancel_terms": Option(CANCEL_TERMS, "wording that a meeting was cancelled or is not needed"),
+        "followup_words": Option(FOLLOWUP_WORDS, "wording of a follow-up or review strategy discussion"),
+        "update_phrases": Option(None, "standing update actions (default: lexicon phrase list `update_agencies`)"),
+    }
+    needs_nlp = True
+
+    def check(self, document, ctx):
+        cancel = phrase_pattern(ctx.options["cancel_terms"])
+        followup = phrase_pattern(ctx.options["followup_words"])
+        if cancel is None or followup is None:
+            return
+        hit = _cancellation(document, ctx, cancel, followup)
+        if hit is None:
+            return
+        if _agencies_told(document, ctx):
+            return
+        block, sentence = hit
+        yield Report(
+            message=(
+                "The record says a follow-up or review strategy discussion was cancelled, but not that the other "
+                "agencies were or will be told, and by when."
+            ),
+            block=block,
+            excerpt=sentence,
+        )
+
+
+def _cancellation(document, ctx, cancel, followup) -> tuple[int, str] | None:
+    for block in document.body_blocks():
+        text = (block.text or "").replace("’", "'")
+        if not cancel.search(text) or not followup.search(text):
+            continue
+        for sentence in sentences(ctx.nlp, text):
+            if _CONDITIONAL.search(sentence) or not followup.search(sentence):
+                continue
+            spans = [f.span() for f in followup.finditer(sentence)]
+            for m in cancel.finditer(sentence):
+                if not any(abs(m.start() - b) <= _NEAR or abs(a - m.end()) <= _NEAR for a, b in spans):
+                    continue  # "a medical is not required" far from the review strategy
+                before = sentence[max(0, m.start() - 12) : m.start()]
+                if _NEGATION.search(before) and not m.group(0).lower().startswith(("no ", "not ")):
+                    continue  # "was not cancelled"
+                return block.index, sentence
+    return None
+
+
+def _agencies_told(document, ctx) -> bool:
+    """An action or statement, with a date, that the other agencies were or will be informed."""
+    phrases = ctx.options.get("update_phrases") or ctx.lexicon.phrase_list("update_agencies")
+    standing = phrase_pattern(phrases)
+    meeting = document.metadata.meeting_date
+    for table in document.tables:
+        for rec in table.records:
+            action = rec.get("action")
+            if action and _is_update(action, standing) and _has_date(rec.get("deadline") or action, meeting, ctx):
+                return True
+    in_records = {b for table in document.tables for rec in table.records for b in rec.blocks}
+    for block in document.body_blocks():
+        if block.index in in_records:
+            continue  # action rows were judged above, with their own deadline
+        text = (block.text or "").replace("’", "'")
+        if not _INFORM.search(text):
+            continue
+        for sentence in sentences(ctx.nlp, text):
+            if _is_update(sentence, standing) and not _NOT_TOLD.search(sentence) and _has_date(sentence, meeting, ctx):
+                return True
+    return False
+
+
+def _is_update(text: str, standing) -> bool:
+    if standing is not None and standing.search(text):
+        return True
+    return bool(_INFORM.search(text) and _WHO.search(text))
+
+
+def _has_date(text: str, meeting, ctx) -> bool:
+    if find_dates(text, default_year=meeting.year if meeting else None):
+        return True
+    return parse_deadline(text, meeting_date=meeting, lexicon=ctx.lexicon).kind in ("date", "weekday", "relative", "working_days")
+
+
+@hookimpl
+def strategy_lint_rules():
+    return [CancelledFollowupWithoutUpdate]
