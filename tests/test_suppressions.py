@@ -87,7 +87,7 @@ def test_disable_on_a_cell_covers_its_row_only():
 
 
 def test_disable_on_a_heading_covers_the_section_and_names_work():
-    doc = record([Comment("1", "Agreed with the chair. strategy-lint: disable=demo-note", blocks=[7])])
+    doc = record([Comment("1", "strategy-lint: disable=demo-note (agreed with the chair)", blocks=[7])])
     assert codes(linter().lint_document(doc)) == [c for c in BASE if c[0] != "XD902"]
 
 
@@ -147,8 +147,15 @@ def test_internal_errors_are_never_suppressed():
 
 
 def test_is_directive():
-    assert is_directive("please check. Strategy-Lint: disable = SL401")
-    assert not is_directive("strategy-lint is great") and not is_directive(None)
+    assert is_directive("  Strategy-Lint: disable = SL401")
+    assert not is_directive("please check. strategy-lint: disable=SL401") and not is_directive(None)
+
+
+def test_directive_must_start_the_comment_and_may_span_lines():
+    late = record([Comment("1", "Chair agreed. strategy-lint: disable-file=all", blocks=[0])])
+    assert codes(linter().lint_document(late)) == BASE  # a review comment, not an instruction
+    two = record([Comment("1", "strategy-lint: disable=XD401 agreed\nstrategy-lint: disable-file=XD902", blocks=[4])])
+    assert codes(linter().lint_document(two)) == [("XD201", None), ("XD401", 6)]
 
 
 # -- with a real .docx: the reader anchors the comment, the engine honours it ------------------

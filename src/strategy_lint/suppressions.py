@@ -15,6 +15,8 @@ Scope of ``disable=`` (chosen to match what a person sees highlighted in Word):
   its subsections, and findings about that section that point at no block (e.g. "this
   section is empty").
 
+The comment must start with ``strategy-lint:`` (so SL902 reviewer-comments does not count
+it); a reason may follow the codes, and further ``strategy-lint:`` lines may follow.
 ``disable-file=`` covers the whole record.  Codes, prefixes (``SL4``), rule names
 (``action-without-deadline``) and ``all`` are accepted, comma-separated.
 SL000 (a check crashed) is never suppressed: it is a fault in the tool, not the record.
@@ -31,15 +33,18 @@ from .model import BlockKind, Comment, Document
 from .rules import Report, Rule
 
 DIRECTIVE = re.compile(
-    r"strategy-lint\s*:\s*(?P<kind>disable-file|disable)\s*=\s*(?P<codes>[A-Za-z0-9_\-]+(?:\s*,\s*[A-Za-z0-9_\-]+)*)",
+    r"^\s*strategy-lint\s*:\s*(?P<kind>disable-file|disable)\s*=\s*(?P<codes>[A-Za-z0-9_\-]+(?:\s*,\s*[A-Za-z0-9_\-]+)*)",
     re.IGNORECASE,
 )
 NEVER_SUPPRESSED = frozenset({"SL000"})
 
 
 def is_directive(text: str | None) -> bool:
-    """True if a comment is a strategy-lint directive (rules about comments may skip it)."""
-    return bool(text and DIRECTIVE.search(text))
+    """True if a comment is an instruction to strategy-lint (SL902 does not count it).
+
+    A directive comment starts with ``strategy-lint:``; a reason may follow the codes.
+    """
+    return bool(text and text.strip().lower().startswith("strategy-lint:"))
 
 
 @dataclass
@@ -75,7 +80,9 @@ def parse_directives(doc: Document) -> list[Directive]:
     """Every directive in the record's comments (one comment may hold several lines)."""
     found = []
     for comment in doc.comments:
-        for m in DIRECTIVE.finditer(comment.text or ""):
+        if not is_directive(comment.text):
+            continue
+        for m in filter(None, (DIRECTIVE.match(line) for line in comment.text.splitlines())):
             selectors = [s.strip() for s in m["codes"].split(",") if s.strip()]
             d = Directive(comment, m["kind"].lower() == "disable-file", selectors)
             d.used = {s: 0 for s in selectors}
