@@ -1,0 +1,96 @@
+"""SL102 attendee-incomplete: an attendee entry lacks a role or an agency."""
+
+from __future__ import annotations
+
+from strategy_lint import Option, Report, Rule, Severity, hookimpl
+from strategy_lint.extract.attendees import participants
+from strategy_lint.nlp import is_placeholder
+
+
+class AttendeeIncomplete(Rule):
+    """## What it checks
+    Each entry in the attendees, participants or "consulted" list has a name, a role and
+    an agency. One finding per incomplete entry, pointing at its table row or list line.
+
+    In a written list, a title that implies the role or agency counts: "DC Tom Hale"
+    (role and police), "Tom Hale, DSL" (role, and a school). In a table, an empty
+    Role or Agency cell is reported even when the other cells suggest what it should
+    say, because the template asks for it and readers in other agencies need to know
+    *which* school, trust or force. A police rank in the Name cell ("DC Tom Hale") still
+    counts as the role.
+
+    ## Why it matters
+    The record goes to agencies who were not at the meeting. "Sarah Okafor" alone does not
+    tell them who to contact or whose information it was. Guidance asks for the full name,
+    role and organisation of everyone who took part, and the 2016 audit found records did
+    not show clearly who had been involved.
+
+    ## Example
+    A record that fires:
+
+    ```markdown
+    | Name | Role | Agency |
+    |---|---|---|
+    | Tom Ellis |  | Children's Social Care |
+    ```
+
+    A record that passes:
+
+    ```markdown
+    - Tom Ellis, Social Worker, Children's Social Care
+    - DC Tom Hale, Westvale Police
+    ```
+
+    ## How to fix
+    Give each person's role (job title) and agency (organisation, team or school) beside
+    their name, e.g. "Tom Ellis – Social Worker – Children's Social Care".
+    """
+
+    code = "SL102"
+    name = "attendee-incomplete"
+    summary = "An attendee entry lacks a role or an agency."
+    default_severity = Severity.WARNING
+    fix = "Give the person's role and agency beside their name, e.g. 'Tom Ellis – Social Worker – Children's Social Care'."
+    options = {
+        "include_apologies": Option(False, "also check entries under Apologies"),
+        "implied_fills_blank_cells": Option(
+            False, "let a role that implies an agency (DSL -> school) fill an empty Agency cell in a table"
+        ),
+    }
+    needs_nlp = True
+
+    def check(self, document, ctx):
+        for p in participants(document, ctx.nlp, ctx.lexicon):
+            if p.mode == "apologies" and not ctx.options["include_apologies"]:
+                continue
+            missing = self._missing(p, ctx)
+            if not missing:
+                continue
+            who = p.name or p.agency or p.role or "An entry"
+            what = " and ".join(missing)
+            yield Report(
+                message=f"{who}: the attendee entry has no {what}.",
+                fix=f"Add the {what} for {who}, e.g. 'Name – Role – Agency'.",
+                block=p.block,
+                excerpt=p.row_text.replace("\n", " ")[:120],
+            )
+
+    def _missing(self, p, ctx) -> list[str]:
+        lex = ctx.lexicon
+        has_role = bool(p.role) and not is_placeholder(p.role, lex)
+        has_agency = bool(p.agency) and not is_placeholder(p.agency, lex)
+        if not has_agency and p.agency_key:
+            # implied by a title ("DC Tom Hale", "Tom Hale, DSL"): always in a written list;
+            # an empty Agency cell in a table is reported unless the option says otherwise
+            has_agency = p.table is None or ctx.options["implied_fills_blank_cells"]
+        out = []
+        if not has_role:
+            out.append("role")
+        if not has_agency:
+            out.append("agency")
+        return out
+
+
+@hookimpl
+def strategy_lint_rules():
+    return [AttendeeIncomplete]

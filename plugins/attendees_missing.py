@@ -1,0 +1,90 @@
+"""SL101 attendees-missing: the record does not say who took part."""
+
+from __future__ import annotations
+
+from strategy_lint import Report, Rule, Severity, hookimpl
+from strategy_lint.extract.attendees import participant_sections, participants
+from strategy_lint.nlp import is_placeholder
+
+
+class AttendeesMissing(Rule):
+    """## What it checks
+    That the record lists who took part in the strategy discussion: an "Attendees",
+    "Participants", "Those present" or "Who took part" section (or a Name / Role / Agency
+    table) with at least one entry in it. It fires when there is no such section or
+    table, or when the section is empty or holds only a placeholder ("N/A", "TBC",
+    "see attached"). A list of people consulted outside the meeting, or of apologies,
+    does not replace the list of those who took part in the discussion itself.
+
+    ## Why it matters
+    The 2016 multi-agency audit found that strategy notes "did not clearly reflect who
+    had been involved". Agencies that receive the record but not the case notes need to
+    know who shared information and who agreed the decisions, and guidance asks for the
+    name, role and organisation of every participant.
+
+    ## Example
+    A record that fires:
+
+    ```markdown
+    ## Attendees
+    TBC
+    ```
+
+    A record that passes:
+
+    ```markdown
+    ## Attendees
+    | Name | Role | Agency |
+    |---|---|---|
+    | Hannah Reed | Team Manager (Chair) | Children's Social Care |
+    | DC Tom Hale | Detective Constable | Westvale Police |
+    ```
+
+    ## How to fix
+    Add an "Attendees" section listing each person who took part, with their name, role
+    and agency, and how they joined (in person, Teams, phone). List people consulted by
+    phone or email outside the meeting under "Consulted outside the meeting".
+    """
+
+    code = "SL101"
+    name = "attendees-missing"
+    summary = "No record of who took part in the strategy discussion."
+    default_severity = Severity.ERROR
+    fix = (
+        "Add an 'Attendees' section listing each person's name, role and agency (and how they "
+        "took part); list anyone consulted by phone or email under 'Consulted outside the meeting'."
+    )
+    needs_nlp = True
+
+    def check(self, document, ctx):
+        people = participants(document, ctx.nlp, ctx.lexicon)
+        if any(p.section_kind == "attendees" and p.took_part for p in people):
+            return
+        sections = [s for s in participant_sections(document) if s.kind == "attendees"]
+        for sec in sections:
+            text = document.section_text(sec)
+            if text.strip() and not _only_placeholders(text, ctx.lexicon):
+                return  # something is written there, even if not as a list we can read
+        if sections:
+            sec = sections[0]
+            yield Report(
+                message=f'The "{sec.title}" section is empty: the record does not say who took part.',
+                block=sec.heading_block,
+                section=sec.title,
+                excerpt=(document.section_text(sec).strip().splitlines() or [None])[0],
+            )
+            return
+        yield Report(
+            message="The record has no list of who took part (no Attendees or Participants section or table).",
+            section=None,
+        )
+
+
+def _only_placeholders(text: str, lexicon) -> bool:
+    lines = [ln.strip(" -*•\t") for ln in text.splitlines() if ln.strip(" -*•\t")]
+    return all(is_placeholder(ln, lexicon) for ln in lines)
+
+
+@hookimpl
+def strategy_lint_rules():
+    return [AttendeesMissing]

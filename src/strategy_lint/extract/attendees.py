@@ -1,0 +1,627 @@
+"""Who took part: attendees, people consulted outside the meeting, and apologies.
+
+Templates record participants in many shapes: a Name | Role | Agency table (whatever the
+columns are called), a bulleted list ("Hannah Reed – Team Manager – Children's Social
+Care", "DC Tom Hale, Westvale Police", "HR – Hannah Reed, Social Worker"), form rows
+("Chair: Hannah Reed, TM, CSC") or a list squeezed into one form cell.  This module reads
+them all into :class:`Participant` objects so every rule (and plugin) reads "who took
+part" the same way.
+
+Agencies are resolved through the lexicon's spaCy rulers (:mod:`strategy_lint.nlp`),
+so a role implies its agency ("HV" -> health visiting, "DSL" -> school, "DC"/"DS" ->
+police) and the abbreviation "DS" never matches inside "DSL".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterable
+
+from ..model import BlockKind, Document, Section, Table
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+
+    from ..lexicon import Lexicon
+
+__all__ = [
+    "PARTICIPANT_KINDS",
+    "CONVENOR_AGENCIES",
+    "Participant",
+    "participants",
+    "participant_sections",
+    "initials_of",
+    "parse_entry",
+    "same_agency",
+]
+
+#: Section kinds that record who took part (or sent apologies).
+PARTICIPANT_KINDS = ("attendees", "consulted", "apologies")
+#: Children's social care and its front door / out-of-hours teams: the convening agency.
+CONVENOR_AGENCIES = frozenset({"childrens-social-care", "mash", "edt"})
+
+_DEFAULT_MODE = {"attendees": "present", "consulted": "consulted", "apologies": "apologies"}
+
+# Titles that may precede a person's name.  Police ranks also imply a role (via the lexicon).
+_TITLES = {
+    "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "prof", "prof.", "professor",
+    "cllr", "nurse", "sister", "det", "sgt", "insp", "dc", "ds", "di", "dci", "pc", "pcso", "rev",
+}
+_RANKS = {"DC", "DS", "DI", "DCI", "PC", "PCSO", "Sgt", "Insp", "Det"}
+
+# Words that mark a phrase as a job title or an organisation, for names the lexicon
+# does not know ("Business Support Officer", "Riverside Surgery", "Northbrook Homes").
+_ROLE_WORDS = {
+    "manager", "worker", "officer", "nurse", "visitor", "lead", "teacher", "doctor", "consultant",
+    "paediatrician", "pediatrician", "sergeant", "constable", "inspector", "midwife", "practitioner",
+    "coordinator", "co-ordinator", "head", "headteacher", "chair", "adviser", "advisor", "advocate",
+    "assistant", "director", "minutes", "minute", "taker", "administrator", "support", "gp",
+    "clinician", "therapist", "psychologist", "student", "senco", "solicitor", "lawyer",
+    "keyworker", "mentor", "caseworker", "registrar", "supervisor", "principal", "deputy",
+    "detective", "secretary", "clerk", "chairperson", "psychiatrist", "dsl", "tm", "sw", "hv",
+}
+_ORG_WORDS = {
+    "surgery", "school", "academy", "police", "hospital", "council", "service", "services", "team",
+    "trust", "nursery", "homes", "housing", "centre", "center", "unit", "practice", "constabulary",
+    "college", "department", "hub", "partnership", "nhs", "clinic", "office", "board",
+    "agency", "care", "health", "ltd", "limited", "association", "charity", "foundation", "group",
+    "authority", "camhs", "csc", "probation", "refuge", "project",
+}
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]*\.?|[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+)$")
+_NAME_PARTICLES = {"de", "van", "von", "der", "da", "di", "le", "la", "bin", "al"}
+
+# How someone took part, from words in their row.
+_MODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("apologies", re.compile(r"\bapolog", re.I)),
+    ("teams", re.compile(r"\b(?:ms\s+)?teams\b|\bvideo\b|\bvirtual(?:ly)?\b|\bzoom\b", re.I)),
+    ("phone", re.compile(r"\b(?:tele)?phon|\bconference call\b|\bcall\b|\bdial", re.I)),
+    ("email", re.compile(r"\be-?mail", re.I)),
+    ("consulted", re.compile(r"\bconsult|\bcontacted\b|\bwritten\b|\breport\b", re.I)),
+    ("present", re.compile(r"\bin person\b|\bpresent\b|\battended\b|\bface to face\b", re.I)),
+]
+_MODE_FILLER = re.compile(
+    r"\b(?:by|via|on|over|the|in|person|attended|attending|joined|joining|consulted|contacted|at|"
+    r"meeting|present|and|a|of|call|message|chat|face|to|before|after|outside|separately|"
+    r"telephone|phone|email|e-mail|teams|ms|video|virtual|virtually|zoom|conference|dial(?:led)?|"
+    r"in|late|left|early|sent|apologies|written|report|information|am|pm)\b|"
+    r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}[:.]\d{2}|[^\w]+",
+    re.I,
+)
+_BULLET = re.compile(r"^\s*(?:[-*•·◦▪–o]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)")
+_INITIALS_PREFIX = re.compile(r"^([A-Z]{2,3})\s*(?:[–—:=-]|\s)\s*(?=[A-Z])")
+_INITIALS_PAREN = re.compile(r"\(([A-Z]{2,3})\)")
+_LABEL = re.compile(r"^([A-Za-z][A-Za-z'’/& ]{1,40}?)\s*:\s*(\S.*)$")
+_SPLIT = re.compile(r"\s+[–—-]+\s+|\s*[–—]\s*|[,|()\[\];]|\s+-\s*$")
+_SENTENCE = re.compile(r"[.!?]\s+[A-Z]|[.!?]$")
+#: Labels that introduce a list of participants ("Present: ...", "Also present: ...").
+_LIST_LABELS = {
+    "present": "present", "attendees": "present", "attendance": "present", "in attendance": "present",
+    "also present": "present", "participants": "present", "apologies": "apologies",
+    "consulted": "consulted", "also consulted": "consulted", "contributors": "consulted",
+}
+_CHAIR_LABELS = {"chair", "chaired by", "chairperson", "minutes", "minute taker", "minutes taken by", "note taker"}
+
+
+@dataclass(frozen=True)
+class Participant:
+    """One person (or agency) recorded as taking part, consulted, or sending apologies.
+
+    ``mode`` is "present", "phone", "email", "teams", "consulted", "apologies" or None.
+    ``block`` is the block holding the entry (a table cell of its row, or the list line).
+    ``section_kind`` is the kind of section it was listed in; ``contribution`` is the text
+    of an "Information provided" column when the table has one.
+    """
+
+    name: str
+    role: str
+    agency: str
+    agency_key: str | None
+    mode: str | None
+    block: int | None
+    row_text: str
+    section_kind: str | None = None
+    contribution: str = ""
+    initials: str = ""
+    table: int | None = None
+    row: int | None = None
+
+    @property
+    def took_part(self) -> bool:
+        """True unless the entry is an apology."""
+        return self.mode != "apologies"
+
+    @property
+    def label(self) -> str:
+        """How to name this participant in a message ("DC Tom Hale (Westvale Police)")."""
+        who = self.name or self.role or self.agency
+        extra = self.agency if self.name and self.agency else ""
+        return f"{who} ({extra})" if extra else who
+
+
+# -- public API ----------------------------------------------------------------------------
+
+
+def participants(
+    document: Document, nlp: "Language | None" = None, lexicon: "Lexicon | None" = None
+) -> list[Participant]:
+    """Everyone the record lists as present, consulted or sending apologies, in reading order."""
+    reader = _Reader(document, nlp, lexicon)
+    return reader.read()
+
+
+def participant_sections(document: Document) -> list[Section]:
+    """Sections of kind attendees / consulted / apologies (outermost ones only)."""
+    found = [s for s in document.sections if s.kind in PARTICIPANT_KINDS]
+    ids = {s.index for s in found}
+    return [s for s in found if not _has_ancestor(document, s, ids)]
+
+
+def initials_of(people: Iterable[Participant]) -> dict[str, Participant]:
+    """People's initials as minutes use them ("HR" for Hannah Reed) -> the participant.
+
+    Explicit initials written in the record ("HR – Hannah Reed") win; otherwise the
+    initials are built from the name without its title ("DS Mark Fenwick" -> "MF").
+    """
+    out: dict[str, Participant] = {}
+    for p in people:
+        for ini in _initials_candidates(p):
+            out.setdefault(ini, p)
+    return out
+
+
+def same_agency(a: str | None, b: str | None) -> bool:
+    """Agency keys that mean the same body (CSC, its front door and its out-of-hours team)."""
+    if not a or not b:
+        return False
+    return a == b or (a in CONVENOR_AGENCIES and b in CONVENOR_AGENCIES)
+
+
+# -- reading ------------------------------------------------------------------------------
+
+
+def _has_ancestor(document: Document, sec: Section, ids: set[int]) -> bool:
+    parent = sec.parent
+    while parent is not None:
+        if parent in ids:
+            return True
+        parent = document.sections[parent].parent
+    return False
+
+
+def _section_kind_for(document: Document, sec: Section | None) -> str | None:
+    """The participant kind of a section, looking through its ancestors."""
+    while sec is not None:
+        if sec.kind in PARTICIPANT_KINDS:
+            return sec.kind
+        sec = document.sections[sec.parent] if sec.parent is not None else None
+    return None
+
+
+class _Reader:
+    def __init__(self, document: Document, nlp: Any, lexicon: Any) -> None:
+        if lexicon is None:
+            from ..lexicon import default_lexicon
+
+            lexicon = default_lexicon()
+        if nlp is None:
+            from ..nlp import get_pipeline
+
+            nlp = get_pipeline(lexicon)
+        self.doc = document
+        self.nlp = nlp
+        self.lexicon = lexicon
+        self._cache: dict[str, list[Any]] = {}
+
+    # -- language helpers ---------------------------------------------------------------
+    def mentions(self, text: str) -> list[Any]:
+        hit = self._cache.get(text)
+        if hit is None:
+            from ..nlp import mentions
+
+            hit = [m for m in mentions(self.nlp, text) if m.label in ("AGENCY", "ROLE")]
+            self._cache[text] = hit
+        return hit
+
+    def agency_key(self, text: str) -> str | None:
+        from ..nlp import agencies_in
+
+        found = agencies_in(self.nlp, text)
+        # prefer a named agency over one implied by a role in the same text
+        named = [m for m in found if m.role is None]
+        pick = named[0] if named else (found[0] if found else None)
+        return pick.key if pick else None
+
+    # -- the walk ---------------------------------------------------------------------
+    def read(self) -> list[Participant]:
+        out: list[Participant] = []
+        used_tables: set[int] = set()
+        used_blocks: set[int] = set()
+        for sec in self.doc.sections:
+            kind = sec.kind if sec.kind in PARTICIPANT_KINDS else None
+            if kind is None:
+                continue
+            for t in self.doc.section_tables(sec):
+                if t.index not in used_tables and _is_people_table(t):
+                    used_tables.add(t.index)
+                    used_blocks.update(b for row in t.cells for b in row if b is not None)
+                    out.extend(self._from_table(t, _section_kind_for(self.doc, self._sec_of_table(t)) or kind))
+            out.extend(self._from_lines(sec, kind, used_blocks))
+        # a people table just after a participant section, or in an untitled/details part
+        for t in self.doc.tables:
+            if t.index in used_tables or not _is_people_table(t):
+                continue
+            kind = self._nearby_kind(t)
+            if kind:
+                used_tables.add(t.index)
+                out.extend(self._from_table(t, kind))
+        out.sort(key=lambda p: (p.block if p.block is not None else -1))
+        return out
+
+    def _sec_of_table(self, t: Table) -> Section | None:
+        return self.doc.sections[t.section] if t.section is not None else None
+
+    def _nearby_kind(self, t: Table) -> str | None:
+        sec = self._sec_of_table(t)
+        if sec is None:
+            return "attendees" if _has_cols(t, "name", "role", "agency") else None
+        if sec.kind in (None, "details"):
+            prev = [s for s in self.doc.sections[: sec.index] if s.kind]
+            if prev and prev[-1].kind in PARTICIPANT_KINDS and sec.kind is None:
+                return prev[-1].kind
+            if _has_cols(t, "name", "role", "agency"):
+                return "attendees"
+        return None
+
+    # -- tables -------------------------------------------------------------------------
+    def _from_table(self, t: Table, kind: str) -> list[Participant]:
+        out = []
+        mode_cols = [
+            h for h, k in zip(t.header, t.column_kinds)
+            if k == "mode" or (k is None and re.search(r"how|consult|attend|present|contact|method", h, re.I))
+        ]
+        for rec in t.records:
+            name = _clean(rec.get("name"))
+            role = _clean(rec.get("role"))
+            agency = _clean(rec.get("agency"))
+            row_text = " | ".join(v for v in rec.values.values() if v)
+            if not (name or role or agency) or _is_placeholder(" ".join((name, role, agency)), self.lexicon):
+                continue
+            initials = ""
+            if name and (not role or not agency):
+                parsed = self.parse(name)
+                if parsed is not None:
+                    name = parsed.name or name
+                    role = role or parsed.role
+                    agency = agency or parsed.agency
+                    initials = parsed.initials
+            mode_text = " ".join(rec.values.get(h, "") for h in mode_cols)
+            mode = _mode_of(mode_text) or _DEFAULT_MODE.get(kind)
+            name, role = self._title_role(name, role)
+            key = self._resolve_key(agency, role, name)
+            block = rec.blocks[0] if rec.blocks else None
+            out.append(
+                Participant(
+                    name=_strip_name(name), role=role, agency=agency, agency_key=key, mode=mode,
+                    block=block, row_text=row_text, section_kind=kind,
+                    contribution=_clean(rec.get("contribution")), initials=initials,
+                    table=t.index, row=rec.row,
+                )
+            )
+        return out
+
+    # -- lists, paragraphs and form rows ------------------------------------------------------
+    def _from_lines(self, sec: Section, kind: str, used: set[int]) -> list[Participant]:
+        out: list[Participant] = []
+        context_agency = ""
+        for block_idx, text, label in self._lines(sec, used):
+            if label is not None:
+                # a form row inside the section ("Chair" | "Hannah Reed, TM, CSC") or a
+                # subheading naming an agency ("### Police") that the lines below belong to
+                if not text:
+                    context_agency = label if self.agency_key(label) else ""
+                    continue
+                text = f"{label}: {text}"
+            for entry in self.entries(text, kind, context_agency):
+                out.append(_with_block(entry, block_idx))
+        return out
+
+    def _lines(self, sec: Section, used: set[int]) -> Iterable[tuple[int, str, str | None]]:
+        """(block, line text, form label or None) for a participant section and its children."""
+        children = [s for s in self.doc.sections if s.parent == sec.index]
+        own = [i for i in sec.blocks if i not in used]
+        items: list[tuple[int, int, str, str | None]] = []
+        for i in own:
+            b = self.doc.blocks[i]
+            if b.is_furniture or (b.table is not None and _block_in_people_table(self.doc, i)):
+                continue
+            for line in b.text.split("\n"):
+                items.append((i, 0, line, None))
+        for child in children:
+            if child.kind in PARTICIPANT_KINDS:
+                continue  # read as a section of its own
+            anchor = child.heading_block if child.heading_block is not None else (child.blocks or [0])[0]
+            blocks = [i for i in child.blocks if i not in used]
+            if child.origin == "form-label" and blocks:
+                for i in blocks:
+                    for line in self.doc.blocks[i].text.split("\n"):
+                        items.append((i, 1, line, child.title))
+            else:
+                items.append((anchor, 0, "", child.title))
+                for b in self.doc.section_blocks(child):
+                    if b.index in used or b.table is not None and _block_in_people_table(self.doc, b.index):
+                        continue
+                    for line in b.text.split("\n"):
+                        items.append((b.index, 1, line, None))
+        items.sort(key=lambda x: (x[0], x[1]))
+        for i, _, line, label in items:
+            if line.strip() or (label and not line.strip()):
+                yield i, line.strip(), label
+
+    def entries(self, text: str, kind: str, context_agency: str = "") -> list[Participant]:
+        """Participants written on one line (one or several: "A (TM, CSC); B (Police)")."""
+        text = _BULLET.sub("", text).strip()
+        if not text or _is_placeholder(text, self.lexicon):
+            return []
+        hint_role = hint_agency = ""
+        mode = _DEFAULT_MODE.get(kind)
+        label = _LABEL.match(text)
+        if label:
+            lab = label.group(1).strip().lower()
+            if lab in _LIST_LABELS:
+                mode = _LIST_LABELS[lab]
+                text = label.group(2)
+            elif lab in _CHAIR_LABELS:
+                hint_role = label.group(1).strip()
+                text = label.group(2)
+            elif self.agency_key(label.group(1)) or _has_word(label.group(1), _ROLE_WORDS):
+                is_role = any(m.label == "ROLE" for m in self.mentions(label.group(1))) or _has_word(
+                    label.group(1), _ROLE_WORDS
+                )
+                if is_role:
+                    hint_role = label.group(1).strip()
+                else:
+                    hint_agency = label.group(1).strip()
+                text = label.group(2)
+        out = []
+        parsed: list[tuple[str, _Parsed]] = []
+        for piece in _split_entries(text):
+            p = self.parse(piece)
+            if p is not None and not p.name and parsed:
+                # "Daniel Shaw (DS), Social Worker": the piece after the comma is no new person
+                merged = parsed[-1][0] + ", " + piece
+                again = self.parse(merged)
+                if again is not None:
+                    parsed[-1] = (merged, again)
+                    continue
+            if p is not None:
+                parsed.append((piece, p))
+        for piece, p in parsed:
+            role = p.role or hint_role
+            agency = p.agency or hint_agency or context_agency
+            piece_mode = p.mode or mode
+            name, role = self._title_role(p.name, role)
+            out.append(
+                Participant(
+                    name=_strip_name(name), role=role, agency=agency,
+                    agency_key=self._resolve_key(agency, role, name), mode=piece_mode, block=None,
+                    row_text=piece.strip(), section_kind=kind, initials=p.initials,
+                )
+            )
+        return out
+
+    def parse(self, text: str) -> "_Parsed | None":
+        """Split one entry into name, role, agency and mode; None if it is not an entry."""
+        return _parse(text, self)
+
+    # -- agencies -----------------------------------------------------------------------
+    def _title_role(self, name: str, role: str) -> tuple[str, str]:
+        """'DC Tom Hale' with no role gives the role 'DC'."""
+        first = name.split()[0] if name.split() else ""
+        if not role and first in _RANKS:
+            role = first
+        return name, role
+
+    def _resolve_key(self, agency: str, role: str, name: str) -> str | None:
+        for text in (agency, role):
+            if text:
+                key = self.agency_key(text)
+                if key:
+                    return key
+        first = name.split()[0] if name.split() else ""
+        if first in _RANKS:
+            return self.agency_key(first) or "police"
+        return None
+
+
+@dataclass
+class _Parsed:
+    name: str
+    role: str
+    agency: str
+    mode: str | None
+    initials: str
+
+
+def parse_entry(
+    text: str, nlp: "Language | None" = None, lexicon: "Lexicon | None" = None, kind: str = "attendees"
+) -> Participant | None:
+    """Parse one attendee line ("Hannah Reed – Team Manager – Children's Social Care")."""
+    reader = _Reader(Document(path="<entry>", format="text"), nlp, lexicon)
+    found = reader.entries(text, kind)
+    return found[0] if found else None
+
+
+def _parse(text: str, reader: _Reader) -> _Parsed | None:
+    text = _BULLET.sub("", text).strip().rstrip(".")
+    if not text or len(text) > 200:
+        return None
+    if len(text.split()) >= 6 and _PROSE.search(text):
+        return None  # a sentence about the meeting, not an entry
+    initials = ""
+    m = _INITIALS_PREFIX.match(text)
+    if m and _initials_fit(m.group(1), text[m.end():], reader):
+        initials, text = m.group(1), text[m.end():]
+    m = _INITIALS_PAREN.search(text)
+    if m and _initials_fit(m.group(1), text[: m.start()], reader, before=True):
+        initials = initials or m.group(1)
+        text = (text[: m.start()] + text[m.end():]).strip()
+    parts = [p.strip(" .:") for p in _SPLIT.split(text) if p and p.strip(" .:")]
+    if not parts:
+        return None
+    name = ""
+    roles: list[str] = []
+    agencies: list[str] = []
+    mode: str | None = None
+    for i, part in enumerate(parts):
+        if _is_mode_part(part):
+            mode = mode or _mode_of(part)
+            continue
+        if not name and _looks_like_name(part, reader):
+            name = part
+            continue
+        kind = _classify(part, reader)
+        if kind == "role":
+            roles.append(part)
+        elif kind == "agency":
+            agencies.append(part)
+        elif kind == "place" and agencies:
+            agencies.append(part)
+        elif kind == "prose":
+            return None
+    if not (name or roles or agencies):
+        return None
+    if not name and _SENTENCE.search(text) and len(text.split()) > 8:
+        return None  # a sentence, not an entry
+    if not name and len(text.split()) > 10:
+        return None
+    return _Parsed(name, ", ".join(roles), ", ".join(agencies), mode, initials)
+
+
+_PROSE = re.compile(
+    r"\b(?:was|were|is|are|said|says|reported|has|have|had|will|would|who|which|that|did|could|"
+    r"should|being|been|represented|confirmed|advised|agreed)\b"
+)
+
+
+def _initials_fit(ini: str, around: str, reader: _Reader, before: bool = False) -> bool:
+    """'HR' before 'Hannah Reed' (or '(DS)' after 'Daniel Shaw') are initials, not agencies."""
+    parts = [p.strip() for p in _SPLIT.split(around) if p.strip()]
+    name = (parts[-1] if before else parts[0]) if parts else ""
+    words = [w for w in name.split() if w.lower().rstrip(".") not in _TITLES and w[:1].isupper()]
+    if len(words) >= 2 and ini in {"".join(w[0] for w in words).upper(), (words[0][0] + words[-1][0]).upper()}:
+        return True
+    return not reader.mentions(ini)
+
+
+def _classify(part: str, reader: _Reader) -> str:
+    words = part.split()
+    if len(words) > 9:
+        return "prose"
+    found = reader.mentions(part)
+    roles = [m for m in found if m.label == "ROLE"]
+    agencies = [m for m in found if m.label == "AGENCY"]
+    if roles and not agencies:
+        return "role"
+    if agencies and not roles:
+        return "agency"
+    if roles and agencies:
+        # "Team Manager CSC": call it a role when the role covers more of it
+        return "role" if sum(len(m.text) for m in roles) >= sum(len(m.text) for m in agencies) else "agency"
+    if _has_word(part, _ROLE_WORDS):
+        return "role"
+    if _has_word(part, _ORG_WORDS):
+        return "agency"
+    if all(w[:1].isupper() for w in words if w[:1].isalpha()):
+        return "place"  # "Northbrook" after "Riverside Surgery"
+    return "other"
+
+
+def _looks_like_name(part: str, reader: _Reader) -> bool:
+    words = part.split()
+    while words and words[0].lower().rstrip(".") in _TITLES or (words and words[0].lower() in _TITLES):
+        words = words[1:]
+    if not words or len(words) > 4:
+        return False
+    if any(w.lower() not in _NAME_PARTICLES and not _NAME_TOKEN.match(w) for w in words):
+        return False
+    if all(len(w.rstrip(".")) == 1 for w in words):
+        return False
+    body = " ".join(words)
+    if _has_word(body, _ROLE_WORDS | _ORG_WORDS):
+        return False
+    if reader.mentions(body):
+        return False
+    return True
+
+
+def _is_mode_part(part: str) -> bool:
+    if not _mode_of(part):
+        return False
+    return not _MODE_FILLER.sub("", part).strip()
+
+
+def _mode_of(text: str) -> str | None:
+    for mode, pattern in _MODE_PATTERNS:
+        if text and pattern.search(text):
+            return mode
+    return None
+
+
+def _split_entries(text: str) -> list[str]:
+    if ";" in text:
+        return [p for p in text.split(";") if p.strip()]
+    pieces = re.split(r"(?<=\))\s*,\s*(?=[A-Z])", text)
+    return [p for p in pieces if p.strip()]
+
+
+def _has_word(text: str, words: set[str]) -> bool:
+    return any(w.strip(".,()'’").lower() in words for w in text.split())
+
+
+def _clean(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _strip_name(name: str) -> str:
+    return name.strip(" ,.-–")
+
+
+def _is_placeholder(text: str, lexicon: Any) -> bool:
+    from ..nlp import is_placeholder
+
+    return is_placeholder(text, lexicon)
+
+
+def _with_block(p: Participant, block: int) -> Participant:
+    from dataclasses import replace
+
+    return replace(p, block=block)
+
+
+def _is_people_table(t: Table) -> bool:
+    kinds = set(k for k in t.column_kinds if k)
+    if {"action", "owner", "deadline"} & kinds and "action" in kinds:
+        return False
+    return "name" in kinds and bool({"role", "agency"} & kinds) or {"role", "agency"} <= kinds
+
+
+def _has_cols(t: Table, *kinds: str) -> bool:
+    return set(kinds) <= set(k for k in t.column_kinds if k)
+
+
+def _block_in_people_table(doc: Document, i: int) -> bool:
+    t = doc.blocks[i].table
+    return t is not None and t < len(doc.tables) and _is_people_table(doc.tables[t])
+
+
+def _initials_candidates(p: Participant) -> list[str]:
+    out = []
+    if p.initials:
+        out.append(p.initials)
+    words = [w for w in p.name.split() if w.lower().rstrip(".") not in _TITLES and w[:1].isupper()]
+    words = [w for w in words if w.lower() not in _NAME_PARTICLES]
+    if len(words) >= 2:
+        out.append("".join(w[0] for w in words).upper())
+        out.append((words[0][0] + words[-1][0]).upper())
+    return list(dict.fromkeys(out))

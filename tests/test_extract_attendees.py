@@ -1,0 +1,138 @@
+"""extract.attendees: reading who took part from tables, lists and form rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from strategy_lint.extract.attendees import initials_of, parse_entry, participants
+from strategy_lint.lexicon import default_lexicon
+from strategy_lint.readers.text import parse_markdown
+from strategy_lint.structure import build_structure
+
+
+def doc_of(md: str):
+    return build_structure(parse_markdown(md), default_lexicon())
+
+
+@pytest.mark.parametrize(
+    "line, name, role, agency, key",
+    [
+        ("Hannah Reed – Team Manager – Children's Social Care", "Hannah Reed", "Team Manager", "Children's Social Care", "childrens-social-care"),
+        ("Hannah Reed (TM, CSC)", "Hannah Reed", "TM", "CSC", "childrens-social-care"),
+        ("DC Tom Hale, Westvale Police", "DC Tom Hale", "DC", "Westvale Police", "police"),
+        ("HR – Hannah Reed, Social Worker", "Hannah Reed", "Social Worker", "", "childrens-social-care"),
+        ("Tom Hale, DSL", "Tom Hale", "DSL", "", "school"),
+        ("Sarah Okafor (HV)", "Sarah Okafor", "HV", "", "health-visiting"),
+        ("Chair: Hannah Reed, Team Manager, CSC", "Hannah Reed", "Team Manager", "CSC", "childrens-social-care"),
+        ("Police: DC Tom Hale", "DC Tom Hale", "DC", "Police", "police"),
+        ("PC Amy Ward - Westvale Police - attended in person", "PC Amy Ward", "PC", "Westvale Police", "police"),
+        ("Gemma Stott, Housing Officer, Northbrook Homes", "Gemma Stott", "Housing Officer", "Northbrook Homes", "housing"),
+        ("Sarah Okafor", "Sarah Okafor", "", "", None),
+    ],
+)
+def test_parse_entry_shapes(line, name, role, agency, key):
+    p = parse_entry(line)
+    assert p is not None
+    assert (p.name, p.role, p.agency, p.agency_key) == (name, role, agency, key)
+
+
+def test_ds_inside_dsl_is_not_police():
+    p = parse_entry("Kate Price, DSL, Northbrook Primary School")
+    assert p.agency_key == "school"
+    assert parse_entry("DS Mark Fenwick, CAIT").agency_key == "police"
+
+
+def test_initials_that_look_like_a_rank_stay_initials():
+    # "DS" here is Daniel Shaw, a social worker, not a detective sergeant
+    p = parse_entry("DS – Daniel Shaw, Social Worker, CSC")
+    assert p.initials == "DS"
+    assert p.agency_key == "childrens-social-care"
+    assert p.name == "Daniel Shaw"
+
+
+def test_sw_is_social_worker_in_an_entry():
+    assert parse_entry("Sam Wells, SW, CSC").role == "SW"
+    assert parse_entry("Sam Wells, SW").agency_key == "childrens-social-care"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "None. All invited agencies attended or were consulted before the meeting.",
+        "The police were represented by DC Hale who joined late.",
+        "N/A",
+        "TBC",
+    ],
+)
+def test_sentences_and_placeholders_are_not_entries(line):
+    assert parse_entry(line) is None
+
+
+def test_mode_from_the_line():
+    assert parse_entry("Sarah Okafor (HV) - by phone").mode == "phone"
+    assert parse_entry("Ms Kate Price, DSL, Northbrook Primary School (via Teams)").mode == "teams"
+    assert parse_entry("Sarah Okafor, HV").mode == "present"
+    assert parse_entry("Sarah Okafor, HV", kind="consulted").mode == "consulted"
+
+
+def test_several_entries_on_one_line():
+    doc = doc_of(
+        "# R\n\n## Attendees\nPresent: Hannah Reed (TM, CSC); DC Tom Hale (Westvale Police); Sarah Okafor (HV)\n"
+    )
+    names = [p.name for p in participants(doc)]
+    assert names == ["Hannah Reed", "DC Tom Hale", "Sarah Okafor"]
+
+
+TABLE = """# Strategy Discussion Record
+
+## Attendees
+| Attendee | Job title | Organisation | Attended via |
+|---|---|---|---|
+| Hannah Reed | Team Manager (Chair) | Children's Social Care | In person |
+| DC Tom Hale | Detective Constable | Westvale Police | Teams |
+| Sarah Okafor | Health Visitor | Northbrook Health Visiting Team | Telephone |
+
+## Consulted outside the meeting
+- Dr James Carter, GP, Riverside Surgery (telephone)
+- Lucy Hale, Community Midwife, Eastmoor Maternity Services (email)
+
+## Apologies
+- Kate Price, DSL, Northbrook Primary School
+"""
+
+
+def test_table_with_differently_named_columns_and_lists():
+    people = participants(doc_of(TABLE))
+    got = [(p.name, p.agency_key, p.mode, p.section_kind) for p in people]
+    assert got == [
+        ("Hannah Reed", "childrens-social-care", "present", "attendees"),
+        ("DC Tom Hale", "police", "teams", "attendees"),
+        ("Sarah Okafor", "health-visiting", "phone", "attendees"),
+        ("Dr James Carter", "gp", "phone", "consulted"),
+        ("Lucy Hale", "midwifery", "email", "consulted"),
+        ("Kate Price", "school", "apologies", "apologies"),
+    ]
+    assert not people[-1].took_part
+    doc = doc_of(TABLE)
+    # table rows point at a cell of their row; list entries at their line
+    assert doc.blocks[people[1].block].row == 2
+    assert doc.blocks[people[3].block].text.startswith("Dr James Carter")
+
+
+def test_subheading_agency_applies_to_lines_below():
+    doc = doc_of("# R\n\n## Attendees\n### Westvale Police\n- DC Tom Hale\n- Amy Ward, Analyst\n")
+    people = participants(doc)
+    assert [(p.name, p.agency_key) for p in people] == [("DC Tom Hale", "police"), ("Amy Ward", "police")]
+
+
+def test_no_attendee_section_gives_nobody():
+    doc = doc_of("# R\n\n## Reason for the meeting\nHannah Reed, Team Manager, said the bruise was seen.\n")
+    assert participants(doc) == []
+
+
+def test_initials_of():
+    people = participants(doc_of(TABLE))
+    ini = initials_of(people)
+    assert ini["HR"].name == "Hannah Reed"
+    assert ini["TH"].name == "DC Tom Hale"  # the rank is not part of the initials
+    assert ini["JC"].name == "Dr James Carter"

@@ -1,0 +1,305 @@
+"""SL101, SL102, SL103, SL301: who took part, and each agency's input."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from strategy_lint.engine import Linter
+from strategy_lint.lexicon import default_lexicon
+from strategy_lint.readers.text import parse_markdown
+from strategy_lint.structure import build_structure
+
+CODES = ["SL101", "SL102", "SL103", "SL301"]
+BASE = (Path(__file__).resolve().parent.parent / "fixtures" / "records" / "base-baby-bruise.md").read_text(
+    encoding="utf-8"
+)
+
+
+@lru_cache(maxsize=None)
+def linter(code: str) -> Linter:
+    return Linter(select=[code])
+
+
+def doc_of(md: str):
+    return build_structure(parse_markdown(md), default_lexicon())
+
+
+def lint(md: str, code: str):
+    return [f for f in linter(code).lint_document(doc_of(md)) if f.code == code]
+
+
+def edit(old: str, new: str, text: str = BASE) -> str:
+    assert old in text, old
+    return text.replace(old, new)
+
+
+def drop(section_start: str, section_end: str, text: str = BASE) -> str:
+    a = text.index(section_start)
+    b = text.index(section_end, a)
+    return text[:a] + text[b:]
+
+
+# -- the clean record --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_clean_base_record_gives_none_of_our_codes(code):
+    assert lint(BASE, code) == []
+
+
+# -- SL101 --------------------------------------------------------------------------------
+
+
+def test_sl101_no_attendees_section():
+    md = drop("## Attendees", "## Consulted outside the meeting")
+    found = lint(md, "SL101")
+    assert len(found) == 1
+    assert "who took part" in found[0].message
+
+
+def test_sl101_attendees_placeholder_points_at_section():
+    md = drop("| Name | Role | Agency |\n|---|", "## Consulted outside")
+    md = edit("## Attendees\n", "## Attendees\nTBC\n\n", md)
+    found = lint(md, "SL101")
+    assert len(found) == 1
+    assert found[0].location.section == "Attendees"
+
+
+def test_sl101_consulted_list_alone_is_not_enough():
+    md = drop("## Attendees", "## Consulted outside the meeting")
+    assert "## Consulted outside the meeting" in md
+    assert lint(md, "SL101")
+
+
+def test_sl101_list_of_attendees_passes():
+    md = drop("## Attendees", "## Consulted outside the meeting")
+    md = edit("## Consulted outside the meeting", "## Present\n- Hannah Reed (TM, CSC)\n- DS Mark Fenwick, CAIT\n\n## Consulted outside the meeting", md)
+    assert lint(md, "SL101") == []
+
+
+# -- SL102 --------------------------------------------------------------------------------
+
+
+def test_sl102_blank_role_cell_points_at_row():
+    md = edit("| Tom Ellis | Social Worker |", "| Tom Ellis |  |")
+    found = lint(md, "SL102")
+    assert len(found) == 1
+    assert "Tom Ellis" in found[0].message and "role" in found[0].message
+    assert found[0].location.table is not None and found[0].location.row == 2
+
+
+def test_sl102_name_only_in_list_one_finding_per_entry():
+    md = "# R\n\n## Attendees\n- Hannah Reed, Team Manager, CSC\n- Sarah Okafor\n- Priya Nair\n"
+    found = lint(md, "SL102")
+    assert [f.message.split(":")[0] for f in found] == ["Sarah Okafor", "Priya Nair"]
+    assert all("role and agency" in f.message for f in found)
+
+
+def test_sl102_title_implies_role_and_agency_in_a_list():
+    md = "# R\n\n## Attendees\n- DC Tom Hale, Westvale Police\n- Tom Hale, DSL\n- Sarah Okafor (HV)\n- DS Mark Fenwick\n"
+    assert lint(md, "SL102") == []
+
+
+def test_sl102_blank_agency_cell_is_reported_even_if_role_suggests_it():
+    md = edit("| Dr Rachel Lim | Consultant Paediatrician | Eastmoor General Hospital |", "| Dr Rachel Lim | Consultant Paediatrician |  |")
+    found = lint(md, "SL102")
+    assert len(found) == 1 and "agency" in found[0].message
+
+
+def test_sl102_differently_named_columns_are_read():
+    md = edit("| Name | Role | Agency |\n", "| Attendee | Job title | Organisation |\n")
+    assert lint(md, "SL102") == []
+
+
+# -- SL103 --------------------------------------------------------------------------------
+
+
+def test_sl103_email_from_unlisted_agency():
+    md = edit(
+        "### Eastmoor General Hospital (paediatrics)",
+        "Email received on 14/03/2016 from Kim Lowry, Family Support Worker at Northbrook Children's Centre: "
+        "staff have no concerns.\n\n### Eastmoor General Hospital (paediatrics)",
+    )
+    found = lint(md, "SL103")
+    assert len(found) == 1
+    assert "Children's Centre" in found[0].message
+    assert found[0].excerpt.startswith("Email received")
+
+
+def test_sl103_consulted_heading_without_listing():
+    md = edit("| Dr James Carter | GP | Riverside Surgery, Northbrook | Telephone, 14/03/2016 09:15 | Yes, see agency information |\n", "")
+    found = lint(md, "SL103")
+    assert len(found) == 1
+    assert "GP" in found[0].message
+    assert found[0].location.section.startswith("GP (Riverside Surgery)")
+
+
+def test_sl103_person_listed_under_consulted_passes():
+    # the GP, midwife and housing contacts are all in "Consulted outside the meeting"
+    assert "consulted by telephone" in BASE
+    assert lint(BASE, "SL103") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police will contact the school by phone tomorrow.",
+        "Northbrook Primary School could not be contacted because it is closed.",
+        "Ava was spoken to by her nursery key worker.",
+        "Mrs Wilde called the police.",
+        "PS Hughes spoke to Ms Marsh at the address.",
+    ],
+)
+def test_sl103_plans_failures_and_family_contacts_are_not_contributions(sentence):
+    md = edit("## Child's voice and lived experience", f"{sentence}\n\n## Child's voice and lived experience")
+    assert lint(md, "SL103") == []
+
+
+def test_sl103_active_contact_names_the_object():
+    md = edit(
+        "## Child's voice and lived experience",
+        "Tom Ellis contacted Eastmoor Housing Options by phone on 12/03/2016; the tenancy is secure.\n\n"
+        "## Child's voice and lived experience",
+    )
+    md = edit("| Gemma Stott | Housing Officer | Northbrook Homes | Telephone, 14/03/2016 09:30 | Not known to service |\n", "", md)
+    md = edit("### Housing, consulted by telephone", "### Northbrook Homes", md)
+    found = lint(md, "SL103")
+    assert [f.message.split(" gave")[0] for f in found] == ["Eastmoor Housing Options"]
+
+
+# -- SL301 --------------------------------------------------------------------------------
+
+
+def test_sl301_consulted_agency_with_no_input():
+    md = drop("### Midwifery, consulted by email", "### Housing, consulted by telephone")
+    found = lint(md, "SL301")
+    assert len(found) == 1
+    assert "Eastmoor Maternity Services" in found[0].message
+    assert found[0].location.table is not None  # points at the midwife's row
+
+
+def test_sl301_no_concerns_counts_as_input():
+    md = edit(
+        "Lucy Hale said the pregnancy was planned and booked at 11 weeks. Both parents attended antenatal appointments. "
+        "There were no safeguarding concerns during the pregnancy or at discharge, and breastfeeding was established before discharge.",
+        "No concerns.",
+    )
+    assert lint(md, "SL301") == []
+
+
+def test_sl301_heading_with_placeholder_is_not_input():
+    md = edit(
+        "Lucy Hale said the pregnancy was planned and booked at 11 weeks. Both parents attended antenatal appointments. "
+        "There were no safeguarding concerns during the pregnancy or at discharge, and breastfeeding was established before discharge.",
+        "N/A",
+    )
+    assert len(lint(md, "SL301")) == 1
+
+
+def test_sl301_initials_in_minutes_credit_the_person():
+    md = "\n".join(
+        [
+            "# R",
+            "## Attendees",
+            "- HR – Hannah Reed, Team Manager, Children's Social Care",
+            "- MF – Mark Fenwick, Detective Sergeant, Westvale Police",
+            "## Discussion",
+            "MF said there are no previous convictions for either parent.",
+            "## Decision",
+            "Section 47 enquiry agreed.",
+        ]
+    )
+    assert lint(md, "SL301") == []
+    md2 = md.replace("MF said there are", "HR said there are")
+    found = lint(md2, "SL301")
+    assert len(found) == 1 and "Westvale Police" in found[0].message
+
+
+def test_sl301_same_agency_written_several_ways():
+    md = "\n".join(
+        [
+            "# R",
+            "## Attendees",
+            "| Name | Role | Agency |",
+            "|---|---|---|",
+            "| Hannah Reed | Team Manager | Children's Social Care |",
+            "| DC Tom Hale | Detective Constable | Westvale Police |",
+            "## Agency information",
+            "CAIT reported no previous convictions for either parent.",
+            "## Decision",
+            "Section 47 enquiry agreed.",
+        ]
+    )
+    assert lint(md, "SL301") == []
+
+
+def test_sl301_action_for_an_agency_is_not_its_input():
+    md = "\n".join(
+        [
+            "# R",
+            "## Attendees",
+            "- Hannah Reed, Team Manager, Children's Social Care",
+            "- Kate Price, DSL, Northbrook Primary School",
+            "## Agency information",
+            "Hannah Reed said the family are not known to children's social care.",
+            "## Actions",
+            "| Action | Who | By when |",
+            "|---|---|---|",
+            "| Daily check on the child at school | Kate Price (Northbrook Primary School) | 15/03/2016 |",
+        ]
+    )
+    found = lint(md, "SL301")
+    assert len(found) == 1 and "Northbrook Primary School" in found[0].message
+
+
+def test_sl301_csc_input_recorded_through_decision():
+    md = "\n".join(
+        [
+            "# R",
+            "## Attendees",
+            "- Hannah Reed, Team Manager, Children's Social Care",
+            "- DC Tom Hale, Westvale Police",
+            "## Agency information",
+            "DC Hale said the police hold no information on the family.",
+            "## Decision",
+            "Section 47 enquiry agreed.",
+        ]
+    )
+    assert lint(md, "SL301") == []
+
+
+# -- every layout ---------------------------------------------------------------------------
+
+LAYOUT_CASES = [
+    ("SL101", drop("## Attendees", "## Consulted outside the meeting")),
+    ("SL102", edit("| Tom Ellis | Social Worker |", "| Tom Ellis |  |")),
+    ("SL103", edit("| Dr James Carter | GP | Riverside Surgery, Northbrook | Telephone, 14/03/2016 09:15 | Yes, see agency information |\n", "")),
+    ("SL301", drop("### Midwifery, consulted by email", "### Housing, consulted by telephone")),
+]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    from strategy_lint.testing.builders import build
+
+    out = tmp_path_factory.mktemp("layouts")
+    files = {}
+    for layout, suffix in (("form", "-form.docx"), ("narrative", "-narrative.docx"), ("pdf", ".pdf")):
+        files[("clean", layout)] = build(BASE, layout, out / f"clean{suffix}")
+        for code, md in LAYOUT_CASES:
+            files[(code, layout)] = build(md, layout, out / f"{code}{suffix}")
+    return files
+
+
+@pytest.mark.parametrize("layout", ["form", "narrative", "pdf"])
+def test_each_rule_fires_and_stays_quiet_in_every_layout(built, layout):
+    both = Linter(select=CODES)
+    clean = both.lint_file(built[("clean", layout)])
+    assert clean.status == "ok" and [f.code for f in clean.findings] == []
+    for code, _ in LAYOUT_CASES:
+        result = both.lint_file(built[(code, layout)])
+        assert result.status == "ok"
+        assert {f.code for f in result.findings} == {code}, (code, layout, [f.message for f in result.findings])
