@@ -167,9 +167,8 @@ def _list_style(el: Element) -> str:
 
 def _fill_table(table: Any, rows: list[list[str]], bold_header: bool = True) -> None:
     table.style = "Table Grid"
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            cell = table.cell(r, c)
+    for r, (row, cells) in enumerate(zip(rows, (tr.cells for tr in table.rows))):
+        for text, cell in zip(row, cells):
             _add_runs(cell.paragraphs[0], text, bold=bold_header and r == 0)
 
 
