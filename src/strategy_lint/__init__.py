@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .config import Config
 from .errors import ConfigError, ReadError, StrategyLintError
 from .findings import Finding, Location, Severity
+from .formatters.base import Formatter, Summary
 from .hookspecs import hookimpl
+from .lexicon import Lexicon
 from .model import (
     Block,
     BlockKind,
@@ -24,12 +27,13 @@ from .model import (
     Table,
     TableRecord,
 )
+from .readers.base import ReadOptions
 from .rules import Option, Report, Rule, RuleContext
 
 if TYPE_CHECKING:  # pragma: no cover
     from pathlib import Path
 
-    from .engine import FileResult
+    from .engine import FileResult  # noqa: F401  (exported lazily, see __getattr__)
 
 __version__ = "0.1.0"
 
@@ -37,15 +41,20 @@ __all__ = [
     "Block",
     "BlockKind",
     "Comment",
+    "Config",
     "ConfigError",
     "Document",
+    "FileResult",
     "Finding",
+    "Formatter",
     "HiddenText",
     "Image",
+    "Lexicon",
     "Location",
     "Metadata",
     "Option",
     "ReadError",
+    "ReadOptions",
     "Report",
     "Revision",
     "Rule",
@@ -53,6 +62,7 @@ __all__ = [
     "Section",
     "Severity",
     "StrategyLintError",
+    "Summary",
     "Table",
     "TableRecord",
     "hookimpl",
@@ -61,6 +71,15 @@ __all__ = [
     "read_document",
     "__version__",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """FileResult lives in the engine; import it only when asked (keeps ``import`` light)."""
+    if name == "FileResult":
+        from .engine import FileResult
+
+        return FileResult
+    raise AttributeError(f"module 'strategy_lint' has no attribute {name!r}")
 
 
 def lint_paths(paths: "list[str | Path]", **kwargs: Any) -> "list[FileResult]":
