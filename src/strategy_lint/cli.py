@@ -12,7 +12,7 @@ from typing import Sequence
 from .errors import ConfigError, PluginLoadError, StrategyLintError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "dump", "plugins", "rules", "rule", "config")
+COMMANDS = ("check", "dump", "plugins", "rules", "rule", "config", "new-rule")
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -58,6 +58,16 @@ def build_parser() -> argparse.ArgumentParser:
     config = sub.add_parser("config", help="print the resolved configuration and where it came from")
     config.add_argument("path", nargs="?", type=Path, default=Path("."), metavar="PATH")
     _common(config)
+    new_rule = sub.add_parser(
+        "new-rule",
+        help="start a plugin package with one rule, its docs page and tests",
+        description="Write strategy-lint-NAME/: a plugin package with one working rule, its docs page, "
+        "tests using strategy_lint.testing and a README (see docs/writing-plugins.md).",
+    )
+    new_rule.add_argument("name", metavar="NAME", help="the rule's name in kebab-case, e.g. chair-not-named")
+    new_rule.add_argument("--code", metavar="CODE", help="the rule's code, e.g. XA001 (default: the name's initials + 001)")
+    new_rule.add_argument("--dir", type=Path, default=Path("."), metavar="PATH", help="folder to create the package in (default: here)")
+    _common(new_rule)
     return parser
 
 
@@ -259,6 +269,17 @@ def cmd_config(args) -> int:
     return EXIT_OK
 
 
+def cmd_new_rule(args) -> int:
+    from .plugins import create_plugin_manager
+    from .scaffold import create
+
+    installed = create_plugin_manager(strict=args.strict_plugins).rules
+    taken = set(installed) | {reg.rule.name for reg in installed.values()}
+    target = create(args.name, args.code, args.dir, taken=taken)
+    print(f"Created {target}: next, cd there and run  pip install -e \".[test]\"  then  pytest")
+    return EXIT_OK
+
+
 _COMMANDS = {
     "check": cmd_check,
     "dump": cmd_dump,
@@ -266,6 +287,7 @@ _COMMANDS = {
     "rules": cmd_rules,
     "rule": cmd_rule,
     "config": cmd_config,
+    "new-rule": cmd_new_rule,
 }
 
 
