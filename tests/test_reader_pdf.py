@@ -314,6 +314,26 @@ def test_all_caps_and_heading_levels_by_size(tmp_path: Path) -> None:
     ]
 
 
+def test_numbered_heading_in_a_large_font_is_a_heading_not_a_list_item(tmp_path: Path) -> None:
+    body = "Ava was seen at home by the health visitor and was alert and settled."
+    path = draw_lines(
+        tmp_path / "numbered.pdf",
+        [
+            (72, 80, "Helvetica-Bold", "7. Lived experience of the child", 13),
+            (72, 110, "Helvetica", body, 10),
+            (72, 125, "Helvetica", body, 10),
+            (72, 150, "Helvetica", "1. a numbered point in the body text", 10),
+        ],
+    )
+    doc = read(path)
+    assert [(b.kind, b.text[:2]) for b in doc.blocks] == [
+        (BlockKind.HEADING, "7."),
+        (BlockKind.PARAGRAPH, "Av"),
+        (BlockKind.PARAGRAPH, "Av"),
+        (BlockKind.LIST_ITEM, "1."),
+    ]
+
+
 def test_long_large_line_is_not_a_heading(tmp_path: Path) -> None:
     long = "This is a long line of large text that runs on well past twelve words in all"
     path = draw_lines(

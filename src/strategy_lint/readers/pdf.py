@@ -458,8 +458,11 @@ class _Builder:
     # heading levels and list levels, ranked over the whole document ---------------------
 
     def _is_heading(self, group: _Group) -> bool:
-        if group.first.kind is not None or group.first.marker or not self.body_size:
+        first = group.first
+        if first.kind is not None or not self.body_size:
             return False
+        if first.marker and not _NUMBERED.match(first.marker):
+            return False  # a bullet is never a heading; "7. Lived experience" in a big font is
         n_words = sum(len(line.words) for line in group.lines)
         short = all(len(line.words) <= MAX_HEADING_WORDS for line in group.lines) and (
             n_words <= MAX_HEADING_WORDS or len(group.lines) <= 2
@@ -479,7 +482,12 @@ class _Builder:
         indents: set[float] = set()
         for _, items in plans:
             for item in items:
-                if isinstance(item, _Group) and item.first.marker and item.first.kind is None:
+                if (
+                    isinstance(item, _Group)
+                    and item.first.marker
+                    and item.first.kind is None
+                    and not self._is_heading(item)
+                ):
                     indents.add(round(item.first.x0 / 6) * 6)
         self.list_indents = sorted(indents)
 
@@ -493,14 +501,14 @@ class _Builder:
     def _emit_group(self, group: _Group, page: int) -> None:
         first = group.first
         text = _join_lines(group.lines)
-        if first.marker and first.kind is None:
-            if not _NUMBERED.match(first.marker):
-                text = text[len(first.marker) :].lstrip()
-            kind = BlockKind.LIST_ITEM
-        elif first.kind is not None:
+        if first.kind is not None:
             kind = first.kind
         elif self._is_heading(group):
             kind = BlockKind.HEADING
+        elif first.marker:
+            if not _NUMBERED.match(first.marker):
+                text = text[len(first.marker) :].lstrip()
+            kind = BlockKind.LIST_ITEM
         else:
             kind = BlockKind.PARAGRAPH
         level = self.heading_sizes.index(first.size) + 1 if kind is BlockKind.HEADING else None
