@@ -284,3 +284,14 @@ def test_age_in_months():
     assert age_in_months(D(2015, 11, 2), MAR14) == 4
     assert age_in_months(D(2015, 11, 20), MAR14) == 3
     assert age_in_months(MAR14, MAR14) == 0
+
+
+def test_a_later_meeting_or_another_dated_label_is_not_the_meeting_date():
+    from strategy_lint.dates import find_meeting_date
+
+    assert find_meeting_date(["Review strategy discussion on 05/04/2016 at 11:30 by telephone"]) is None
+    assert find_meeting_date(["Date of review strategy discussion: 21/03/2016"]) is None
+    assert find_meeting_date(["Next meeting date: 21/03/2016"]) is None
+    assert find_meeting_date(["Strategy discussion", "Date agreed: 08/03/2016"]) is None
+    found = find_meeting_date(["Strategy discussion", "Date: 08/03/2016"])
+    assert found and found[0].isoformat() == "2016-03-08"

@@ -444,13 +444,15 @@ def _add_relative(meeting: _dt.date, days: int | tuple[str, int]) -> _dt.date:
 # -- meeting date, date of birth, age ------------------------------------------------------
 
 _MEETING_LABEL = re.compile(
-    r"\b(?:date\s+of\s+(?:the\s+)?(?:initial\s+|review\s+|follow[- ]up\s+)?(?:strategy\s+(?:discussion|meeting)|strategy|meeting|discussion)"
+    r"\b(?:date\s+of\s+(?:the\s+)?(?:initial\s+)?(?:strategy\s+(?:discussion|meeting)|strategy|meeting|discussion)"
     r"|(?:strategy\s+)?(?:meeting|discussion)\s+date"
     r"|strategy\s+(?:discussion|meeting)\s+(?:held\s+)?(?:on|date)"
     r"|date\s+(?:and|&)\s+time\s+of\s+(?:the\s+)?(?:meeting|discussion|strategy))\b",
     re.I,
 )
-_DATE_LABEL = re.compile(r"^\s*(?:date(?:\s*(?:and|&|/)\s*time)?|date\s+held)\s*[:\-–]?", re.I)
+_DATE_LABEL = re.compile(r"^\s*(?:date(?:\s*(?:and|&|/)\s*time)?|date\s+held)\s*(?:[:\-–]|$)", re.I)
+#: "Review strategy discussion on 05/04" is the next meeting, not this one
+_LATER_MEETING = re.compile(r"\b(?:review|next|follow[- ]?up|further|second|another|subsequent|reconvened?)\s+$", re.I)
 _NOT_MEETING = re.compile(
     r"\b(?:birth|dob|d\.o\.b|referral|next|review\s+date|due|completed|typed|circulat|incident|signed|expected|edd)\b",
     re.I,
@@ -490,7 +492,7 @@ def find_meeting_date(lines: list[str]) -> tuple[_dt.date, int] | None:
     """
     for i, line in enumerate(lines):
         m = _MEETING_LABEL.search(line or "")
-        if m and not _DOB_LABEL.search(line[: m.start()]):
+        if m and not _DOB_LABEL.search(line[: m.start()]) and not _LATER_MEETING.search(line[: m.start()]):
             hit = _date_after_label(lines, i, m.end())
             if hit:
                 return hit
