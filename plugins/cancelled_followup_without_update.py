@@ -35,12 +35,15 @@ _INFORM = re.compile(
     r"shar(?:e|ed|ing)|circulat(?:e|ed|ing)|feed\s*back|fed\s+back)\b",
     re.I,
 )
-_WHO = re.compile(
-    r"\b(?:agenc(?:y|ies)|professionals?|partners?|parties|attendees|invitees|everyone|all\s+involved|"
-    r"those\s+(?:invited|involved|present)|referrer|school|police|health|GP|health\s+visitor|nursery|"
-    r"participants|network)\b",
+#: Everyone else, as a group ("all agencies", "the professionals", "partners").
+_GROUP = re.compile(
+    r"\b(?:agencies|professionals|partners|partner\s+agencies|parties|attendees|invitees|everyone|"
+    r"all\s+involved|those\s+(?:invited|involved|present)|participants|network)\b",
     re.I,
 )
+#: One named agency: enough only in a sentence about the cancellation ("the school was told of the cancellation").
+_AGENCY = re.compile(r"\b(?:referrer|school|police|health|GP|health\s+visitor|nursery|midwife|hospital|DSL)\b", re.I)
+_ABOUT_CANCELLATION = re.compile(r"\b(?:cancel\w*|stood\s+down|no\s+longer|not\s+(?:go|going)\s+ahead|of\s+this|the\s+change)\b", re.I)
 _CONDITIONAL = re.compile(r"\b(?:if|unless|should|in\s+the\s+event|in\s+case|were\s+to)\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no)\b|n't\b", re.I)
 _NOT_TOLD = re.compile(r"\b(?:not|never)\s+(?:been\s+|yet\s+)?(?:inform|notif|updat|told|advis|contact)\w*|\bwithout\s+(?:inform|notif|updat|tell)\w*", re.I)
@@ -115,7 +118,7 @@ class CancelledFollowupWithoutUpdate(Rule):
         hit = _cancellation(document, ctx, cancel, followup)
         if hit is None:
             return
-        if _agencies_told(document, ctx):
+        if _agencies_told(document, ctx, hit[0]):
             return
         block, sentence = hit
         yield Report(
@@ -147,15 +150,29 @@ def _cancellation(document, ctx, cancel, followup) -> tuple[int, str] | None:
     return None
 
 
-def _agencies_told(document, ctx) -> bool:
-    """An action or statement, with a date, that the other agencies were or will be informed."""
+def _agencies_told(document, ctx, cancel_block: int) -> bool:
+    """An action or statement, dated no earlier than the cancellation, that the agencies are told.
+
+    A standing "update all agencies" action due *before* the cancellation cannot have told
+    anyone about it, so its date is compared with the earliest date written where the
+    cancellation is recorded ("Addendum, 18/03/2016: the review ... was cancelled").
+    """
     phrases = ctx.options.get("update_phrases") or ctx.lexicon.phrase_list("update_agencies")
     standing = phrase_pattern(phrases)
     meeting = document.metadata.meeting_date
+    year = meeting.year if meeting else None
+    cancelled_on = min((d.date for d in find_dates(document.blocks[cancel_block].text, default_year=year)), default=None)
+
+    def in_time(due) -> bool:
+        return cancelled_on is None or due is None or due >= cancelled_on
+
     for table in document.tables:
         for rec in table.records:
             action = rec.get("action")
-            if action and _is_update(action, standing) and _has_date(rec.get("deadline") or action, meeting, ctx):
+            if not action or not _is_update(action, standing, about_cancellation=False):
+                continue
+            dated, due = _date_of(rec.get("deadline") or action, meeting, ctx)
+            if dated and in_time(due):
                 return True
     in_records = {b for table in document.tables for rec in table.records for b in rec.blocks}
     for block in document.body_blocks():
@@ -165,21 +182,34 @@ def _agencies_told(document, ctx) -> bool:
         if not _INFORM.search(text):
             continue
         for sentence in sentences(ctx.nlp, text):
-            if _is_update(sentence, standing) and not _NOT_TOLD.search(sentence) and _has_date(sentence, meeting, ctx):
+            if _NOT_TOLD.search(sentence) or not _is_update(sentence, standing, about_cancellation=True):
+                continue
+            dated, due = _date_of(sentence, meeting, ctx)
+            if dated and in_time(due):
                 return True
     return False
 
 
-def _is_update(text: str, standing) -> bool:
+def _is_update(text: str, standing, *, about_cancellation: bool) -> bool:
+    """Telling the agencies in general, or (in a sentence about the cancellation) named ones."""
     if standing is not None and standing.search(text):
         return True
-    return bool(_INFORM.search(text) and _WHO.search(text))
-
-
-def _has_date(text: str, meeting, ctx) -> bool:
-    if find_dates(text, default_year=meeting.year if meeting else None):
+    if not _INFORM.search(text):
+        return False
+    if _GROUP.search(text):
         return True
-    return parse_deadline(text, meeting_date=meeting, lexicon=ctx.lexicon).kind in ("date", "weekday", "relative", "working_days")
+    return about_cancellation and bool(_ABOUT_CANCELLATION.search(text) and _AGENCY.search(text))
+
+
+def _date_of(text: str, meeting, ctx) -> tuple[bool, object]:
+    """(has a usable date, the latest date it names or resolves to, if any)."""
+    found = find_dates(text, default_year=meeting.year if meeting else None)
+    if found:
+        return True, max(d.date for d in found)
+    deadline = parse_deadline(text, meeting_date=meeting, lexicon=ctx.lexicon)
+    if deadline.kind in ("date", "weekday", "relative", "working_days"):
+        return True, deadline.due
+    return False, None
 
 
 @hookimpl

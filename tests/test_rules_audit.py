@@ -315,6 +315,24 @@ class TestCancelledFollowupWithoutUpdate:
         )
         assert lint_md("SL801", md) == []
 
+    def test_update_due_before_the_cancellation_does_not_count(self):
+        md = record(
+            REQUESTED,
+            "## Next steps\nAddendum, 18/03/2016: the review strategy discussion was cancelled.",
+        ).replace(
+            "| Visit Leo at home | Tom Ellis (CSC) | 15/03/2016 |",
+            "| Visit Leo at home | Tom Ellis (CSC) | 15/03/2016 |\n"
+            "| CSC will update all agencies involved on outcomes/actions taken | Tom Ellis (CSC) | 16/03/2016 |",
+        )
+        assert codes(lint_md("SL801", md)) == ["SL801"]
+        assert lint_md("SL801", md.replace("| 16/03/2016 |", "| 21/03/2016 |")) == []
+
+    def test_one_agency_told_counts_only_when_about_the_cancellation(self):
+        told = CANCELLED + "The school was told of the cancellation by phone on 18/03/2016."
+        assert lint_md("SL801", record(REQUESTED, told)) == []
+        unrelated = CANCELLED + "The police shared the interview notes with the school on 18/03/2016."
+        assert codes(lint_md("SL801", record(REQUESTED, unrelated))) == ["SL801"]
+
     @pytest.mark.parametrize(
         "text",
         [
