@@ -262,7 +262,7 @@ def cmd_config(args) -> int:
     from .config import load_config
 
     cfg = load_config(args.config, args.path)
-    linter = _linter(args)  # validates rule codes and options against loaded plugins
+    linter = _linter(args, config=cfg)  # validates rule codes and options against loaded plugins
     del linter
     print(f"# configuration from: {cfg.path if cfg.path else '(defaults: no configuration file found)'}")
     print(json.dumps(cfg.to_dict(), indent=2))
