@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-GENERATED = ("examples", "corpus", "bad")
+GENERATED = ("examples", "layouts", "corpus", "bad")
 HAND_MADE = {"examples/leo-turner-narrative-libreoffice.pdf"}  # made once with LibreOffice
 CODES = [
     "SL101", "SL102", "SL103", "SL201", "SL202", "SL203", "SL301",

@@ -542,3 +542,25 @@ def test_unexpected_library_errors_become_corrupt_pdf(
 
     monkeypatch.setattr(pdfplumber, "open", boom)
     assert_read_error(record_path, "corrupt-pdf")
+
+
+@pytest.mark.parametrize("repeat_header", [True, False])
+def test_a_table_broken_across_pages_is_one_table(tmp_path: Path, repeat_header: bool) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table as RLTable, TableStyle
+
+    rows = [["Action", "Who", "By when"]] + [[f"Action number {i}", f"Owner {i}", f"{i:02d}/03/2016"] for i in range(1, 61)]
+    path = tmp_path / "long-table.pdf"
+    doc = SimpleDocTemplate(str(path), pagesize=A4)
+    table = RLTable(rows, repeatRows=1 if repeat_header else 0)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    doc.build([Paragraph("Actions", getSampleStyleSheet()["Heading2"]), table])
+    read_doc = read(path)
+    assert len(read_doc.tables) == 1
+    t = read_doc.tables[0]
+    texts = [read_doc.blocks[row[0]].text for row in t.cells]
+    assert texts == [r[0] for r in rows]  # every row once, header not repeated, in order
+    pages = {read_doc.blocks[row[0]].page for row in t.cells}
+    assert pages == {1, 2}
+    assert [read_doc.blocks[row[0]].row for row in t.cells] == list(range(len(rows)))

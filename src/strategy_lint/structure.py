@@ -130,7 +130,8 @@ def _fill_records(doc: Document, t: Table, lexicon: Lexicon) -> None:
         fields: dict[str, str] = {}
         blocks: list[int] = []
         for c, idx in enumerate(row):
-            text = _cell_text(doc, idx)
+            # one value per field: a line break inside a cell is wrapping (PDF) or layout
+            text = " ".join(_cell_text(doc, idx).split())
             if idx is not None:
                 blocks.append(idx)
             header = t.header[c] if c < len(t.header) else f"column {c + 1}"

@@ -417,12 +417,20 @@ class _Builder:
         plans = [(page, self._page_items(page)) for page in self.pages]
         self._rank_headings(plans)
         self._rank_list_indents(plans)
+        last_table: tuple[PageTable, Table, int] | None = None  # the last body item, if a table
         for page, items in plans:
             for item in items:
                 if isinstance(item, PageTable):
-                    self._emit_table(item, page.number)
+                    previous = last_table if last_table and last_table[2] == page.number - 1 else None
+                    if previous and _continues(previous[0], item):
+                        self._emit_table(item, page.number, into=previous[1])
+                    else:
+                        self._emit_table(item, page.number)
+                    last_table = (item, self.doc.tables[-1], page.number)
                 else:
                     self._emit_group(item, page.number)
+                    if item.first.kind is None:
+                        last_table = None  # body text between: not a continuation
             self.doc.images.extend(
                 Image(block=None, name=None, page=page.number) for _ in range(page.images)
             )
@@ -534,17 +542,26 @@ class _Builder:
             ),
         )
 
-    def _emit_table(self, table: PageTable, page: int) -> None:
-        index = len(self.doc.tables)
+    def _emit_table(self, table: PageTable, page: int, into: Table | None = None) -> None:
+        """Emit a ruled table; ``into`` continues a table broken across a page."""
+        index = into.index if into else len(self.doc.tables)
+        offset = into.n_rows if into else 0
         grid: list[list[int | None]] = [[None] * len(row) for row in table.shape]
+        skip_row = None
+        if into is not None and _row_texts(table, 0) == [
+            self.doc.blocks[c].text if c is not None else "" for c in into.cells[0]
+        ]:
+            skip_row = 0  # the header row repeated at the top of the new page
         for cell in table.cells:
+            if cell.row == skip_row:
+                continue
             letters = [ch for ch in cell.text if ch.isalpha()]
             block = self._add_block(
                 kind=BlockKind.TABLE_CELL,
                 text=cell.text,
                 page=page,
                 table=index,
-                row=cell.row,
+                row=cell.row + offset - (1 if skip_row is not None else 0),
                 column=cell.column,
                 bold=cell.bold,
                 all_caps=len(letters) >= 2 and all(ch.isupper() for ch in letters),
@@ -552,7 +569,29 @@ class _Builder:
                 source=_source(page, *cell.bbox),
             )
             grid[cell.row][cell.column] = block.index
-        self.doc.tables.append(Table(index=index, cells=grid, page=page))
+        if skip_row is not None:
+            grid = grid[1:]
+        if into is not None:
+            into.cells.extend(grid)
+        else:
+            self.doc.tables.append(Table(index=index, cells=grid, page=page))
+
+
+def _row_texts(table: PageTable, row: int) -> list[str]:
+    by_col = {c.column: c.text for c in table.cells if c.row == row}
+    return [by_col.get(c, "") for c in range(len(table.shape[row]))] if table.shape else []
+
+
+def _continues(previous: PageTable, table: PageTable) -> bool:
+    """Is ``table`` (first on its page) the rest of ``previous`` (last on the page before)?
+
+    Same number of columns at the same horizontal position: a table broken by a page break.
+    """
+    if not previous.shape or not table.shape:
+        return False
+    same_cols = len(previous.shape[-1]) == len(table.shape[0])
+    aligned = abs(previous.bbox[0] - table.bbox[0]) < 3 and abs(previous.bbox[2] - table.bbox[2]) < 3
+    return same_cols and aligned
 
 
 def _joins(group: _Group, line: Line, right_edge: float) -> bool:
