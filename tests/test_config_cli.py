@@ -130,3 +130,15 @@ def test_progress_never_names_files(tmp_path, capsys, monkeypatch):
     assert code == 1
     progress = fake.getvalue()
     assert "checked 5/5 records" in progress and "ava" not in progress.lower()
+
+
+def test_the_documented_example_configuration_is_valid(tmp_path, capsys, monkeypatch):
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "configuration.md").read_text(encoding="utf-8")
+    example = doc.split("# strategy-lint.toml, in the folder that holds Northbrook's records\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "strategy-lint.toml").write_text(example, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "config")
+    assert code == 0, err
+    data = json.loads(out.partition("\n")[2])
+    assert data["lexicon"]["columns"]["deadline"] == ["target date"]
+    assert data["per-file-ignores"] == {"archive/2015-*.docx": ["SL6"]}
