@@ -126,3 +126,24 @@ def test_same_names_from_different_folders_do_not_collide(tmp_path, linter):
     b = linter.lint_file(build(RECORD, "narrative", tmp_path / "b" / "r.docx"))
     list(annotate_results([a, b], tmp_path / "out"))
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["r (2).docx", "r.docx"]
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "examples"
+
+
+@pytest.mark.skipif(not any(EXAMPLES.glob("problems-*.docx")), reason="fixtures/examples not generated yet")
+def test_example_problem_record_with_the_built_in_rules(tmp_path):
+    original = sorted(EXAMPLES.glob("problems-*.docx"))[0]
+    before = sha(original)
+    real = Linter(config=parse_config({}, None))
+    result = real.lint_file(original)
+    assert result.status == "ok" and result.findings
+    list(annotate_results([result], tmp_path))
+    assert sha(original) == before
+    copy = tmp_path / original.name
+    comments = real.read(copy).comments
+    mine = [c for c in comments if c.author == AUTHOR]
+    anchored = [f for f in result.findings if f.location.block is not None]
+    assert len(mine) == len(anchored) + (len(result.findings) > len(anchored))
+    for f in anchored:
+        assert any(f.location.block in c.blocks and c.text.startswith(f.code) for c in mine), f.code

@@ -124,3 +124,24 @@ def test_cli_sarif_end_to_end(tmp_path, cli):
     assert ids == {"XD401", "XD201"}
     rule_ids = {r["id"] for r in log["runs"][0]["tool"]["driver"]["rules"]}
     assert {"XD401", "XD201", "XD902"} <= rule_ids  # every loaded rule is described
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "examples"
+
+
+@pytest.mark.skipif(not any(EXAMPLES.glob("problems-*")), reason="fixtures/examples not generated yet")
+def test_example_records_with_the_built_in_rules_give_valid_sarif(tmp_path, capsys):
+    from strategy_lint.cli import main
+
+    out = tmp_path / "examples.sarif"
+    problems = [str(p) for p in sorted(EXAMPLES.glob("problems-*")) if p.suffix in (".docx", ".pdf")]
+    code = main(["check", *problems, "--format", "sarif", "--output", str(out)])
+    capsys.readouterr()
+    assert code in (1, 2)
+    log = json.loads(out.read_text(encoding="utf-8"))
+    validate(log)
+    run = log["runs"][0]
+    assert run["results"], "the problem records should produce results"
+    described = {r["id"] for r in run["tool"]["driver"]["rules"]}
+    assert {r["ruleId"] for r in run["results"]} <= described
+    assert all(r["help"]["markdown"].startswith(f"# {r['id']} ") for r in run["tool"]["driver"]["rules"])
