@@ -218,11 +218,22 @@ def _names_recorded_person(text: str, recorded) -> bool:
     return False
 
 
+_HOW = [
+    (re.compile(r"teams", re.I), "by Teams"),
+    (re.compile(r"e-?mail", re.I), "by email"),
+    (re.compile(r"phone|rang|voicemail", re.I), "by telephone"),
+    (re.compile(r"text", re.I), "by text"),
+    (re.compile(r"spoke|spoken|speaking", re.I), "spoke to"),
+    (re.compile(r"report|written", re.I), "in writing"),
+]
+
+
 def _contact_word(text: str) -> str:
-    m = re.search(r"e-?mail|telephone|phone|teams|spoke|spoken|contacted|consulted|message|rang|text", text, re.I)
-    word = (m.group(0).lower() if m else "contact")
-    return {"spoke": "spoke to", "spoken": "spoken to", "telephone": "by telephone", "phone": "by phone",
-            "email": "by email", "e-mail": "by email", "teams": "by Teams"}.get(word, word)
+    """How the information came, for the message: the medium if the text names one."""
+    for pattern, word in _HOW:
+        if pattern.search(text):
+            return word
+    return "contacted"
 
 
 def _one_line(text: str) -> str:
