@@ -570,7 +570,7 @@ def run(args: Any) -> int:
 
 
 def _stop_on_sigterm() -> None:
-    """A service manager's stop (SIGTERM) ends like Ctrl+C: the request in hand finishes and its folder goes."""
+    """A service manager's stop (SIGTERM) ends like Ctrl+C: a check in hand stops and its temporary folder is removed."""
     import signal
 
     def _interrupt(signum, frame):  # noqa: ARG001 - signal handler signature

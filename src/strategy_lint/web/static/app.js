@@ -73,7 +73,7 @@
     row('Quote', f.quote, true);
     row('How to fix', f.fix);
     box.appendChild(dl);
-    box.appendChild(el('p', 'check', 'Check ' + f.code + ' (' + f.name + ')'));
+    box.appendChild(el('p', 'check', 'Reference: ' + f.code + ' ' + f.name + ' (quote this if you ask for help)'));
     return box;
   }
 
@@ -81,6 +81,9 @@
     card.classList.remove('checking');
     setVerdict(card, data.verdict, data.label);
     card.appendChild(el('p', 'summary', data.summary));
+    if (data.verdict === 'changes') {
+      card.appendChild(el('p', 'next-step', 'Fix these in the record, or send the copy with comments to its author, then check it again here.'));
+    }
     if (data.error) {
       card.appendChild(el('p', 'unread-message', data.error.text));
       return;
@@ -156,6 +159,8 @@
     clearRow.hidden = false;
     counts.total += files.length;
     announce();
+    // On a laptop the results start below the fold: bring the progress line into view.
+    status.scrollIntoView({ behavior: 'smooth', block: 'start' });
     Array.prototype.forEach.call(files, function (file) {
       queue = queue.then(checkOne(file));
     });

@@ -1,0 +1,167 @@
+"""``strategy-lint serve`` driven in real headless Chromium (Debian's ``chromium``) through Playwright.
+
+No browser is downloaded: Playwright launches the system's /usr/bin/chromium.  Skipped, with
+the reason, when that browser or the ``playwright`` package is missing.
+
+Set ``STRATEGY_LINT_SCREENSHOTS=docs/images`` to refresh the screenshots used in the docs.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from helpers import FIXTURES, ROOT
+
+CHROMIUM = os.environ.get("STRATEGY_LINT_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
+
+from strategy_lint.config import Config  # noqa: E402
+from strategy_lint.engine import Linter  # noqa: E402
+from strategy_lint.web import server as web  # noqa: E402
+
+CLEAN = FIXTURES / "layouts" / "baby-bruise-narrative.docx"
+ENCRYPTED = FIXTURES / "bad" / "encrypted.docx"
+PROBLEMS = FIXTURES / "examples" / "problems-school-photos-form.docx"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def url():
+    srv = web.make_server(Linter(config=Config()), "127.0.0.1", 0)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    yield srv.url
+    srv.shutdown()
+    srv.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, url):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+    pg = context.new_page()
+    pg.csp_errors = []  # type: ignore[attr-defined]
+    pg.on("console", lambda m: "Content Security Policy" in m.text and pg.csp_errors.append(m.text))  # type: ignore[attr-defined]
+    pg.goto(url)
+    yield pg
+    context.close()
+
+
+def _shots() -> Path | None:
+    folder = os.environ.get("STRATEGY_LINT_SCREENSHOTS")
+    return (ROOT / folder) if folder else None
+
+
+def _card(page, name: str):
+    return page.locator("article.record", has=page.locator("h2", has_text=name))
+
+
+def test_upload_shows_verdicts_findings_and_downloads_the_commented_copy(page, tmp_path):
+    import docx
+
+    expect = sync_api.expect
+    page.set_input_files("#records", [str(CLEAN), str(ENCRYPTED), str(PROBLEMS)])
+    expect(page.locator("#status")).to_have_text(
+        "Finished: 3 records checked. 1 ready to circulate, 1 needs changes, 1 could not be read.", timeout=30_000
+    )
+    assert page.locator("article.record").count() == 3
+
+    clean = _card(page, CLEAN.name)
+    expect(clean.locator(".verdict")).to_have_text("Ready to circulate")
+    expect(clean.locator(".summary")).to_have_text("No problems found.")
+    assert clean.locator("a[download]").count() == 0
+
+    bad = _card(page, ENCRYPTED.name)
+    expect(bad.locator(".verdict")).to_have_text("Could not read")
+    expect(bad.locator(".unread-message")).to_contain_text("This document is password-protected: remove the password in Word")
+
+    problems = _card(page, PROBLEMS.name)
+    expect(problems.locator(".verdict")).to_have_text("Needs changes")
+    expect(problems.locator(".next-step")).to_contain_text("then check it again")
+    expect(problems.locator("h3")).to_have_text(["Must fix before circulating (1)", "Should fix (1)"])
+    expect(problems.locator(".finding.error .message")).to_contain_text("has no deadline")
+    expect(problems.locator(".finding.error blockquote")).to_have_text("“ASAP”")
+    expect(problems.locator(".finding dt").first).to_have_text("Where to look")
+    expect(problems.locator(".finding.warning")).to_contain_text("How to fix")
+
+    with page.expect_download() as info:
+        problems.get_by_role("link", name=f"Download a copy of {PROBLEMS.name} with comments (Word)").click()
+    download = info.value
+    assert download.suggested_filename == "problems-school-photos-form - with comments.docx"
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    comments = [c.text for c in docx.Document(str(saved)).comments]
+    assert len(comments) == 2 and any(c.startswith("SL401 action-without-deadline") for c in comments)
+
+    assert page.csp_errors == []  # everything the page needs comes from itself
+
+    shots = _shots() or tmp_path
+    shots.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shots / "web-results.png"), full_page=True)
+    assert (shots / "web-results.png").stat().st_size > 10_000
+
+    page.get_by_role("button", name="Clear the results").click()
+    expect(page.locator("article.record")).to_have_count(0)
+    expect(page.locator("#status")).to_have_text("Results cleared.")
+
+
+def test_keyboard_reaches_the_chooser_with_a_visible_focus_ring(page, tmp_path):
+    page.keyboard.press("Tab")  # the skip link comes first
+    assert page.evaluate("document.activeElement.className") == "skip"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "records"
+    outline = page.eval_on_selector("#drop", "el => getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).outlineWidth")
+    assert outline == "solid 3px"
+    label = page.evaluate("document.activeElement.labels[0].id")
+    assert label == "drop"
+    shots = _shots()
+    if shots:
+        page.screenshot(path=str(shots / "web-start.png"))
+    with page.expect_file_chooser() as chooser:
+        page.keyboard.press("Enter")  # Enter on the focused input opens the file chooser
+    chooser.value.set_files(str(CLEAN))
+    sync_api.expect(_card(page, CLEAN.name).locator(".verdict")).to_have_text("Ready to circulate", timeout=30_000)
+
+
+def test_dropping_a_record_on_the_box_checks_it(page):
+    data = base64.b64encode(ENCRYPTED.read_bytes()).decode()
+    page.evaluate(
+        """([name, data]) => {
+            const bytes = Uint8Array.from(atob(data), c => c.charCodeAt(0));
+            const dt = new DataTransfer();
+            dt.items.add(new File([bytes], name));
+            document.getElementById('drop').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
+        }""",
+        ["locked record.docx", data],
+    )
+    card = _card(page, "locked record.docx")
+    sync_api.expect(card.locator(".verdict")).to_have_text("Could not read", timeout=30_000)
+    sync_api.expect(card.locator(".unread-message")).to_contain_text("password-protected")
+
+
+def test_the_page_works_without_javascript(browser, url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        pg = context.new_page()
+        pg.goto(url)
+        pg.set_input_files("#records", [str(CLEAN), str(ENCRYPTED)])
+        pg.get_by_role("button", name="Check the chosen records").click()
+        sync_api.expect(pg.locator("h1")).to_have_text("Strategy discussion records: check report")
+        sync_api.expect(pg.locator("section.file .verdict")).to_have_text(["ready to circulate", "could not read"])
+        sync_api.expect(pg.get_by_role("link", name="Check more records")).to_be_visible()
+    finally:
+        context.close()
