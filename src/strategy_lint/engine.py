@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from .budget import FileTimeout, RuleTimeout, file_budget, file_timeout_error, rule_budget, rule_timeout_finding
 from .config import Config, load_config
 from .errors import ConfigError, ReadError
 from .findings import Finding, Location, Severity
@@ -187,7 +188,11 @@ class Linter:
                 model = plan.config.nlp_model
                 ctx._nlp_factory = lambda lex=plan.lexicon, m=model: get_pipeline(lex, m)
             try:
-                reports = list(rule.check(doc, ctx) or [])
+                with rule_budget(config.rule_timeout):
+                    reports = list(rule.check(doc, ctx) or [])
+            except RuleTimeout as exc:
+                findings.append(rule_timeout_finding(rule, reg.plugin, exc.seconds))
+                continue
             except Exception as exc:
                 findings.append(_internal_error(rule, reg, exc))
                 continue
@@ -227,6 +232,15 @@ class Linter:
         return kept
 
     def lint_file(self, path: Path) -> FileResult:
+        """Read and check one file within its ``file-timeout``: an overrun is a one-line error."""
+        seconds = self.config_for(path).file_timeout
+        try:
+            with file_budget(seconds):
+                return self._lint_file(path)
+        except FileTimeout as exc:
+            return FileResult(str(path), "error", error=file_timeout_error(exc.seconds))
+
+    def _lint_file(self, path: Path) -> FileResult:
         shown = str(path)
         try:
             config = self.config_for(path)

@@ -1,0 +1,153 @@
+"""Time budgets: a file or a rule that runs too long is stopped, and the batch goes on.
+
+Why SIGALRM and not a thread or a process per file: a Python thread cannot be killed, and
+a worker process per file costs a fresh interpreter (imports, plugins, lexicon) for every
+record, which would make the pre-commit case slow.  A POSIX interval timer on the main
+thread raises an exception into whatever Python code is running, including
+``while True: pass`` and ``time.sleep``, at no cost when nothing overruns.  ``--jobs N``
+workers run each file on their own main thread, so budgets hold there too.
+
+Limits (documented in docs/security.md):
+- a single long call inside C code (a regex, an lxml parse) is interrupted only when it
+  returns to Python;
+- where SIGALRM does not exist (Windows) or off the main thread, nothing can be stopped:
+  the budget is checked when the work ends and the result is replaced by the same
+  "took too long" outcome, so reports do not depend on the platform.
+
+The exceptions derive from BaseException so that a rule's own ``except Exception`` cannot
+swallow its timeout.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Iterator
+
+
+class BudgetExceeded(BaseException):
+    """A time budget ran out.  ``seconds`` is the budget that was exceeded."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"time budget of {seconds:g} s exceeded")
+        self.seconds = seconds
+
+
+class FileTimeout(BudgetExceeded):
+    """Reading and checking one file took longer than ``file-timeout``."""
+
+
+class RuleTimeout(BudgetExceeded):
+    """One rule took longer than ``rule-timeout`` on one file."""
+
+
+@dataclass
+class _Deadline:
+    at: float  # time.monotonic() value
+    seconds: float
+    error: type[BudgetExceeded]
+    fired: bool = False
+
+
+_stack: list[_Deadline] = []
+
+
+def _can_alarm() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def _arm() -> None:
+    """Point the interval timer at the earliest live deadline (or switch it off)."""
+    live = [d for d in _stack if not d.fired]
+    if not live:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        return
+    remaining = min(d.at for d in live) - time.monotonic()
+    signal.setitimer(signal.ITIMER_REAL, max(remaining, 0.001))
+
+
+def _on_alarm(signum, frame) -> None:  # noqa: ARG001 - signal handler signature
+    now = time.monotonic()
+    due = [d for d in _stack if not d.fired and d.at <= now + 0.0005]
+    if not due:
+        _arm()  # woke early (timer rounding): wait for the rest
+        return
+    # The outermost due deadline wins: a file budget beats the rule budget inside it.
+    deadline = due[0]
+    deadline.fired = True
+    raise deadline.error(deadline.seconds)
+
+
+@contextmanager
+def limit(seconds: float | None, error: type[BudgetExceeded]) -> Iterator[None]:
+    """Run the body under a budget of ``seconds``; raise ``error`` when it runs out.
+
+    ``None`` or a non-positive value means no budget.  Budgets nest (a rule inside a file).
+    """
+    if not seconds or seconds <= 0:
+        yield
+        return
+    start = time.monotonic()
+    if not _can_alarm():
+        yield
+        if time.monotonic() - start > seconds:
+            raise error(seconds)
+        return
+    deadline = _Deadline(start + seconds, seconds, error)
+    previous = signal.getsignal(signal.SIGALRM) if not _stack else None
+    if not _stack:
+        signal.signal(signal.SIGALRM, _on_alarm)
+    _stack.append(deadline)
+    _arm()
+    try:
+        yield
+    finally:
+        _stack.remove(deadline)
+        _arm()
+        if not _stack:
+            signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
+
+
+def file_budget(seconds: float | None):
+    """The per-file budget (``file-timeout``)."""
+    return limit(seconds, FileTimeout)
+
+
+def rule_budget(seconds: float | None):
+    """The per-rule budget (``rule-timeout``)."""
+    return limit(seconds, RuleTimeout)
+
+
+# -- what an overrun becomes in the report --------------------------------------------------
+
+
+def rule_timeout_finding(rule, plugin: str | None, seconds: float):
+    """The SL000 finding for a rule stopped by its budget (the other rules still ran)."""
+    from .findings import Finding, Severity
+
+    return Finding(
+        code="SL000",
+        name="internal-error",
+        severity=Severity.ERROR,
+        message=(
+            f"The check {rule.code} ({rule.name}) from plugin {plugin!r} took too long "
+            f"(over the {seconds:g} s rule-timeout) and was stopped; the other checks still ran."
+        ),
+        fix="This is a fault in the check, not in the record: report it to the plugin's maintainer, "
+        "or raise rule-timeout in the configuration.",
+        plugin=plugin,
+    )
+
+
+def file_timeout_error(seconds: float):
+    """The one-line ReadError for a file stopped by its budget."""
+    from .errors import ReadError
+
+    return ReadError(
+        "timeout",
+        f"checking this file took longer than the {seconds:g} s limit and was stopped: "
+        "check it is the right file, or raise file-timeout in the configuration",
+    )
