@@ -344,3 +344,16 @@ def test_fixtures_work_in_a_project(pytester):
     result = pytester.runpytest_subprocess(*_plugin_args())
     result.assert_outcomes(passed=3, failed=1)
     result.stdout.fnmatch_lines(["*found but not expected*", "*SL502 (section='Meeting details'*"])
+
+
+def test_case_file_can_run_a_rule_that_is_not_installed(tmp_path):
+    path = tmp_path / "cases.toml"
+    path.write_text(
+        'rule = "XK001"\n\n[[case]]\nname = "short"\noptions = { min_chars = 16 }\n'
+        'record = """\n| Name | Role | Agency |\n|---|---|---|\n| Tom Ellis | Social Worker | Westvale Police |\n"""\n'
+        'expect = [{code = "XK001", excerpt = "Westvale"}]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(AssertionError, match="no installed rule 'XK001'"):
+        load_cases(path)[0].check(tmp_path)
+    load_cases(path, rules=[WordCount])[0].check(tmp_path)

@@ -33,9 +33,12 @@ import tempfile
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Iterable
 
 from .builders import LAYOUTS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..rules import Rule
 
 CASE_KEYS = {"name", "record", "expect", "layouts", "options", "config", "rule", "select", "only"}
 FILE_KEYS = {"case", "rule", "select", "layouts", "config"}
@@ -60,6 +63,8 @@ class Case:
     config: dict[str, Any] = field(default_factory=dict)
     only: bool = True
     source: str = ""
+    #: Rule classes (by code) to use instead of installed ones: see load_cases(rules=...).
+    classes: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def __str__(self) -> str:
         return self.name
@@ -99,17 +104,24 @@ class Case:
         from .kit import lint, run_rule
 
         if self.rule:
-            return run_rule(self.rule, doc, options=self.options or None, config=self.config or None)
+            rule = self.classes.get(self.rule, self.rule)
+            return run_rule(rule, doc, options=self.options or None, config=self.config or None)
         config = dict(self.config)
         if self.options:
             raise AssertionError(f"case {self.name!r}: 'options' needs a 'rule' (options belong to one rule)")
-        return lint(doc, select=self.select, config=config or None)
+        return lint(doc, select=self.select, config=config or None, rules=list(self.classes.values()))
 
 
-def load_cases(path: str | Path) -> list[Case]:
-    """Read a TOML case file.  A relative path is tried from the current folder, then
-    from the folder of the test module that calls this (so either way of running works)."""
+def load_cases(path: str | Path, rules: Iterable[type[Rule]] = ()) -> list[Case]:
+    """Read a TOML case file.
+
+    A relative path is looked up beside the test module that calls this, then from the
+    current folder, so the test runs from any folder.  ``rules`` are Rule classes to run
+    instead of installed ones with the same code (a local plugin's rules, or a rule under
+    development that is not installed yet).
+    """
     file = _locate(Path(path), sys._getframe(1).f_code.co_filename)
+    classes = {cls.code: cls for cls in rules}
     try:
         data = tomllib.loads(file.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
@@ -126,6 +138,7 @@ def load_cases(path: str | Path) -> list[Case]:
             raise CaseFileError(f"{where}: each case must be a [[case]] table")
         _no_unknown(entry, CASE_KEYS, where)
         case = _make_case({**defaults, **entry}, where, file)
+        case.classes = classes
         if case.name in seen:
             raise CaseFileError(f"{where}: the name {case.name!r} is used twice; names must be unique")
         seen.add(case.name)
@@ -134,15 +147,12 @@ def load_cases(path: str | Path) -> list[Case]:
 
 
 def _locate(path: Path, caller: str) -> Path:
-    if path.is_absolute() or path.is_file():
-        candidate = path
-    else:
-        candidate = Path(caller).resolve().parent / path
-        if not candidate.is_file():
-            candidate = Path(caller).resolve().parent / path.name
-    if not candidate.is_file():
-        raise CaseFileError(f"case file not found: {path}")
-    return candidate
+    here = Path(caller).resolve().parent
+    candidates = [path] if path.is_absolute() else [here / path, path, here / path.name]
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    raise CaseFileError(f"case file not found: {path} (looked beside {Path(caller).name} and in the current folder)")
 
 
 def _no_unknown(table: dict, allowed: set[str], where: str) -> None:
