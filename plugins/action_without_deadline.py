@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from strategy_lint import Report, Rule, Severity, hookimpl
-from strategy_lint.extract.actions import actions, short_quote
+from strategy_lint.extract.actions import actions, meeting_date, short_quote
 
 
 class ActionWithoutDeadline(Rule):
@@ -44,7 +44,7 @@ class ActionWithoutDeadline(Rule):
     fix = "Give the action a date (e.g. 21/03/2016) or a timescale such as 'within 3 working days'."
 
     def check(self, document, ctx):
-        meeting = document.metadata.meeting_date
+        meeting = meeting_date(document)
         for action in actions(document, ctx.lexicon):
             where = action.deadline_block if action.deadline_block is not None else action.block
             name = short_quote(action.text or action.owner)

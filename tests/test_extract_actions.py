@@ -9,6 +9,7 @@ import pytest
 from strategy_lint.extract.actions import (
     actions,
     is_agency_update,
+    meeting_date,
     owner_is_generic,
     owner_is_missing,
     update_commitments,
@@ -148,3 +149,16 @@ def test_named_owners_are_not_generic(owner):
 @pytest.mark.parametrize("owner", ["", "-", "TBC", "N/A"])
 def test_missing_owners(owner):
     assert owner_is_missing(owner)
+
+
+def test_meeting_date_from_next_steps_is_not_used_for_deadlines():
+    doc = doc_of(
+        "## Actions\n| Action | Who | By when |\n|---|---|---|\n| Visit Ava | Tom Ellis | 16/03/2016 |\n\n"
+        "## Next steps\nReview strategy discussion on 05/04/2016.\n"
+    )
+    assert meeting_date(doc) == dt.date(2016, 3, 14)
+    review = next(b for b in doc.blocks if b.text.startswith("Review strategy"))
+    doc.metadata.meeting_date, doc.metadata.meeting_date_block = dt.date(2016, 4, 5), review.index
+    assert meeting_date(doc) is None
+    (a,) = actions(doc)
+    assert a.deadline.is_real and not a.deadline.before_meeting

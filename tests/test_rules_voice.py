@@ -105,6 +105,17 @@ class TestChildVoiceMissing:
         assert len(found) == 1 and found[0].section is None
         assert found[0].content.startswith("Leo told")
 
+    def test_heading_the_structure_pass_missed_still_counts(self):
+        # a numbered bold title read as a list item (as some PDFs give it) is still a heading
+        md = record(None, dob="02/05/2008").replace(
+            "## Decision\n", "1. **Lived experience of the young person**\n\nLeo said he feels safe at school.\n\n## Decision\n"
+        )
+        doc = doc_of(md)
+        assert not any(s.kind == "child_voice" for s in doc.sections)
+        (found,) = voice_sections(doc)
+        assert found.content == "Leo said he feels safe at school."
+        assert codes(lint_md(md)) == []
+
 
 # -- SL202 child-voice-placeholder -----------------------------------------------------------
 

@@ -31,6 +31,7 @@ __all__ = [
     "owner_is_generic",
     "owner_is_missing",
     "short_quote",
+    "meeting_date",
     "GENERIC_OWNERS",
     "ACTION_SECTION_KINDS",
 ]
@@ -75,11 +76,36 @@ class Action:
 
 # -- public readings -------------------------------------------------------------------------
 
+#: A meeting date read from these sections is another date (a review, a sign-off), not the
+#: date the discussion took place, so deadlines are not checked against it.
+_NOT_MEETING_SECTIONS = frozenset({"next_steps", "author", "actions", "decision", "distribution"})
+
+
+def meeting_date(document: Document):
+    """The meeting date to check deadlines against, or None.
+
+    ``metadata.meeting_date`` unless it was read from a section that records other dates
+    (next steps, sign-off, actions): comparing deadlines with a review date or the date the
+    minutes were agreed would report good deadlines as "before the meeting".
+    """
+    meta = document.metadata
+    if meta.meeting_date is None:
+        return None
+    if meta.meeting_date_block is not None and 0 <= meta.meeting_date_block < len(document.blocks):
+        sec = document.section_of_block(meta.meeting_date_block)
+        by_index = {s.index: s for s in document.sections}
+        while sec is not None and sec.kind is None and sec.parent is not None:
+            sec = by_index[sec.parent]  # a form label inside a section: the section decides
+        if sec is not None and sec.kind in _NOT_MEETING_SECTIONS:
+            return None
+    return meta.meeting_date
+
+
 
 def actions(document: Document, lexicon: Lexicon | None = None) -> list[Action]:
     """Every agreed action in the record, in reading order."""
     lex = lexicon if lexicon is not None else default_lexicon()
-    meeting = document.metadata.meeting_date
+    meeting = meeting_date(document)
     found: list[Action] = []
     table_sections: set[int] = set()
     for t in document.tables:
@@ -109,7 +135,7 @@ def update_commitments(document: Document, lexicon: Lexicon | None = None) -> li
     by :func:`actions` because the surrounding prose is not an action list.
     """
     lex = lexicon if lexicon is not None else default_lexicon()
-    meeting = document.metadata.meeting_date
+    meeting = meeting_date(document)
     out: list[Action] = []
     for sec in document.sections:
         if sec.kind not in ("next_steps", "decision", "distribution"):

@@ -29,6 +29,7 @@ __all__ = [
     "says_too_young",
     "field_values",
     "is_placeholder_text",
+    "missed_headings",
     "NONVERBAL_AGE_MONTHS",
 ]
 
@@ -46,6 +47,7 @@ _AGE_WORDS = re.compile(
     re.I,
 )
 
+_CHILD_TITLE = re.compile(r"\b(?:child|children|young\s+person|communication|subject|disabilit(?:y|ies))\b", re.I)
 _LABEL_LINE = re.compile(r"^\s*([^:\n]{2,60}?)\s*[:\-–]\s*(.*)$", re.S)
 _FIELD_LINE = re.compile(r"^\s*([A-Za-z][^:\n]{0,40}):\s+(\S.*)$")
 # clause boundaries inside a sentence: a "but" can turn a too-young excuse into an observation
@@ -107,8 +109,59 @@ def voice_sections(document: Document, lexicon: Lexicon | None = None) -> list[V
         m = _LABEL_LINE.match(block.text)
         if m and lex.section_kind(m.group(1)) == "child_voice" and len(m.group(1).split()) <= 8:
             found.append(VoiceSection(m.group(1).strip(), m.group(2).strip(), block.index, [block.index]))
+    if not found:
+        for title_block, content in missed_headings(document, "child_voice", lex):
+            found.append(
+                VoiceSection(
+                    document.blocks[title_block].text.strip(),
+                    "\n".join(document.blocks[i].text.strip() for i in content if document.blocks[i].text.strip()),
+                    title_block,
+                    [title_block, *content],
+                )
+            )
     found.sort(key=lambda v: v.block if v.block is not None else -1)
     return found
+
+
+_NUMBER_PREFIX = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[a-h][.)])\s+", re.I)
+
+
+def _heading_like(document: Document, i: int, headings: set[int]) -> bool:
+    b = document.blocks[i]
+    if i in headings or b.kind.value == "heading":
+        return True
+    text = b.text.strip()
+    if b.table is not None or not text or len(text.split()) > 10 or "\n" in text:
+        return False
+    if re.search(r"[.!?]$", text) or (":" in text and not text.endswith(":")):
+        return False
+    return b.bold or bool(_NUMBER_PREFIX.match(text) and b.kind.value == "list_item")
+
+
+def missed_headings(document: Document, kind: str, lexicon: Lexicon | None = None) -> list[tuple[int, list[int]]]:
+    """Titles of ``kind`` that the structure pass did not turn into sections, with the blocks
+    under each (until the next heading-like line).
+
+    Some layouts hide headings from the structure pass (a PDF whose numbered, bold headings
+    read as list items); a rule that reports a *missing* section must not fire on those.
+    """
+    lex = _lex(lexicon)
+    headings = {s.heading_block for s in document.sections if s.heading_block is not None}
+    body = [b.index for b in document.body_blocks()]
+    out: list[tuple[int, list[int]]] = []
+    for pos, i in enumerate(body):
+        b = document.blocks[i]
+        if i in headings or b.table is not None or not _heading_like(document, i, headings):
+            continue
+        if lex.section_kind(_NUMBER_PREFIX.sub("", b.text.strip())) != kind:
+            continue
+        content: list[int] = []
+        for j in body[pos + 1 :]:
+            if _heading_like(document, j, headings):
+                break
+            content.append(j)
+        out.append((i, content))
+    return out
 
 
 def _has_voice_ancestor(document: Document, sec: Section, voice_idx: set[int]) -> bool:
@@ -222,8 +275,16 @@ def _age_words(months: int) -> str:
     return f"{months // 12} years"
 
 
+def _is_evidence_section(sec: Section) -> bool:
+    """Sections that describe the child: by kind, or an unclassified title such as "Child",
+    "Young person" or "Communication needs" (templates differ)."""
+    if sec.kind in _EVIDENCE_KINDS:
+        return True
+    return sec.kind is None and bool(_CHILD_TITLE.search(sec.title))
+
+
 def _nonverbal_words(document: Document, nlp: "Language | None", lex: Lexicon) -> list[str]:
-    texts = [document.section_text(s) for s in document.sections if s.kind in _EVIDENCE_KINDS]
+    texts = [document.section_text(s) for s in document.sections if _is_evidence_section(s)]
     texts += [v.content for v in voice_sections(document, lex) if v.section is None]
     text = "\n".join(t for t in texts if t)
     if not text:
