@@ -99,6 +99,7 @@ def test_bold_and_all_caps_short_paragraphs_are_pseudo_headings_but_sentences_ar
     b.add(P, "This whole sentence is bold but it is content.", bold=True)
     b.add(P, "Decision:")
     b.add(P, "Date of meeting: 14/03/2016", bold=True)
+    b.add(P, "TBC", all_caps=True, bold=True)
     doc = build_structure(b.doc, default_lexicon())
     assert [(s.title, s.kind, s.origin) for s in doc.sections] == [
         ("REASON FOR STRATEGY DISCUSSION", "reason", "pseudo-heading"),
@@ -107,6 +108,7 @@ def test_bold_and_all_caps_short_paragraphs_are_pseudo_headings_but_sentences_ar
     ]
     actions = doc.sections_of("actions")[0]
     assert "This whole sentence" in doc.section_text(actions)
+    assert doc.section_text(doc.sections_of("decision")[0]).endswith("TBC")  # a placeholder is content
 
 
 def test_pdf_font_size_makes_headings():
@@ -137,3 +139,12 @@ def test_meeting_date_and_child_age_from_form_rows():
     assert doc.metadata.meeting_date.isoformat() == "2016-03-14"
     assert doc.metadata.child_dob.isoformat() == "2015-11-02"
     assert doc.metadata.child_age_months == 4
+
+
+def test_whole_title_synonyms_do_not_match_inside_longer_titles():
+    lex = default_lexicon()
+    assert lex.section_kind("Child") == "child_details"
+    assert lex.section_kind("3. Young person:") == "child_details"
+    assert lex.section_kind("Children's Social Care") is None
+    assert lex.extend({"sections": {"risk": ["=worries"]}}).section_kind("Worries") == "risk"
+    assert lex.extend({"sections": {"risk": ["=worries"]}}).section_kind("Worries about dad") is None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .lexicon import Lexicon
 from .model import Block, BlockKind, Document, Section, Table, TableRecord
+from .nlp import is_placeholder
 
 MAX_PSEUDO_WORDS = 10
 #: Form rows with these kinds stay grouped under a full-width row ("Meeting details" → "Time");
@@ -230,6 +231,8 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
         real = [s for s in stack if s.origin in ("heading", "pdf-font")]
         base = real[-1].level + 1 if real else 2
         level = _heading_level(block, body_size, base)
+        if level is not None and block.kind != BlockKind.HEADING and is_placeholder(block.text, lexicon):
+            level = None  # "TBC" or "N/A" alone in capitals is content, not a title
         if level is None and block.kind == BlockKind.PARAGRAPH and block.table is None:
             # "Actions:" alone on a line, when the lexicon knows the title
             text = block.text.strip()

@@ -67,7 +67,7 @@ class Lexicon:
                 target = getattr(new, key)
                 for kind, words in value.items():
                     target.setdefault(kind, [])
-                    target[kind].extend(w.lower() if key != "phrases" else w for w in _as_list(words))
+                    target[kind].extend(_norm_synonym(w) if key != "phrases" else w for w in _as_list(words))
             elif key in ("agencies", "roles"):
                 target = getattr(new, key)
                 for name, spec in value.items():
@@ -101,7 +101,12 @@ def _best_match(norm: str, table: dict[str, list[str]], exact_bias: bool = False
     best: tuple[int, str] | None = None
     for kind, synonyms in table.items():
         for syn in synonyms:
-            if norm == syn:
+            if syn.startswith("="):
+                if norm == syn[1:]:
+                    score = 1000 + len(syn)
+                else:
+                    continue
+            elif norm == syn:
                 score = 1000 + len(syn)
             elif exact_bias and len(syn) <= 4:
                 # short header words ("by", "who") only count as whole words
@@ -141,4 +146,9 @@ def default_lexicon() -> Lexicon:
 
 
 def _lower(table: dict[str, Iterable[str]]) -> dict[str, list[str]]:
-    return {k: [normalise_title(s) for s in v] for k, v in table.items()}
+    return {k: [_norm_synonym(s) for s in v] for k, v in table.items()}
+
+
+def _norm_synonym(s: str) -> str:
+    """Normalise a synonym like a title, keeping the '=' (whole title only) marker."""
+    return "=" + normalise_title(s[1:]) if s.startswith("=") else normalise_title(s)
