@@ -7,6 +7,7 @@ import http.client
 import io
 import json
 import logging
+import os
 import socket
 import stat
 import tempfile
@@ -325,7 +326,8 @@ def test_records_leave_nothing_on_disk(server, tmp_path, monkeypatch):
 
 
 def test_logs_hold_no_file_name_and_no_record_text(server, caplog):
-    caplog.set_level(logging.DEBUG)
+    caplog.set_level(logging.DEBUG)  # everything, from every library, not only our logger
+    caplog.set_level(logging.DEBUG, logger="strategy_lint")  # an earlier in-process CLI run may have raised its level
     check(server, PROBLEMS, name=PRIVATE_NAME)
     check(server, ENCRYPTED, name=PRIVATE_NAME)
     body, ctype = multipart([(PRIVATE_NAME, CLEAN.read_bytes())])
@@ -342,7 +344,7 @@ def test_an_internal_error_is_one_plain_line(server, monkeypatch, caplog):
         raise RuntimeError("Ava Marsh said something")
 
     monkeypatch.setattr(server.linter, "lint_file", boom)
-    caplog.set_level(logging.INFO)
+    caplog.set_level(logging.INFO, logger="strategy_lint")
     status, data = check(server, CLEAN, name=PRIVATE_NAME)
     assert status == 500 and data["error"] == "strategy-lint failed on this record: please report it."
     assert "RuntimeError" in caplog.text and "Ava" not in caplog.text
@@ -423,3 +425,36 @@ def test_safe_suffix_keeps_only_the_extension():
     assert web.safe_suffix("../../etc/passwd") == ""
     assert web.safe_suffix("x.pdf/../../y") == ""
     assert web.safe_suffix("report.pdf") == ".pdf"
+
+
+def test_the_real_command_serves_and_stops_cleanly_on_sigterm(tmp_path):
+    """As a service manager runs it: a separate process, its own TMPDIR, stopped with SIGTERM."""
+    import re
+    import signal
+    import subprocess
+    import sys
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"TMPDIR": str(scratch)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "strategy_lint", "serve", "--no-browser", "--port", "0", "-v"],
+        cwd=tmp_path, env=env, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        first = proc.stderr.readline()
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/", first)
+        assert match, first
+        conn = http.client.HTTPConnection("127.0.0.1", int(match.group(1)), timeout=60)
+        conn.request("POST", "/api/check", PROBLEMS.read_bytes(), {"X-Filename": urllib.parse.quote(PRIVATE_NAME)})
+        assert json.loads(conn.getresponse().read())["verdict"] == "changes"
+        conn.close()
+        proc.send_signal(signal.SIGTERM)
+        rest = proc.communicate(timeout=30)[1]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0
+    assert "POST /api/check 200" in rest and "stopped" in rest
+    assert "Ava" not in first + rest
+    assert list(scratch.iterdir()) == []

@@ -553,7 +553,7 @@ def run(args: Any) -> int:
     if args.allow_remote and not is_loopback(args.host):
         print("strategy-lint: warning: other computers can reach this page: keep it behind your sign-on", file=sys.stderr)
     stop = threading.Event()
-    _stop_on_sigterm()
+    previous = _stop_on_sigterm()
     thread = threading.Thread(target=server.serve_forever, name="strategy-lint-web", daemon=True)
     thread.start()
     if not args.no_browser:
@@ -566,15 +566,18 @@ def run(args: Any) -> int:
         stop.set()
         server.shutdown()
         server.server_close()
+        if previous is not None:
+            import signal
+
+            signal.signal(signal.SIGTERM, previous)
     return 0
 
 
-def _stop_on_sigterm() -> None:
+def _stop_on_sigterm() -> Any:
     """A service manager's stop (SIGTERM) ends like Ctrl+C: a check in hand stops and its temporary folder is removed."""
     import signal
 
     def _interrupt(signum, frame):  # noqa: ARG001 - signal handler signature
         raise KeyboardInterrupt
 
-    if hasattr(signal, "SIGTERM"):
-        signal.signal(signal.SIGTERM, _interrupt)
+    return signal.signal(signal.SIGTERM, _interrupt) if hasattr(signal, "SIGTERM") else None
