@@ -186,9 +186,9 @@ def _contacts(nlp, text: str, initials: set[str], ignore: set[str]):
 
 
 def _agency_mentions(nlp, found):
-    from strategy_lint.nlp import _to_agencies  # role -> agency mapping of the pipeline
+    from strategy_lint.nlp import to_agencies  # role -> agency mapping of the pipeline
 
-    return [m for m in _to_agencies(nlp, found) if m.key]
+    return [m for m in to_agencies(nlp, found) if m.key]
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:

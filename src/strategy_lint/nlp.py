@@ -302,7 +302,7 @@ def mentions_many(
     return [_doc_mentions(doc, ini) for doc in nlp.pipe([t or "" for t in texts])]
 
 
-def _to_agencies(nlp: "Language", found: list[Mention]) -> list[Mention]:
+def to_agencies(nlp: "Language", found: list[Mention]) -> list[Mention]:
     role_agency = _ROLE_AGENCY.get(nlp, {})
     out = []
     for m in found:
@@ -315,14 +315,14 @@ def _to_agencies(nlp: "Language", found: list[Mention]) -> list[Mention]:
 
 def agencies_in(nlp: "Language", text: str, initials: Iterable[str] = frozenset()) -> list[Mention]:
     """Agencies named in ``text``, including those implied by a role ("DS Khan" -> police)."""
-    return _to_agencies(nlp, mentions(nlp, text, initials))
+    return to_agencies(nlp, mentions(nlp, text, initials))
 
 
 def agencies_in_many(
     nlp: "Language", texts: Sequence[str], initials: Iterable[str] = frozenset()
 ) -> list[list[Mention]]:
     """:func:`agencies_in` for many texts at once."""
-    return [_to_agencies(nlp, ms) for ms in mentions_many(nlp, texts, initials)]
+    return [to_agencies(nlp, ms) for ms in mentions_many(nlp, texts, initials)]
 
 
 def sentences(nlp: "Language", text: str) -> list[str]:
