@@ -151,3 +151,21 @@ def file_timeout_error(seconds: float):
         f"checking this file took longer than the {seconds:g} s limit and was stopped: "
         "check it is the right file, or raise file-timeout in the configuration",
     )
+
+
+def traceback_without_messages(exc: BaseException) -> str:
+    """A traceback for -vv that names files, lines and exception types, never messages.
+
+    Exception messages (and source lines of data-driven code) can carry document text;
+    file names, line numbers and function names cannot.
+    """
+    import traceback
+
+    lines = []
+    chain: BaseException | None = exc
+    while chain is not None:
+        for frame in traceback.extract_tb(chain.__traceback__):
+            lines.append(f"  {frame.filename}:{frame.lineno} in {frame.name}")
+        lines.append(f"{type(chain).__module__}.{type(chain).__qualname__}")
+        chain = chain.__cause__ or (None if chain.__suppress_context__ else chain.__context__)
+    return "\n".join(lines)

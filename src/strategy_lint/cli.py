@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", type=Path, metavar="FILE", help="do not report findings recorded in this baseline file")
     check.add_argument("--write-baseline", type=Path, metavar="FILE", help="record the current findings in FILE as accepted (exit 0 unless a file could not be read)")
     check.add_argument("--annotate", type=Path, metavar="DIR", help="write a copy of each checked .docx to DIR with a Word comment at each problem")
+    check.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="check N records at a time in parallel processes (0: one per CPU; default 1); the report order does not change")
     _common(check)
 
     dump = sub.add_parser("dump", help="print the document model as JSON (what rules see)")
@@ -89,11 +90,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
-    logging.basicConfig(
-        level=logging.WARNING - 10 * min(args.verbose, 2),
-        format="strategy-lint: %(levelname)s: %(message)s",
-        stream=sys.stderr,
-    )
+    logging.basicConfig(level=logging.WARNING, format="strategy-lint: %(levelname)s: %(message)s", stream=sys.stderr)
+    # Only our own logger speaks, at -v/-vv: third-party logs (pdfminer's) can quote document text.
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(only_ours)
+    logging.getLogger("strategy_lint").setLevel(logging.WARNING - 10 * min(args.verbose, 2))
     try:
         return _COMMANDS[args.command](args)
     except (ConfigError, PluginLoadError) as exc:
@@ -110,9 +111,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug in strategy-lint: one line (details with -vv), never a traceback
         from .engine import _where
 
-        logging.getLogger("strategy_lint").debug("internal error", exc_info=True)
+        from .budget import traceback_without_messages
+
+        logging.getLogger("strategy_lint").debug("internal error:\n%s", traceback_without_messages(exc))
         print(f"strategy-lint: internal error ({_where(exc)}); run with -vv for details and please report it", file=sys.stderr)
         return EXIT_ERROR
+
+
+def only_ours(record: logging.LogRecord) -> bool:
+    """Log filter: strategy-lint's own messages only (they never contain document text)."""
+    return record.name == "strategy_lint" or record.name.startswith("strategy_lint.")
 
 
 def _linter(args, *, quiet: bool = False, **kw):
@@ -144,7 +152,7 @@ def cmd_check(args) -> int:
             f"unknown format {args.format!r}{did_you_mean(args.format, formatters)}; available: {', '.join(sorted(formatters))}"
         )
     fail_on = Severity.parse(args.fail_on) if args.fail_on else linter.default_config.fail_on
-    results = _lint_with_progress(linter, args.paths)
+    results = _lint_with_progress(linter, args.paths, args)
     if not results:
         print("strategy-lint: no records found (looked for .docx and .pdf files)", file=sys.stderr)
         return EXIT_ERROR
@@ -155,7 +163,7 @@ def cmd_check(args) -> int:
         print(f"strategy-lint: wrote {n} accepted finding(s) to the baseline {args.write_baseline}", file=sys.stderr)
         args.exit_zero = True
     if args.annotate is not None:
-        _annotate(results, args.annotate)
+        _annotate(results, args.annotate, linter)
     exit_code = EXIT_OK
     if any(r.status == "error" for r in results):
         exit_code = EXIT_ERROR
@@ -172,23 +180,39 @@ def cmd_check(args) -> int:
     return exit_code
 
 
-def _lint_with_progress(linter, paths) -> list:
-    """Lint every file, with a "checked 3/40" line on a terminal (never file names)."""
+def _lint_with_progress(linter, paths, args) -> list:
+    """Lint every file (``--jobs`` processes), with a "checked 3/40" line on a terminal (never file names)."""
     from .engine import iter_files
+    from .parallel import LinterSpec, lint_files
     from .progress import Progress
 
     files = list(iter_files(paths, linter.default_config.exclude))
+    spec = LinterSpec(
+        config_path=args.config,
+        strict_plugins=args.strict_plugins,
+        select=_split(args.select),
+        ignore=_split(args.ignore),
+        baseline_path=args.baseline,
+        log_level=logging.getLogger("strategy_lint").getEffectiveLevel(),
+    )
     results = []
     with Progress(len(files)) as progress:
-        for path in files:
-            results.append(linter.lint_file(path))
+        for result in lint_files(linter, files, args.jobs, spec):
+            results.append(result)
             progress.step()
     return results
 
 
-def _annotate(results, folder: Path) -> None:
+def _annotate(results, folder: Path, linter) -> None:
     from .annotate import annotate_results
+    from .errors import ReadError
 
+    for r in results:  # --jobs N: documents stay in the workers, so read them again here
+        if r.status == "ok" and r.document is None and Path(r.path).suffix.lower() == ".docx":
+            try:
+                r.document = linter.read(Path(r.path))
+            except ReadError:
+                pass
     for note in annotate_results(results, folder):
         print(f"strategy-lint: {note}", file=sys.stderr)
 

@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from .budget import FileTimeout, RuleTimeout, file_budget, file_timeout_error, rule_budget, rule_timeout_finding
+from .budget import (
+    FileTimeout,
+    RuleTimeout,
+    file_budget,
+    file_timeout_error,
+    rule_budget,
+    rule_timeout_finding,
+    traceback_without_messages,
+)
 from .config import Config, load_config
 from .errors import ConfigError, ReadError
 from .findings import Finding, Location, Severity
@@ -250,7 +258,7 @@ class Linter:
         except ConfigError:
             raise
         except Exception as exc:  # our bug, not the user's: one line, and the batch goes on
-            log.debug("internal error while reading a file", exc_info=log.isEnabledFor(logging.DEBUG))
+            log.debug("internal error while reading a file:\n%s", traceback_without_messages(exc))
             return FileResult(
                 shown,
                 "error",

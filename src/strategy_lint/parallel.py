@@ -145,7 +145,11 @@ def _init_worker(spec: LinterSpec) -> None:
     """Build this worker's Linter once; keep its logging as quiet as the parent's."""
     global _worker_linter
     # Only our logger gets the user's verbosity: third-party debug logs (pdfminer) quote text.
+    from .cli import only_ours
+
     logging.basicConfig(level=logging.WARNING, format="strategy-lint: %(levelname)s: %(message)s")
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(only_ours)
     logging.getLogger("strategy_lint").setLevel(spec.log_level)
     os.chdir(spec.cwd)
     from .engine import Linter
