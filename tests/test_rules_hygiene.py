@@ -111,8 +111,10 @@ class TestReviewerComments:
         assert found[0].location.section == "Risk analysis"
         assert found[0].excerpt is None
 
-    def test_suppression_comment_is_not_counted(self, built):
-        assert lint("SL902", built["hygiene-suppression-comment-narrative.docx"]) == []
+    def test_suppression_comment_is_not_counted_and_does_its_job(self, built):
+        path = built["hygiene-photo-suppressed-narrative.docx"]
+        assert lint("SL902", path) == []
+        assert Linter().lint_file(path).findings == []  # the embedded photo's SL701 is suppressed
 
     def test_counts_real_comments_beside_instructions(self):
         doc = Document(path="x.docx", format="docx")
