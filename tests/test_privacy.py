@@ -260,13 +260,16 @@ def test_inputs_never_modified_and_nothing_left_behind(records, tmp_path):
         args += ["--annotate", str(out / "annotated")]
     if "--write-baseline" in help_text:
         args += ["--write-baseline", str(out / "baseline.json")]
-    proc = run_cli(*args, cwd=tmp_path)
+    tmpdir = tmp_path / "tmp"  # the run's own TMPDIR: nothing may be left there either
+    tmpdir.mkdir()
+    proc = run_cli(*args, cwd=tmp_path, env_extra={"TMPDIR": str(tmpdir), "HOME": str(tmpdir)})
     assert proc.returncode in (0, 1), proc.stderr
+    assert list(tmpdir.iterdir()) == []
     assert sha256s(work) == before  # same files, same bytes: nothing modified, nothing added
     written = {p.name for p in out.rglob("*") if p.is_file()}
     assert "report.json" in written
     assert not [n for n in written if n.startswith(".strategy-lint-")], "a temporary file was left behind"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "work"]  # no cache or log files
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "tmp", "work"]  # no cache or log files
 
 
 def test_write_atomic_never_leaves_a_half_report(tmp_path, monkeypatch):
