@@ -184,7 +184,7 @@ def section_cold_start(one: Path, repeat: int) -> None:
 def section_batch(sources: list[Path], n: int, work: Path) -> None:
     print(f"\n== Batch throughput: {n} records, --jobs 2 vs --jobs 1 ({os.cpu_count()} CPUs) ==")
     folder = work / "batch"
-    folder.mkdir(exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
     for i in range(n):
         src = sources[i % len(sources)]
         shutil.copy(src, folder / f"record-{i:04d}{src.suffix}")
