@@ -12,7 +12,7 @@ from typing import Sequence
 from .errors import ConfigError, PluginLoadError, StrategyLintError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "dump", "plugins", "rules", "rule", "config", "new-rule")
+COMMANDS = ("check", "dump", "plugins", "rules", "rule", "config", "new-rule", "serve")
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -69,7 +69,30 @@ def build_parser() -> argparse.ArgumentParser:
     new_rule.add_argument("--code", metavar="CODE", help="the rule's code, e.g. XA001 (default: the name's initials + 001)")
     new_rule.add_argument("--dir", type=Path, default=Path("."), metavar="PATH", help="folder to create the package in (default: here)")
     _common(new_rule)
+    _serve_parser(sub)
     return parser
+
+
+def _serve_parser(sub) -> None:
+    """``serve``: the local page for business support staff (code in strategy_lint.web, imported on use)."""
+    from .web import DEFAULT_MAX_UPLOAD_MB, DEFAULT_PORT  # constants only: keeps --help fast
+
+    serve = sub.add_parser(
+        "serve",
+        help="open a page in your browser where records can be checked (this computer only)",
+        description="Start a page on this computer where records are checked by choosing or dropping them; "
+        "records are not kept. See docs/web.md.",
+    )
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port to listen on (default {DEFAULT_PORT}; 0 picks a free one)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this computer only)")
+    serve.add_argument(
+        "--allow-remote",
+        action="store_true",
+        help="allow an address other computers can reach: only behind your own sign-on and TLS (docs/web.md)",
+    )
+    serve.add_argument("--no-browser", action="store_true", help="do not open the page in a browser")
+    serve.add_argument("--max-upload-mb", type=float, default=DEFAULT_MAX_UPLOAD_MB, metavar="MB", help=f"largest record accepted (default {DEFAULT_MAX_UPLOAD_MB})")
+    _common(serve)
 
 
 def _split(values: list[str] | None) -> list[str] | None:
@@ -304,6 +327,12 @@ def cmd_new_rule(args) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args) -> int:
+    from .web.server import run
+
+    return run(args)
+
+
 _COMMANDS = {
     "check": cmd_check,
     "dump": cmd_dump,
@@ -312,6 +341,7 @@ _COMMANDS = {
     "rule": cmd_rule,
     "config": cmd_config,
     "new-rule": cmd_new_rule,
+    "serve": cmd_serve,
 }
 
 
