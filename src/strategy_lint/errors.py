@@ -19,6 +19,9 @@ class ReadError(StrategyLintError):
         self.code = code
         self.message = message
 
+    def __reduce__(self):  # crosses process boundaries intact (--jobs)
+        return (type(self), (self.code, self.message))
+
 
 class ConfigError(StrategyLintError):
     """A configuration problem (unknown key, unknown rule, bad value)."""
