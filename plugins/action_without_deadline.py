@@ -50,7 +50,7 @@ class ActionWithoutDeadline(Rule):
             name = short_quote(action.text or action.owner)
             dl = action.deadline
             if not dl.is_real:
-                given = f"'{action.deadline_text.strip()}'" if action.deadline_text.strip() else "nothing"
+                given = f'"{action.deadline_text.strip()}"' if action.deadline_text.strip() else "nothing"
                 yield Report(
                     message=f"Action \"{name}\" has no deadline (the record says {given}). {dl.reason}",
                     block=where,

@@ -55,7 +55,7 @@ class ActionWithoutOwner(Rule):
                 )
             elif owner_is_generic(action.owner, extra):
                 yield Report(
-                    message=f"Action \"{name}\" is given to '{action.owner}', which names nobody in particular.",
+                    message=f"Action \"{name}\" is given to \"{action.owner}\", which names nobody in particular.",
                     block=where,
                     excerpt=action.owner,
                 )

@@ -105,13 +105,14 @@ class AgencyInputUnrecorded(Rule):
             first = members[0]
             agency = first.agency or key
             who = ", ".join(p.name for p in members if p.name)
+            people = f' ("{who}")' if who else ""
             yield Report(
                 message=(
-                    f"{agency} took part{f' ({who})' if who else ''} but nothing it said is recorded, "
+                    f'"{agency}" took part{people} but nothing it said is recorded, '
                     "not even that it had no concerns or no information."
                 ),
                 fix=(
-                    f"Record {agency}'s information under the agency information, or that it had nothing "
+                    "Record the agency's information under the agency information, or that it had nothing "
                     "to add ('no concerns', 'not known to the service')."
                 ),
                 block=first.block,

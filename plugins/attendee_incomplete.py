@@ -69,8 +69,8 @@ class AttendeeIncomplete(Rule):
             who = p.name or p.agency or p.role or "An entry"
             what = " and ".join(missing)
             yield Report(
-                message=f"{who}: the attendee entry has no {what}.",
-                fix=f"Add the {what} for {who}, e.g. 'Name – Role – Agency'.",
+                message=f'The attendee entry for "{who}" has no {what}.',
+                fix=f"Add the {what} to the entry, e.g. 'Name – Role – Agency'.",
                 block=p.block,
                 excerpt=p.row_text.replace("\n", " ")[:120],
             )

@@ -51,7 +51,7 @@ class ChildVoicePlaceholder(Rule):
                 continue
             values = field_values(voice.content)
             said = " ".join(values)
-            what = f"only says '{said}'" if said else "is empty"
+            what = f'only says "{said}"' if said else "is empty"
             yield Report(
                 message=f"The '{voice.title}' section {what}: it does not give the child's voice or experience.",
                 block=voice.block,

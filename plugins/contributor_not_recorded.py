@@ -111,11 +111,11 @@ class ContributorNotRecorded(Rule):
                 reported.add(key)
                 yield Report(
                     message=(
-                        f"{mention} gave information outside the meeting ({_contact_word(text)}) but is not "
+                        f'"{mention}" gave information outside the meeting ({_contact_word(text)}) but is not '
                         "recorded among those who took part or were consulted."
                     ),
                     fix=(
-                        f"Add {mention} to 'Consulted outside the meeting' (name, role, agency, and how and "
+                        "Add them to 'Consulted outside the meeting' (name, role, agency, and how and "
                         "when they were consulted)."
                     ),
                     block=block,

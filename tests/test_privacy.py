@@ -22,11 +22,15 @@ from strategy_lint.testing.builders import build
 SENTINEL = "Zebraquill Ottoline"
 BASE = (FIXTURES / "records" / "base-baby-bruise.md").read_text(encoding="utf-8")
 
-#: The sentinel as the name in an action with no deadline (built-in rules quote action
-#: names in their messages) and in the child's voice section.
+#: The sentinel as the name in an action with no deadline and as an attendee with a name
+#: only (built-in rules quote these in their messages), and in the child's voice section.
 SENTINEL_RECORD = BASE.replace(
     "| Hannah Reed (CSC) | 21/03/2016 |\n",
     f"| Hannah Reed (CSC) | 21/03/2016 |\n| Ask {SENTINEL} to attend the review | Tom Ellis (CSC) | TBC |\n",
+).replace(
+    "| Priya Nair | Business Support Officer (minutes) | Children's Social Care |\n",
+    "| Priya Nair | Business Support Officer (minutes) | Children's Social Care |\n"
+    f"| {SENTINEL} | | |\n",
 ).replace(
     "## Child's voice and lived experience\n",
     f"## Child's voice and lived experience\nNOTE: {SENTINEL} was seen with Ava on the day of the visit.\n\n",
@@ -231,16 +235,20 @@ def test_no_excerpts_removes_quoted_text_in_every_format(records, tmp_path, caps
     assert "Zebraquill" not in out + err + report.read_text(encoding="utf-8")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="built-in rules quote document text in their messages (SL401: 'Action \"...\" has no deadline'), "
-    "which --no-excerpts does not remove: see docs/security.md, known gaps",
-)
-@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_builtin_messages_quote_the_sentinel_when_excerpts_are_on(records, capsys):
+    """The guard for the test below: these rules do put record text in their messages."""
+    code, out, _ = run_main(capsys, "check", str(records / "sentinel.docx"), "--format", "json")
+    findings = json.loads(out)["files"][0]["findings"]
+    quoting = {f["code"] for f in findings if "Zebraquill" in f["message"]}
+    assert {"SL102", "SL401"} <= quoting
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "junit", "html"])
 def test_no_excerpts_removes_record_text_from_builtin_messages(records, capsys, fmt):
     code, out, err = run_main(capsys, "check", str(records / "sentinel.docx"), "--format", fmt, "--no-excerpts")
-    assert code in (0, 1)
+    assert code == 1
     assert "Zebraquill" not in out + err
+    assert "SL401" in out  # the findings are still there, just without the quotes
 
 
 # -- (3) inputs untouched, outputs atomic -----------------------------------------------------

@@ -99,7 +99,7 @@ def test_sl102_blank_role_cell_points_at_row():
 def test_sl102_name_only_in_list_one_finding_per_entry():
     md = "# R\n\n## Attendees\n- Hannah Reed, Team Manager, CSC\n- Sarah Okafor\n- Priya Nair\n"
     found = lint(md, "SL102")
-    assert [f.message.split(":")[0] for f in found] == ["Sarah Okafor", "Priya Nair"]
+    assert [f.message.split('"')[1] for f in found] == ["Sarah Okafor", "Priya Nair"]
     assert all("role and agency" in f.message for f in found)
 
 
@@ -172,7 +172,7 @@ def test_sl103_active_contact_names_the_object():
     md = edit("| Gemma Stott | Housing Officer | Northbrook Homes | Telephone, 14/03/2016 09:30 | Not known to service |\n", "", md)
     md = edit("### Housing, consulted by telephone", "### Northbrook Homes", md)
     found = lint(md, "SL103")
-    assert [f.message.split(" gave")[0] for f in found] == ["Eastmoor Housing Options"]
+    assert [f.message.split(" gave")[0] for f in found] == ['"Eastmoor Housing Options"']
 
 
 # -- SL301 --------------------------------------------------------------------------------

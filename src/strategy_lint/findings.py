@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import asdict, dataclass, field
 from enum import Enum
+
+
+#: Text a rule took from the record is written in double quotes in its message (a
+#: convention every rule follows), so --no-excerpts can take it out of every format.
+_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
+
+
+def without_quotes(text: str | None) -> str | None:
+    """``text`` with every double-quoted part (record text, by convention) replaced by "…"."""
+    return _QUOTED.sub('"…"', text) if text else text
 
 
 class Severity(str, Enum):
@@ -90,8 +101,8 @@ class Finding:
             "code": self.code,
             "name": self.name,
             "severity": self.severity.value,
-            "message": self.message,
-            "fix": self.fix,
+            "message": self.message if excerpts else without_quotes(self.message),
+            "fix": self.fix if excerpts else without_quotes(self.fix),
             "location": self.location.to_dict(),
             "excerpt": self.excerpt if excerpts else None,
         }

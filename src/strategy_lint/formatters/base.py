@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
-from ..findings import Severity
+from ..findings import Finding, Severity, without_quotes
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine import FileResult
@@ -63,3 +63,14 @@ class Formatter:
 
     def render(self, results: "list[FileResult]", summary: Summary) -> str:
         raise NotImplementedError
+
+    # Every format shows message, fix and quote through these, so --no-excerpts holds everywhere.
+
+    def message(self, f: Finding) -> str:
+        return f.message if self.excerpts else without_quotes(f.message) or ""
+
+    def fix(self, f: Finding) -> str | None:
+        return f.fix if self.excerpts else without_quotes(f.fix)
+
+    def excerpt(self, f: Finding) -> str | None:
+        return f.excerpt if self.excerpts else None

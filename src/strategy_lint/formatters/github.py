@@ -38,11 +38,11 @@ class GithubFormatter(Formatter):
                 lines.append(command("error", message, file=r.path, title="could not read"))
                 continue
             for f in r.findings:
-                message = f"{f.message} (where: {f.location.describe()})"
-                if f.fix:
-                    message += f" How to fix: {f.fix}"
-                if self.excerpts and f.excerpt:
-                    message += f' Quote: "{f.excerpt}"'
+                message = f"{self.message(f)} (where: {f.location.describe()})"
+                if self.fix(f):
+                    message += f" How to fix: {self.fix(f)}"
+                if self.excerpt(f):
+                    message += f' Quote: "{self.excerpt(f)}"'
                 lines.append(command(COMMAND[f.severity], message, file=r.path, title=f"{f.code} {f.name}"))
         return "\n".join(lines) + ("\n" if lines else "")
 

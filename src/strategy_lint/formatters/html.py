@@ -160,14 +160,14 @@ class HtmlFormatter(Formatter):
 
     def _finding(self, f: Finding, cls: str) -> str:
         rows = [("Where", escape(_sentence(f.location.describe(), stop=False)))]
-        if self.excerpts and f.excerpt:
-            rows.append(("Quote", f"<blockquote>“{escape(f.excerpt)}”</blockquote>"))
-        if f.fix:
-            rows.append(("How to fix", escape(f.fix)))
+        if self.excerpt(f):
+            rows.append(("Quote", f"<blockquote>“{escape(self.excerpt(f))}”</blockquote>"))
+        if self.fix(f):
+            rows.append(("How to fix", escape(self.fix(f))))
         dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
         return (
             f'<div class="finding {cls}"><div class="code">{escape(f.code)} · {escape(f.name)}</div>'
-            f'<div class="message">{escape(f.message)}</div><dl>{dl}</dl></div>'
+            f'<div class="message">{escape(self.message(f))}</div><dl>{dl}</dl></div>'
         )
 
     def _footer(self) -> str:

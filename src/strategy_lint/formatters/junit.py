@@ -46,12 +46,12 @@ class JunitFormatter(Formatter):
         for f in r.findings:
             where = f.location.describe()
             case = ET.SubElement(suite, "testcase", name=f"{f.code} {f.name} ({where})", classname=r.path)
-            failure = ET.SubElement(case, "failure", type=f.severity.value, message=f.message)
-            body = [f.message, f"Where: {where}"]
-            if self.excerpts and f.excerpt:
-                body.append(f'Quote: "{f.excerpt}"')
-            if f.fix:
-                body.append(f"How to fix: {f.fix}")
+            failure = ET.SubElement(case, "failure", type=f.severity.value, message=self.message(f))
+            body = [self.message(f), f"Where: {where}"]
+            if self.excerpt(f):
+                body.append(f'Quote: "{self.excerpt(f)}"')
+            if self.fix(f):
+                body.append(f"How to fix: {self.fix(f)}")
             failure.text = "\n".join(body)
         return {"tests": len(r.findings), "failures": len(r.findings), "errors": 0}
 

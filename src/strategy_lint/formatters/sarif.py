@@ -111,11 +111,11 @@ class SarifFormatter(Formatter):
             value = getattr(loc, key)
             if value is not None:
                 props[key] = value + 1
-        if f.fix:
-            props["fix"] = f.fix
-        if self.excerpts and f.excerpt:
-            props["excerpt"] = f.excerpt
-        text = f.message + (f" How to fix: {f.fix}" if f.fix else "")
+        if self.fix(f):
+            props["fix"] = self.fix(f)
+        if self.excerpt(f):
+            props["excerpt"] = self.excerpt(f)
+        text = self.message(f) + (f" How to fix: {self.fix(f)}" if self.fix(f) else "")
         location: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)}}}
         logical = _logical(f)
         if logical:

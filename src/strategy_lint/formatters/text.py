@@ -37,12 +37,12 @@ class TextFormatter(Formatter):
             for f in r.findings:
                 head = f"  {self._style(LABEL[f.severity], COLOUR[f.severity])} {f.code} {f.name}"
                 out.append(head)
-                out.append(f"    {f.message}")
+                out.append(f"    {self.message(f)}")
                 out.append(f"    Where: {f.location.describe()}")
-                if self.excerpts and f.excerpt:
-                    out.append(f'    Quote: "{f.excerpt}"')
-                if f.fix:
-                    out.append(f"    How to fix: {f.fix}")
+                if self.excerpt(f):
+                    out.append(f'    Quote: "{self.excerpt(f)}"')
+                if self.fix(f):
+                    out.append(f"    How to fix: {self.fix(f)}")
                 out.append("")
         out.append(self._summary(summary))
         return "\n".join(out) + "\n"
