@@ -194,11 +194,11 @@ def cmd_check(args) -> int:
         exit_code = EXIT_FINDINGS
     summary = Summary.of(results, exit_code)
     color = args.output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    formatter = formatters[args.format](excerpts=not args.no_excerpts, color=color)
-    # Formats that describe rules (SARIF, HTML) read their docs from the rule classes.
     from .engine import all_rules
 
-    formatter.rules = {code: reg.rule for code, reg in all_rules(linter.plugins).items()}
+    # Formats that describe rules (SARIF) read their docs from the rule classes.
+    rules = {code: reg.rule for code, reg in all_rules(linter.plugins).items()}
+    formatter = formatters[args.format](excerpts=not args.no_excerpts, color=color, rules=rules)
     write_output(formatter.render(results, summary), args.output)
     return exit_code
 

@@ -9,6 +9,7 @@ from ..findings import Finding, Severity, without_quotes
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine import FileResult
+    from ..rules import Rule
 
 
 @dataclass
@@ -57,9 +58,11 @@ class Formatter:
     #: True for formats meant for people (progress, colour make sense)
     for_people: ClassVar[bool] = False
 
-    def __init__(self, *, excerpts: bool = True, color: bool = False) -> None:
+    def __init__(self, *, excerpts: bool = True, color: bool = False, rules: "dict[str, type[Rule]] | None" = None) -> None:
         self.excerpts = excerpts
         self.color = color
+        #: every rule that ran, by code: formats that describe rules (SARIF) read them here
+        self.rules: dict[str, type[Rule]] = dict(rules or {})
 
     def render(self, results: "list[FileResult]", summary: Summary) -> str:
         raise NotImplementedError

@@ -41,11 +41,6 @@ def artifact_uri(path: str) -> str:
 class SarifFormatter(Formatter):
     name = "sarif"
 
-    def __init__(self, *, excerpts: bool = True, color: bool = False, rules: dict | None = None) -> None:
-        super().__init__(excerpts=excerpts, color=color)
-        #: rule classes by code (the CLI sets this): descriptions and help come from them
-        self.rules: dict[str, Any] = dict(rules or {})
-
     def render(self, results, summary: Summary) -> str:
         from .. import __version__
 
