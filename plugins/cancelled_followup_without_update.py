@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+
 
 from strategy_lint import Option, Report, Rule, Severity, hookimpl
+from strategy_lint.extract.phrases import phrase_pattern
 from strategy_lint.dates import find_dates, parse_deadline
 from strategy_lint.nlp import sentences
 
@@ -47,12 +48,6 @@ _ABOUT_CANCELLATION = re.compile(r"\b(?:cancel\w*|stood\s+down|no\s+longer|not\s
 _CONDITIONAL = re.compile(r"\b(?:if|unless|should|in\s+the\s+event|in\s+case|were\s+to)\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no)\b|n't\b", re.I)
 _NOT_TOLD = re.compile(r"\b(?:not|never)\s+(?:been\s+|yet\s+)?(?:inform|notif|updat|told|advis|contact)\w*|\bwithout\s+(?:inform|notif|updat|tell)\w*", re.I)
-
-
-def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
-    """Whole-word alternation, case-insensitive."""
-    alts = [r"\s+".join(re.escape(w) for w in p.split()) for p in sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)]
-    return re.compile(rf"(?<!\w)(?:{'|'.join(alts)})(?!\w)", re.I) if alts else None
 
 
 class CancelledFollowupWithoutUpdate(Rule):
@@ -111,8 +106,8 @@ class CancelledFollowupWithoutUpdate(Rule):
     needs_nlp = True
 
     def check(self, document, ctx):
-        cancel = phrase_pattern(ctx.options["cancel_terms"])
-        followup = phrase_pattern(ctx.options["followup_words"])
+        cancel = phrase_pattern(ctx.options["cancel_terms"], exact_caps=False)
+        followup = phrase_pattern(ctx.options["followup_words"], exact_caps=False)
         if cancel is None or followup is None:
             return
         hit = _cancellation(document, ctx, cancel, followup)
@@ -158,7 +153,7 @@ def _agencies_told(document, ctx, cancel_block: int) -> bool:
     cancellation is recorded ("Addendum, 18/03/2016: the review ... was cancelled").
     """
     phrases = ctx.options.get("update_phrases") or ctx.lexicon.phrase_list("update_agencies")
-    standing = phrase_pattern(phrases)
+    standing = phrase_pattern(phrases, exact_caps=False)
     meeting = document.metadata.meeting_date
     year = meeting.year if meeting else None
     cancelled_on = min((d.date for d in find_dates(document.blocks[cancel_block].text, default_year=year)), default=None)

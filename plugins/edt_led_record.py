@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+
 
 from strategy_lint import Option, Report, Rule, Severity, hookimpl
+from strategy_lint.extract.phrases import phrase_pattern, phrase_source
 from strategy_lint.nlp import agencies_in, sentences
 from strategy_lint.structure import label_value_lines
 
@@ -34,21 +35,6 @@ _CONDITIONAL = re.compile(r"\b(?:if|should|unless|would|in\s+the\s+event|in\s+ca
 _CONTACT = re.compile(r"\b(?:contact|contacts|contacted|number|tel|phone\s+number)\b|\d{3,4}\s?\d{3}\s?\d{2,4}", re.I)
 _NEGATION = re.compile(r"\b(?:not|no|never|rather\s+than|instead\s+of)\b|n't\b", re.I)
 _CHAIR = re.compile(r"\bchair", re.I)
-
-
-def phrase_pattern(phrases: Iterable[str]) -> str | None:
-    """Whole-word alternation source; all-capital words ("EDT") match case-sensitively."""
-    loose, exact = [], []
-    for p in sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True):
-        body = r"\s+".join(re.escape(w) for w in p.replace("’", "'").split())
-        (exact if p.isupper() and len(p) > 1 else loose).append(body)
-    parts = ([f"(?i:{'|'.join(loose)})"] if loose else []) + ([f"(?-i:{'|'.join(exact)})"] if exact else [])
-    return rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)" if parts else None
-
-
-def _compile(phrases: Iterable[str]) -> re.Pattern[str] | None:
-    src = phrase_pattern(phrases)
-    return re.compile(src) if src else None
 
 
 def _lead_patterns(term: str) -> list[re.Pattern[str]]:
@@ -128,7 +114,7 @@ class EdtLedRecord(Rule):
     needs_nlp = True
 
     def check(self, document, ctx):
-        term = phrase_pattern(ctx.options.get("terms") or ctx.lexicon.phrase_list("edt_terms"))
+        term = phrase_source(ctx.options.get("terms") or ctx.lexicon.phrase_list("edt_terms"))
         if term is None:
             return
         hit = _led_by_edt(document, ctx, term)
@@ -150,10 +136,10 @@ class EdtLedRecord(Rule):
     def _missing(self, document, ctx) -> list[str]:
         text = document.text().replace("’", "'")
         out = []
-        handover = _compile(ctx.options["handover_terms"])
+        handover = phrase_pattern(ctx.options["handover_terms"])
         if handover is None or not handover.search(text):
             out.append("a handover to the daytime team")
-        followup = _compile(ctx.options["followup_terms"])
+        followup = phrase_pattern(ctx.options["followup_terms"])
         if followup is None or not followup.search(text):
             out.append("a follow-up strategy discussion in working hours")
         absent = _absent_groups(document, ctx)

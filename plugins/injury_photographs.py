@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+
 
 from strategy_lint import Option, Report, Rule, Severity, hookimpl
+from strategy_lint.extract.phrases import phrase_pattern
 from strategy_lint.nlp import sentences
 
 INJURY_TERMS = [
@@ -31,16 +32,6 @@ MEDICAL_TERMS = [
 ]
 _NEGATION = re.compile(r"\b(?:no|not|never|nor|neither|without|refrain(?:ed)?|instead\s+of)\b|n't\b", re.I)
 _POINTER = re.compile(r"\b(?:them|these|those|this|it|the\s+(?:marks?|bruis\w+|injur\w+))\b", re.I)
-
-
-def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
-    """Whole-word alternation; all-capital words ("SARC") match case-sensitively, the rest not."""
-    loose, exact = [], []
-    for p in sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True):
-        body = r"\s+".join(re.escape(w) for w in p.replace("’", "'").split())
-        (exact if p.isupper() and len(p) > 1 else loose).append(body)
-    parts = ([f"(?i:{'|'.join(loose)})"] if loose else []) + exact
-    return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)") if parts else None
 
 
 class InjuryPhotographs(Rule):

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from strategy_lint import Option, Report, Rule, Severity, hookimpl
+from strategy_lint.extract.phrases import phrase_pattern
 from strategy_lint.nlp import is_placeholder, sentences
 from strategy_lint.structure import label_value_lines
 
@@ -27,16 +28,6 @@ _NO_REQUEST = re.compile(
     r"|\bno\s+(?:explicit\s+|specific\s+|formal\s+)?request\b|\bnobody\b|\bno\s+one\b|\bnot\s+(?:recorded|known|stated)\b",
     re.I,
 )
-
-
-def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
-    """Whole-word alternation; all-capital words ("CSC") match case-sensitively, the rest not."""
-    loose, exact = [], []
-    for p in sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True):
-        body = r"\s+".join(re.escape(w) for w in p.replace("’", "'").split())
-        (exact if p.isupper() and len(p) > 1 else loose).append(body)
-    parts = ([f"(?i:{'|'.join(loose)})"] if loose else []) + exact
-    return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)") if parts else None
 
 
 def _norm(text: str) -> str:
