@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-
 from strategy_lint import Option, Report, Rule, Severity, hookimpl
 from strategy_lint.extract.phrases import phrase_pattern
 from strategy_lint.nlp import sentences
