@@ -228,13 +228,36 @@ class Document:
         return found
 
     def section_of_block(self, block: int) -> Section | None:
-        """The innermost section containing ``block``."""
-        best: Section | None = None
-        for s in self.sections:
-            if block in s.blocks or block == s.heading_block:
+        """The innermost section containing ``block`` (on a tie of levels, the last one)."""
+        return self._block_sections().get(block)
+
+    def _block_sections(self) -> dict[int, Section]:
+        """block -> innermost section, built on first use: rules ask once per block.
+
+        Not a dataclass field (``asdict``, ``==`` and the JSON dump never see it).  Rebuilt
+        when ``sections`` is replaced or grows or shrinks, or when its last section gains
+        blocks (the structure pass builds sections in order); code that edits an earlier
+        section's ``blocks`` in place after a lookup calls :meth:`reindex_sections`.
+        """
+        secs = self.sections
+        last = secs[-1] if secs else None
+        sig = (id(secs), len(secs), id(last), len(last.blocks) if last else 0, last.heading_block if last else None)
+        cached = self.__dict__.get("_section_index")
+        if cached is not None and cached[0] == sig:
+            return cached[1]
+        index: dict[int, Section] = {}
+        for s in secs:
+            # same answer as scanning every section: the deepest level wins, later on a tie
+            for b in (*s.blocks, s.heading_block):  # None too, as the scan answered
+                best = index.get(b)
                 if best is None or s.level >= best.level:
-                    best = s
-        return best
+                    index[b] = s
+        self.__dict__["_section_index"] = (sig, index)
+        return index
+
+    def reindex_sections(self) -> None:
+        """Forget the block -> section index (after editing a section's blocks in place)."""
+        self.__dict__.pop("_section_index", None)
 
     def text(self) -> str:
         return "\n".join(b.text for b in self.body_blocks() if b.text)
