@@ -241,3 +241,28 @@ def test_off_the_main_thread_the_budget_is_checked_afterwards():
     t.start()
     t.join()
     assert outcome == ["timeout"]
+
+
+class SwallowsOnce(Rule):
+    """Like code with a bare ``except:`` (or a budget hit inside a destructor): the first
+    timeout is swallowed, and the rule goes on sleeping."""
+
+    code = "XH004"
+    name = "swallows-once"
+    summary = "Swallows the first interruption."
+
+    def check(self, document, ctx):
+        try:
+            time.sleep(100)
+        except BaseException:  # noqa: BLE001 - that is the point of this test
+            pass
+        time.sleep(100)
+        return []
+
+
+def test_a_swallowed_file_timeout_is_raised_again():
+    linter = hanging_linter([SwallowsOnce], **{"rule-timeout": 60, "file-timeout": 0.5})
+    start = time.monotonic()
+    result = linter.lint_file(DOCX)
+    assert result.status == "error" and result.error.code == "timeout"
+    assert time.monotonic() - start < 10

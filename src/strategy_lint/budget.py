@@ -49,7 +49,6 @@ class _Deadline:
     at: float  # time.monotonic() value
     seconds: float
     error: type[BudgetExceeded]
-    fired: bool = False
 
 
 _stack: list[_Deadline] = []
@@ -59,25 +58,30 @@ def _can_alarm() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
+#: If a budget's exception is swallowed (a bare ``except:``, or raised inside a destructor,
+#: where Python only prints "Exception ignored"), it is raised again this often until the
+#: budgeted block is left.
+RETRY_SECONDS = 0.05
+
+
 def _arm() -> None:
-    """Point the interval timer at the earliest live deadline (or switch it off)."""
-    live = [d for d in _stack if not d.fired]
-    if not live:
+    """Point the interval timer at the earliest deadline (or switch it off)."""
+    if not _stack:
         signal.setitimer(signal.ITIMER_REAL, 0)
         return
-    remaining = min(d.at for d in live) - time.monotonic()
-    signal.setitimer(signal.ITIMER_REAL, max(remaining, 0.001))
+    remaining = min(d.at for d in _stack) - time.monotonic()
+    signal.setitimer(signal.ITIMER_REAL, remaining if remaining > 0.001 else RETRY_SECONDS)
 
 
 def _on_alarm(signum, frame) -> None:  # noqa: ARG001 - signal handler signature
     now = time.monotonic()
-    due = [d for d in _stack if not d.fired and d.at <= now + 0.0005]
+    due = [d for d in _stack if d.at <= now + 0.0005]
     if not due:
         _arm()  # woke early (timer rounding): wait for the rest
         return
     # The outermost due deadline wins: a file budget beats the rule budget inside it.
     deadline = due[0]
-    deadline.fired = True
+    signal.setitimer(signal.ITIMER_REAL, RETRY_SECONDS)  # again, if this one is swallowed
     raise deadline.error(deadline.seconds)
 
 
