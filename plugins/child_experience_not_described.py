@@ -87,7 +87,7 @@ class ChildExperienceNotDescribed(Rule):
         first = usable[0]
         too_young = says_too_young(text, nlp, ctx.lexicon)
         if too_young:
-            said = f'says only that the child is "{too_young}"'
+            said = "says only that the child is too young to give their views"
         else:
             said = "does not describe anything observed of the child"
         yield Report(
