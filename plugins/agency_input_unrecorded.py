@@ -6,7 +6,7 @@ import re
 
 from strategy_lint import Option, Report, Rule, Severity, hookimpl
 from strategy_lint.extract.attendees import CONVENOR_AGENCIES, initials_of, participants, same_agency
-from strategy_lint.nlp import agencies_in, is_placeholder
+from strategy_lint.nlp import agencies_in_many, is_placeholder
 
 #: Sections where an agency's input is recorded (everything but the lists, the plan and
 #: the meeting details: an action for the police is not information from the police).
@@ -122,23 +122,28 @@ class AgencyInputUnrecorded(Rule):
     # -- what counts as input ------------------------------------------------------------
 
     def _credited(self, document, ctx, people, initials, pending) -> set[str]:
-        """Agency keys (and free-text agency names) whose input the record shows."""
+        """Agency keys (and free-text agency names) whose input the record shows.
+
+        Linear in the record: every line goes through spaCy once per pass in one
+        ``nlp.pipe`` batch, and people are found by one scan per line (:class:`_People`)
+        instead of a loop over everyone listed.
+        """
         nlp = ctx.nlp
         ini = set(initials)
+        units = [(h, t) for h, t in _input_units(document) if not is_placeholder(t, ctx.lexicon)]
+        alone = _batched_agencies(nlp, [t for _, t in units], ini)
+        units = [
+            (h, t) for h, t in units
+            if not _only_agency_name(t, alone[t]) and not (pending is not None and pending.search(t))
+        ]
+        both_texts = [h + "\n" + t for h, t in units]
+        named = _batched_agencies(nlp, both_texts, ini)
+        finder = _People(people, initials)
         out: set[str] = set()
-        for heading, text in _input_units(document):
-            if is_placeholder(text, ctx.lexicon) or _only_agency_name(nlp, text, ini):
-                continue
-            if pending is not None and pending.search(text):
-                continue
-            for m in agencies_in(nlp, heading + "\n" + text, ini):
+        for both in both_texts:
+            for m in named[both]:
                 out.add(m.key)
-            both = heading + "\n" + text
-            for p in people:
-                if _mentions_person(both, p, initials):
-                    out.add(p.agency_key or _norm(p.agency))
-                elif p.agency and not p.agency_key and _norm(p.agency) in _norm(both):
-                    out.add(_norm(p.agency))
+            out |= finder.keys_in(both)
         return out
 
 
@@ -179,8 +184,14 @@ def _kinds_up(document, sec) -> set[str]:
     return kinds
 
 
-def _only_agency_name(nlp, text: str, initials) -> bool:
-    found = agencies_in(nlp, text, initials)
+def _batched_agencies(nlp, texts: list[str], initials) -> dict[str, list]:
+    """text -> agencies named in it, each distinct text through spaCy once, in one batch."""
+    distinct = list(dict.fromkeys(texts))
+    return dict(zip(distinct, agencies_in_many(nlp, distinct, initials)))
+
+
+def _only_agency_name(text: str, found) -> bool:
+    """True if ``text`` is little more than the agency names ``found`` in it."""
     if not found:
         return False
     rest = text
@@ -189,19 +200,95 @@ def _only_agency_name(nlp, text: str, initials) -> bool:
     return len(re.findall(r"[A-Za-z]{3,}", rest)) < 2
 
 
-def _mentions_person(text: str, p, initials) -> bool:
-    words = [w for w in p.name.split() if w[:1].isupper()]
-    if len(words) >= 2:
-        first_last = f"{words[-2]} {words[-1]}"
-        if first_last in text:
-            return True
-        title = words[0] if len(words) >= 3 else None
-        if title and re.search(rf"\b{re.escape(title)}\.?\s+{re.escape(words[-1])}\b", text):
-            return True
-    for ini, who in initials.items():
-        if who is p and re.search(rf"(?<![\w-]){re.escape(ini)}(?![\w-])", text):
-            return True
-    return False
+class _People:
+    """Finds the people a line mentions, and so the agencies it credits, in one scan.
+
+    A person is mentioned by "First Last" anywhere in the line, by "Title Last" ("DS
+    Fenwick", "Dr. Shah") or by their initials as a whole token ("MF said"); a person
+    with a free-text agency (no lexicon key) also by that agency's name.  Every such
+    pattern contains a literal (the "First Last" wording, the surname, the initials or
+    the normalised agency name), so one compiled pattern per record finds the literals
+    a line contains and only their owners' exact patterns are then checked: O(lines),
+    where looping over everyone listed was O(lines x people).
+    """
+
+    def __init__(self, people, initials) -> None:
+        self.by_first_last: dict[str, set[str]] = {}
+        self.titled: dict[str, list[tuple[re.Pattern, str]]] = {}  # surname -> (pattern, key)
+        self.free_agencies: set[str] = set()
+        for p in people:
+            key = p.agency_key or _norm(p.agency)
+            words = [w for w in p.name.split() if w[:1].isupper()]
+            if len(words) >= 2:
+                self.by_first_last.setdefault(f"{words[-2]} {words[-1]}", set()).add(key)
+                if len(words) >= 3:
+                    pat = re.compile(rf"\b{re.escape(words[0])}\.?\s+{re.escape(words[-1])}\b")
+                    self.titled.setdefault(words[-1], []).append((pat, key))
+            if p.agency and not p.agency_key:
+                self.free_agencies.add(_norm(p.agency))
+        self.by_initials = {
+            ini: (re.compile(rf"(?<![\w-]){re.escape(ini)}(?![\w-])"), who.agency_key or _norm(who.agency))
+            for ini, who in initials.items()
+        }
+        self.names = _LiteralFinder([*self.by_first_last, *self.titled, *self.by_initials])
+        self.agencies = _LiteralFinder(self.free_agencies)
+
+    def keys_in(self, text: str) -> set[str]:
+        """Agency keys of the people ``text`` mentions (and free-text agencies it names)."""
+        out: set[str] = set()
+        for lit in self.names.found_in(text):
+            out |= self.by_first_last.get(lit, set())
+            for pat, key in self.titled.get(lit, ()):
+                if pat.search(text):
+                    out.add(key)
+            hit = self.by_initials.get(lit)
+            if hit is not None and hit[0].search(text):
+                out.add(hit[1])
+        if self.free_agencies:
+            out |= self.agencies.found_in(_norm(text))
+        return out
+
+
+class _LiteralFinder:
+    """Every string of a fixed set that occurs in a text (as a substring), in one regex scan.
+
+    A prefix-tree alternation inside a lookahead gives, at each position, the longest
+    string starting there; the shorter ones starting there are its prefixes in the set.
+    """
+
+    def __init__(self, literals) -> None:
+        lits = {s for s in literals}
+        self.always = "" in lits  # the empty string is in every text
+        lits.discard("")
+        self.prefixes = {s: [s[:k] for k in range(1, len(s) + 1) if s[:k] in lits] for s in lits}
+        self.pattern = re.compile("(?=(" + _trie_regex(sorted(lits)) + "))") if lits else None
+
+    def found_in(self, text: str) -> set[str]:
+        out = {""} if self.always else set()
+        if self.pattern is not None:
+            for m in self.pattern.finditer(text):
+                out.update(self.prefixes[m.group(1)])
+        return out
+
+
+def _trie_regex(words: list[str]) -> str:
+    """A regex matching any of ``words`` (non-empty), longest alternative first at each step."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        parts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            parts.append("")  # ending here is tried last, so the longest match wins
+        if len(parts) == 1:
+            return parts[0]
+        return "(?:" + "|".join(parts) + ")"
+
+    return emit(trie)
 
 
 def _real_contribution(text: str, lexicon) -> bool:
