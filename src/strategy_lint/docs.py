@@ -47,13 +47,14 @@ def rule_help(rule: type[Rule], plugin: str) -> str:
 
 def write_pages(folder: Path, only_prefix: str = "SL") -> list[Path]:
     """Write docs/rules/<CODE>.md for every built-in rule, plus an index."""
+    from .engine import all_rules
     from .plugins import create_plugin_manager
 
     plugins = create_plugin_manager()
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     index = ["# Rules", "", "| code | name | severity | what it checks |", "|---|---|---|---|"]
-    for code, reg in plugins.rules.items():
+    for code, reg in all_rules(plugins).items():
         if not code.startswith(only_prefix):
             continue
         path = folder / f"{code}.md"
