@@ -140,12 +140,8 @@ def _build(lexicon: "Lexicon", model: str | None) -> "Language":
     if not any(p in nlp.pipe_names for p in ("parser", "senter", "sentencizer")):
         nlp.add_pipe("sentencizer")
     where: dict[str, Any] = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-    ruler = nlp.add_pipe(
-        "entity_ruler",
-        name=_RULER_NAME,
-        config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True, "validate": False},
-        **where,
-    )
+    _register_ruler()
+    ruler = nlp.add_pipe(_RULER_FACTORY, name=_RULER_NAME, **where)
     ruler.add_patterns(build_patterns(lexicon, nlp))
     _register_sw_filter()
     nlp.add_pipe(_SW_FILTER, after=_RULER_NAME)
@@ -234,6 +230,100 @@ def _ruler_worthy_placeholder(phrase: str) -> bool:
     """Short or punctuation-only placeholders ("-", "x", "na") only count as a whole field."""
     letters = [c for c in phrase if c.isalnum()]
     return len(letters) > 2
+
+
+_RULER_FACTORY = "strategy_lint_entity_ruler"
+
+
+class _Ruler:
+    """spaCy's ``entity_ruler`` (phrase patterns on LOWER, ``overwrite_ents``), made fast.
+
+    The same matches, the same overlap resolution (longest first, then earliest) and the
+    same labels and ids as ``EntityRuler``, but token patterns that only say ``ORTH``
+    (the abbreviations: "DS", "CAMHS", "A&E") go to a second PhraseMatcher on ORTH
+    instead of the token Matcher, which tries every pattern at every token: with ~100
+    abbreviations it was most of the time spent in spaCy.  An ORTH pattern whose words
+    another entry also matches (same words, other label or id) stays in the token
+    Matcher, so ties between matchers resolve exactly as the stock ruler resolves them.
+    """
+
+    overwrite = True
+
+    def __init__(self, nlp: "Language") -> None:
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        self.vocab = nlp.vocab
+        self._make_doc = nlp.make_doc
+        self.matcher = Matcher(nlp.vocab, validate=False)
+        self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER", validate=False)
+        self.orth_matcher = PhraseMatcher(nlp.vocab, attr="ORTH", validate=False)
+        self._ent_ids: dict[int, tuple[str, str]] = {}
+
+    def add_patterns(self, patterns: list[dict[str, Any]]) -> None:
+        from spacy.tokens import Doc
+
+        keyed = []
+        for entry in patterns:
+            label, ident = entry["label"], entry.get("id")
+            key = f"{label}||{ident}" if ident else label
+            match_id = self.vocab.strings.add(key)
+            if ident:
+                self._ent_ids[match_id] = (label, ident)
+            keyed.append((key, entry["pattern"]))
+        # the lower-cased words of every pattern, and the keys that claim them
+        words: dict[tuple[str, ...], set[str]] = {}
+        for key, pattern in keyed:
+            words.setdefault(_pattern_words(pattern, self._make_doc), set()).add(key)
+        for key, pattern in keyed:
+            if isinstance(pattern, str):
+                self.lower_matcher.add(key, [self._make_doc(pattern)])
+            elif _orth_only(pattern) and len(words[_pattern_words(pattern, self._make_doc)]) == 1:
+                self.orth_matcher.add(key, [Doc(self.vocab, words=[t["ORTH"] for t in pattern])])
+            else:
+                self.matcher.add(key, [pattern])
+
+    def _matchers(self) -> list[Any]:
+        """The non-empty matchers, token Matcher first as in ``EntityRuler.match``."""
+        return [m for m in (self.matcher, self.orth_matcher, self.lower_matcher) if len(m)]
+
+    def __call__(self, doc: Any) -> Any:
+        from spacy.tokens import Span
+
+        matches = [m for matcher in self._matchers() for m in matcher(doc)]
+        final = sorted({(m, s, e) for m, s, e in matches if s != e}, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+        entities = list(doc.ents)
+        new = []
+        seen: set[int] = set()
+        for match_id, start, end in final:
+            if start in seen or end - 1 in seen:
+                continue
+            if match_id in self._ent_ids:
+                label, ident = self._ent_ids[match_id]
+                span = Span(doc, start, end, label=label, span_id=ident)
+            else:
+                span = Span(doc, start, end, label=match_id)
+            new.append(span)
+            entities = [e for e in entities if not (e.start < end and e.end > start)]
+            seen.update(range(start, end))
+        doc.ents = entities + new
+        return doc
+
+
+def _orth_only(pattern: list[dict[str, Any]]) -> bool:
+    return bool(pattern) and all(set(t) == {"ORTH"} and isinstance(t["ORTH"], str) for t in pattern)
+
+
+def _pattern_words(pattern: Any, make_doc: Any) -> tuple[str, ...]:
+    if isinstance(pattern, str):
+        return tuple(t.lower_ for t in make_doc(pattern))
+    return tuple(str(next(iter(t.values()), "")).lower() for t in pattern)
+
+
+def _register_ruler() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(_RULER_FACTORY):
+        Language.factory(_RULER_FACTORY, func=lambda nlp, name: _Ruler(nlp))
 
 
 _SW_AFTER = {"region", "peninsula", "england", "area", "cpp", "procedures", "regional"}
