@@ -101,10 +101,11 @@ def voice_sections(document: Document, lexicon: Lexicon | None = None) -> list[V
                 section=sec,
             )
         )
+    headings = {s.heading_block for s in document.sections}  # a set: this runs for every block
     for block in document.body_blocks():
         if block.index in covered or not block.text or block.kind.value == "heading":
             continue
-        if any(s.heading_block == block.index for s in document.sections):
+        if block.index in headings:
             continue
         m = _LABEL_LINE.match(block.text)
         if m and lex.section_kind(m.group(1)) == "child_voice" and len(m.group(1).split()) <= 8:
