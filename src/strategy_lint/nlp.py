@@ -25,6 +25,7 @@ Matching:
 
 from __future__ import annotations
 
+import functools
 import threading
 import weakref
 from dataclasses import dataclass
@@ -438,8 +439,14 @@ def is_placeholder(text: str, lexicon: "Lexicon | None" = None) -> bool:
     norm = _normalise_field(text)
     if not norm:
         return True
-    words = {_normalise_field(p) for p in lexicon.phrase_list("placeholders")}
+    words = _placeholder_words(tuple(lexicon.phrase_list("placeholders")))
     return norm in words or norm.rstrip(".") in words
+
+
+@functools.lru_cache(maxsize=32)
+def _placeholder_words(phrases: tuple[str, ...]) -> frozenset[str]:
+    """The normalised placeholder list, once per list (rules ask for every field)."""
+    return frozenset(_normalise_field(p) for p in phrases)
 
 
 def _normalise_field(text: str) -> str:
