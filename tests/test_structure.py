@@ -148,3 +148,30 @@ def test_whole_title_synonyms_do_not_match_inside_longer_titles():
     assert lex.section_kind("Children's Social Care") is None
     assert lex.extend({"sections": {"risk": ["=worries"]}}).section_kind("Worries") == "risk"
     assert lex.extend({"sections": {"risk": ["=worries"]}}).section_kind("Worries about dad") is None
+
+
+def _section_of_block_by_scan(doc, block):
+    """The definition section_of_block's index must agree with: the innermost section
+    holding the block (the deepest level, the later one on a tie)."""
+    best = None
+    for s in doc.sections:
+        if block in s.blocks or block == s.heading_block:
+            if best is None or s.level >= best.level:
+                best = s
+    return best
+
+
+def test_section_of_block_index_agrees_with_a_full_scan():
+    from helpers import FIXTURES
+
+    from strategy_lint.engine import Linter
+
+    linter = Linter()
+    for path in sorted((FIXTURES / "layouts").glob("baby-bruise*")):
+        doc = linter.read(path)
+        for b in doc.blocks:
+            assert doc.section_of_block(b.index) is _section_of_block_by_scan(doc, b.index), (path.name, b.index)
+        # replacing the sections must not leave a stale index behind
+        doc.sections = doc.sections[:3]
+        for b in doc.blocks:
+            assert doc.section_of_block(b.index) is _section_of_block_by_scan(doc, b.index)

@@ -8,6 +8,7 @@ beside this module, and config (``[tool.strategy-lint.lexicon]``) or plugins
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -44,7 +45,7 @@ class Lexicon:
         return _best_match(normalise_title(title), self.sections)
 
     def column_kind(self, header: str) -> str | None:
-        return _best_match(normalise_title(header), self.columns, exact_bias=True)
+        return _best_match(normalise_title(header), self.columns)
 
     def phrase_list(self, name: str) -> list[str]:
         return list(self.phrases.get(name, []))
@@ -95,25 +96,26 @@ def _as_list(v: Any) -> list[str]:
     return [v] if isinstance(v, str) else list(v)
 
 
-def _best_match(norm: str, table: dict[str, list[str]], exact_bias: bool = False) -> str | None:
+@functools.lru_cache(maxsize=4096)
+def _whole_word(syn: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(syn)}(?!\w)")
+
+
+def _best_match(norm: str, table: dict[str, list[str]]) -> str | None:
+    """The kind whose synonym matches ``norm`` best: the whole title, else the longest
+    synonym found in it as whole words ("=x" synonyms only ever match the whole title)."""
     if not norm:
         return None
     best: tuple[int, str] | None = None
     for kind, synonyms in table.items():
         for syn in synonyms:
             if syn.startswith("="):
-                if norm == syn[1:]:
-                    score = 1000 + len(syn)
-                else:
+                if norm != syn[1:]:
                     continue
+                score = 1000 + len(syn)
             elif norm == syn:
                 score = 1000 + len(syn)
-            elif exact_bias and len(syn) <= 4:
-                # short header words ("by", "who") only count as whole words
-                if not re.search(rf"(?<!\w){re.escape(syn)}(?!\w)", norm):
-                    continue
-                score = len(syn)
-            elif re.search(rf"(?<!\w){re.escape(syn)}(?!\w)", norm):
+            elif syn in norm and _whole_word(syn).search(norm):  # cheap test first
                 score = len(syn)
             else:
                 continue
