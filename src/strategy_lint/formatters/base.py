@@ -48,6 +48,17 @@ class Summary:
         }
 
 
+def counts_phrase(findings: "list[Finding]") -> str:
+    """'2 must fix, 1 should fix, 3 notes': the words the HTML report and the page share."""
+    n = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+    bits = [
+        f"{n[Severity.ERROR]} must fix" if n[Severity.ERROR] else "",
+        f"{n[Severity.WARNING]} should fix" if n[Severity.WARNING] else "",
+        f"{n[Severity.INFO]} note{'s' if n[Severity.INFO] != 1 else ''}" if n[Severity.INFO] else "",
+    ]
+    return ", ".join(b for b in bits if b)
+
+
 class Formatter:
     """Turns results into text.  Subclasses set ``name`` and implement ``render``.
 

@@ -12,7 +12,7 @@ from html import escape
 
 from ..findings import Finding, Severity
 from ..hookspecs import hookimpl
-from .base import Formatter, Summary
+from .base import Formatter, Summary, counts_phrase
 
 GROUPS = (
     (Severity.ERROR, "Must fix before circulating", "error"),
@@ -75,10 +75,6 @@ def _sentence(text: str, stop: bool = True) -> str:
     return text + "." if stop and text and text[-1] not in ".!?" else text
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 class HtmlFormatter(Formatter):
     name = "html"
     for_people = True
@@ -129,13 +125,7 @@ class HtmlFormatter(Formatter):
             return "—"
         if not r.findings:
             return "none"
-        n = {s: sum(1 for f in r.findings if f.severity is s) for s in Severity}
-        bits = [
-            f"{n[Severity.ERROR]} must fix" if n[Severity.ERROR] else "",
-            f"{n[Severity.WARNING]} should fix" if n[Severity.WARNING] else "",
-            _plural(n[Severity.INFO], "note") if n[Severity.INFO] else "",
-        ]
-        return ", ".join(b for b in bits if b)
+        return counts_phrase(r.findings)
 
     def _file_section(self, i: int, r) -> str:
         label, css = verdict(r)

@@ -248,19 +248,13 @@ def result_json(result: "FileResult", annotated: bytes | None, note: str | None)
 
 
 def _summary(result: "FileResult") -> str:
-    from ..findings import Severity
+    from ..formatters.base import counts_phrase
 
     if result.status == "error":
         return "This record could not be checked."
     if not result.findings:
         return "No problems found."
-    n = {s: sum(1 for f in result.findings if f.severity is s) for s in Severity}
-    bits = [
-        f"{n[Severity.ERROR]} must fix" if n[Severity.ERROR] else "",
-        f"{n[Severity.WARNING]} should fix" if n[Severity.WARNING] else "",
-        f"{n[Severity.INFO]} note{'s' if n[Severity.INFO] != 1 else ''}" if n[Severity.INFO] else "",
-    ]
-    return ", ".join(b for b in bits if b) + "."
+    return counts_phrase(result.findings) + "."
 
 
 def too_large_message(size: int, limit: int) -> str:
