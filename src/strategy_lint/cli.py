@@ -45,7 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="check N records at a time in parallel processes (0: one per CPU; default 1); the report order does not change")
     _common(check)
 
-    dump = sub.add_parser("dump", help="print the document model as JSON (what rules see)")
+    dump = sub.add_parser(
+        "dump",
+        help="print the document model as JSON (what rules see)",
+        description="Print the document model as JSON: what the checks see. It contains the record's text, "
+        "including reviewer comments (never deleted or hidden text): treat it like the record.",
+    )
     dump.add_argument("path", type=Path, metavar="FILE")
     _common(dump)
 
