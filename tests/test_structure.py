@@ -175,3 +175,13 @@ def test_section_of_block_index_agrees_with_a_full_scan():
         doc.sections = doc.sections[:3]
         for b in doc.blocks:
             assert doc.section_of_block(b.index) is _section_of_block_by_scan(doc, b.index)
+
+
+def test_bold_numbered_list_titles_are_headings_only_when_the_lexicon_knows_them():
+    b = DocBuilder()
+    b.add(BlockKind.LIST_ITEM, "Lived experience of the young person", bold=True, list_level=0)
+    b.add(P, "Leo said he feels safe at school.")
+    b.add(BlockKind.LIST_ITEM, "Police to complete checks", bold=True, list_level=0)
+    doc = build_structure(b.doc, default_lexicon())
+    assert [(s.title, s.kind) for s in doc.sections] == [("Lived experience of the young person", "child_voice")]
+    assert "Police to complete checks" in doc.section_text(doc.sections[0])  # emphasised content stays content

@@ -233,11 +233,13 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
         level = _heading_level(block, body_size, base)
         if level is not None and block.kind != BlockKind.HEADING and is_placeholder(block.text, lexicon):
             level = None  # "TBC" or "N/A" alone in capitals is content, not a title
-        if level is None and block.kind == BlockKind.PARAGRAPH and block.table is None:
-            # "Actions:" alone on a line, when the lexicon knows the title
+        if level is None and block.table is None:
             text = block.text.strip()
-            if text.endswith(":") and len(text.split()) <= MAX_PSEUDO_WORDS and lexicon.section_kind(text):
-                level = base
+            short = len(text.split()) <= MAX_PSEUDO_WORDS and "\n" not in text
+            if block.kind == BlockKind.PARAGRAPH and text.endswith(":") and short and lexicon.section_kind(text):
+                level = base  # "Actions:" alone on a line, when the lexicon knows the title
+            elif block.kind == BlockKind.LIST_ITEM and block.bold and short and lexicon.section_kind(text):
+                level = base  # a numbered bold title ("3. Lived experience") in a template's numbered list
         if level is not None and block.table is None:
             origin = "heading" if block.kind == BlockKind.HEADING else "pseudo-heading"
             if doc.format == "pdf" and block.kind == BlockKind.HEADING:

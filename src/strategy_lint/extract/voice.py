@@ -29,7 +29,6 @@ __all__ = [
     "says_too_young",
     "field_values",
     "is_placeholder_text",
-    "missed_headings",
     "NONVERBAL_AGE_MONTHS",
 ]
 
@@ -110,59 +109,8 @@ def voice_sections(document: Document, lexicon: Lexicon | None = None) -> list[V
         m = _LABEL_LINE.match(block.text)
         if m and lex.section_kind(m.group(1)) == "child_voice" and len(m.group(1).split()) <= 8:
             found.append(VoiceSection(m.group(1).strip(), m.group(2).strip(), block.index, [block.index]))
-    if not found:
-        for title_block, content in missed_headings(document, "child_voice", lex):
-            found.append(
-                VoiceSection(
-                    document.blocks[title_block].text.strip(),
-                    "\n".join(document.blocks[i].text.strip() for i in content if document.blocks[i].text.strip()),
-                    title_block,
-                    [title_block, *content],
-                )
-            )
     found.sort(key=lambda v: v.block if v.block is not None else -1)
     return found
-
-
-_NUMBER_PREFIX = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[a-h][.)])\s+", re.I)
-
-
-def _heading_like(document: Document, i: int, headings: set[int]) -> bool:
-    b = document.blocks[i]
-    if i in headings or b.kind.value == "heading":
-        return True
-    text = b.text.strip()
-    if b.table is not None or not text or len(text.split()) > 10 or "\n" in text:
-        return False
-    if re.search(r"[.!?]$", text) or (":" in text and not text.endswith(":")):
-        return False
-    return b.bold or bool(_NUMBER_PREFIX.match(text) and b.kind.value == "list_item")
-
-
-def missed_headings(document: Document, kind: str, lexicon: Lexicon | None = None) -> list[tuple[int, list[int]]]:
-    """Titles of ``kind`` that the structure pass did not turn into sections, with the blocks
-    under each (until the next heading-like line).
-
-    Some layouts hide headings from the structure pass (a PDF whose numbered, bold headings
-    read as list items); a rule that reports a *missing* section must not fire on those.
-    """
-    lex = _lex(lexicon)
-    headings = {s.heading_block for s in document.sections if s.heading_block is not None}
-    body = [b.index for b in document.body_blocks()]
-    out: list[tuple[int, list[int]]] = []
-    for pos, i in enumerate(body):
-        b = document.blocks[i]
-        if i in headings or b.table is not None or not _heading_like(document, i, headings):
-            continue
-        if lex.section_kind(_NUMBER_PREFIX.sub("", b.text.strip())) != kind:
-            continue
-        content: list[int] = []
-        for j in body[pos + 1 :]:
-            if _heading_like(document, j, headings):
-                break
-            content.append(j)
-        out.append((i, content))
-    return out
 
 
 def _has_voice_ancestor(document: Document, sec: Section, voice_idx: set[int]) -> bool:
