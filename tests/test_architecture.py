@@ -1,0 +1,41 @@
+"""The boundaries of docs/architecture.md, checked on the source: rules see only the model."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from helpers import ROOT
+
+PARSERS = {"docx", "pdfplumber", "pdfminer", "lxml"}
+SRC = ROOT / "src" / "strategy_lint"
+
+
+def imported_roots(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    roots: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            roots.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            roots.add(node.module.split(".")[0])
+    return roots
+
+
+def test_rules_and_shared_readings_never_touch_the_parsers():
+    files = sorted((ROOT / "plugins").glob("*.py")) + sorted((SRC / "extract").glob("*.py"))
+    files += [SRC / name for name in ("structure.py", "engine.py", "model.py", "rules.py", "nlp.py", "dates.py")]
+    assert len(files) > 20
+    offenders = {str(f.relative_to(ROOT)): sorted(imported_roots(f) & PARSERS) for f in files}
+    assert {f: libs for f, libs in offenders.items() if libs} == {}
+
+
+def test_the_model_uses_the_standard_library_only():
+    allowed = {"__future__", "datetime", "dataclasses", "enum", "typing"}
+    assert imported_roots(SRC / "model.py") <= allowed
+
+
+def test_readers_never_know_about_rules():
+    for reader in (SRC / "readers").glob("*.py"):
+        source = reader.read_text(encoding="utf-8")
+        assert "strategy_lint_plugins" not in source and "from ..rules" not in source, reader.name
