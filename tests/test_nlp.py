@@ -242,3 +242,22 @@ def test_importing_nlp_does_not_import_spacy():
     code = "import sys, strategy_lint.nlp; print('spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_texts_are_tokenised_once_per_document_and_forgotten_after_it():
+    from strategy_lint import nlp as nlp_mod
+    from strategy_lint.lexicon import default_lexicon
+    from strategy_lint.model import Block, BlockKind, Document
+
+    pipe = nlp_mod.get_pipeline(default_lexicon())
+    nlp_mod.forget_texts()
+    text = "DS Khan spoke to the health visitor by phone."
+    first = nlp_mod.mentions(pipe, text)
+    assert nlp_mod._MEMO[pipe][text]  # remembered for the other rules reading the same line
+    assert nlp_mod.mentions(pipe, text) == first
+    assert [m.text for m in nlp_mod.mentions(pipe, text, initials={"DS"})] == [m.text for m in first if m.text != "DS"]
+    # the engine forgets every text once a document has been checked
+    from strategy_lint.engine import Linter
+
+    Linter().lint_document(Document("x.md", "text", blocks=[Block(0, BlockKind.PARAGRAPH, text)]))
+    assert not nlp_mod._MEMO.get(pipe)

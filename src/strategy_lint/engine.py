@@ -10,6 +10,7 @@ from __future__ import annotations
 import fnmatch
 import logging
 import os
+import sys
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -180,6 +181,14 @@ class Linter:
     # -- linting -----------------------------------------------------------------------
 
     def lint_document(self, doc: Document, config: Config | None = None, path: Path | None = None) -> list[Finding]:
+        try:
+            return self._lint_document(doc, config, path)
+        finally:
+            nlp = sys.modules.get("strategy_lint.nlp")
+            if nlp is not None:
+                nlp.forget_texts()  # no record's text stays in memory after its check
+
+    def _lint_document(self, doc: Document, config: Config | None, path: Path | None) -> list[Finding]:
         config = config or (self.config_for(path) if path else self.default_config)
         plan = self._plan_for(config)
         ignored = _per_file_ignored(config, path) if path else []

@@ -380,9 +380,34 @@ def _doc_mentions(doc: Any, initials: frozenset[str] | set[str]) -> list[Mention
     return out
 
 
+#: Ruler matches of the texts of the document being checked, per pipeline: several rules
+#: read the same lines (who took part, who gave information), so each is tokenised once.
+#: The engine calls :func:`forget_texts` after every document, so no record's text stays
+#: in memory after its check (the web page is a long-running process).
+_MEMO: "weakref.WeakKeyDictionary[Any, dict[str, tuple[Mention, ...]]]" = weakref.WeakKeyDictionary()
+
+
+def forget_texts() -> None:
+    """Drop the remembered matches (called by the engine after each document)."""
+    _MEMO.clear()
+
+
+def _raw_many(nlp: "Language", texts: Sequence[str]) -> list[tuple[Mention, ...]]:
+    memo = _MEMO.setdefault(nlp, {})
+    todo = [t for t in dict.fromkeys(t or "" for t in texts) if t not in memo]
+    for text, doc in zip(todo, nlp.pipe(todo)):
+        memo[text] = tuple(_doc_mentions(doc, frozenset()))
+    return [memo[t or ""] for t in texts]
+
+
+def _without_initials(found: tuple[Mention, ...], initials: frozenset[str]) -> list[Mention]:
+    # a person's initials ("DS" = Daniel Shaw) are not an agency or rank
+    return [m for m in found if m.text not in initials] if initials else list(found)
+
+
 def mentions(nlp: "Language", text: str, initials: Iterable[str] = frozenset()) -> list[Mention]:
     """Every ruler match in ``text``, in order.  ``initials`` are people's initials to ignore."""
-    return _doc_mentions(nlp(text or ""), frozenset(initials))
+    return _without_initials(_raw_many(nlp, [text])[0], frozenset(initials))
 
 
 def mentions_many(
@@ -390,7 +415,7 @@ def mentions_many(
 ) -> list[list[Mention]]:
     """:func:`mentions` for many texts at once (batched through ``nlp.pipe``)."""
     ini = frozenset(initials)
-    return [_doc_mentions(doc, ini) for doc in nlp.pipe([t or "" for t in texts])]
+    return [_without_initials(found, ini) for found in _raw_many(nlp, texts)]
 
 
 def to_agencies(nlp: "Language", found: list[Mention]) -> list[Mention]:
