@@ -29,19 +29,26 @@ def make_distribution(where: Path, dist: str, modules: dict[str, str], entry_poi
     return where
 
 
-def run_cli(*args: str, env_extra: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """Run strategy-lint in a subprocess, as a user would."""
+def run_cli(
+    *args: str, env_extra: dict[str, str] | None = None, cwd: Path | None = None, input_bytes: bytes | None = None
+) -> subprocess.CompletedProcess:
+    """Run strategy-lint in a subprocess, as a user would (``input_bytes``: piped to stdin)."""
     env = dict(os.environ)
     env.pop("PYTHONPATH", None)
+    env.pop("FORCE_COLOR", None)  # tests read plain text unless they ask for colour
     if env_extra:
         env.update(env_extra)
-    return subprocess.run(
+    proc = subprocess.run(
         [sys.executable, "-m", "strategy_lint", *args],
         capture_output=True,
-        text=True,
+        input=input_bytes if input_bytes is not None else None,
+        stdin=None if input_bytes is not None else subprocess.DEVNULL,
         cwd=cwd or ROOT,
         env=env,
         timeout=300,
     )
+    proc.stdout = proc.stdout.decode("utf-8", "replace")
+    proc.stderr = proc.stderr.decode("utf-8", "replace")
+    return proc
 
 

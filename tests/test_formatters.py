@@ -61,7 +61,7 @@ def test_github_escaping():
 
 def test_github_annotations_one_per_finding_with_levels():
     lines = render(GithubFormatter).splitlines()
-    assert len(lines) == 4  # three findings + one unreadable file
+    assert len(lines) == 5  # three findings + one unreadable file + the run's verdicts
     first = lines[0]
     assert first.startswith("::error file=records/a%2C b%3A 100%25.docx,title=SL401 action-without-deadline::")
     assert "%0ASecond line" in first and "\n" not in first
@@ -69,6 +69,8 @@ def test_github_annotations_one_per_finding_with_levels():
     assert "How to fix: Add a date <by> & owner." in first
     assert lines[1].startswith("::warning ") and lines[2].startswith("::notice ")
     assert lines[3].startswith("::error file=records/old.doc,title=could not read::this is an old .doc file")
+    assert lines[4] == "::notice title=strategy-lint::Checked 3 files: 1 ready to circulate, 1 needs changes, 1 could not be read."
+    assert "More%3A" not in lines[0] and "More: strategy-lint rule SL401" in lines[0]
 
 
 def test_junit_is_valid_xml_with_one_suite_per_file():
@@ -94,15 +96,34 @@ def test_text_colour_only_when_asked():
     assert "\x1b[" in coloured and coloured.replace("\x1b[1;31m", "").count("SL401") == plain.count("SL401")
 
 
-def test_text_is_plain_when_piped(tmp_path, cli):
+def test_text_is_plain_when_piped_and_colour_follows_color_force_color_and_no_color(tmp_path, cli):
     record = tmp_path / "r.md"
     record.write_text("# Strategy Discussion Record\n\n## Actions\nPolice to visit, TBC.\n", encoding="utf-8")
     (tmp_path / "strategy-lint.toml").write_text(
         f'local-plugins = ["{(DATA / "demo_rules.py").as_posix()}"]\nselect = ["XD"]\n', encoding="utf-8"
     )
-    proc = cli("check", str(record), cwd=tmp_path, env_extra={"FORCE_COLOR": "1"})
-    assert proc.returncode == 1, proc.stderr
-    assert "XD401 demo-tbc-deadline" in proc.stdout and "\x1b[" not in proc.stdout
+    clean = {"FORCE_COLOR": "", "NO_COLOR": ""}
+    cases = [
+        ([], clean, False),                                      # piped: plain
+        ([], {**clean, "FORCE_COLOR": "1"}, True),               # FORCE_COLOR: colour even when piped (as ruff)
+        ([], {"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),      # NO_COLOR wins over FORCE_COLOR
+        (["--color", "always"], {**clean, "NO_COLOR": "1"}, True),  # the flag wins over both
+        (["--color", "NEVER"], {**clean, "FORCE_COLOR": "1"}, False),
+    ]
+    for flags, env, coloured in cases:
+        proc = cli("check", str(record), *flags, cwd=tmp_path, env_extra=env)
+        assert proc.returncode == 1, proc.stderr
+        assert "XD401 demo-tbc-deadline" in proc.stdout.replace("\x1b[0m", "").replace("\x1b[1;31m", "")
+        assert ("\x1b[" in proc.stdout) is coloured, (flags, env)
+
+
+def test_use_color_never_colours_an_output_file_unless_asked():
+    import io
+
+    from strategy_lint.terminal import use_color
+
+    assert use_color("auto", io.StringIO(), to_file=True, environ={}) is False
+    assert use_color("always", io.StringIO(), to_file=True, environ={}) is True
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "junit", "html"])

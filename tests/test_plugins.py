@@ -167,9 +167,9 @@ def test_cli_with_installed_test_distributions(dists, tmp_path):
     listing = run_cli("plugins", env_extra=env)
     assert listing.returncode == 0
     assert "good-plugin 1.0" in listing.stdout and "XG100" in listing.stdout
-    assert "FAILED plugin 'broken' (from broken-plugin" in listing.stdout
+    assert "FAILED plugin package broken-plugin (entry point 'broken') failed to load" in listing.stdout
     checked = run_cli("check", str(record), "--select", "XG100,XB200", "--format", "json", env_extra=env)
-    assert checked.returncode == 1, checked.stderr
+    assert checked.returncode == 2, checked.stderr  # a crashed check (SL000): the record was not fully checked
     assert "Traceback" not in checked.stderr
     assert "broken-plugin" in checked.stderr  # one-line warning
     import json
@@ -177,9 +177,54 @@ def test_cli_with_installed_test_distributions(dists, tmp_path):
     out = json.loads(checked.stdout)
     codes = sorted(f["code"] for f in out["files"][0]["findings"])
     assert codes == ["SL000", "XG100"]
+    crash = next(f for f in out["files"][0]["findings"] if f["code"] == "SL000")
+    assert "XB200 (boom) from crashing-plugin crashed" in crash["message"]  # the package, not the entry point
+    assert "report it to the maintainers of crashing-plugin" in crash["fix"]
     strict = run_cli("check", str(record), "--strict-plugins", env_extra=env)
     assert strict.returncode == 2
     assert "broken-plugin" in strict.stderr and "Traceback" not in strict.stderr
+
+
+SAME_NAME_MODULE = """
+from strategy_lint import Rule, Report, Severity, hookimpl
+
+class LooksBuiltIn(Rule):
+    code = "XN101"
+    name = "attendees-missing"
+    summary = "Named like a built-in rule."
+    def check(self, document, ctx):
+        yield Report("from the look-alike")
+
+class SameCode(Rule):
+    code = "XG100"
+    name = "another-name"
+    summary = "Same code as the good plugin's rule."
+    def check(self, document, ctx):
+        yield Report("from the same code")
+
+@hookimpl
+def strategy_lint_rules():
+    return [LooksBuiltIn, SameCode]
+"""
+
+
+def test_duplicate_rule_names_are_refused_like_codes_naming_both_packages(dists):
+    # the entry point sorts before every built-in one: the built-in must still win
+    make_distribution(dists, "lookalike-plugin", {"lookalike_mod": SAME_NAME_MODULE}, {"AAA": "lookalike_mod"})
+    plugins = create_plugin_manager()
+    assert plugins.rules["SL101"].rule.name == "attendees-missing" and "XN101" not in plugins.rules
+    assert plugins.rules["XG100"].distribution == "lookalike-plugin"  # the first loaded (entry point AAA) keeps it
+    problems = [f.describe() for f in plugins.failures if f.distribution in ("lookalike-plugin", "good-plugin")]
+    assert any(
+        "rule name 'attendees-missing' (XN101) from lookalike-plugin is already used by SL101 from strategy-lint" in p
+        for p in problems
+    ), problems
+    assert any(
+        "rule code XG100 (names-the-chair) from good-plugin is already provided by lookalike-plugin (another-name)" in p
+        for p in problems
+    ), problems
+    listing = run_cli("rule", "attendees-missing", env_extra={"PYTHONPATH": str(dists)})
+    assert listing.returncode == 0 and "SL101" in listing.stdout and "XN101" not in listing.stdout
 
 
 def test_builtin_components_come_through_the_entry_point_group():

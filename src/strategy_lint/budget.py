@@ -44,6 +44,15 @@ class RuleTimeout(BudgetExceeded):
     """One rule took longer than ``rule-timeout`` on one file."""
 
 
+class StoppedInCheck(FileTimeout):
+    """The file's time ran out inside a check: what the engine needs to finish the record
+    outside the budget (the document, its plan, the findings so far, the rules that ran)."""
+
+    def __init__(self, seconds: float, doc, plan, findings: list, ran: list) -> None:
+        super().__init__(seconds)
+        self.doc, self.plan, self.findings, self.ran = doc, plan, findings, ran
+
+
 @dataclass
 class _Deadline:
     at: float  # time.monotonic() value
@@ -128,8 +137,11 @@ def rule_budget(seconds: float | None):
 # -- what an overrun becomes in the report --------------------------------------------------
 
 
-def rule_timeout_finding(rule, plugin: str | None, seconds: float):
-    """The SL000 finding for a rule stopped by its budget (the other rules still ran)."""
+def rule_timeout_finding(rule, package: str, seconds: float):
+    """The SL000 finding for a rule stopped by its budget (the other rules still ran).
+
+    ``package`` is who to blame: the distribution, or a local plugin file.
+    """
     from .findings import Finding, Severity
 
     return Finding(
@@ -137,22 +149,42 @@ def rule_timeout_finding(rule, plugin: str | None, seconds: float):
         name="internal-error",
         severity=Severity.ERROR,
         message=(
-            f"The check {rule.code} ({rule.name}) from plugin {plugin!r} took too long "
+            f"The check {rule.code} ({rule.name}) from {package} took too long "
             f"(over the {seconds:g} s rule-timeout) and was stopped; the other checks still ran."
         ),
-        fix="This is a fault in the check, not in the record: report it to the plugin's maintainer, "
+        fix=f"This is a fault in the check, not in the record: report it to the maintainers of {package}, "
         "or raise rule-timeout in the configuration.",
-        plugin=plugin,
+        plugin=package,
+    )
+
+
+def file_timeout_in_check(rule, package: str, seconds: float, skipped: list[str]):
+    """The SL000 finding for a check still running when the file's own budget ran out."""
+    from .findings import Finding, Severity
+
+    after = f"; {len(skipped)} check(s) after it did not run ({', '.join(skipped)})" if skipped else ""
+    return Finding(
+        code="SL000",
+        name="internal-error",
+        severity=Severity.ERROR,
+        message=(
+            f"The check {rule.code} ({rule.name}) from {package} was still running when this record's "
+            f"{seconds:g} s file-timeout ran out, and was stopped{after}. The findings of the checks "
+            "that finished are shown."
+        ),
+        fix=f"This is a fault in the check, not in the record: report it to the maintainers of {package}, "
+        "or raise file-timeout in the configuration.",
+        plugin=package,
     )
 
 
 def file_timeout_error(seconds: float):
-    """The one-line ReadError for a file stopped by its budget."""
+    """The one-line ReadError for a file whose reading overran its budget."""
     from .errors import ReadError
 
     return ReadError(
         "timeout",
-        f"checking this file took longer than the {seconds:g} s limit and was stopped: "
+        f"reading this file took longer than the {seconds:g} s file-timeout and was stopped: "
         "check it is the right file, or raise file-timeout in the configuration",
     )
 

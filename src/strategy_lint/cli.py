@@ -10,31 +10,46 @@ from pathlib import Path
 from typing import Sequence
 
 from .errors import ConfigError, PluginLoadError, StrategyLintError
+from .terminal import CHOICES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+#: the code of a check that crashed on a record: the record was not fully checked (exit 2)
+CRASHED = "SL000"
+log = logging.getLogger("strategy_lint")
 COMMANDS = ("check", "dump", "plugins", "rules", "rule", "config", "new-rule", "serve")
 
 
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file instead of searching for one")
     p.add_argument("--strict-plugins", action="store_true", help="stop if a plugin fails to load (default: report it and go on)")
-    p.add_argument("-v", "--verbose", action="count", default=0, help="log progress to stderr (never document text)")
+    p.add_argument(
+        "-v", "--verbose", action="count", default=0,
+        help="-v: the configuration, plugins, rules and timings on stderr; -vv: per-check timings and debug (never record text)",
+    )
+    p.add_argument("-q", "--quiet", action="store_true", help="print the problems only: no summary, no list of ready records, no progress")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
     parser = argparse.ArgumentParser(
         prog="strategy-lint",
         description="Check strategy discussion records (.docx, PDF) before they are circulated.",
         epilog="Exit codes: 0 no problems at or above --fail-on; 1 problems found; "
-        "2 a file could not be read, or a usage/configuration error.",
+        "2 a file could not be read, a check crashed, or a usage/configuration error.",
     )
+    parser.add_argument("-V", "--version", action="version", version=f"strategy-lint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.subcommands = sub.choices  # type: ignore[attr-defined]  # main() shows a subcommand's own usage
 
     check = sub.add_parser("check", help="check records (the default command)", description="Check records and report problems.")
-    check.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="record files or folders (searched recursively)")
-    check.add_argument("--format", "-f", default="text", metavar="NAME", help="output format: text (default), json, or any plugin format")
+    check.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH",
+        help="record files or folders (searched recursively); - reads one record from standard input",
+    )
+    check.add_argument("--format", "-f", default="text", type=str.lower, metavar="NAME", help="output format: text (default), json, or any plugin format")
     check.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the report to FILE instead of the screen")
-    check.add_argument("--fail-on", choices=["info", "warning", "error"], help="lowest severity that makes the exit code 1 (default: error)")
+    check.add_argument("--fail-on", type=str.lower, choices=["info", "warning", "error"], help="lowest severity that makes the exit code 1 (default: error)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found (unreadable files still exit 2)")
     check.add_argument("--select", action="append", metavar="CODES", help="only these rules (codes, prefixes like SL2, or names; comma-separated)")
     check.add_argument("--ignore", action="append", metavar="CODES", help="skip these rules (codes, prefixes or names; comma-separated)")
@@ -43,6 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--write-baseline", type=Path, metavar="FILE", help="record the current findings in FILE as accepted (exit 0 unless a file could not be read)")
     check.add_argument("--annotate", type=Path, metavar="DIR", help="write a copy of each checked .docx to DIR with a Word comment at each problem")
     check.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="check N records at a time in parallel processes (0: one per CPU; default 1); the report order does not change")
+    check.add_argument("--statistics", action="store_true", help="print how many problems each rule found instead of the report (text or json)")
+    check.add_argument(
+        "--stdin-filename", type=Path, metavar="NAME",
+        help="read one record from standard input and report it as NAME (its configuration, ignores and baseline apply)",
+    )
+    check.add_argument("--color", type=str.lower, choices=CHOICES, default="auto", help="colour in the text report: auto (default: on a terminal), always, never; NO_COLOR and FORCE_COLOR are read too")
     _common(check)
 
     dump = sub.add_parser(
@@ -108,16 +129,27 @@ def _split(values: list[str] | None) -> list[str] | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if args_list and args_list[0] not in COMMANDS and not args_list[0].startswith("-"):
-        args_list.insert(0, "check")
     parser = build_parser()
     if not args_list:
         parser.print_help()
         return EXIT_ERROR
-    args = parser.parse_args(args_list)
+    first = args_list[0]
+    if first not in COMMANDS and first not in TOP_LEVEL_OPTIONS:
+        typo = mistyped_command(first)
+        if typo is not None:
+            parser.error(
+                f"unknown command {first!r} (did you mean \"{typo}\"?); "
+                f"to check a record of that name, use: strategy-lint check {first}"
+            )
+        args_list.insert(0, "check")  # "check" is the default command
+    args, extras = parser.parse_known_args(args_list)
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
+    if extras:  # the subcommand's own usage, not the top-level one
+        parser.subcommands[args.command].error(f"unrecognized arguments: {' '.join(extras)}")
+    if args.command == "check":
+        _check_usage(parser.subcommands["check"], args)
     logging.basicConfig(level=logging.WARNING, format="strategy-lint: %(levelname)s: %(message)s", stream=sys.stderr)
     # Only our own logger speaks, at -v/-vv: third-party logs (pdfminer's) can quote document text.
     for handler in logging.getLogger().handlers:
@@ -146,6 +178,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+TOP_LEVEL_OPTIONS = ("-h", "--help", "-V", "--version")
+
+
+def mistyped_command(word: str) -> str | None:
+    """The command ``word`` is a typo of ("chek" → "check"), if it cannot be a path.
+
+    Only for a word that is no existing path and has no path-like characters, and that is
+    close to a command: anything else is still taken as a path to check.
+    """
+    import difflib
+
+    if word.startswith("-") or any(c in word for c in "./\\") or Path(word).exists():
+        return None
+    match = difflib.get_close_matches(word.lower(), COMMANDS, n=1, cutoff=0.75)
+    return match[0] if match else None
+
+
+def _check_usage(check: argparse.ArgumentParser, args) -> None:
+    """Usage errors argparse cannot see: how paths, standard input and options combine."""
+    stdin = [p for p in args.paths if str(p) == "-"]
+    if stdin and len(args.paths) > 1:
+        check.error("'-' (a record on standard input) cannot be mixed with other paths")
+    if not args.paths and args.stdin_filename is None:
+        check.error("give at least one record or folder to check (or - and --stdin-filename for standard input)")
+    if args.stdin_filename is not None and args.paths and not stdin:
+        check.error("--stdin-filename reads standard input: give no paths, or only -")
+    if (stdin or args.stdin_filename is not None) and args.annotate is not None:
+        check.error("--annotate needs records on disk, not standard input")
+
+
 def only_ours(record: logging.LogRecord) -> bool:
     """Log filter: strategy-lint's own messages only (they never contain document text)."""
     return record.name == "strategy_lint" or record.name.startswith("strategy_lint.")
@@ -162,28 +224,31 @@ def _linter(args, *, quiet: bool = False, **kw):
 
 
 def cmd_check(args) -> int:
+    import time
+
     from .findings import Severity
     from .formatters.base import Summary
-    from .output import write_output
 
+    started = time.monotonic()
     baseline = None
     if args.baseline is not None:
         from .baseline import Baseline
 
         baseline = Baseline.load(args.baseline)
     linter = _linter(args, select=_split(args.select), ignore=_split(args.ignore), baseline=baseline)
-    formatters = linter.plugins.formatters
-    if args.format not in formatters:
-        from .suggest import did_you_mean
-
-        raise ConfigError(
-            f"unknown format {args.format!r}{did_you_mean(args.format, formatters)}; available: {', '.join(sorted(formatters))}"
-        )
-    fail_on = Severity.parse(args.fail_on) if args.fail_on else linter.default_config.fail_on
+    formatter_cls = _formatter(linter, args)
+    _log_setup(linter)
     results = _lint_with_progress(linter, args.paths, args)
     if not results:
+        if _only_lock_files(args.paths):
+            if not args.quiet:
+                print("strategy-lint: nothing to check: only Word lock files (~$…) were given", file=sys.stderr)
+            return EXIT_OK
         print("strategy-lint: no records found (looked for .docx and .pdf files)", file=sys.stderr)
         return EXIT_ERROR
+    if args.fail_on:
+        for r in results:  # --fail-on beats every record's configuration
+            r.fail_on = Severity.parse(args.fail_on)
     if args.write_baseline is not None:
         from .baseline import write_baseline
 
@@ -192,28 +257,103 @@ def cmd_check(args) -> int:
         args.exit_zero = True
     if args.annotate is not None:
         _annotate(results, args.annotate, linter)
-    exit_code = EXIT_OK
-    if any(r.status == "error" for r in results):
-        exit_code = EXIT_ERROR
-    elif not args.exit_zero and any(f.severity.rank >= fail_on.rank for r in results for f in r.findings):
-        exit_code = EXIT_FINDINGS
-    summary = Summary.of(results, exit_code)
-    color = args.output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    from .engine import all_rules
+    exit_code = exit_code_of(results, exit_zero=args.exit_zero)
+    log.info("checked %d record(s) in %.1f s; exit code %d", len(results), time.monotonic() - started, exit_code)
+    if args.statistics:
+        from .statistics import render_statistics
 
+        _write(render_statistics(results, args.format), args)
+        unreadable = sum(r.status == "error" for r in results)
+        if unreadable and not args.quiet:
+            print(f"strategy-lint: {unreadable} file(s) could not be read (run without --statistics to see why)", file=sys.stderr)
+        return exit_code
+    summary = Summary.of(results, exit_code)
+    from .engine import all_rules
+    from .terminal import use_color
+
+    color = use_color(args.color, sys.stdout, to_file=args.output is not None)
     # Formats that describe rules (SARIF) read their docs from the rule classes.
     rules = {code: reg.rule for code, reg in all_rules(linter.plugins).items()}
-    formatter = formatters[args.format](excerpts=not args.no_excerpts, color=color, rules=rules)
-    write_output(formatter.render(results, summary), args.output)
+    formatter = formatter_cls(excerpts=not args.no_excerpts, color=color, rules=rules)
+    formatter.quiet = args.quiet
+    _write(formatter.render(results, summary), args)
     return exit_code
+
+
+def exit_code_of(results: list, *, exit_zero: bool = False) -> int:
+    """2 if a file could not be read or a check crashed (SL000); 1 for problems at or above
+    each record's fail-on (unless ``exit_zero``); else 0."""
+    if any(r.status == "error" or any(f.code == CRASHED for f in r.findings) for r in results):
+        return EXIT_ERROR
+    if not exit_zero and any(f.severity.rank >= r.fail_on.rank for r in results for f in r.findings):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _formatter(linter, args):
+    """The formatter class for ``--format``, any case; unknown names are usage errors."""
+    from .suggest import did_you_mean
+
+    formatters = linter.plugins.formatters
+    by_lower = {name.lower(): cls for name, cls in formatters.items()}
+    if args.format not in by_lower:
+        raise ConfigError(
+            f"unknown format {args.format!r}{did_you_mean(args.format, by_lower)}; available: {', '.join(sorted(formatters))}"
+        )
+    if args.statistics:
+        from .statistics import FORMATS
+
+        if args.format not in FORMATS:
+            raise ConfigError(f"--statistics prints {' or '.join(FORMATS)}, not {args.format!r}")
+    return by_lower[args.format]
+
+
+def _write(text: str, args) -> None:
+    """The report to stdout, or to ``--output`` with one "wrote" line on stderr."""
+    from .output import write_output
+
+    write_output(text, args.output)
+    if args.output is not None and not args.quiet:
+        print(f"strategy-lint: wrote {args.output}", file=sys.stderr)
+
+
+def _only_lock_files(paths: list[Path]) -> bool:
+    """True when every path given was a Word lock file (a commit that staged only ``~$x.docx``)."""
+    from .engine import _skippable
+
+    return bool(paths) and all(p.is_file() and _skippable(p) for p in paths)
+
+
+def _log_setup(linter) -> None:
+    """-v: which configuration, which plugins (by package) and which rules (never record text)."""
+    if not log.isEnabledFor(logging.INFO):
+        return
+    from collections import Counter
+
+    from .engine import all_rules
+
+    cfg = linter.default_config
+    log.info("configuration: %s", cfg.path or "defaults (no configuration file found)")
+    packages = Counter(
+        f"{i.distribution} {i.version}" if i.distribution else f"local file {i.module}" for i in linter.plugins.infos
+    )
+    log.info("plugins: %s", "; ".join(f"{name} ({n})" for name, n in sorted(packages.items())) or "none")
+    rules = all_rules(linter.plugins)
+    log.info("rules: %d installed, %d selected here", len(rules), len(linter.selected_codes()))
 
 
 def _lint_with_progress(linter, paths, args) -> list:
     """Lint every file (``--jobs`` processes), with a "checked 3/40" line on a terminal (never file names)."""
+    import time
+
     from .engine import iter_files
     from .parallel import LinterSpec, lint_files
     from .progress import Progress
 
+    if args.stdin_filename is not None or [str(p) for p in paths] == ["-"]:
+        from .stdin import DEFAULT_NAME, lint_stdin
+
+        return [lint_stdin(linter, sys.stdin.buffer, args.stdin_filename or Path(DEFAULT_NAME))]
     files = list(iter_files(paths, linter.default_config.exclude))
     spec = LinterSpec(
         config_path=args.config,
@@ -224,11 +364,22 @@ def _lint_with_progress(linter, paths, args) -> list:
         log_level=logging.getLogger("strategy_lint").getEffectiveLevel(),
     )
     results = []
-    with Progress(len(files)) as progress:
-        for result in lint_files(linter, files, args.jobs, spec):
+    last = time.monotonic()
+    with Progress(0 if args.quiet else len(files)) as progress:
+        for i, result in enumerate(lint_files(linter, files, args.jobs, spec), 1):
             results.append(result)
             progress.step()
+            now = time.monotonic()
+            # never the file's name: it often holds a child's name (the report has it)
+            log.info("record %d/%d: %s, %d finding(s), %.2f s", i, len(files), _status(result), len(result.findings), now - last)
+            last = now
     return results
+
+
+def _status(result) -> str:
+    from .verdict import verdict
+
+    return verdict(result).label
 
 
 def _annotate(results, folder: Path, linter) -> None:

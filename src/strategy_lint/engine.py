@@ -11,6 +11,7 @@ import fnmatch
 import logging
 import os
 import sys
+import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,8 +20,10 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from .budget import (
     FileTimeout,
     RuleTimeout,
+    StoppedInCheck,
     file_budget,
     file_timeout_error,
+    file_timeout_in_check,
     rule_budget,
     rule_timeout_finding,
     traceback_without_messages,
@@ -51,7 +54,7 @@ CORE_RULES: dict[str, type[Rule]] = {UnusedSuppression.code: UnusedSuppression}
 def all_rules(plugins: Plugins) -> dict[str, RegisteredRule]:
     """Plugin rules plus the engine's own (SL002), by code."""
     merged = dict(plugins.rules)
-    merged.update({code: RegisteredRule(cls, CORE_PLUGIN) for code, cls in CORE_RULES.items()})
+    merged.update({code: RegisteredRule(cls, CORE_PLUGIN, "strategy-lint") for code, cls in CORE_RULES.items()})
     return dict(sorted(merged.items()))
 
 
@@ -64,6 +67,11 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: ReadError | None = None
     document: Document | None = field(default=None, repr=False)
+    #: the record's own fail-on (closest configuration; ``--fail-on`` overrides): the exit
+    #: code and the verdict (:mod:`strategy_lint.verdict`) both read it
+    fail_on: Severity = Severity.ERROR
+    #: findings the baseline accepted: not reported, but counted in the summary
+    baselined: int = 0
 
     def worst(self) -> Severity | None:
         return max((f.severity for f in self.findings), key=lambda s: s.rank, default=None)
@@ -144,6 +152,10 @@ class Linter:
         self._plans[key] = plan
         return plan
 
+    def selected_codes(self, config: Config | None = None) -> list[str]:
+        """The codes of the rules that run under ``config`` (default: the starting one)."""
+        return [rule.code for rule, *_ in self._plan_for(config or self.default_config).rules]
+
     # -- reading -----------------------------------------------------------------------
 
     def read(self, path: Path, config: Config | None = None) -> Document:
@@ -191,12 +203,20 @@ class Linter:
     def _lint_document(self, doc: Document, config: Config | None, path: Path | None) -> list[Finding]:
         config = config or (self.config_for(path) if path else self.default_config)
         plan = self._plan_for(config)
+        findings, ran = self._run_rules(doc, config, plan, path)
+        return self._finish(doc, plan, findings, ran)
+
+    def _run_rules(self, doc: Document, config: Config, plan: _Plan, path: Path | None) -> tuple[list[Finding], list[type[Rule]]]:
+        """Each selected rule in its own error boundary: (findings, the rules that ran).
+
+        When the file's own time runs out inside a check, that check is to blame, not the
+        record: :class:`StoppedInCheck` carries what the other checks found so far.
+        """
         ignored = _per_file_ignored(config, path) if path else []
         findings: list[Finding] = []
         ran: list[type[Rule]] = []
-        for rule, reg, options, severity in plan.rules:
-            if any(matches(s, type(rule)) for s in ignored):
-                continue
+        todo = [entry for entry in plan.rules if not any(matches(s, type(entry[0])) for s in ignored)]
+        for i, (rule, reg, options, severity) in enumerate(todo):
             ran.append(type(rule))
             ctx = RuleContext(options=options, lexicon=plan.lexicon, severity=severity)
             if plan.config.nlp_model:
@@ -204,16 +224,27 @@ class Linter:
 
                 model = plan.config.nlp_model
                 ctx._nlp_factory = lambda lex=plan.lexicon, m=model: get_pipeline(lex, m)
+            started = time.perf_counter()
             try:
                 with rule_budget(config.rule_timeout):
                     reports = list(rule.check(doc, ctx) or [])
+                log.debug("check %s: %d report(s) in %.3f s", rule.code, len(reports), time.perf_counter() - started)
             except RuleTimeout as exc:
-                findings.append(rule_timeout_finding(rule, reg.plugin, exc.seconds))
+                findings.append(rule_timeout_finding(rule, reg.package, exc.seconds))
                 continue
+            except FileTimeout as exc:
+                ran.pop()  # it did not finish: its suppressions are not "unused"
+                skipped = [type(r).code for r, *_ in todo[i + 1 :]]
+                findings.append(file_timeout_in_check(rule, reg.package, exc.seconds, skipped))
+                raise StoppedInCheck(exc.seconds, doc, plan, findings, ran) from None
             except Exception as exc:
                 findings.append(_internal_error(rule, reg, exc))
                 continue
             findings.extend(_to_finding(doc, rule, reg, r, severity) for r in reports)
+        return findings, ran
+
+    def _finish(self, doc: Document, plan: _Plan, findings: list[Finding], ran: list[type[Rule]]) -> list[Finding]:
+        """Apply the record's disable comments, report unused ones (SL002), sort."""
         known = [r.rule for r in all_rules(self.plugins).values()]
         findings, stale = apply_directives(doc, findings, ran, known)
         unused = self._unused_rule(plan, ran)
@@ -230,10 +261,12 @@ class Linter:
                 return rule, reg, severity
         return None
 
-    def _apply_baseline(self, doc: Document, path: Path, config: Config, findings: list[Finding]) -> list[Finding]:
+    def _apply_baseline(self, doc: Document, path: Path, config: Config, findings: list[Finding]) -> tuple[list[Finding], int]:
+        """(the findings the baseline does not accept, how many it accepted)."""
         if self.baseline is None:
-            return findings
+            return findings, 0
         kept, unmatched = self.baseline.filter(path, findings)
+        accepted = len(findings) - len(kept)
         plan = self._plan_for(config)
         ran = [type(r[0]) for r in plan.rules if not any(matches(s, type(r[0])) for s in _per_file_ignored(config, path))]
         unused = self._unused_rule(plan, ran)
@@ -246,22 +279,39 @@ class Linter:
             )
             kept.append(_to_finding(doc, rule, reg, report, severity))
             kept.sort(key=_order)
-        return kept
+        return kept, accepted
 
-    def lint_file(self, path: Path) -> FileResult:
-        """Read and check one file within its ``file-timeout``: an overrun is a one-line error."""
-        seconds = self.config_for(path).file_timeout
+    def lint_file(self, path: Path, *, display: Path | None = None) -> FileResult:
+        """Read and check one file within its ``file-timeout``.
+
+        An overrun while reading is the record's: a one-line error.  An overrun inside a
+        check is the check's: an SL000 finding naming it, with what the others found.
+        ``display`` is the name the record is known by when ``path`` is only where its bytes
+        are (standard input, ``--stdin-filename``): configuration, per-file-ignores, the
+        baseline and the report all use it.
+        """
+        shown = display or path
+        config = self.config_for(shown)
         try:
-            with file_budget(seconds):
-                return self._lint_file(path)
+            with file_budget(config.file_timeout):
+                return self._lint_file(path, shown)
+        except StoppedInCheck as stop:  # outside the budget now: finishing cannot be cut short
+            nlp = sys.modules.get("strategy_lint.nlp")
+            if nlp is not None:
+                nlp.forget_texts()
+            findings = self._finish(stop.doc, stop.plan, stop.findings, stop.ran)
+            findings, accepted = self._apply_baseline(stop.doc, shown, config, findings)
+            return FileResult(str(shown), "ok", findings, document=stop.doc, fail_on=config.fail_on, baselined=accepted)
         except FileTimeout as exc:
-            return FileResult(str(path), "error", error=file_timeout_error(exc.seconds))
+            return FileResult(str(shown), "error", error=file_timeout_error(exc.seconds))
 
-    def _lint_file(self, path: Path) -> FileResult:
-        shown = str(path)
+    def _lint_file(self, path: Path, name: Path) -> FileResult:
+        shown = str(name)
         try:
-            config = self.config_for(path)
+            config = self.config_for(name)
+            started = time.perf_counter()
             doc = self.read(path, config)
+            log.debug("read and structured a %s record in %.3f s", doc.format, time.perf_counter() - started)
         except ReadError as err:
             return FileResult(shown, "error", error=err)
         except ConfigError:
@@ -273,9 +323,9 @@ class Linter:
                 "error",
                 error=ReadError("internal-error", f"strategy-lint failed on this file ({_where(exc)}): please report it"),
             )
-        findings = self.lint_document(doc, config, path)
-        findings = self._apply_baseline(doc, path, config, findings)
-        return FileResult(shown, "ok", findings, document=doc)
+        findings = self.lint_document(doc, config, name)
+        findings, accepted = self._apply_baseline(doc, name, config, findings)
+        return FileResult(shown, "ok", findings, document=doc, fail_on=config.fail_on, baselined=accepted)
 
     def lint_paths(self, paths: Iterable[Path]) -> Iterator[FileResult]:
         for path in iter_files(paths, self.default_config.exclude):
@@ -393,9 +443,9 @@ def _internal_error(rule: Rule, reg: RegisteredRule, exc: BaseException) -> Find
         name="internal-error",
         severity=Severity.ERROR,
         message=(
-            f"The check {rule.code} ({rule.name}) from plugin {reg.plugin!r} crashed "
+            f"The check {rule.code} ({rule.name}) from {reg.package} crashed "
             f"({where}) and was skipped; the other checks still ran."
         ),
-        fix="This is a fault in the check, not in the record: report it to the plugin's maintainer.",
+        fix=f"This is a fault in the check, not in the record: report it to the maintainers of {reg.package}.",
         plugin=reg.plugin,
     )

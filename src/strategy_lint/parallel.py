@@ -175,11 +175,14 @@ def _lint_one(path: str) -> tuple:
 
 def _to_wire(result: "FileResult") -> tuple:
     error = (result.error.code, result.error.message) if result.error is not None else None
-    return (result.path, result.status, result.findings, error)
+    return (result.path, result.status, result.findings, error, result.fail_on.value, result.baselined)
 
 
 def _from_wire(data: tuple) -> "FileResult":
     from .engine import FileResult
+    from .findings import Severity
 
-    path, status, findings, error = data
-    return FileResult(path, status, findings, error=ReadError(*error) if error else None)
+    path, status, findings, error, fail_on, baselined = data
+    return FileResult(
+        path, status, findings, error=ReadError(*error) if error else None, fail_on=Severity(fail_on), baselined=baselined
+    )

@@ -26,6 +26,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .lexicon import Lexicon
 
 GROUP = "strategy_lint"
+#: this distribution: its rules are registered before any plugin's
+OURS = "strategy-lint"
 
 
 @dataclass
@@ -43,14 +45,32 @@ class LoadFailure:
     error: str
 
     def describe(self) -> str:
-        dist = f" (from {self.distribution})" if self.distribution else ""
-        return f"plugin {self.name!r}{dist} failed to load and was skipped: {self.error}"
+        """One line that names the package to blame first (the entry point is a detail)."""
+        if self.distribution:
+            return f"plugin package {self.distribution} (entry point {self.name!r}) failed to load and was skipped: {self.error}"
+        return f"{blame(self.name, None)} failed to load and was skipped: {self.error}"
+
+
+def blame(plugin: str, distribution: str | None) -> str:
+    """Who to report a fault to: 'strategy-lint-foo', 'local plugin file rules.py', 'plugin 'x''."""
+    if distribution:
+        return distribution
+    if plugin.startswith("local:"):
+        return f"local plugin file {plugin[len('local:'):]}"
+    return f"plugin {plugin!r}"
 
 
 @dataclass
 class RegisteredRule:
     rule: type[Rule]
     plugin: str
+    #: the distribution (package) that installed the plugin; None for local files and objects
+    distribution: str | None = None
+
+    @property
+    def package(self) -> str:
+        """The package to blame in messages (SL000, duplicates)."""
+        return blame(self.plugin, self.distribution)
 
 
 @dataclass
@@ -69,26 +89,35 @@ class Plugins:
     def rules(self) -> dict[str, RegisteredRule]:
         """Rule classes by code, each with the plugin that provided it."""
         if self._rules is None:
+            from .suppressions import UnusedSuppression
+
             self._rules = {}
-            for impl in self.pm.hook.strategy_lint_rules.get_hookimpls():
+            dists = {i.name: i.distribution for i in self.infos}
+            # the engine's own rule (SL002) holds its code and name too
+            core = RegisteredRule(UnusedSuppression, "strategy-lint (core)", OURS)
+            by_name: dict[str, RegisteredRule] = {core.rule.name: core}
+            reserved = {core.rule.code: core}
+            # strategy-lint's own rules first: a plugin cannot take a built-in's code or name
+            impls = sorted(self.pm.hook.strategy_lint_rules.get_hookimpls(), key=lambda i: dists.get(i.plugin_name) != OURS)
+            for impl in impls:
+                dist = dists.get(impl.plugin_name)
                 try:
                     provided = list(impl.function() or [])
                 except Exception as exc:  # a broken plugin must not stop the tool
-                    self.failures.append(LoadFailure(impl.plugin_name, None, _one_line(exc)))
+                    self.failures.append(LoadFailure(impl.plugin_name, dist, _one_line(exc)))
                     continue
                 for cls in provided:
                     try:
                         cls.validate()
                     except TypeError as exc:
-                        self.failures.append(LoadFailure(impl.plugin_name, None, str(exc)))
+                        self.failures.append(LoadFailure(impl.plugin_name, dist, str(exc)))
                         continue
-                    if cls.code in self._rules:
-                        other = self._rules[cls.code].plugin
-                        self.failures.append(
-                            LoadFailure(impl.plugin_name, None, f"rule code {cls.code} is already provided by {other!r}")
-                        )
+                    reg = RegisteredRule(cls, impl.plugin_name, dist)
+                    clash = _clash(reg, self._rules.get(cls.code) or reserved.get(cls.code), by_name.get(cls.name))
+                    if clash:
+                        self.failures.append(LoadFailure(impl.plugin_name, dist, clash))
                         continue
-                    self._rules[cls.code] = RegisteredRule(cls, impl.plugin_name)
+                    self._rules[cls.code] = by_name[cls.name] = reg
             self._rules = dict(sorted(self._rules.items()))
         return self._rules
 
@@ -114,6 +143,23 @@ class Plugins:
             except (KeyError, TypeError, AttributeError) as exc:
                 raise ConfigError(f"a plugin's lexicon additions are malformed: {_one_line(exc)}") from None
         return lex.extend(config_additions)
+
+
+def _clash(new: RegisteredRule, same_code: RegisteredRule | None, same_name: RegisteredRule | None) -> str | None:
+    """Why ``new`` cannot be registered: its code or its name is taken (both packages named)."""
+    rule = new.rule
+    if same_code is not None:
+        return (
+            f"rule code {rule.code} ({rule.name}) from {new.package} is already provided by "
+            f"{same_code.package} ({same_code.rule.name}): codes must be unique"
+        )
+    if same_name is not None:
+        return (
+            f"rule name {rule.name!r} ({rule.code}) from {new.package} is already used by "
+            f"{same_name.rule.code} from {same_name.package}: names must be unique, "
+            "as --select, --ignore and 'strategy-lint rule' accept names"
+        )
+    return None
 
 
 def _one_line(exc: BaseException) -> str:

@@ -14,7 +14,13 @@ if TYPE_CHECKING:  # pragma: no cover
 
 @dataclass
 class Summary:
-    """Totals for a run, shared by every formatter."""
+    """Totals for a run, shared by every formatter.
+
+    ``ready`` and ``needs_changes`` are the verdicts (:mod:`strategy_lint.verdict`);
+    ``clean`` and ``with_findings`` say literally whether a record had any finding, so a
+    record with only a note is both ready and "with findings".  ``baselined`` counts the
+    problems the baseline accepted (hidden from the report, never silently).
+    """
 
     files: int = 0
     clean: int = 0
@@ -22,9 +28,14 @@ class Summary:
     unreadable: int = 0
     by_severity: dict[str, int] = field(default_factory=lambda: {s.value: 0 for s in Severity})
     exit_code: int = 0
+    ready: int = 0
+    needs_changes: int = 0
+    baselined: int = 0
 
     @classmethod
     def of(cls, results: "list[FileResult]", exit_code: int) -> "Summary":
+        from ..verdict import Verdict, verdict
+
         s = cls(files=len(results), exit_code=exit_code)
         for r in results:
             if r.status == "error":
@@ -33,6 +44,10 @@ class Summary:
                 s.with_findings += 1
             else:
                 s.clean += 1
+            v = verdict(r)
+            s.ready += v is Verdict.READY
+            s.needs_changes += v is Verdict.CHANGES
+            s.baselined += getattr(r, "baselined", 0)
             for f in r.findings:
                 s.by_severity[f.severity.value] += 1
         return s
@@ -43,9 +58,38 @@ class Summary:
             "clean": self.clean,
             "with_findings": self.with_findings,
             "unreadable": self.unreadable,
+            "ready": self.ready,
+            "needs_changes": self.needs_changes,
+            "baselined": self.baselined,
             "findings": dict(self.by_severity),
             "exit_code": self.exit_code,
         }
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """'1 file', '2 files'."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def run_sentence(s: Summary) -> str:
+    """'Checked 3 files: 1 ready to circulate, 1 needs changes, 1 could not be read.'"""
+    parts = []
+    if s.ready:
+        parts.append(f"{s.ready} ready to circulate")
+    if s.needs_changes:
+        parts.append(f"{s.needs_changes} need{'s' if s.needs_changes == 1 else ''} changes")
+    if s.unreadable:
+        parts.append(f"{s.unreadable} could not be read")
+    return f"Checked {plural(s.files, 'file')}" + (": " + ", ".join(parts) if parts else "") + "."
+
+
+#: Findings the engine makes itself that have no rule page (a crashed check).
+NO_RULE_PAGE = frozenset({"SL000"})
+
+
+def more_about(code: str) -> str | None:
+    """Where to read more about a finding: the command that explains its rule."""
+    return None if code in NO_RULE_PAGE else f"strategy-lint rule {code}"
 
 
 def counts_phrase(findings: "list[Finding]") -> str:
@@ -68,6 +112,9 @@ class Formatter:
     name: ClassVar[str]
     #: True for formats meant for people (progress, colour make sense)
     for_people: ClassVar[bool] = False
+    #: ``-q``: the findings only (no list of ready records, no summary lines); set by the CLI
+    #: after construction, so a plugin formatter's own ``__init__`` need not know about it
+    quiet: bool = False
 
     def __init__(self, *, excerpts: bool = True, color: bool = False, rules: "dict[str, type[Rule]] | None" = None) -> None:
         self.excerpts = excerpts

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..findings import Severity
 from ..hookspecs import hookimpl
-from .base import Formatter, Summary
+from .base import Formatter, Summary, more_about, run_sentence
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -43,7 +43,11 @@ class GithubFormatter(Formatter):
                     message += f" How to fix: {self.fix(f)}"
                 if self.excerpt(f):
                     message += f' Quote: "{self.excerpt(f)}"'
+                if more_about(f.code):
+                    message += f" More: {more_about(f.code)}"
                 lines.append(command(COMMAND[f.severity], message, file=r.path, title=f"{f.code} {f.name}"))
+        if not self.quiet:  # the verdicts of the run, as one notice in the job's summary
+            lines.append(command("notice", run_sentence(summary), title="strategy-lint"))
         return "\n".join(lines) + ("\n" if lines else "")
 
 

@@ -2,8 +2,8 @@
 
 Inline CSS, no scripts, no external assets (fonts, images, links): the page works offline,
 can be attached to an email and printed.  Every piece of text is escaped with
-``html.escape``.  Each file gets a verdict: "could not read", "needs changes" (any error or
-warning) or "ready to circulate" (nothing, or only notes).
+``html.escape``.  Each file gets the shared verdict (:mod:`strategy_lint.verdict`): "could
+not read", "needs changes" or "ready to circulate".
 """
 
 from __future__ import annotations
@@ -12,7 +12,9 @@ from html import escape
 
 from ..findings import Finding, Severity
 from ..hookspecs import hookimpl
-from .base import Formatter, Summary, counts_phrase
+from ..verdict import Verdict
+from ..verdict import verdict as shared_verdict
+from .base import Formatter, Summary, counts_phrase, more_about
 
 GROUPS = (
     (Severity.ERROR, "Must fix before circulating", "error"),
@@ -60,13 +62,13 @@ footer { color:var(--muted); font-size:.9rem; margin-top:2rem; }
 """
 
 
+CSS_CLASS = {Verdict.READY: "v-ok", Verdict.CHANGES: "v-changes", Verdict.UNREAD: "v-unread"}
+
+
 def verdict(result) -> tuple[str, str]:
-    """(label, css class) for one file."""
-    if result.status == "error":
-        return "could not read", "v-unread"
-    if any(f.severity.rank >= Severity.WARNING.rank for f in result.findings):
-        return "needs changes", "v-changes"
-    return "ready to circulate", "v-ok"
+    """(label, css class) for one file, from the shared verdict."""
+    v = shared_verdict(result)
+    return v.label, CSS_CLASS[v]
 
 
 def _sentence(text: str, stop: bool = True) -> str:
@@ -80,12 +82,11 @@ class HtmlFormatter(Formatter):
     for_people = True
 
     def render(self, results, summary: Summary) -> str:
-        verdicts = [verdict(r)[0] for r in results]
         cards = [
             (len(results), "files checked"),
-            (verdicts.count("ready to circulate"), "ready to circulate"),
-            (verdicts.count("needs changes"), "needs changes" if verdicts.count("needs changes") == 1 else "need changes"),
-            (verdicts.count("could not read"), "could not be read"),
+            (summary.ready, "ready to circulate"),
+            (summary.needs_changes, "needs changes" if summary.needs_changes == 1 else "need changes"),
+            (summary.unreadable, "could not be read"),
         ]
         parts = [
             "<!DOCTYPE html>",
@@ -154,6 +155,8 @@ class HtmlFormatter(Formatter):
             rows.append(("Quote", f"<blockquote>“{escape(self.excerpt(f))}”</blockquote>"))
         if self.fix(f):
             rows.append(("How to fix", escape(self.fix(f))))
+        if more_about(f.code):
+            rows.append(("More", f"<code>{escape(more_about(f.code))}</code>"))
         dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
         return (
             f'<div class="finding {cls}"><div class="code">{escape(f.code)} · {escape(f.name)}</div>'

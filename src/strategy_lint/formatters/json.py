@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from ..hookspecs import hookimpl
+from ..verdict import verdict
 from .base import Formatter, Summary
 
 SCHEMA_VERSION = 1
@@ -20,6 +21,7 @@ class JsonFormatter(Formatter):
                 {
                     "path": r.path,
                     "status": r.status,
+                    "verdict": verdict(r).value,
                     "error": {"code": r.error.code, "message": r.error.message} if r.error else None,
                     "findings": [f.to_dict(excerpts=self.excerpts) for f in r.findings],
                 }

@@ -11,6 +11,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from ..hookspecs import hookimpl
+from ..verdict import verdict
 from .base import Formatter, Summary
 
 
@@ -22,6 +23,8 @@ class JunitFormatter(Formatter):
         totals = {"tests": 0, "failures": 0, "errors": 0}
         for r in results:
             suite = ET.SubElement(root, "testsuite", name=r.path)
+            props = ET.SubElement(suite, "properties")
+            ET.SubElement(props, "property", name="verdict", value=verdict(r).label)
             counts = self._fill(suite, r)
             for key, value in counts.items():
                 suite.set(key, str(value))

@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from ..findings import Finding, Severity
 from ..hookspecs import hookimpl
+from ..verdict import verdict
 from .base import Formatter, Summary
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -67,7 +68,9 @@ class SarifFormatter(Formatter):
                     "toolExecutionNotifications": notifications,
                 }
             ],
-            "artifacts": [{"location": {"uri": artifact_uri(r.path)}} for r in results],
+            "artifacts": [
+                {"location": {"uri": artifact_uri(r.path)}, "properties": {"verdict": verdict(r).value}} for r in results
+            ],
             "results": sarif_results,
             "columnKind": "unicodeCodePoints",
         }

@@ -9,14 +9,11 @@ from __future__ import annotations
 
 from ..findings import Severity
 from ..hookspecs import hookimpl
-from .base import Formatter, Summary
+from ..verdict import Verdict, verdict
+from .base import Formatter, Summary, more_about, plural, run_sentence
 
 LABEL = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "NOTE"}
 COLOUR = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
 class TextFormatter(Formatter):
@@ -43,19 +40,21 @@ class TextFormatter(Formatter):
                     out.append(f'    Quote: "{self.excerpt(f)}"')
                 if self.fix(f):
                     out.append(f"    How to fix: {self.fix(f)}")
+                if more_about(f.code):
+                    out.append(f"    More: {more_about(f.code)}")
                 out.append("")
+        if self.quiet:
+            return "\n".join(out) + ("\n" if out else "")
+        ready = [r.path for r in results if verdict(r) is Verdict.READY]
+        if ready:
+            out.append(self._style("Ready to circulate:", "bold green"))
+            out.extend(f"  {path}" for path in ready)
+            out.append("")
         out.append(self._summary(summary))
         return "\n".join(out) + "\n"
 
     def _summary(self, s: Summary) -> str:
-        parts = []
-        if s.clean:
-            parts.append(f"{s.clean} ready to circulate")
-        if s.with_findings:
-            parts.append(f"{s.with_findings} need{'s' if s.with_findings == 1 else ''} changes")
-        if s.unreadable:
-            parts.append(f"{s.unreadable} could not be read")
-        line = f"Checked {plural(s.files, 'file')}" + (": " + ", ".join(parts) if parts else "") + "."
+        line = run_sentence(s)
         counts = s.by_severity
         total = sum(counts.values())
         if total:
@@ -63,6 +62,9 @@ class TextFormatter(Formatter):
                 plural(counts[k], label) for k, label in (("error", "error"), ("warning", "warning"), ("info", "note")) if counts[k]
             )
             line += f"\nFound {plural(total, 'problem')} ({detail})."
+        if s.baselined:
+            accepted = plural(s.baselined, "problem")
+            line += f"\n{accepted} accepted in the baseline {'was' if s.baselined == 1 else 'were'} not shown."
         return line
 
     def _style(self, text: str, style: str) -> str:
