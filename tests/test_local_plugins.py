@@ -125,3 +125,38 @@ def test_broken_local_plugin_is_reported_and_the_other_rules_still_run(project, 
     assert any("SyntaxError" in f.describe() for f in linter.plugins.failures)
     assert "XL001" not in linter.plugins.rules
     assert linter.plugins.rules, "built-in rules should still load"
+
+
+# -- the closest configuration wins, for local plugins and fail-on too -----------------------------
+
+
+def test_a_subfolders_local_plugins_apply_to_its_records_when_run_from_the_parent(project, tmp_path_factory):
+    parent = tmp_path_factory.mktemp("authority")
+    team = parent / "team-a"
+    team.mkdir()
+    (team / "tools").mkdir()
+    (team / "tools" / "our_rules.py").write_text(OUR_RULES, encoding="utf-8")
+    (team / "strategy-lint.toml").write_text('local-plugins = ["tools/our_rules.py"]\nselect = ["XL"]\n', encoding="utf-8")
+    (team / "record.md").write_text(RECORD, encoding="utf-8")
+    (parent / "other.md").write_text(RECORD, encoding="utf-8")  # no configuration of its own: no XL001
+    check = run_cli("check", "team-a/record.md", "other.md", "--format", "json", cwd=parent)
+    import json
+
+    files = {f["path"]: [x["code"] for x in f["findings"]] for f in json.loads(check.stdout)["files"]}
+    assert files["team-a/record.md"] == ["XL001"], check.stderr
+    assert "XL001" not in files["other.md"]
+    sarif = json.loads(run_cli("check", "team-a/record.md", "--format", "sarif", cwd=parent).stdout)
+    assert "XL001" in [r["id"] for r in sarif["runs"][0]["tool"]["driver"]["rules"]]  # described, not "unknown"
+
+
+def test_fail_on_from_the_records_own_folder_wins_when_run_from_the_parent(tmp_path):
+    team = tmp_path / "records"
+    team.mkdir()
+    demo = (Path(__file__).parent / "data" / "demo_rules.py").as_posix()
+    (team / "strategy-lint.toml").write_text(
+        f'local-plugins = ["{demo}"]\nselect = ["XD201"]\nfail-on = "warning"\n', encoding="utf-8"
+    )
+    (team / "no-voice.md").write_text("# Strategy Discussion Record\n## Actions\nNone.\n", encoding="utf-8")
+    proc = run_cli("check", "records/no-voice.md", cwd=tmp_path)  # a warning only (XD201)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert run_cli("check", "records/no-voice.md", "--fail-on", "error", cwd=tmp_path).returncode == 0

@@ -268,12 +268,12 @@ def cmd_check(args) -> int:
             print(f"strategy-lint: {unreadable} file(s) could not be read (run without --statistics to see why)", file=sys.stderr)
         return exit_code
     summary = Summary.of(results, exit_code)
-    from .engine import all_rules
     from .terminal import use_color
 
     color = use_color(args.color, sys.stdout, to_file=args.output is not None)
-    # Formats that describe rules (SARIF) read their docs from the rule classes.
-    rules = {code: reg.rule for code, reg in all_rules(linter.plugins).items()}
+    # Formats that describe rules (SARIF) read their docs from the rule classes (every
+    # folder's local plugins included).
+    rules = {code: reg.rule for code, reg in linter.all_rules().items()}
     formatter = formatter_cls(excerpts=not args.no_excerpts, color=color, rules=rules)
     formatter.quiet = args.quiet
     _write(formatter.render(results, summary), args)

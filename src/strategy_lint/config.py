@@ -14,7 +14,7 @@ from typing import Any
 
 from .errors import ConfigError
 from .findings import Severity
-from .lexicon import LEXICON_KEYS
+from .schema import check_lexicon_shape
 from .suggest import did_you_mean
 
 CONFIG_FILES = ("strategy-lint.toml", ".strategy-lint.toml", "pyproject.toml")
@@ -78,9 +78,7 @@ def parse_config(data: dict[str, Any], path: Path | None) -> Config:
                 value = {str(k): _table(v) for k, v in _table(value).items()}
             elif attr == "lexicon":
                 value = _table(value)
-                for lk in value:
-                    if lk not in LEXICON_KEYS:
-                        raise ValueError(f"unknown lexicon table {lk!r}{did_you_mean(lk, LEXICON_KEYS)}")
+                check_lexicon_shape(value)  # names are checked against plugins' additions later
             elif isinstance(default, (int, float)) and not isinstance(default, bool):
                 if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
                     raise ValueError("expected a positive number")

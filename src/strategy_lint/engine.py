@@ -33,9 +33,10 @@ from .errors import ConfigError, ReadError
 from .findings import Finding, Location, Severity
 from .lexicon import Lexicon
 from .model import Document
-from .plugins import Plugins, RegisteredRule, create_plugin_manager
+from .plugins import Plugins, RegisteredRule, create_plugin_manager, with_local_plugins
 from .readers.base import MB, ReadOptions
 from .rules import Report, Rule, RuleContext
+from .schema import check_lexicon_names, check_rule_settings, where
 from .selection import check_selectors, matches, select_rules
 from .suppressions import UnusedSuppression, apply_directives
 
@@ -85,6 +86,8 @@ class _Plan:
     lexicon: Lexicon
     rules: list[tuple[Rule, RegisteredRule, dict, Severity]]
     needs_nlp: bool
+    #: the plugins for this configuration (its own local-plugins)
+    plugins: Plugins
 
 
 class Linter:
@@ -107,11 +110,13 @@ class Linter:
         self._select = select
         self._ignore = ignore
         start_config = config or load_config(config_path, Path.cwd())
+        self._strict_plugins = strict_plugins
         if plugins is None:
-            local = [(start_config.base_dir / p) for p in start_config.local_plugins]
-            plugins = create_plugin_manager(strict=strict_plugins, local_plugins=local)
+            plugins = create_plugin_manager(strict=strict_plugins, local_plugins=_local_paths(start_config))
         self.plugins = plugins
         self.plugins.pm.hook.strategy_lint_configure.call_historic(kwargs={"config": start_config})
+        #: plugin sets by the local-plugins they load (the closest configuration's)
+        self._plugin_sets: dict[tuple[Path, ...], Plugins] = {_local_key(start_config): plugins}
         self._plans: dict[Path | None, _Plan] = {}
         self._config_cache: dict[Path, Config] = {}
         self.default_config = start_config
@@ -127,28 +132,58 @@ class Linter:
             self._config_cache[folder] = load_config(None, folder)
         return self._config_cache[folder]
 
+    def plugins_for(self, config: Config) -> Plugins:
+        """The plugins for records under ``config``: with its own ``local-plugins``."""
+        key = _local_key(config)
+        if key not in self._plugin_sets:
+            plugins = with_local_plugins(self.plugins, _local_paths(config), strict=self._strict_plugins)
+            for failure in plugins.failures:
+                log.warning("%s", failure.describe())
+            plugins.pm.hook.strategy_lint_configure.call_historic(kwargs={"config": config})
+            self._plugin_sets[key] = plugins
+        return self._plugin_sets[key]
+
+    def all_rules(self) -> dict[str, RegisteredRule]:
+        """Every rule of every plugin set used so far (for formats that describe rules)."""
+        merged: dict[str, RegisteredRule] = {}
+        for plugins in self._plugin_sets.values():
+            merged.update(all_rules(plugins))
+        return dict(sorted(merged.items()))
+
     def _plan_for(self, config: Config) -> _Plan:
         key = config.path
         if key in self._plans:
             return self._plans[key]
-        registered = all_rules(self.plugins)
+        plugins = self.plugins_for(config)
+        registered = all_rules(plugins)
         classes = [r.rule for r in registered.values()]
+        in_file = f"{where(config.path)}"
+        if self._select is not None:
+            check_selectors(self._select, classes, "--select")
+        else:
+            check_selectors(config.select, classes, f"select{in_file}")
         select = self._select if self._select is not None else config.select
+        check_selectors(config.extend_select, classes, f"extend-select{in_file}")
+        check_selectors(config.ignore, classes, f"ignore{in_file}")
+        check_selectors(self._ignore or [], classes, "--ignore")
         ignore = [*config.ignore, *(self._ignore or [])]
-        for what, sels in (("select", select), ("extend-select", config.extend_select), ("ignore", ignore)):
-            check_selectors(sels, classes, what)
         for pattern, sels in config.per_file_ignores.items():
-            check_selectors(sels, classes, f"per-file-ignores {pattern!r}")
+            check_selectors(sels, classes, f"per-file-ignores {pattern!r}{in_file}")
         chosen = select_rules(classes, select, config.extend_select, ignore)
         settings_by_code = _rule_settings(config, classes)
-        lexicon = self.plugins.lexicon(config.lexicon)
+        base = plugins.lexicon()
+        check_lexicon_names(config.lexicon, base, config.path)
+        lexicon = base.extend(config.lexicon)
         rules = []
         for cls in chosen:
             settings = dict(settings_by_code.get(cls.code, {}))
             severity = Severity.parse(settings.pop("severity", cls.default_severity))
-            options = cls.resolve_options(settings)
+            try:
+                options = cls.resolve_options(settings)
+            except ConfigError as exc:
+                raise ConfigError(f"[rules.{cls.code}]{where(config.path)}: {exc}") from None
             rules.append((cls(), registered[cls.code], options, severity))
-        plan = _Plan(config, lexicon, rules, any(r[0].needs_nlp for r in rules))
+        plan = _Plan(config, lexicon, rules, any(r[0].needs_nlp for r in rules), plugins)
         self._plans[key] = plan
         return plan
 
@@ -170,8 +205,9 @@ class Linter:
         )
         if not path.exists():
             raise ReadError("file-not-found", "file not found: check the path and try again")
+        plan = self._plan_for(config)
         try:
-            doc = self.plugins.pm.hook.strategy_lint_read_document(path=path, options=options)
+            doc = plan.plugins.pm.hook.strategy_lint_read_document(path=path, options=options)
         except ReadError:
             raise
         except RecursionError:
@@ -187,7 +223,6 @@ class Linter:
                 f"{path.suffix or 'files without an extension'} is not a record format strategy-lint reads: "
                 "save the record as .docx or PDF",
             )
-        plan = self._plan_for(config)
         return build_structure(doc, plan.lexicon)
 
     # -- linting -----------------------------------------------------------------------
@@ -245,7 +280,7 @@ class Linter:
 
     def _finish(self, doc: Document, plan: _Plan, findings: list[Finding], ran: list[type[Rule]]) -> list[Finding]:
         """Apply the record's disable comments, report unused ones (SL002), sort."""
-        known = [r.rule for r in all_rules(self.plugins).values()]
+        known = [r.rule for r in all_rules(plan.plugins).values()]
         findings, stale = apply_directives(doc, findings, ran, known)
         unused = self._unused_rule(plan, ran)
         if unused is not None:
@@ -332,6 +367,15 @@ class Linter:
             yield self.lint_file(path)
 
 
+def _local_paths(config: Config) -> list[Path]:
+    """``local-plugins`` of ``config``, relative to its file's folder."""
+    return [config.base_dir / p for p in config.local_plugins]
+
+
+def _local_key(config: Config) -> tuple[Path, ...]:
+    return tuple(p.resolve() for p in _local_paths(config))
+
+
 def iter_files(paths: Iterable[Path], exclude: Iterable[str] = ()) -> Iterator[Path]:
     """Files to check: given files as they are; folders walked for record formats.
 
@@ -372,7 +416,7 @@ def _per_file_ignored(config: Config, path: Path) -> list[str]:
 
 
 def _rule_settings(config: Config, classes: list[type[Rule]]) -> dict[str, dict]:
-    """[rules.SL401] or [rules.action-without-deadline] → settings by code."""
+    """[rules.SL401] or [rules.action-without-deadline] → settings by code (checked: schema.py)."""
     by_key = {c.code: c for c in classes} | {c.name: c for c in classes}
     out: dict[str, dict] = {}
     for key, settings in config.rules.items():
@@ -380,13 +424,9 @@ def _rule_settings(config: Config, classes: list[type[Rule]]) -> dict[str, dict]
         if cls is None:
             from .suggest import did_you_mean
 
-            raise ConfigError(f"[rules.{key}]: no such rule{did_you_mean(key, list(by_key))}")
+            raise ConfigError(f"[rules.{key}]{where(config.path)}: no such rule{did_you_mean(key, list(by_key))}")
+        check_rule_settings(key, settings, cls, config.path)
         out.setdefault(cls.code, {}).update(settings)
-        if "severity" in settings:
-            try:
-                Severity.parse(settings["severity"])
-            except ValueError as exc:
-                raise ConfigError(f"[rules.{key}] {exc}") from None
     return out
 
 

@@ -203,10 +203,20 @@ def create_plugin_manager(
             plugins.failures.append(failure)
             continue
         plugins.infos.append(PluginInfo(ep.name, ep.value, dist, version))
+    _add_local(plugins, local_plugins, strict)
+    for obj in extra:
+        name = getattr(obj, "__name__", None) or type(obj).__name__
+        pm.register(obj, name=name)
+        plugins.infos.append(PluginInfo(name, name, None, None))
+    return plugins
+
+
+def _add_local(plugins: Plugins, local_plugins: Iterable[Path], strict: bool) -> None:
+    """Register ``local-plugins`` files: a missing or broken one is reported and skipped."""
     for path in local_plugins:
         try:
             module = _load_local(path)
-            pm.register(module, name=f"local:{path.name}")
+            plugins.pm.register(module, name=f"local:{path.name}")
         except Exception as exc:
             failure = LoadFailure(f"local:{path}", None, _one_line(exc))
             if strict:
@@ -214,10 +224,23 @@ def create_plugin_manager(
             plugins.failures.append(failure)
             continue
         plugins.infos.append(PluginInfo(f"local:{path.name}", str(path), None, None))
-    for obj in extra:
-        name = getattr(obj, "__name__", None) or type(obj).__name__
-        pm.register(obj, name=name)
-        plugins.infos.append(PluginInfo(name, name, None, None))
+
+
+def with_local_plugins(base: Plugins, local_plugins: Iterable[Path], *, strict: bool = False) -> Plugins:
+    """``base`` with another folder's ``local-plugins`` in place of its own.
+
+    The closest configuration wins for local plugins too: records under a folder whose
+    configuration names ``local-plugins`` get those rules, and only those records.
+    Everything else ``base`` registered (entry points, objects) is shared, not reloaded.
+    """
+    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm.add_hookspecs(hookspecs)
+    plugins = Plugins(pm)
+    for name, obj in base.pm.list_name_plugin():
+        if obj is not None and not str(name).startswith("local:"):
+            pm.register(obj, name=name)
+    plugins.infos = [i for i in base.infos if not i.name.startswith("local:")]
+    _add_local(plugins, local_plugins, strict)
     return plugins
 
 
