@@ -232,3 +232,18 @@ def test_builtin_components_come_through_the_entry_point_group():
     assert eps["reader-docx"] == "strategy_lint.readers.docx"
     assert eps["formatter-json"] == "strategy_lint.formatters.json"
     assert any(v.startswith("strategy_lint_plugins.") for v in eps.values())
+
+
+def test_an_opt_in_rule_runs_only_when_a_selector_names_it():
+    from strategy_lint.selection import select_rules
+
+    class Example(AlwaysFires):
+        code = "XT050"
+        name = "example-only"
+        opt_in = True
+
+    rules = [AlwaysFires, Example]
+    assert select_rules(rules, ["ALL"], [], []) == [AlwaysFires]
+    assert select_rules(rules, ["ALL"], ["XT05"], []) == [AlwaysFires, Example]
+    assert select_rules(rules, ["example-only"], [], []) == [Example]
+    assert select_rules(rules, ["XT"], [], ["XT050"]) == [AlwaysFires]

@@ -438,7 +438,8 @@ def cmd_rules(args) -> int:
     linter = _linter(args)
     for code, reg in all_rules(linter.plugins).items():
         r = reg.rule
-        print(f"{code}  {r.name:<36} {r.default_severity.value:<8} {r.summary}")
+        off = " (off unless selected)" if getattr(r, "opt_in", False) else ""
+        print(f"{code}  {r.name:<36} {r.default_severity.value:<8} {r.summary}{off}")
     return EXIT_OK
 
 

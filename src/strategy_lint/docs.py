@@ -35,7 +35,12 @@ def rule_page(rule: type[Rule], plugin: str | None = None) -> str:
             lines.append(f"| `{name}` | `{opt.default!r}` | {opt.help} |")
     else:
         lines.append("None besides `severity`.")
-    lines += ["", f"Switch it off with `ignore = [\"{rule.code}\"]`; change its severity with "
+    if getattr(rule, "opt_in", False):
+        switch = (f"It is off unless selected: run it with `--select {rule.code}` or "
+                  f"`extend-select = [\"{rule.code}\"]`")
+    else:
+        switch = f"Switch it off with `ignore = [\"{rule.code}\"]`"
+    lines += ["", f"{switch}; change its severity with "
               f"`[tool.strategy-lint.rules.{rule.code}] severity = \"warning\"`.", ""]
     return "\n".join(lines)
 

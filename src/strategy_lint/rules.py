@@ -89,6 +89,10 @@ class Rule:
     needs_nlp: ClassVar[bool] = False
     #: A one-line fix hint used when a Report gives none.
     fix: ClassVar[str | None] = None
+    #: True for a rule that runs only when a selector names it (code, prefix or name), never
+    #: through ALL: examples, experiments, checks for one template (like flake8's
+    #: off-by-default extensions).  ``strategy-lint rules`` marks it.
+    opt_in: ClassVar[bool] = False
 
     def check(self, document: "Document", ctx: RuleContext) -> Iterable[Report]:
         raise NotImplementedError

@@ -183,7 +183,7 @@ requires-python = ">=3.11"
 dependencies = ["strategy-lint>=0.1"]
 
 [project.optional-dependencies]
-test = ["pytest>=8"]
+test = ["strategy-lint[testing]", "pytest>=8"]   # the test kit's needs (reportlab for PDF layouts)
 
 # strategy-lint finds rules through this entry point group: one entry per rule module.
 [project.entry-points.strategy_lint]

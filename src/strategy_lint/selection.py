@@ -35,9 +35,13 @@ def select_rules(
     extend_select: list[str],
     ignore: list[str],
 ) -> list[type[Rule]]:
+    """The rules to run.  An ``opt_in`` rule needs a selector that names it: ALL is not enough."""
     chosen = []
     for rule in rules:
-        wanted = any(matches(s, rule) for s in [*select, *extend_select])
+        selectors = [*select, *extend_select]
+        if getattr(rule, "opt_in", False):
+            selectors = [s for s in selectors if s.strip().upper() != "ALL"]
+        wanted = any(matches(s, rule) for s in selectors)
         if wanted and not any(matches(s, rule) for s in ignore):
             chosen.append(rule)
     return chosen

@@ -89,6 +89,9 @@ class ChairNotNamed(Rule):
     name = "chair-not-named"
     summary = "The record does not name who chaired the discussion and their role."
     default_severity = Severity.WARNING
+    # An example: off unless selected (--select XA), so installing it for its tests does not
+    # change every check.  Delete this line in your own plugin so the rule always runs.
+    opt_in = True
     fix = "Add 'Chair: <name>, <role>' to the meeting details, e.g. 'Chair: Hannah Reed, Team Manager'."
     options = {
         "labels": Option(

@@ -44,6 +44,9 @@ class HealthBoxEmpty(Rule):
     name = "health-box-empty"
     summary = "The 'Health information' box is empty or holds only a placeholder."
     default_severity = Severity.ERROR
+    # An example: off unless selected (--select XA), so installing it for its tests does not
+    # change every check.  Delete this line in your own plugin so the rule always runs.
+    opt_in = True
     fix = "Record what each health partner said, or that they were checked and the child is not known to them."
     options = {
         "required": Option(False, "also report a record that has no 'Health information' box at all"),

@@ -66,3 +66,14 @@ def test_installed_plugin_is_listed_by_the_command_line():
     lines = {line.split()[0]: line for line in out.splitlines() if line.strip()}
     assert "strategy-lint-example-plugin" in lines["XA001"] and "XA001" in lines["XA001"]
     assert "XA002" in lines["XA002"]
+
+
+def test_the_example_rules_are_off_unless_selected():
+    """Installing the example for its tests must not change every check in that environment."""
+    no_chair = "# Strategy Discussion Record\n## Meeting details\nDate of strategy discussion: 14/03/2016\n"
+    assert [f.code for f in lint(no_chair) if f.code.startswith("XA")] == []
+    assert [f.code for f in lint(no_chair, select=["XA001"])] == ["XA001"]
+    rules = subprocess.run(
+        [sys.executable, "-m", "strategy_lint", "rules"], capture_output=True, text=True, check=True
+    ).stdout
+    assert any(line.startswith("XA001") and line.endswith("(off unless selected)") for line in rules.splitlines())
