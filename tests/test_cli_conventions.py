@@ -220,3 +220,35 @@ def test_stdin_cannot_mix_with_paths_or_annotate(records, capsys):
     assert "cannot be mixed" in usage_error(capsys, "check", "-", "bad.md")
     assert "give no paths, or only -" in usage_error(capsys, "check", "bad.md", "--stdin-filename", "x.docx")
     assert "--annotate needs records on disk" in usage_error(capsys, "check", "-", "--annotate", "out")
+
+
+# -- the user guide and the behaviour agree ---------------------------------------------------------
+
+CRASHES = '''
+from strategy_lint import Rule, hookimpl
+
+class Crashes(Rule):
+    code = "XC001"
+    name = "always-crashes"
+    summary = "Crashes."
+
+    def check(self, document, ctx):
+        raise ValueError("a bug")
+
+@hookimpl
+def strategy_lint_rules():
+    return [Crashes]
+'''
+
+
+def test_the_exit_code_of_a_crashed_check_is_the_one_the_user_guide_gives(records, capsys):
+    guide = (Path(__file__).resolve().parent.parent / "docs" / "user-guide.md").read_text(encoding="utf-8")
+    documented = {int(m[1]) for m in re.finditer(r"^\| (\d) \| ([^\n]*)$", guide, re.M) if "check crashed" in m[2]}
+    assert len(documented) == 1, "the user guide's exit codes must say what a crashed check gives"
+    expected = documented.pop()
+    (records / "crash.py").write_text(CRASHES, encoding="utf-8")
+    (records / "strategy-lint.toml").write_text('local-plugins = ["crash.py"]\nselect = ["XC"]\n', encoding="utf-8")
+    for extra in ([], ["--exit-zero"]):  # the record was not fully checked: never "all clear"
+        code, out, _ = run(capsys, "check", "clean.md", *extra)
+        assert "SL000 internal-error" in out and "from local plugin file crash.py crashed" in out
+        assert code == expected == 2
