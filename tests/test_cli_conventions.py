@@ -176,6 +176,11 @@ def test_unknown_option_shows_the_subcommand_usage(records, capsys):
     assert err.startswith("usage: strategy-lint check ")
 
 
+def test_options_before_the_command_belong_to_it(records, capsys):
+    code, out, _ = run(capsys, "-q", "rules")
+    assert code == 0 and "XD401" in out
+
+
 def test_no_paths_is_a_usage_error(records, capsys):
     assert "give at least one record or folder" in usage_error(capsys, "check")
 

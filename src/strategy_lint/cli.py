@@ -133,6 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args_list:
         parser.print_help()
         return EXIT_ERROR
+    args_list = _command_first(args_list)
     first = args_list[0]
     if first not in COMMANDS and first not in TOP_LEVEL_OPTIONS:
         typo = mistyped_command(first)
@@ -179,6 +180,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 TOP_LEVEL_OPTIONS = ("-h", "--help", "-V", "--version")
+
+
+def _command_first(args: list[str]) -> list[str]:
+    """``-v rules`` → ``rules -v``: options given before a command belong to it.
+
+    Only when the first word that is not an option is a command and no such path exists.
+    """
+    if not args or not args[0].startswith("-") or args[0] in TOP_LEVEL_OPTIONS:
+        return args
+    for i, word in enumerate(args):
+        if not word.startswith("-"):
+            if word in COMMANDS and not Path(word).exists():
+                return [word, *args[:i], *args[i + 1 :]]
+            break
+    return args
 
 
 def mistyped_command(word: str) -> str | None:
