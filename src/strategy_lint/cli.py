@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--ignore", action="append", metavar="CODES", help="skip these rules (codes, prefixes or names; comma-separated)")
     check.add_argument("--no-excerpts", action="store_true", help="never quote document text in the report")
     check.add_argument("--baseline", type=Path, metavar="FILE", help="do not report findings recorded in this baseline file")
-    check.add_argument("--write-baseline", type=Path, metavar="FILE", help="record the current findings in FILE as accepted (exit 0 unless a file could not be read)")
+    check.add_argument("--write-baseline", type=Path, metavar="FILE", help="record the current findings in FILE as accepted (exit 0 unless a file could not be read or a check crashed)")
     check.add_argument("--annotate", type=Path, metavar="DIR", help="write a copy of each checked .docx to DIR with a Word comment at each problem")
     check.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="check N records at a time in parallel processes (0: one per CPU; default 1); the report order does not change")
     check.add_argument("--statistics", action="store_true", help="print how many problems each rule found instead of the report (text or json)")
