@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from strategy_lint import Report, Rule, Severity, hookimpl
-from strategy_lint.extract.actions import actions, meeting_date, short_quote
+from strategy_lint import Confidence, Report, Rule, Severity, hookimpl
+
+
+def short(text: str, words: int = 8) -> str:
+    parts = (text or "").split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
 class ActionWithoutDeadline(Rule):
@@ -42,30 +46,58 @@ class ActionWithoutDeadline(Rule):
     summary = "An agreed action has no real deadline (ASAP, ongoing, TBC, blank) or one before the meeting."
     default_severity = Severity.ERROR
     fix = "Give the action a date (e.g. 21/03/2016) or a timescale such as 'within 3 working days'."
+    needs_nlp = True
 
     def check(self, document, ctx):
-        meeting = meeting_date(document)
-        for action in actions(document, ctx.lexicon):
+        facts = ctx.facts
+        meeting = facts.meeting.date
+        for action in facts.actions:
             where = action.deadline_block if action.deadline_block is not None else action.block
-            name = short_quote(action.text or action.owner)
+            name = short(action.text or action.owner)
             dl = action.deadline
             if not dl.is_real:
-                given = f'"{action.deadline_text.strip()}"' if action.deadline_text.strip() else "nothing"
+                given = dl.text.strip()
                 yield Report(
-                    message=f"Action \"{name}\" has no deadline (the record says {given}). {dl.reason}",
+                    message=(
+                        "Action {action} has no deadline"
+                        + (" (the record says {given}). " if given else ": the record gives none. ")
+                        + _reason(dl)
+                    ),
+                    values={"action": name, "given": given} if given else {"action": name},
                     block=where,
-                    excerpt=action.deadline_text or action.text,
+                    excerpt=dl.text or action.text,
+                    confidence=action.confidence,
                 )
             elif action.stated and dl.before_meeting and meeting is not None:
                 yield Report(
                     message=(
-                        f"Action \"{name}\" is due on {dl.due:%d/%m/%Y}, before the meeting on "
+                        f"Action {{action}} is due on {dl.due:%d/%m/%Y}, before the meeting on "
                         f"{meeting:%d/%m/%Y}: check the date."
                     ),
+                    values={"action": name},
                     fix="Correct the deadline to a date after the meeting.",
                     block=where,
-                    excerpt=action.deadline_text,
+                    excerpt=dl.text,
+                    confidence=action.confidence,
                 )
+            elif dl.weekday_conflict and dl.due is not None:
+                yield Report(
+                    message=(
+                        f"Action {{action}} is due {{given}}, but {dl.due:%d/%m/%Y} is a {dl.due:%A}: "
+                        "check which is meant."
+                    ),
+                    values={"action": name, "given": dl.text.strip()},
+                    fix="Correct the weekday or the date so that they agree.",
+                    block=where,
+                    excerpt=dl.text,
+                    severity=Severity.WARNING,
+                    confidence=Confidence.MEDIUM,
+                )
+
+
+def _reason(dl) -> str:
+    """Why the text is not a deadline, without repeating record text (no quotes)."""
+    return dl.reason if "'" not in dl.reason or dl.kind == "none" else "Give a date or a timescale."
 
 
 @hookimpl

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from strategy_lint import Option, Report, Rule, Severity, hookimpl
-from strategy_lint.extract.actions import actions, owner_is_generic, owner_is_missing, short_quote
+
+
+def short(text: str, words: int = 8) -> str:
+    parts = (text or "").split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
 class ActionWithoutOwner(Rule):
@@ -41,23 +45,31 @@ class ActionWithoutOwner(Rule):
         "generic_owners": Option([], "More owner wordings that name nobody (compared with the whole field)."),
     }
     fix = "Name the person and agency responsible for the action, e.g. 'Tom Ellis (CSC)'."
+    needs_nlp = True
 
     def check(self, document, ctx):
-        extra = ctx.options["generic_owners"]
-        for action in actions(document, ctx.lexicon):
+        extra = {" ".join(w.lower().split()) for w in ctx.options["generic_owners"]}
+        for action in ctx.facts.actions:
             where = action.owner_block if action.owner_block is not None else action.block
-            name = short_quote(action.text or action.deadline_text)
-            if owner_is_missing(action.owner, ctx.lexicon):
+            name = short(action.text or action.deadline.text)
+            status = action.owner_status
+            if status == "named" and " ".join(action.owner.lower().split()) in extra:
+                status = "generic"
+            if status == "missing":
                 yield Report(
-                    message=f"Action \"{name}\" does not say who will do it.",
+                    message="Action {action} does not say who will do it.",
+                    values={"action": name},
                     block=where,
                     excerpt=action.text,
+                    confidence=action.confidence,
                 )
-            elif owner_is_generic(action.owner, extra):
+            elif status == "generic":
                 yield Report(
-                    message=f"Action \"{name}\" is given to \"{action.owner}\", which names nobody in particular.",
+                    message="Action {action} is given to {owner}, which names nobody in particular.",
+                    values={"action": name, "owner": action.owner},
                     block=where,
                     excerpt=action.owner,
+                    confidence=action.confidence,
                 )
 
 

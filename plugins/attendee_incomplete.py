@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from strategy_lint import Option, Report, Rule, Severity, hookimpl
-from strategy_lint.extract.attendees import participants
-from strategy_lint.nlp import is_placeholder
+from strategy_lint import Confidence, Option, Report, Rule, Severity, hookimpl
 
 
 class AttendeeIncomplete(Rule):
@@ -60,25 +58,39 @@ class AttendeeIncomplete(Rule):
     needs_nlp = True
 
     def check(self, document, ctx):
-        for p in participants(document, ctx.nlp, ctx.lexicon):
+        facts = ctx.facts
+        for p in facts.participants:
             if p.mode == "apologies" and not ctx.options["include_apologies"]:
                 continue
             missing = self._missing(p, ctx)
             if not missing:
                 continue
-            who = p.name or p.agency or p.role or "An entry"
             what = " and ".join(missing)
             yield Report(
-                message=f'The attendee entry for "{who}" has no {what}.',
+                message="The attendee entry for {who} has no " + what + ".",
+                values={"who": p.name or p.agency or p.role or "an entry"},
                 fix=f"Add the {what} to the entry, e.g. 'Name – Role – Agency'.",
                 block=p.block,
-                excerpt=p.row_text.replace("\n", " ")[:120],
+                excerpt=p.row_text,
+                confidence=self._confidence(p, missing),
             )
 
+    @staticmethod
+    def _confidence(p, missing: list[str]) -> Confidence:
+        """Sure only when the entry was read cleanly: a table row with its own cells, or a
+        list line that is a name and nothing else."""
+        if p.combined:
+            return Confidence.LOW
+        if p.source == "table":
+            return p.confidence
+        if not p.role and not p.agency:
+            return Confidence.HIGH  # a bare name
+        return Confidence.MEDIUM
+
     def _missing(self, p, ctx) -> list[str]:
-        lex = ctx.lexicon
-        has_role = bool(p.role) and not is_placeholder(p.role, lex)
-        has_agency = bool(p.agency) and not is_placeholder(p.agency, lex)
+        facts = ctx.facts
+        has_role = bool(p.role) and not facts.is_placeholder(p.role)
+        has_agency = bool(p.agency) and not facts.is_placeholder(p.agency)
         if not has_agency and p.agency_key:
             # implied by a title ("DC Tom Hale", "Tom Hale, DSL"): always in a written list;
             # an empty Agency cell in a table is reported unless the option says otherwise

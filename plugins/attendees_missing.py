@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from strategy_lint import Report, Rule, Severity, hookimpl
-from strategy_lint.extract.attendees import participant_sections, participants
-from strategy_lint.nlp import is_placeholder
+import re
+
+from strategy_lint import Confidence, Report, Rule, Severity, hookimpl
+
+#: Attendance written in prose or as a bare label anywhere in the record: evidence that
+#: the record says who took part even where no list could be read.
+_ATTENDANCE = re.compile(
+    r"^\s*(?:present|attendees|attendance|in\s+attendance|participants|those\s+present|also\s+present)\s*[:\-–]\s*\S"
+    r"|\b(?:present\s+(?:were|was)|(?:were|was)\s+present|attended\s+by|the\s+following\s+(?:\w+\s+)?(?:attended|took\s+part|were\s+present)"
+    r"|(?:attended|joined)\s+(?:the\s+)?(?:meeting|discussion|strategy|call))\b",
+    re.I,
+)
 
 
 class AttendeesMissing(Rule):
@@ -57,32 +66,34 @@ class AttendeesMissing(Rule):
     needs_nlp = True
 
     def check(self, document, ctx):
-        people = participants(document, ctx.nlp, ctx.lexicon)
-        if any(p.section_kind == "attendees" and p.took_part for p in people):
-            return
-        sections = [s for s in participant_sections(document) if s.kind == "attendees"]
+        facts = ctx.facts
+        if any(p.took_part and p.listed_as not in ("consulted", "apologies") for p in facts.participants):
+            return  # people consulted outside the meeting are not who took part in it
+        sections = [s for s in document.sections if s.kind == "attendees"]
         for sec in sections:
             text = document.section_text(sec)
-            if text.strip() and not _only_placeholders(text, ctx.lexicon):
+            if text.strip() and not _only_placeholders(text, facts):
                 return  # something is written there, even if not as a list we can read
+        if any(_ATTENDANCE.search(b.text) for b in document.body_blocks() if b.text):
+            return  # "Present were ..." somewhere: the record does say who took part
         if sections:
             sec = sections[0]
             yield Report(
-                message=f'The "{sec.title}" section is empty: the record does not say who took part.',
+                message="The {title} section is empty: the record does not say who took part.",
+                values={"title": sec.title},
                 block=sec.heading_block,
                 section=sec.title,
-                excerpt=(document.section_text(sec).strip().splitlines() or [None])[0],
             )
             return
         yield Report(
             message="The record has no list of who took part (no Attendees or Participants section or table).",
-            section=None,
+            confidence=facts.reading.understood,
         )
 
 
-def _only_placeholders(text: str, lexicon) -> bool:
+def _only_placeholders(text: str, facts) -> bool:
     lines = [ln.strip(" -*•\t") for ln in text.splitlines() if ln.strip(" -*•\t")]
-    return all(is_placeholder(ln, lexicon) for ln in lines)
+    return all(facts.is_placeholder(ln) for ln in lines)
 
 
 @hookimpl

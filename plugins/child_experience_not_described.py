@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-from strategy_lint import Option, Report, Rule, Severity, hookimpl
-from strategy_lint.extract.voice import (
-    NONVERBAL_AGE_MONTHS,
-    is_placeholder_text,
-    nonverbal_evidence,
-    observed_experience,
-    says_too_young,
-    voice_sections,
-)
+from strategy_lint import Confidence, Report, Rule, Severity, hookimpl
 
 
 class ChildExperienceNotDescribed(Rule):
@@ -23,8 +15,11 @@ class ChildExperienceNotDescribed(Rule):
     "seen at home").
 
     Sentences that only say the child is "too young to express views", that pass on a
-    parent's view ("Mum says he is happy"), or that say the child was not seen do not count.
-    It does not fire when SL201 or SL202 already do (no section, or a placeholder).
+    parent's view ("Mum says he is happy"), that plan to look later, or that only say a
+    visit happened do not count. It does not fire when SL201 or SL202 already do (no voice
+    anywhere, or a placeholder). When the voice section gives only the excuse but an
+    agency's update elsewhere describes how the child presented, the finding is given with
+    medium confidence: the author may have meant that to stand for the child's experience.
 
     ## Why it matters
     The 2016 audit: "In a case involving a young baby, their voice / experience was not
@@ -60,44 +55,46 @@ class ChildExperienceNotDescribed(Rule):
     summary = "A baby's or non-verbal child's voice section gives no observed experience."
     default_severity = Severity.ERROR
     needs_nlp = True
-    options = {
-        "age_months": Option(NONVERBAL_AGE_MONTHS, "Children younger than this (in months) are treated as pre-verbal."),
-        "min_observations": Option(1, "How many observation phrases the section needs."),
-    }
     fix = (
         "Describe what was observed of the child: who saw them and when, presentation, "
         "behaviour, care and routines, and how they interact with their carers."
     )
 
     def check(self, document, ctx):
-        sections = voice_sections(document, ctx.lexicon)
-        usable = [v for v in sections if not is_placeholder_text(v.content, ctx.lexicon)]
-        if not usable or len(usable) < len(sections):
-            return  # SL201 / SL202 already say the section is missing or empty
-        nlp = ctx.nlp
-        why = nonverbal_evidence(document, nlp, ctx.lexicon, ctx.options["age_months"])
-        text = "\n".join(v.content for v in usable)
-        if why is None:
-            if document.metadata.child_age_months is not None or not says_too_young(text, nlp, ctx.lexicon):
-                return
-            why = "the section says the child cannot give their views"
-        observed = observed_experience(text, nlp, ctx.lexicon)
-        if len(observed) >= ctx.options["min_observations"]:
-            return
-        first = usable[0]
-        too_young = says_too_young(text, nlp, ctx.lexicon)
-        if too_young:
-            said = "says only that the child is too young to give their views"
+        facts = ctx.facts
+        voice, child = facts.voice, facts.child
+        if not voice.found:
+            return  # SL201 / SL202 already say the voice is missing or empty
+        if child.preverbal:
+            why = child.preverbal_reason
+        elif voice.too_young and child.age_months is None:
+            why = "the record says the child cannot give their views"
         else:
-            said = "does not describe anything observed of the child"
+            return
+        if voice.said:
+            return  # the child's own words or views are recorded
+        usable = [s for s in voice.sections if not s.placeholder]
+        inside = {b for s in usable for b in s.blocks}
+        if any(e.block in inside for e in voice.observed):
+            return  # the voice section describes what was observed of the child
+        elsewhere = [e for e in voice.observed if e.block not in inside]
+        if not usable and elsewhere:
+            return  # no voice section: the observations elsewhere are the child's experience
+        first = usable[0] if usable else None
+        said = "says only that the child is too young to give their views" if voice.too_young else (
+            "does not describe anything observed of the child"
+        )
+        where = "The child's voice section" if first else "The record"
         yield Report(
             message=(
-                f"The '{first.title}' section {said}; {why}, so their experience must be "
+                where + " " + said + "; " + why.replace("'", "") + ", so their experience must be "
                 "described from observation (presentation, behaviour, care, interaction with carers)."
             ),
-            block=first.block,
-            section=first.title,
-            excerpt=first.content.splitlines()[0] if first.content else None,
+            block=first.block if first else voice.too_young_block,
+            section=first.title if first else None,
+            excerpt=first.content.splitlines()[0] if first and first.content else None,
+            # observations elsewhere (an agency's update) may be all the author meant to give
+            confidence=Confidence.MEDIUM if elsewhere else Confidence.HIGH,
         )
 
 

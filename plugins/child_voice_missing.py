@@ -1,17 +1,20 @@
-"""SL201 child-voice-missing: the record has no place for the child's voice or lived experience."""
+"""SL201 child-voice-missing: the record gives the child's voice or lived experience nowhere."""
 
 from __future__ import annotations
 
-from strategy_lint import Report, Rule, Severity, hookimpl
-from strategy_lint.extract.voice import voice_sections
+from strategy_lint import Confidence, Report, Rule, Severity, hookimpl
 
 
 class ChildVoiceMissing(Rule):
     """## What it checks
-    That the record has a section for the child's voice: "Child's voice", "Voice of the
-    child", "Wishes and feelings", "Lived experience", "What life is like for the child"
-    (any title the lexicon maps to the `child_voice` section kind), a form row with such a
-    label, or at least a paragraph that opens "Child's voice: ...".
+    That the record gives the child's voice or lived experience *somewhere*. It searches the
+    whole record, not only for a heading: a section or form row meant for the voice ("Child's
+    voice", "Wishes and feelings", "Lived experience", "What Lily has said", "Jayden's
+    views"), the child's own words or views anywhere ("Lily told her teacher ...", a
+    quotation), or what professionals saw of the child's presentation, behaviour and care.
+    It fires only when none of these is found. A voice section that holds only "N/A" is
+    SL202's finding, not this one. When much of the record's layout was not recognised, the
+    finding is given with medium confidence.
 
     ## Why it matters
     The 2016 multi-agency audit found that in a case involving a young baby "their voice /
@@ -21,7 +24,8 @@ class ChildVoiceMissing(Rule):
 
     ## Example
     A record that fires: sections *Attendees*, *Reason for the strategy discussion*,
-    *Information shared*, *Decision*, *Actions* and nothing about the child themselves.
+    *Information shared*, *Decision*, *Actions*, and nothing the child said or how the child
+    presented anywhere in them.
 
     A record that passes:
 
@@ -39,21 +43,26 @@ class ChildVoiceMissing(Rule):
 
     code = "SL201"
     name = "child-voice-missing"
-    summary = "No section for the child's voice, wishes and feelings or lived experience."
+    summary = "The record gives the child's voice, wishes and feelings or lived experience nowhere."
     default_severity = Severity.ERROR
     fix = (
         "Add a 'Child's voice and lived experience' section: who saw the child and when, what "
         "the child said or (for a baby) what was observed, and what life is like for them."
     )
+    needs_nlp = True
 
     def check(self, document, ctx):
-        if voice_sections(document, ctx.lexicon):
-            return
+        facts = ctx.facts
+        voice = facts.voice
+        if voice.found or voice.sections:
+            return  # a voice section with a placeholder is SL202's to report
         yield Report(
             message=(
-                "The record has no section for the child's voice or lived experience, so readers "
-                "cannot see what life is like for the child."
+                "The record gives nowhere the child's voice or lived experience (no section for it, and "
+                "nothing the child said or what was seen of their life), so readers cannot see what "
+                "life is like for the child."
             ),
+            confidence=Confidence.HIGH if facts.reading.understood is Confidence.HIGH else Confidence.MEDIUM,
         )
 
 

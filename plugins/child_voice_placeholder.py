@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from strategy_lint import Report, Rule, Severity, hookimpl
-from strategy_lint.extract.voice import field_values, is_placeholder_text, voice_sections
 
 
 class ChildVoicePlaceholder(Rule):
@@ -12,6 +11,8 @@ class ChildVoicePlaceholder(Rule):
     or when everything in it is a placeholder: "N/A", "Not applicable", "None", "-",
     "TBC", "To follow", "See above" (the lexicon's `placeholders` list).  In a section made
     of "Label: value" lines, only the values are judged, so "Seen by: TBC" is a placeholder.
+    It does not fire when the record gives the child's voice elsewhere (the child's words in
+    the background or an agency's update): the section's emptiness then hides nothing.
 
     ## Why it matters
     An empty or "N/A" voice section is the audit's finding in its plainest form: the child's
@@ -44,18 +45,25 @@ class ChildVoicePlaceholder(Rule):
         "Write what the child said, or for a baby or non-verbal child what was observed "
         "(presentation, behaviour, care, interaction with carers), and who saw them when."
     )
+    needs_nlp = True
 
     def check(self, document, ctx):
-        for voice in voice_sections(document, ctx.lexicon):
-            if not is_placeholder_text(voice.content, ctx.lexicon):
+        voice = ctx.facts.voice
+        for section in voice.sections:
+            if not section.placeholder:
                 continue
-            values = field_values(voice.content)
-            said = " ".join(values)
-            what = f'only says "{said}"' if said else "is empty"
+            inside = set(section.blocks)
+            if any(e.block not in inside for e in voice.evidence):
+                continue  # the child's voice is given elsewhere in the record
+            said = " ".join(line.strip() for line in section.content.splitlines() if line.strip())
             yield Report(
-                message=f"The '{voice.title}' section {what}: it does not give the child's voice or experience.",
-                block=voice.block,
-                section=voice.title,
+                message=(
+                    "The {title} section " + ("only says {said}" if said else "is empty")
+                    + ": it does not give the child's voice or experience, and the record gives it nowhere else."
+                ),
+                values={"title": section.title, "said": said} if said else {"title": section.title},
+                block=section.block,
+                section=section.title,
                 excerpt=said or None,
             )
 

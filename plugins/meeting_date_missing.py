@@ -2,20 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
-from strategy_lint import Report, Rule, Severity, hookimpl
-from strategy_lint.dates import find_dates
-
-#: "The strategy discussion was held on 14 March 2016", "strategy meeting took place on ...".
-_HELD = re.compile(
-    r"\b(?:strategy\s+(?:discussion|meeting)|strategy|meeting|discussion)\b[^.;\n]{0,40}?"
-    r"\b(?:was\s+|were\s+)?(?:held|took\s+place|convened|happened|met|was\s+completed)\b"
-    r"(?P<rest>[^.;\n]{0,60})",
-    re.I,
-)
-#: Words that make the held-on sentence about a different meeting.
-_OTHER_MEETING = re.compile(r"\b(?:next|previous|earlier|last|review|follow[- ]up|future|planned|will\s+be|to\s+be)\b", re.I)
+from strategy_lint import Confidence, Report, Rule, Severity, hookimpl
 
 
 class MeetingDateMissing(Rule):
@@ -58,11 +45,11 @@ class MeetingDateMissing(Rule):
     summary = "No date for the strategy discussion can be found in the record."
     default_severity = Severity.WARNING
     fix = "Add 'Date of strategy discussion: dd/mm/yyyy' (with start and end time) to the meeting details."
+    needs_nlp = True
 
     def check(self, document, ctx):
-        if document.metadata.meeting_date is not None:
-            return
-        if _held_on_sentence(document):
+        facts = ctx.facts
+        if facts.meeting.date is not None:
             return
         block, section = None, None
         details = document.sections_of("details")
@@ -75,17 +62,8 @@ class MeetingDateMissing(Rule):
             ),
             block=block,
             section=section,
+            confidence=Confidence.HIGH if facts.reading.understood is Confidence.HIGH else Confidence.MEDIUM,
         )
-
-
-def _held_on_sentence(document) -> bool:
-    for block in document.body_blocks():
-        for m in _HELD.finditer(block.text or ""):
-            if _OTHER_MEETING.search(m.group(0)):
-                continue
-            if find_dates(m["rest"]):
-                return True
-    return False
 
 
 @hookimpl

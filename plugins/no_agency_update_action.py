@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from strategy_lint import Report, Rule, Severity, hookimpl
-from strategy_lint.extract.actions import actions, is_agency_update, short_quote, update_commitments
+from strategy_lint import Confidence, Report, Rule, Severity, hookimpl
 
 
 class NoAgencyUpdateAction(Rule):
@@ -46,23 +45,25 @@ class NoAgencyUpdateAction(Rule):
         "Add an action: 'CSC (named person) will update all agencies involved on "
         "outcomes/actions taken by (date)'."
     )
+    needs_nlp = True
 
     def check(self, document, ctx):
-        listed = actions(document, ctx.lexicon)
-        updates = [a for a in listed if is_agency_update(a, ctx.lexicon)]
-        updates += update_commitments(document, ctx.lexicon)
+        facts = ctx.facts
+        updates = facts.update_actions
         if any(a.deadline.is_real and not (a.stated and a.deadline.before_meeting) for a in updates):
             return
         if updates:
             a = updates[0]
             yield Report(
                 message=(
-                    f"The action to update the agencies (\"{short_quote(a.text)}\") has no usable "
-                    "deadline, so nobody can check the agencies were told."
+                    "The action to update the agencies ({action}) has no usable deadline, so nobody can "
+                    "check the agencies were told."
                 ),
+                values={"action": " ".join(a.text.split()[:10])},
                 fix="Give the update action a date, e.g. 'CSC will update all agencies involved on outcomes by 21/03/2016'.",
                 block=a.deadline_block if a.deadline_block is not None else a.block,
                 excerpt=a.text,
+                confidence=a.confidence,
             )
             return
         sec = next((s for s in document.sections if s.kind == "actions"), None)
@@ -73,6 +74,7 @@ class NoAgencyUpdateAction(Rule):
             ),
             block=sec.heading_block if sec is not None else None,
             section=sec.title if sec is not None else None,
+            confidence=Confidence.HIGH if facts.reading.understood is Confidence.HIGH else Confidence.MEDIUM,
         )
 
 

@@ -2,36 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from typing import Iterator
-
-from strategy_lint import Option, Report, Rule, Severity, hookimpl
-from strategy_lint.extract.phrases import phrase_pattern
-from strategy_lint.nlp import is_placeholder, sentences
-from strategy_lint.structure import label_value_lines
-
-#: "Requested by: ..." style fields, in any layout (form rows come through as "label: value").
-_FIELD = re.compile(
-    r"^\s*(?:strategy\s+(?:discussion\s+|meeting\s+)?)?(?:requested\s+by|request(?:ed)?\s+made\s+by|who\s+requested[^:]{0,40}"
-    r"|request\s+from|requesting\s+(?:agency|professional|person))\s*[:\-–]\s*(?P<value>\S.*)$",
-    re.I,
-)
-#: A request needs to be about the discussion itself, not "medical requested by police".
-_ABOUT_STRATEGY = re.compile(r"\b(?:strategy|multi-?agency\s+(?:discussion|meeting)|discussion|meeting)\b", re.I)
-#: Words shortly before a request phrase that undo it ("did not request", "nobody asked").
-_NEGATION_BEFORE = re.compile(
-    r"\b(?:no|not|never|neither|nor|without|nobody|none|whether|if)\b|n't\b|\bno\s+one\b", re.I
-)
-#: A request section that says there was none.
-_NO_REQUEST = re.compile(
-    r"\b(?:not|never)\s+(?:explicitly\s+|specifically\s+|formally\s+)?(?:request(?:ed)?|ask(?:ed)?)\b"
-    r"|\bno\s+(?:explicit\s+|specific\s+|formal\s+)?request\b|\bnobody\b|\bno\s+one\b|\bnot\s+(?:recorded|known|stated)\b",
-    re.I,
-)
-
-
-def _norm(text: str) -> str:
-    return (text or "").replace("’", "'")
+from strategy_lint import Report, Rule, Severity, hookimpl
 
 
 class RequestNotRecorded(Rule):
@@ -80,85 +51,30 @@ class RequestNotRecorded(Rule):
         "Add a 'Requested by' line naming who asked for the strategy discussion (name, role, agency), "
         "e.g. 'Requested by: Jo Hart, DSL, Northbrook Primary School'."
     )
-    options = {
-        "request_phrases": Option(None, "wording that records a request (default: lexicon phrase list `request_phrases`)"),
-        "referral_phrases": Option(None, "wording of a referral, which alone is not a request (default: lexicon list `referral_phrases`)"),
-    }
     needs_nlp = True
 
     def check(self, document, ctx):
-        requests = phrase_pattern(ctx.options.get("request_phrases") or ctx.lexicon.phrase_list("request_phrases"))
-        referrals = phrase_pattern(ctx.options.get("referral_phrases") or ctx.lexicon.phrase_list("referral_phrases"))
-        if self._request_section(document, ctx, requests, referrals):
+        request = ctx.facts.request
+        if request.found:
             return
-        if self._request_field(document, ctx, requests, referrals):
-            return
-        if requests is not None and self._request_sentence(document, ctx, requests):
-            return
-        yield self._report(document)
-
-    # -- where a request can be recorded -------------------------------------------------
-
-    def _request_section(self, document, ctx, requests, referrals) -> bool:
-        for sec in document.sections_of("request"):
-            text = _norm(document.section_text(sec))
-            if self._names_a_requester(text, ctx, requests, referrals):
-                return True
-        return False
-
-    def _request_field(self, document, ctx, requests, referrals) -> bool:
-        for line, _block in label_value_lines(document):
-            m = _FIELD.match(_norm(line))
-            if m and self._names_a_requester(m["value"], ctx, requests, referrals):
-                return True
-        return False
-
-    @staticmethod
-    def _names_a_requester(text: str, ctx, requests, referrals) -> bool:
-        """A value that says who asked: not blank, not 'none', not only a referral."""
-        if not text.strip() or is_placeholder(text, ctx.lexicon) or _NO_REQUEST.search(text):
-            return False
-        asks = requests is not None and requests.search(text)
-        only_referral = referrals is not None and referrals.search(text) and not asks
-        return not only_referral
-
-    def _request_sentence(self, document, ctx, requests) -> bool:
-        texts = [_norm(b.text) for b in document.body_blocks() if b.text and requests.search(_norm(b.text))]
-        for text in texts:
-            for sentence in sentences(ctx.nlp, text):
-                if _is_request(sentence, requests):
-                    return True
-        return False
-
-    # -- the finding ---------------------------------------------------------------------
-
-    def _report(self, document) -> Report:
-        block, section = _anchor(document)
-        return Report(
+        block, section = request.field_block, None
+        if block is None:
+            block, section = _anchor(document)
+        yield Report(
             message=(
                 "The record does not say who asked for this strategy discussion. A referral is not a "
                 "request: say which agency or person requested the discussion."
             ),
             block=block,
             section=section,
+            confidence=request.confidence,
         )
 
 
-def _is_request(sentence: str, requests: re.Pattern[str]) -> bool:
-    for m in requests.finditer(sentence):
-        before = sentence[max(0, m.start() - 40) : m.start()]
-        if _NEGATION_BEFORE.search(before):
-            continue
-        if _ABOUT_STRATEGY.search(sentence):
-            return True
-    return False
-
-
 def _anchor(document) -> tuple[int | None, str | None]:
-    """Point at the reason (else request, else meeting details) section heading."""
-    for kind in ("request", "reason", "details"):
-        found: Iterator = iter(document.sections_of(kind))
-        sec = next(found, None)
+    """Point at the reason (else meeting details) section heading."""
+    for kind in ("reason", "details"):
+        sec = next(iter(document.sections_of(kind)), None)
         if sec is not None:
             return sec.heading_block, sec.title
     return None, None

@@ -35,6 +35,11 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "fixtures" / "corpus"
+#: The figures each labelled set has reached: tests/test_corpus.py keeps them from falling.
+FLOORS = ROOT / "tests" / "data" / "accuracy-floors.json"
+FLOOR_SETS = ("fixtures/corpus", "fixtures/independent-62", "fixtures/unseen/dev", "fixtures/unseen/blind")
+#: Slack for rounding: figures are stored to 3 decimals.
+EPSILON = 0.0005
 CONFIDENCE_ORDER = {"low": 0, "medium": 1, "high": 2}
 #: tool codes (SL0xx) are never content findings; SL9xx (document hygiene) are scored
 #: like content rules because the corpora label them too.
@@ -228,6 +233,44 @@ def to_json(labels: Labels, result: Result, details: bool) -> dict[str, Any]:
     return out
 
 
+def floors_of(figures: dict[str, Any]) -> dict[str, Any]:
+    """The floors to keep for one set: what it reaches now."""
+    return {
+        "clean_passed": figures["clean_passed"],
+        "precision": figures["overall"]["precision"],
+        "recall": figures["overall"]["recall"],
+        "rules": {g: {"precision": r["precision"], "recall": r["recall"]} for g, r in figures["rules"].items()},
+    }
+
+
+def floor_failures(figures: dict[str, Any], floors: dict[str, Any]) -> list[str]:
+    """Aggregate figures that fell below their floors (never file names)."""
+    out = []
+    if figures["clean_passed"] < floors["clean_passed"]:
+        out.append(f"clean records passed {figures['clean_passed']} < {floors['clean_passed']}")
+    for key in ("precision", "recall"):
+        if figures["overall"][key] + EPSILON < floors[key]:
+            out.append(f"{key} {figures['overall'][key]} < {floors[key]}")
+    for group, floor in floors["rules"].items():
+        got = figures["rules"].get(group)
+        if got is None:
+            out.append(f"{group}: no longer scored")
+            continue
+        for key in ("precision", "recall"):
+            if got[key] + EPSILON < floor[key]:
+                out.append(f"{group} {key} {got[key]} < {floor[key]}")
+    return out
+
+
+def write_floors() -> None:
+    data = {}
+    for name in FLOOR_SETS:
+        labels = Labels.load(ROOT / name)
+        data[name] = floors_of(to_json(labels, measure(labels), details=False))
+    FLOORS.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {FLOORS.relative_to(ROOT)}")
+
+
 def _table(title: str, rows: dict[str, Score]) -> list[str]:
     lines = [f"{title:<13} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>10} {'recall':>7}"]
     for name, s in sorted(rows.items()):
@@ -270,7 +313,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--details-blind", action="store_true",
                         help="allow per-file details on a blind set (only after a change is finished; see docs/accuracy.md)")
     parser.add_argument("--min-confidence", choices=list(CONFIDENCE_ORDER), default="high")
+    parser.add_argument("--write-floors", action="store_true",
+                        help=f"record today's figures of every set as the floors tests/test_corpus.py keeps ({FLOORS.name})")
     args = parser.parse_args(argv)
+    if args.write_floors:
+        write_floors()
+        return 0
     labels = Labels.load(Path(args.set))
     if labels.blind and args.verbose and not args.details_blind:
         print("This is a blind set: per-file details are withheld (add --details-blind to see them; "

@@ -1,35 +1,54 @@
-"""Every rule reaches >= 0.95 precision and recall on the labelled corpus."""
+"""Accuracy floors on every labelled set: a change that makes the rules worse fails CI.
+
+The floors in ``tests/data/accuracy-floors.json`` are figures the rules have actually
+reached (never a target they have not met), per set: clean records passed, precision and
+recall over all rules, and per rule.  They are raised with
+``python tests/score_corpus.py --write-floors`` after a change that improves them, and
+never lowered without saying why in docs/accuracy.md.
+
+The blind split is scored here too, but a failure reports only aggregate figures: its
+per-file results are not for the people tuning the rules (docs/accuracy.md).
+"""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
-from score_corpus import CORPUS, score
+from score_corpus import FLOORS, ROOT, Labels, floor_failures, measure, to_json
 
-TARGET = 0.95
-
-
-@pytest.fixture(scope="module")
-def scores():
-    if not (CORPUS / "labels.json").is_file():
-        pytest.fail("fixtures/corpus/labels.json is missing: run python fixtures/build.py")
-    return score()[0]
+SETS = sorted(json.loads(FLOORS.read_text(encoding="utf-8")))
 
 
-def test_corpus_has_every_builtin_rule_at_least_four_times(scores):
-    from strategy_lint.engine import Linter
-
-    builtin = [c for c, reg in Linter().plugins.rules.items() if reg.plugin.startswith("SL")]
-    assert builtin, "no built-in rules loaded"
-    for code in builtin:
-        s = scores[code]
-        assert s.tp + s.fn >= 4, f"{code} is expected in only {s.tp + s.fn} corpus records"
+@pytest.fixture(scope="module", params=SETS)
+def measured(request):
+    labels = Labels.load(ROOT / request.param)
+    return request.param, labels, to_json(labels, measure(labels), details=False)
 
 
-def test_precision_and_recall_per_rule(scores):
-    low = {
-        code: (round(s.precision, 3), round(s.recall, 3), s.fp_files, s.fn_files)
-        for code, s in scores.items()
-        if s.precision < TARGET or s.recall < TARGET
-    }
-    assert not low, f"rules below {TARGET}: {low}"
+def test_no_record_is_unreadable_or_crashes_a_check(measured):
+    name, _labels, figures = measured
+    assert figures["unreadable"] == 0, f"{name}: {figures['unreadable']} records could not be read"
+    assert figures["crashes"] == 0, f"{name}: {figures['crashes']} checks crashed (SL000)"
+
+
+def test_figures_stay_at_or_above_their_floors(measured):
+    name, labels, figures = measured
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))[name]
+    failures = floor_failures(figures, floors)
+    # aggregate figures only: no file names, so the blind split stays blind
+    assert not failures, f"{name} fell below its floors: {failures}"
+
+
+def test_the_blind_split_is_marked_blind():
+    blind = [s for s in SETS if "blind" in s]
+    assert blind, "no blind set is scored"
+    for name in blind:
+        assert Labels.load(ROOT / name).blind
+
+
+def test_floors_file_names_only_existing_sets():
+    for name in SETS:
+        assert (Path(ROOT) / name / "labels.json").is_file(), name

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from .config import Config
 from .errors import ConfigError, ReadError, StrategyLintError
-from .findings import Finding, Location, Severity
+from .findings import Confidence, Finding, Location, Severity
 from .formatters.base import Formatter, Summary
 from .hookspecs import hookimpl
 from .lexicon import Lexicon
@@ -41,9 +41,11 @@ __all__ = [
     "Block",
     "BlockKind",
     "Comment",
+    "Confidence",
     "Config",
     "ConfigError",
     "Document",
+    "Facts",
     "FileResult",
     "Finding",
     "Formatter",
@@ -79,6 +81,10 @@ def __getattr__(name: str) -> Any:
         from .engine import FileResult
 
         return FileResult
+    if name == "Facts":
+        from .facts import Facts
+
+        return Facts
     raise AttributeError(f"module 'strategy_lint' has no attribute {name!r}")
 
 

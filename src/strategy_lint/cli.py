@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", "-f", default="text", type=str.lower, metavar="NAME", help="output format: text (default), json, or any plugin format")
     check.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the report to FILE instead of the screen")
     check.add_argument("--fail-on", type=str.lower, choices=["info", "warning", "error"], help="lowest severity that makes the exit code 1 (default: error)")
+    check.add_argument("--min-confidence", type=str.lower, choices=["low", "medium", "high"], help="least sure findings that count for the exit code and the verdict (default: high); less sure ones are still shown")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found (unreadable files still exit 2)")
     check.add_argument("--select", action="append", metavar="CODES", help="only these rules (codes, prefixes like SL2, or names; comma-separated)")
     check.add_argument("--ignore", action="append", metavar="CODES", help="skip these rules (codes, prefixes or names; comma-separated)")
@@ -73,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
         "including reviewer comments (never deleted or hidden text): treat it like the record.",
     )
     dump.add_argument("path", type=Path, metavar="FILE")
+    dump.add_argument("--facts", action="store_true", help="print the shared reading of the record (ctx.facts: meeting, request, participants, agencies, voice, actions, ...) instead of the document model")
     _common(dump)
 
     plugins = sub.add_parser("plugins", help="list the plugins that loaded")
@@ -242,7 +244,7 @@ def _linter(args, *, quiet: bool = False, **kw):
 def cmd_check(args) -> int:
     import time
 
-    from .findings import Severity
+    from .findings import Confidence, Severity
     from .formatters.base import Summary
 
     started = time.monotonic()
@@ -265,6 +267,9 @@ def cmd_check(args) -> int:
     if args.fail_on:
         for r in results:  # --fail-on beats every record's configuration
             r.fail_on = Severity.parse(args.fail_on)
+    if getattr(args, "min_confidence", None):
+        for r in results:
+            r.min_confidence = Confidence.parse(args.min_confidence)
     if args.write_baseline is not None:
         from .baseline import write_baseline
 
@@ -301,7 +306,7 @@ def exit_code_of(results: list, *, exit_zero: bool = False) -> int:
     each record's fail-on (unless ``exit_zero``); else 0."""
     if any(r.status == "error" or any(f.code == CRASHED for f in r.findings) for r in results):
         return EXIT_ERROR
-    if not exit_zero and any(f.severity.rank >= r.fail_on.rank for r in results for f in r.findings):
+    if not exit_zero and any(f.severity.rank >= r.fail_on.rank for r in results for f in r.counted()):
         return EXIT_FINDINGS
     return EXIT_OK
 
@@ -424,6 +429,13 @@ def cmd_dump(args) -> int:
     except ReadError as err:
         print(f"strategy-lint: {args.path}: {err.message}", file=sys.stderr)
         return EXIT_ERROR
+    if getattr(args, "facts", False):
+        from .facts import Facts
+
+        config = linter.config_for(args.path)
+        facts = Facts(doc, linter._plan_for(config).lexicon)
+        print(json.dumps(facts.to_dict(), indent=2, ensure_ascii=False))
+        return EXIT_OK
     print(json.dumps(document_to_dict(doc), indent=2, ensure_ascii=False))
     return EXIT_OK
 

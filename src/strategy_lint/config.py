@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
-from .findings import Severity
+from .findings import Confidence, Severity
 from .schema import check_lexicon_shape
 from .suggest import did_you_mean
 
@@ -31,6 +31,8 @@ class Config:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     exclude: list[str] = field(default_factory=list)
     fail_on: Severity = Severity.ERROR
+    #: findings less sure than this are shown but do not fail the exit code or the verdict
+    min_confidence: Confidence = Confidence.HIGH
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     lexicon: dict[str, Any] = field(default_factory=dict)
     nlp_model: str | None = None
@@ -51,7 +53,7 @@ class Config:
             if f.name == "path":
                 continue
             value = getattr(self, f.name)
-            out[f.name.replace("_", "-")] = value.value if isinstance(value, Severity) else value
+            out[f.name.replace("_", "-")] = value.value if isinstance(value, (Severity, Confidence)) else value
         return out
 
 
@@ -70,6 +72,8 @@ def parse_config(data: dict[str, Any], path: Path | None) -> Config:
         try:
             if attr == "fail_on":
                 value = Severity.parse(value)
+            elif attr == "min_confidence":
+                value = Confidence.parse(value)
             elif isinstance(default, list):
                 value = _str_list(value)
             elif attr == "per_file_ignores":

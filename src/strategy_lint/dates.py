@@ -36,6 +36,7 @@ __all__ = [
     "find_child_dob",
     "find_child_age_months",
     "age_in_months",
+    "weekday_conflict",
 ]
 
 # -- finding dates -----------------------------------------------------------------------
@@ -71,6 +72,29 @@ _MONTH_DAY = re.compile(
 )
 
 
+# 14/03 (no year): only with "/" ("14.30" is a time), never "24/7" (round the clock)
+_NUMERIC_SHORT = re.compile(
+    r"(?<![\w/.\-])(?!(?:24/7|1/2|1/3|2/3|1/4|3/4)\b)(\d{1,2})/(\d{1,2})(?![\w/]|[.,:]\d|/)"
+)
+_WEEK_COMMENCING = re.compile(r"\b(?:w/?c|week\s+commencing|week\s+beginning|w/b)\s*$", re.I)
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "twenty-first": 21, "twenty-second": 22, "twenty-third": 23, "twenty-fourth": 24,
+    "twenty-fifth": 25, "twenty-sixth": 26, "twenty-seventh": 27, "twenty-eighth": 28,
+    "twenty-ninth": 29, "thirtieth": 30, "thirty-first": 31,
+}
+# "the fourteenth of March [2025]"
+_ORDINAL_DATE = re.compile(
+    rf"\b(?:the\s+)?(?P<d>{'|'.join(sorted((k.replace('-', '[- ]') for k in _ORDINAL_WORDS), key=len, reverse=True))})"
+    rf"\s+(?:of\s+)?(?P<m>{_MONTH_RE})\b(?:,?\s+(?P<y>\d{{4}}))?",
+    re.IGNORECASE,
+)
+# a weekday written just before a date ("Fri 21/03", "Friday, 21 March")
+_WEEKDAY_BEFORE = re.compile(rf"(?P<wd>{_WEEKDAY_RE})\.?,?\s*(?:the\s+)?$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class FoundDate:
     """A date found in a text, with its character span.  ``explicit_year`` is False when the
@@ -81,6 +105,8 @@ class FoundDate:
     end: int
     text: str
     explicit_year: bool = True
+    #: the weekday written before the date, when it is not the date's weekday ("Fri" on a Thursday)
+    weekday_conflict: str = ""
 
 
 def _year(text: str) -> int:
@@ -117,19 +143,54 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[FoundDate]
         d = _make(int(m.group(1)), int(m.group(3)), int(m.group(4)))
         if d:
             found.append(FoundDate(d, m.start(), m.end(), m.group(0)))
-    for rx in (_DAY_MONTH, _MONTH_DAY):
+    if default_year is not None:
+        for m in _NUMERIC_SHORT.finditer(text):
+            d = _make(default_year, int(m.group(2)), int(m.group(1)))
+            if d:
+                found.append(FoundDate(d, m.start(), m.end(), m.group(0), explicit_year=False))
+    for rx in (_DAY_MONTH, _MONTH_DAY, _ORDINAL_DATE):
         for m in rx.finditer(text):
             y = m.group("y")
-            if not _month_ok(m, bool(y)):
+            if rx is not _ORDINAL_DATE and not _month_ok(m, bool(y)):
                 continue
             if y is None and default_year is None:
                 continue
             year = _year(y) if y else default_year
             assert year is not None
-            d = _make(year, _MONTHS[m.group("m").lower()], int(m.group("d")))
+            day_text = m.group("d").lower().replace(" ", "-")
+            day = int(day_text) if day_text.isdigit() else _ORDINAL_WORDS.get(day_text, 0)
+            d = _make(year, _MONTHS[m.group("m").lower()], day)
             if d:
                 found.append(FoundDate(d, m.start(), m.end(), m.group(0), explicit_year=bool(y)))
-    return _drop_overlaps(found)
+    return [_with_weekday(text, f) for f in _drop_overlaps(found)]
+
+
+def _with_weekday(text: str, f: FoundDate) -> FoundDate:
+    """Note a weekday written before the date that does not fall on it ("Fri 20/03/2025",
+    a Thursday): reported, never silently corrected.  A year-less date's weekday is checked
+    by the caller once the year is resolved."""
+    m = _WEEKDAY_BEFORE.search(text[max(0, f.start - 14): f.start])
+    inner = re.match(rf"\s*(?P<wd>{_WEEKDAY_RE})\b", f.text, re.IGNORECASE)
+    wd = (m or inner)
+    if not wd:
+        return f
+    written = _WEEKDAY_INDEX[wd.group("wd").lower()[:3]]
+    if written == f.date.weekday() or not f.explicit_year:
+        return f
+    return FoundDate(f.date, f.start, f.end, f.text, f.explicit_year, weekday_conflict=wd.group("wd"))
+
+
+def weekday_conflict(text: str, due: _dt.date) -> str:
+    """The weekday written next to a date in ``text`` if it is not ``due``'s weekday, else ""."""
+    for f in find_dates(text, default_year=due.year):
+        if f.date.month != due.month or f.date.day != due.day:
+            continue
+        m = _WEEKDAY_BEFORE.search(text[max(0, f.start - 14): f.start]) or re.match(
+            rf"\s*(?P<wd>{_WEEKDAY_RE})\b", f.text, re.IGNORECASE
+        )
+        if m and _WEEKDAY_INDEX[m.group("wd").lower()[:3]] != due.weekday():
+            return m.group("wd")
+    return ""
 
 
 def _drop_overlaps(found: list[FoundDate]) -> list[FoundDate]:
@@ -349,9 +410,18 @@ def _real_deadline(raw: str, meeting: _dt.date | None) -> tuple[str, _dt.date | 
     if dates:
         f = dates[0]
         due = f.date
-        if not f.explicit_year and meeting and (meeting - due).days > 60:
+        if _WEEK_COMMENCING.search(raw[: f.start]):
+            due = due + _dt.timedelta(days=4)  # "w/c 10/03": by the end of that working week
+        if not f.explicit_year and meeting and due < meeting:
+            # a year-less date is the next such date on or after the meeting
             due = _make(due.year + 1, due.month, due.day) or due
         return ("date", due, f"Due on {due:%d/%m/%Y}.")
+    if meeting is None:
+        # "by 17/02" with no meeting date to take the year from: still a date, year unknown
+        # (2000 is a leap year, so 29/02 is accepted)
+        yearless = find_dates(raw, default_year=2000)
+        if yearless:
+            return ("date", None, f"Due on {yearless[0].text.strip()} (the year is not given).")
     # 2. working days
     m = _WORKING_DAYS.search(raw)
     if m:
@@ -443,14 +513,19 @@ def _add_relative(meeting: _dt.date, days: int | tuple[str, int]) -> _dt.date:
 
 # -- meeting date, date of birth, age ------------------------------------------------------
 
+_STRAT = r"(?:strat(?:egy)?\.?(?:\s+(?:discussion|meeting|mtg|disc))?|meeting|mtg|discussion|disc)"
 _MEETING_LABEL = re.compile(
-    r"\b(?:date\s+of\s+(?:the\s+)?(?:initial\s+)?(?:strategy\s+(?:discussion|meeting)|strategy|meeting|discussion)"
-    r"|(?:strategy\s+)?(?:meeting|discussion)\s+date"
+    rf"\b(?:date\s*(?:[/&,]|and)?\s*(?:time\s*)?(?:(?:[/&,]|and)\s*\w+\s*)?of\s+(?:the\s+)?(?:initial\s+)?{_STRAT}"
+    rf"|(?:strat(?:egy)?\.?\s+)?(?:meeting|discussion|mtg)\s+date|strat(?:egy)?\.?\s+date"
     r"|strategy\s+(?:discussion|meeting)\s+(?:held\s+)?(?:on|date)"
     r"|date\s+(?:and|&)\s+time\s+of\s+(?:the\s+)?(?:meeting|discussion|strategy))\b",
     re.I,
 )
-_DATE_LABEL = re.compile(r"^\s*(?:date(?:\s*(?:and|&|/)\s*time)?|date\s+held)\s*(?:[:\-–]|$)", re.I)
+#: "Date:", "Date/time:", "Date, time and format:", "Dated", "When:" (a bare date label)
+_DATE_LABEL = re.compile(
+    r"^\s*(?:date(?:\s*(?:and|&|/|,)\s*(?:time|venue|format|place))*(?:\s*(?:and|&|/|,)\s*(?:time|venue|format|place))?|date\s+held|dated|when)\s*(?:[:\-–]|$|(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|\d)))",
+    re.I,
+)
 #: "Review strategy discussion on 05/04" is the next meeting, not this one
 _LATER_MEETING = re.compile(r"\b(?:review|next|follow[- ]?up|further|second|another|subsequent|reconvened?)\s+$", re.I)
 _NOT_MEETING = re.compile(
@@ -505,7 +580,17 @@ def find_meeting_date(lines: list[str]) -> tuple[_dt.date, int] | None:
             hit = _date_after_label(lines, i, m.end())
             if hit:
                 return hit
+    # a record that opens with when it happened: "Mon 22/09/2025, 10:00–10:55, Teams."
+    for i, line in enumerate(lines[:12]):
+        if not line or _NOT_MEETING.search(line) or _DOB_LABEL.search(line):
+            continue
+        found = find_dates(line)
+        if found and found[0].start <= 16 and _TIME_RANGE.search(line):
+            return found[0].date, i
     return None
+
+
+_TIME_RANGE = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:am|pm)?\s*(?:-|–|—|to)\s*\d{1,2}[:.]\d{2}\b", re.I)
 
 
 def find_child_dob(lines: list[str]) -> tuple[_dt.date, int] | None:

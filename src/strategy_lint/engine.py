@@ -15,7 +15,7 @@ import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from .budget import (
     FileTimeout,
@@ -30,7 +30,7 @@ from .budget import (
 )
 from .config import Config, load_config
 from .errors import ConfigError, ReadError
-from .findings import Finding, Location, Severity
+from .findings import Confidence, Finding, Location, Severity, clean_value, render
 from .lexicon import Lexicon
 from .model import Document
 from .plugins import Plugins, RegisteredRule, create_plugin_manager, with_local_plugins
@@ -71,11 +71,17 @@ class FileResult:
     #: the record's own fail-on (closest configuration; ``--fail-on`` overrides): the exit
     #: code and the verdict (:mod:`strategy_lint.verdict`) both read it
     fail_on: Severity = Severity.ERROR
+    #: the record's own min-confidence: less sure findings are shown but never fail it
+    min_confidence: Confidence = Confidence.HIGH
     #: findings the baseline accepted: not reported, but counted in the summary
     baselined: int = 0
 
     def worst(self) -> Severity | None:
         return max((f.severity for f in self.findings), key=lambda s: s.rank, default=None)
+
+    def counted(self) -> list[Finding]:
+        """The findings sure enough to count (confidence at or above ``min_confidence``)."""
+        return [f for f in self.findings if f.counts_at(self.min_confidence)]
 
 
 @dataclass
@@ -250,15 +256,18 @@ class Linter:
         ignored = _per_file_ignored(config, path) if path else []
         findings: list[Finding] = []
         ran: list[type[Rule]] = []
+        nlp_factory = None
+        if plan.config.nlp_model:
+            from .nlp import get_pipeline
+
+            model = plan.config.nlp_model
+            nlp_factory = lambda lex=plan.lexicon, m=model: get_pipeline(lex, m)  # noqa: E731
+        facts = _facts_for(doc, plan.lexicon, nlp_factory)
         todo = [entry for entry in plan.rules if not any(matches(s, type(entry[0])) for s in ignored)]
         for i, (rule, reg, options, severity) in enumerate(todo):
             ran.append(type(rule))
-            ctx = RuleContext(options=options, lexicon=plan.lexicon, severity=severity)
-            if plan.config.nlp_model:
-                from .nlp import get_pipeline
-
-                model = plan.config.nlp_model
-                ctx._nlp_factory = lambda lex=plan.lexicon, m=model: get_pipeline(lex, m)
+            ctx = RuleContext(options=options, lexicon=plan.lexicon, severity=severity, _facts=facts)
+            ctx._nlp_factory = nlp_factory
             started = time.perf_counter()
             try:
                 with rule_budget(config.rule_timeout):
@@ -336,7 +345,7 @@ class Linter:
                 nlp.forget_texts()
             findings = self._finish(stop.doc, stop.plan, stop.findings, stop.ran)
             findings, accepted = self._apply_baseline(stop.doc, shown, config, findings)
-            return FileResult(str(shown), "ok", findings, document=stop.doc, fail_on=config.fail_on, baselined=accepted)
+            return FileResult(str(shown), "ok", findings, document=stop.doc, fail_on=config.fail_on, min_confidence=config.min_confidence, baselined=accepted)
         except FileTimeout as exc:
             return FileResult(str(shown), "error", error=file_timeout_error(exc.seconds))
 
@@ -360,7 +369,7 @@ class Linter:
             )
         findings = self.lint_document(doc, config, name)
         findings, accepted = self._apply_baseline(doc, name, config, findings)
-        return FileResult(shown, "ok", findings, document=doc, fail_on=config.fail_on, baselined=accepted)
+        return FileResult(shown, "ok", findings, document=doc, fail_on=config.fail_on, min_confidence=config.min_confidence, baselined=accepted)
 
     def lint_paths(self, paths: Iterable[Path]) -> Iterator[FileResult]:
         for path in iter_files(paths, self.default_config.exclude):
@@ -430,6 +439,13 @@ def _rule_settings(config: Config, classes: list[type[Rule]]) -> dict[str, dict]
     return out
 
 
+def _facts_for(doc: Document, lexicon: Any, nlp_factory: Any) -> Any:
+    """One shared reading per record, for every rule (imported only when a record is checked)."""
+    from .facts import Facts
+
+    return Facts(doc, lexicon, nlp_factory)
+
+
 def _order(f: Finding) -> tuple:
     loc = f.location
     return (loc.block if loc.block is not None else -1, f.code)
@@ -455,15 +471,21 @@ def _to_finding(doc: Document, rule: Rule, reg: RegisteredRule, report: Report, 
         row=block.row if block else None,
         column=block.column if block else None,
     )
+    fix = report.fix or rule.fix
+    values = {str(k): clean_value(v) for k, v in (report.values or {}).items()}
     return Finding(
         code=rule.code,
         name=rule.name,
         severity=report.severity or severity,
-        message=report.message,
-        fix=report.fix or rule.fix,
+        message=render(report.message, values) or "",
+        fix=render(fix, values),
         location=location,
         excerpt=excerpt_of(report.excerpt),
         plugin=reg.plugin,
+        confidence=report.confidence or Confidence.HIGH,
+        template=report.message if values else None,
+        fix_template=fix if values else None,
+        values=values,
     )
 
 

@@ -14,8 +14,71 @@ _QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
 
 
 def without_quotes(text: str | None) -> str | None:
-    """``text`` with every double-quoted part (record text, by convention) replaced by "…"."""
+    """``text`` with every double-quoted part (record text, by convention) replaced by "…".
+
+    Only for messages of third-party rules that splice record text into the message
+    themselves; built-in rules pass record text as ``values`` (see :func:`render`).
+    """
     return _QUOTED.sub('"…"', text) if text else text
+
+
+_SLOT = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+MAX_VALUE_CHARS = 80
+REDACTED = "…"
+
+
+def clean_value(value: object) -> str:
+    """A record value made safe to show inside a message: one line, no control characters,
+    at most :data:`MAX_VALUE_CHARS` characters."""
+    text = " ".join(_CONTROL.sub(" ", str(value)).split())
+    return text if len(text) <= MAX_VALUE_CHARS else text[: MAX_VALUE_CHARS - 1].rstrip() + "…"
+
+
+def render(template: str | None, values: "dict[str, str] | None", *, redact: bool = False) -> str | None:
+    """Fill ``{slot}`` in ``template`` with the record values, each in double quotes.
+
+    Redaction is by construction: with ``redact`` every value becomes "…" whatever it
+    holds (quotes, newlines, a name), because record text never enters the template
+    itself.  A slot with no value is left as written.
+    """
+    if template is None:
+        return None
+    values = values or {}
+
+    def fill(m: re.Match[str]) -> str:
+        if m.group(1) not in values:
+            return m.group(0)
+        return f'"{REDACTED}"' if redact else f'"{clean_value(values[m.group(1)])}"'
+
+    return _SLOT.sub(fill, template)
+
+
+class Confidence(str, Enum):
+    """How sure the reading behind a finding is (pylint's idea, for records).
+
+    ``high``: the record was read fully and says what the finding claims; ``medium``: the
+    reading is probably right but part of the record was laid out in a way not fully
+    understood; ``low``: a hint worth a look.  Only findings at or above
+    ``--min-confidence`` (default ``high``) count for the exit code and the verdict.
+    """
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+    @property
+    def rank(self) -> int:
+        return {"low": 0, "medium": 1, "high": 2}[self.value]
+
+    @classmethod
+    def parse(cls, value: "str | Confidence") -> "Confidence":
+        if isinstance(value, Confidence):
+            return value
+        try:
+            return cls(str(value).lower())
+        except ValueError:
+            raise ValueError(f"unknown confidence {value!r}: use one of low, medium, high") from None
 
 
 class Severity(str, Enum):
@@ -82,6 +145,32 @@ class Finding:
     location: Location = field(default_factory=Location)
     excerpt: str | None = None
     plugin: str | None = None
+    confidence: Confidence = Confidence.HIGH
+    #: message and fix as the rule wrote them, with ``{slot}``s for record text; ``message``
+    #: and ``fix`` above are these filled in.  None for a message that holds no record text.
+    template: str | None = None
+    fix_template: str | None = None
+    values: dict[str, str] = field(default_factory=dict)
+
+    def shown_message(self, *, excerpts: bool = True) -> str:
+        """The message, with record text masked when ``excerpts`` is False."""
+        if excerpts:
+            return self.message
+        if self.template is not None:
+            return render(self.template, self.values, redact=True) or ""
+        return without_quotes(self.message) or ""
+
+    def shown_fix(self, *, excerpts: bool = True) -> str | None:
+        """The fix hint, with record text masked when ``excerpts`` is False."""
+        if excerpts:
+            return self.fix
+        if self.fix_template is not None:
+            return render(self.fix_template, self.values, redact=True)
+        return without_quotes(self.fix)
+
+    def counts_at(self, confidence: Confidence) -> bool:
+        """True if this finding is sure enough to count at ``--min-confidence`` ``confidence``."""
+        return self.confidence.rank >= confidence.rank
 
     def fingerprint(self, path_key: str = "") -> str:
         """A stable identity for baselines and SARIF: not the line (documents have none).
@@ -101,8 +190,9 @@ class Finding:
             "code": self.code,
             "name": self.name,
             "severity": self.severity.value,
-            "message": self.message if excerpts else without_quotes(self.message),
-            "fix": self.fix if excerpts else without_quotes(self.fix),
+            "confidence": self.confidence.value,
+            "message": self.shown_message(excerpts=excerpts),
+            "fix": self.shown_fix(excerpts=excerpts),
             "location": self.location.to_dict(),
             "excerpt": self.excerpt if excerpts else None,
         }

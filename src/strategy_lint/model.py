@@ -82,6 +82,8 @@ class Table:
     column_kinds: list[str | None] = field(default_factory=list)
     records: list["TableRecord"] = field(default_factory=list)
     section: int | None = None
+    #: the row holding the column headers (1 when a title row such as "Participants" sits above)
+    header_row: int = 0
 
     @property
     def n_rows(self) -> int:

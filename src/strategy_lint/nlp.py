@@ -49,6 +49,7 @@ __all__ = [
     "has_label",
     "is_placeholder",
     "clear_cache",
+    "prime",
 ]
 
 #: Ruler label -> lexicon phrase list that feeds it.  Order matters: on identical
@@ -180,6 +181,8 @@ def build_patterns(lexicon: "Lexicon", nlp: "Language") -> list[dict[str, Any]]:
                     add(label, _name_pattern(variant, nlp), key)
             for abbr in _as_list(spec.get("abbreviations", [])):
                 add(label, _abbr_pattern(abbr, nlp), key)
+            for suffix in _as_list(spec.get("suffixes", [])):
+                add(label, _suffix_pattern(suffix, nlp), key)
     for label, list_name in PHRASE_LABELS.items():
         for phrase in lexicon.phrase_list(list_name):
             if label == "PLACEHOLDER" and not _ruler_worthy_placeholder(phrase):
@@ -214,6 +217,13 @@ def _name_pattern(name: str, nlp: "Language") -> str:
 
 def _abbr_pattern(abbr: str, nlp: "Language") -> list[dict[str, str]]:
     return [{"ORTH": t.text} for t in nlp.make_doc(abbr.strip())]
+
+
+def _suffix_pattern(suffix: str, nlp: "Language") -> list[dict[str, Any]]:
+    """A local name ending in ``suffix``: "Riverside Surgery", "Haverleigh Homes" (one to three
+    capitalised words before it), so organisations the lexicon cannot list are still known."""
+    words = [{"LOWER": t.text.lower()} for t in nlp.make_doc(suffix.strip())]
+    return [{"IS_TITLE": True, "OP": "{1,3}"}, *words]
 
 
 def _phrase_pattern(phrase: str, nlp: "Language") -> Any:
@@ -390,13 +400,32 @@ _MEMO: "weakref.WeakKeyDictionary[Any, dict[str, tuple[Mention, ...]]]" = weakre
 def forget_texts() -> None:
     """Drop the remembered matches (called by the engine after each document)."""
     _MEMO.clear()
+    _SENTS.clear()
 
 
-def _raw_many(nlp: "Language", texts: Sequence[str]) -> list[tuple[Mention, ...]]:
+#: Sentence spans of the texts of the document being checked (same lifetime as _MEMO).
+_SENTS: "weakref.WeakKeyDictionary[Any, dict[str, tuple[tuple[int, int], ...]]]" = weakref.WeakKeyDictionary()
+
+
+def _analyse(nlp: "Language", texts: Sequence[str]) -> None:
+    """Run ``nlp.pipe`` once over the texts not seen yet; remember matches and sentences."""
     memo = _MEMO.setdefault(nlp, {})
+    sents = _SENTS.setdefault(nlp, {})
     todo = [t for t in dict.fromkeys(t or "" for t in texts) if t not in memo]
     for text, doc in zip(todo, nlp.pipe(todo)):
         memo[text] = tuple(_doc_mentions(doc, frozenset()))
+        sents[text] = tuple((s.start_char, s.end_char) for s in doc.sents)
+
+
+def prime(nlp: "Language", texts: Sequence[str]) -> None:
+    """The one language pass over a record: every text through spaCy in one batch, so
+    later questions about any of them (matches, sentences) cost nothing."""
+    _analyse(nlp, texts)
+
+
+def _raw_many(nlp: "Language", texts: Sequence[str]) -> list[tuple[Mention, ...]]:
+    _analyse(nlp, texts)
+    memo = _MEMO[nlp]
     return [memo[t or ""] for t in texts]
 
 
@@ -442,8 +471,11 @@ def agencies_in_many(
 
 
 def sentences(nlp: "Language", text: str) -> list[str]:
-    """The sentences of ``text``, stripped, empty ones dropped."""
-    return [s.text.strip() for s in nlp(text or "").sents if s.text.strip()]
+    """The sentences of ``text``, stripped, empty ones dropped (from the record's one pass)."""
+    text = text or ""
+    _analyse(nlp, [text])
+    spans = _SENTS[nlp][text]
+    return [text[a:b].strip() for a, b in spans if text[a:b].strip()]
 
 
 def has_label(nlp: "Language", text: str, label: str, initials: Iterable[str] = frozenset()) -> bool:

@@ -175,14 +175,15 @@ def _lint_one(path: str) -> tuple:
 
 def _to_wire(result: "FileResult") -> tuple:
     error = (result.error.code, result.error.message) if result.error is not None else None
-    return (result.path, result.status, result.findings, error, result.fail_on.value, result.baselined)
+    return (result.path, result.status, result.findings, error, result.fail_on.value, result.baselined, result.min_confidence.value)
 
 
 def _from_wire(data: tuple) -> "FileResult":
     from .engine import FileResult
-    from .findings import Severity
+    from .findings import Confidence, Severity
 
-    path, status, findings, error, fail_on, baselined = data
+    path, status, findings, error, fail_on, baselined, min_confidence = data
     return FileResult(
-        path, status, findings, error=ReadError(*error) if error else None, fail_on=Severity(fail_on), baselined=baselined
+        path, status, findings, error=ReadError(*error) if error else None, fail_on=Severity(fail_on),
+        baselined=baselined, min_confidence=Confidence(min_confidence),
     )

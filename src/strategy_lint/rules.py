@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
-from .findings import Severity
+from .findings import Confidence, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .facts import Facts
     from .lexicon import Lexicon
     from .model import Document
 
@@ -24,6 +25,15 @@ class Report:
     the page, section and table position from it.  ``section`` overrides the section
     title when the problem is a whole section (or its absence).  ``excerpt`` is a short
     quote of what the rule saw; the engine trims it and drops it under --no-excerpts.
+
+    Never splice record text into ``message`` or ``fix``: write a ``{slot}`` and give
+    the text in ``values`` (``Report("The entry for {name} has no role.", values={"name":
+    p.name})``).  The engine fills the slots in double quotes, and ``--no-excerpts``
+    masks every value whatever it contains.
+
+    ``confidence`` says how sure the reading behind the finding is (default high): say
+    ``medium`` or ``low`` when the record was laid out in a way the reading did not fully
+    understand, rather than raise a confident error that may be wrong.
     """
 
     message: str
@@ -32,6 +42,8 @@ class Report:
     section: str | None = None
     excerpt: str | None = None
     severity: Severity | None = None
+    confidence: Confidence | None = None
+    values: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -61,6 +73,16 @@ class RuleContext:
     lexicon: "Lexicon"
     severity: Severity
     _nlp_factory: Any = field(default=None, repr=False)
+    _facts: Any = field(default=None, repr=False)
+
+    @property
+    def facts(self) -> "Facts":
+        """The shared reading of the record being checked (:mod:`strategy_lint.facts`):
+        meeting, request, child, participants, agencies, voice, actions, follow-ups,
+        photographs — computed once per record, lazily, for every rule."""
+        if self._facts is None:
+            raise RuntimeError("ctx.facts is only available while the engine checks a record")
+        return self._facts
 
     @property
     def nlp(self):

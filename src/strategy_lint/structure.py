@@ -21,6 +21,8 @@ MAX_PSEUDO_WORDS = 10
 MINOR_KINDS = frozenset({None, "details", "child_details", "author"})
 MAX_LABEL_WORDS = 12
 _SENTENCE_END = re.compile(r"[.!?]\s*$")
+#: A title may end with "?" ("Why are we meeting?"); a full stop or "!" ends a sentence.
+_STATEMENT_END = re.compile(r"[.!]\s*$")
 _LABEL_VALUE = re.compile(r"^\s*([^:]{2,60}):\s*(.*)$")
 
 
@@ -59,6 +61,15 @@ def _classify_tables(doc: Document, lexicon: Lexicon) -> dict[int, _FormRow]:
     for t in doc.tables:
         if _is_data_table(doc, t, lexicon):
             _fill_records(doc, t, lexicon)
+            for r in range(t.header_row):
+                # rows above the headers: a title ("Participants") or form rows ("Chair | ...")
+                cells = list(dict.fromkeys(c for c in t.cells[r] if c is not None))
+                if not cells or not _cell_text(doc, cells[0]):
+                    continue
+                if len(cells) == 1:
+                    form_rows[cells[0]] = _FormRow(t.index, r, cells[0], [], full_width=True)
+                else:
+                    form_rows[cells[0]] = _FormRow(t.index, r, cells[0], cells[1:])
         elif _is_form_table(doc, t):
             for r, row in enumerate(t.cells):
                 cells = [c for c in row if c is not None]
@@ -93,28 +104,49 @@ def _table_blocks(doc: Document, t: Table, nested: dict[tuple[int, int, int], li
 
 
 def _is_data_table(doc: Document, t: Table, lexicon: Lexicon) -> bool:
-    if t.n_rows < 1:
-        return False
-    header = [_cell_text(doc, c) for c in t.cells[0]]
-    kinds = [lexicon.column_kind(h) if h and len(h.split()) <= 6 else None for h in header]
-    known = [k for k in kinds if k]
-    return len(known) >= 2 and len(set(known)) >= 2
+    """A table whose header row names at least two kinds of column.  The header is the first
+    row, or the second under a one-cell title row ("Participants")."""
+    for r in range(min(MAX_HEADER_ROW + 1, t.n_rows - 1 if t.n_rows > 1 else 1)):
+        cells = [c for c in t.cells[r] if c is not None]
+        header = [_cell_text(doc, c) for c in t.cells[r]]
+        if any(h and len(h.split()) > 6 for h in header):
+            continue
+        kinds = [lexicon.column_kind(h) if h else None for h in header]
+        known = [k for k in kinds if k]
+        if len(set(cells)) >= 2 and len(known) >= 2 and len(set(known)) >= 2:
+            t.header_row = r
+            return True
+    return False
+
+
+#: How far down a table its column headers may sit (under a title row and a few form rows:
+#: "Format | Teams", "Chair | ...", then "Name | Role | Agency").
+MAX_HEADER_ROW = 5
 
 
 def _is_form_table(doc: Document, t: Table) -> bool:
-    """Label cell | content cell: two columns, the left one short."""
-    if t.n_cols < 2 or t.n_cols > 3:
+    """Label cell | content cell: two columns, the left one short.  A "titled box" — every
+    row one merged cell, the first a short title ("3. Concerns" over a paragraph) — is a
+    form too: its title row opens a section and the rows under it are that section's text."""
+    if t.n_cols > 3:
         return False
-    labels = [_cell_text(doc, row[0]) for row in t.cells if row and row[0] is not None]
+    split_rows = [row for row in t.cells if len([c for c in row if c is not None]) >= 2]
+    if not split_rows:
+        first = next((c for row in t.cells for c in row if c is not None), None)
+        text = _cell_text(doc, first)
+        return bool(text) and len(text.split()) <= MAX_LABEL_WORDS and "\n" not in text and not _STATEMENT_END.search(text)
+    if t.n_cols < 2:
+        return False
+    labels = [_cell_text(doc, row[0]) for row in split_rows if row and row[0] is not None]
     labels = [l for l in labels if l]
     if not labels:
         return False
-    short = sum(1 for l in labels if len(l.split()) <= MAX_LABEL_WORDS and not _SENTENCE_END.search(l))
+    short = sum(1 for l in labels if len(l.split()) <= MAX_LABEL_WORDS and not _STATEMENT_END.search(l))
     return short / len(labels) >= 0.75
 
 
 def _fill_records(doc: Document, t: Table, lexicon: Lexicon) -> None:
-    t.header = [_cell_text(doc, c) for c in t.cells[0]]
+    t.header = [_cell_text(doc, c) for c in t.cells[t.header_row]]
     t.column_kinds = []
     used: set[str] = set()
     for h in t.header:
@@ -125,7 +157,7 @@ def _fill_records(doc: Document, t: Table, lexicon: Lexicon) -> None:
             used.add(kind)
         t.column_kinds.append(kind)
     t.records = []
-    for r in range(1, t.n_rows):
+    for r in range(t.header_row + 1, t.n_rows):
         row = t.cells[r]
         values: dict[str, str] = {}
         fields: dict[str, str] = {}
@@ -162,7 +194,7 @@ def _heading_level(block: Block, body_size: float | None, base: int) -> int | No
     words = text.split()
     if not words or len(words) > MAX_PSEUDO_WORDS or len(text) > 90 or "\n" in text:
         return None
-    if _SENTENCE_END.search(text) or _LABEL_VALUE.match(text) and _LABEL_VALUE.match(text).group(2):
+    if _STATEMENT_END.search(text) or _LABEL_VALUE.match(text) and _LABEL_VALUE.match(text).group(2):
         return None
     larger = bool(body_size and block.font_size and block.font_size >= body_size * 1.15)
     if block.all_caps or larger:
@@ -213,13 +245,18 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
         if i in form_rows:
             row = form_rows[i]
             if row.table not in form_level_base:
-                form_level_base[row.table] = (stack[-1].level + 1) if stack else 1
+                form_level_base[row.table] = _form_base(doc, row.table, stack)
             base = form_level_base[row.table]
             if row.full_width:
                 sec = open_section(block.text, base, i, "form-label")
                 current_full_width[row.table] = sec
             else:
-                grouped = row.table in current_full_width and lexicon.section_kind(block.text) in MINOR_KINDS
+                kind = lexicon.section_kind(block.text)
+                group = current_full_width.get(row.table)
+                # rows stay under a full-width title while they are minor fields or more of the
+                # same ("Child's voice" over "The child's views, wishes and feelings";
+                # "Actions" over "Action | Who | By when" rows)
+                grouped = group is not None and (kind in MINOR_KINDS or kind == group.kind)
                 if not grouped:
                     current_full_width.pop(row.table, None)
                 level = base + 1 if grouped else base
@@ -254,6 +291,19 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
         if first is not None:
             sec = doc.section_of_block(first)
             t.section = sec.index if sec else None
+
+
+def _form_base(doc: Document, table: int, stack: list[Section]) -> int:
+    """The level of a form table's rows.
+
+    A table nested in a cell sits under that cell's row.  A top-level form table sits under
+    the innermost heading (never under the rows of an earlier form table: two form tables
+    one after the other are siblings, not one inside the other).
+    """
+    if doc.tables[table].parent is not None:
+        return (stack[-1].level + 1) if stack else 1
+    real = [s for s in stack if s.origin != "form-label"]
+    return (real[-1].level + 1) if real else 1
 
 
 def _assign_paths(doc: Document) -> None:

@@ -5,7 +5,9 @@ Why one function: a record with only a note was "needs changes" in the text repo
 
 A record *needs changes* when it has a finding at warning or above (an auditor would flag
 it), or at or above its ``fail-on`` when that is lower (``fail-on = "info"`` makes notes
-block a commit, so they cannot be "ready" either).  Notes alone leave it ready.
+block a commit, so they cannot be "ready" either).  Notes alone leave it ready, and so do
+findings less sure than the record's ``min-confidence`` (default high): they are shown as
+"worth a look", never as a reason to hold the record back.
 """
 
 from __future__ import annotations
@@ -51,7 +53,8 @@ def verdict(result: "FileResult", fail_on: Severity | None = None) -> Verdict:
     if fail_on is None:
         fail_on = getattr(result, "fail_on", None)
     lowest = threshold(fail_on).rank
-    if any(f.severity.rank >= lowest for f in result.findings):
+    sure = result.counted() if hasattr(result, "counted") else result.findings
+    if any(f.severity.rank >= lowest for f in sure):
         return Verdict.CHANGES
     return Verdict.READY
 

@@ -333,6 +333,7 @@ def _field_labels(lex: Lexicon) -> dict[str, str]:
     out: dict[str, str] = {}
     for kind in ("action", "owner", "deadline"):
         for syn in lex.columns.get(kind, []):
+            syn = syn.lstrip("=")  # "Who:" inside a line is a field label, whole-title or not
             if syn in ("date", "what", "by", "when", "who") or len(syn.split()) <= 4:
                 out[syn] = kind
     return out
@@ -376,14 +377,31 @@ def _text_actions(
     for line in lines:
         text = _BULLET.sub("", line.text).strip()
         fields = list(rx.finditer(text))
-        if fields and fields[0].start() <= 1:
+        trailing = [m for m in fields if labels.get(normalise_title(m.group("label"))) in ("owner", "deadline")]
+        if fields and fields[0].start() > 1 and trailing and trailing[0] is fields[0]:
+            # "Complete a home visit. Responsible: CSC - Ruth Price. Timescale: by Tuesday"
+            flush()
+            head = text[: fields[0].start()].strip(" .;|,")
+            current = {}
+            opened = _unclosed_bracket(head)
+            if opened > 0:
+                # "Visit the home (Police; by when: Friday)": the owner opens the bracket
+                owner = head[opened + 1:].strip(" ;,")
+                head = head[:opened].strip()
+                if owner:
+                    current["owner"] = owner
+            current["action"] = head
+            current_blocks = [line.block]
+        if fields and (fields[0].start() <= 1 or current is not None and current_blocks == [line.block]):
             for i, m in enumerate(fields):
                 kind = labels[normalise_title(m.group("label"))] if normalise_title(m.group("label")) in labels else None
                 end = fields[i + 1].start() if i + 1 < len(fields) else len(text)
                 value = text[m.end():end].strip(" .;|,")
+                if value.endswith(")") and value.count(")") > value.count("("):
+                    value = value[:-1].strip(" .;|,")
                 if kind is None:
                     continue
-                if current is None or kind == "action" or kind in current:
+                if current is None or (kind == "action" and "action" in current) or kind in current:
                     flush()
                     current = {}
                 if kind == "deadline":
@@ -400,6 +418,17 @@ def _text_actions(
         out.append(_free_action(text, line.block, meeting, lex, line.kind))
     flush()
     return out
+
+
+def _unclosed_bracket(text: str) -> int:
+    """Where the outermost "(" left open at the end of ``text`` is, or -1."""
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            stack.pop()
+    return stack[0] if stack else -1
 
 
 def _free_action(text: str, block: int, meeting, lex: Lexicon, source: str) -> Action:

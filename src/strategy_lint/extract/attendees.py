@@ -125,6 +125,8 @@ class Participant:
     initials: str = ""
     table: int | None = None
     row: int | None = None
+    #: role and agency came from one combined cell ("Agency / role") and were split by us
+    combined: bool = False
 
     @property
     def took_part(self) -> bool:
@@ -227,10 +229,24 @@ class _Reader:
         from ..nlp import agencies_in
 
         found = agencies_in(self.nlp, text)
-        # prefer a named agency over one implied by a role in the same text
+        # prefer a named agency over one implied by a role in the same text, a specific
+        # name over a weak one ("Children's Social Care" over "Borough Council"), and the
+        # longest name
+        weak = self.lexicon.weak_agency_names()
         named = [m for m in found if m.role is None]
-        pick = named[0] if named else (found[0] if found else None)
-        return pick.key if pick else None
+        pool = named or found
+        if not pool:
+            return None
+        pick = min(pool, key=lambda m: (m.text.lower() in weak, -len(m.text), m.start))
+        return pick.key
+
+    def _only_weak(self, text: str) -> bool:
+        """True if every agency named in ``text`` is a weak name ("NHS Foundation Trust")."""
+        from ..nlp import agencies_in
+
+        found = [m for m in agencies_in(self.nlp, text) if m.role is None]
+        weak = self.lexicon.weak_agency_names()
+        return bool(found) and all(m.text.lower() in weak for m in found)
 
     # -- the walk ---------------------------------------------------------------------
     def read(self) -> list[Participant]:
@@ -262,16 +278,12 @@ class _Reader:
         return self.doc.sections[t.section] if t.section is not None else None
 
     def _nearby_kind(self, t: Table) -> str | None:
-        sec = self._sec_of_table(t)
-        if sec is None:
-            return "attendees" if _has_cols(t, "name", "role", "agency") else None
-        if sec.kind in (None, "details"):
-            prev = [s for s in self.doc.sections[: sec.index] if s.kind]
-            if prev and prev[-1].kind in PARTICIPANT_KINDS and sec.kind is None:
-                return prev[-1].kind
-            if _has_cols(t, "name", "role", "agency"):
-                return "attendees"
-        return None
+        """A people table outside any participant section is still a list of who took part:
+        tables are known by what they hold ("Name | Relationship to child/agency |
+        Attended"), not by the title above them ("Those involved", or none at all)."""
+        if not _is_people_table(t) or t.parent is not None:
+            return None
+        return _section_kind_for(self.doc, self._sec_of_table(t)) or "attendees"
 
     # -- tables -------------------------------------------------------------------------
     def _from_table(self, t: Table, kind: str) -> list[Participant]:
@@ -280,13 +292,39 @@ class _Reader:
             h for h, k in zip(t.header, t.column_kinds)
             if k == "mode" or (k is None and re.search(r"how|consult|attend|present|contact|method", h, re.I))
         ]
+        joint = next((k for k in t.column_kinds if k and "+" in k), None)
         for rec in t.records:
             name = _clean(rec.get("name"))
             role = _clean(rec.get("role"))
             agency = _clean(rec.get("agency"))
+            combined = False
+            has_role_col = any(k and "role" in k.split("+") for k in t.column_kinds)
+            has_agency_col = any(k and "agency" in k.split("+") for k in t.column_kinds)
+            if agency and not role and not has_role_col:
+                # an "Agency" (or "Relationship to child/agency") column that holds the role too;
+                # what we cannot split is unsure, not missing
+                combined = True
+                parsed_agency = self.parse(agency)
+                if parsed_agency is not None and parsed_agency.role:
+                    role, agency = parsed_agency.role, parsed_agency.agency or agency
+            elif role and not agency and not has_agency_col:
+                combined = True
+                parsed_role = self.parse(role)
+                if parsed_role is not None and parsed_role.agency:
+                    role, agency = parsed_role.role or role, parsed_role.agency
+            if joint:
+                cell = _clean(rec.get(joint))
+                parsed_cell = self.parse(cell) if cell else None
+                if parsed_cell is not None:
+                    name = name or (parsed_cell.name if "name" in joint else "")
+                    role = role or parsed_cell.role
+                    agency = agency or parsed_cell.agency
+                combined = combined or bool(cell)
             row_text = " | ".join(v for v in rec.values.values() if v)
             if not (name or role or agency) or _is_placeholder(" ".join((name, role, agency)), self.lexicon):
                 continue
+            if is_family(name) or is_family(role) or is_family(agency):
+                continue  # a relative, not a professional taking part
             initials = ""
             if name and (not role or not agency):
                 parsed = self.parse(name)
@@ -296,7 +334,7 @@ class _Reader:
                     agency = agency or parsed.agency
                     initials = parsed.initials
             mode_text = " ".join(rec.values.get(h, "") for h in mode_cols)
-            mode = _mode_of(mode_text) or _DEFAULT_MODE.get(kind)
+            mode = _mode_from_ticks(rec, mode_cols) or _mode_of(mode_text) or _DEFAULT_MODE.get(kind)
             name, role = self._title_role(name, role)
             key = self._resolve_key(agency, role, name)
             block = rec.blocks[0] if rec.blocks else None
@@ -305,7 +343,7 @@ class _Reader:
                     name=_strip_name(name), role=role, agency=agency, agency_key=key, mode=mode,
                     block=block, row_text=row_text, section_kind=kind,
                     contribution=_clean(rec.get("contribution")), initials=initials,
-                    table=t.index, row=rec.row,
+                    table=t.index, row=rec.row, combined=combined,
                 )
             )
         return out
@@ -397,6 +435,8 @@ class _Reader:
             if p is not None:
                 parsed.append((piece, p))
         for piece, p in parsed:
+            if is_family(p.name or piece) or is_family(p.role):
+                continue  # a relative, not a professional taking part
             role = p.role or hint_role
             agency = p.agency or hint_agency or context_agency
             piece_mode = p.mode or mode
@@ -423,11 +463,16 @@ class _Reader:
         return name, role
 
     def _resolve_key(self, agency: str, role: str, name: str) -> str | None:
-        for text in (agency, role):
-            if text:
-                key = self.agency_key(text)
-                if key:
-                    return key
+        key = self.agency_key(agency) if agency else None
+        if key and role and self._only_weak(agency):
+            # "School Nurse | Brackenford Healthcare NHS Foundation Trust": the role says more
+            key = self.agency_key(role) or key
+        if key:
+            return key
+        if role:
+            key = self.agency_key(role)
+            if key:
+                return key
         first = name.split()[0] if name.split() else ""
         if first in _RANKS:
             return self.agency_key(first) or "police"
@@ -456,7 +501,8 @@ def _parse(text: str, reader: _Reader) -> _Parsed | None:
     text = _BULLET.sub("", text).strip().rstrip(".")
     if not text or len(text) > 200:
         return None
-    if len(text.split()) >= 6 and _PROSE.search(text):
+    head = _SPLIT.split(text, maxsplit=1)[0]
+    if len(head.split()) >= 6 and _PROSE.search(head):
         return None  # a sentence about the meeting, not an entry
     initials = ""
     m = _INITIALS_PREFIX.match(text)
@@ -488,6 +534,8 @@ def _parse(text: str, reader: _Reader) -> _Parsed | None:
         elif kind == "place" and agencies:
             agencies.append(part)
         elif kind == "prose":
+            if name and (roles or agencies):
+                break  # "Dr Webb – GP, Station Road Surgery – spoke to the SW by phone ...": a note
             return None
     if not (name or roles or agencies):
         return None
@@ -537,6 +585,20 @@ def _classify(part: str, reader: _Reader) -> str:
     return "other"
 
 
+#: Family members are never participants in a strategy discussion (professionals only):
+#: "Mother Kerry Chambers" in a "Who was present" table at a home visit is not an attendee.
+_FAMILY = re.compile(
+    r"^(?:mother|father|mum|dad|step-?(?:mother|father|dad|mum)|parents?|grand(?:mother|father|ma|pa|parents?)|"
+    r"nan|nana|grandad|aunt|auntie|uncle|cousin|brother|sister|sibling|half-?(?:brother|sister)|partner|boyfriend|girlfriend|"
+    r"carer|child|baby|son|daughter)\b",
+    re.I,
+)
+
+
+def is_family(text: str) -> bool:
+    return bool(_FAMILY.match(text.strip()))
+
+
 def _looks_like_name(part: str, reader: _Reader) -> bool:
     words = part.split()
     while words and words[0].lower().rstrip(".") in _TITLES or (words and words[0].lower() in _TITLES):
@@ -565,6 +627,25 @@ def _mode_of(text: str) -> str | None:
     for mode, pattern in _MODE_PATTERNS:
         if text and pattern.search(text):
             return mode
+    return None
+
+
+_TICKED = re.compile(r"[☒☑✓✔■⊠]|\[\s*[xX]\s*\]|^\s*(?:yes|y|x)\s*$", re.I)
+
+
+def _mode_from_ticks(rec: Any, mode_cols: list[str]) -> str | None:
+    """How someone took part from tick-box columns ("Consulted ☒ | Invited ☐ | Attended ☐")."""
+    ticks = {h.lower(): bool(_TICKED.search(rec.values.get(h, ""))) for h in mode_cols}
+    if not ticks or not any(re.search(r"[☒☑✓✔■⊠☐□]|\[.?\]|^\s*(?:yes|no|y|n|x)\s*$", rec.values.get(h, ""), re.I) for h in mode_cols):
+        return None
+    attended = [v for h, v in ticks.items() if re.search(r"attend|present", h)]
+    consulted = [v for h, v in ticks.items() if re.search(r"consult|contact", h)]
+    if any(attended):
+        return "present"
+    if any(consulted):
+        return "consulted"
+    if attended:
+        return "apologies"  # invited, not there, not consulted
     return None
 
 
@@ -600,14 +681,17 @@ def _with_block(p: Participant, block: int) -> Participant:
 
 
 def _is_people_table(t: Table) -> bool:
-    kinds = set(k for k in t.column_kinds if k)
+    kinds: set[str] = set()
+    for k in t.column_kinds:
+        if k:
+            kinds.update(k.split("+"))
     if {"action", "owner", "deadline"} & kinds and "action" in kinds:
         return False
     return "name" in kinds and bool({"role", "agency"} & kinds) or {"role", "agency"} <= kinds
 
 
 def _has_cols(t: Table, *kinds: str) -> bool:
-    return set(kinds) <= set(k for k in t.column_kinds if k)
+    return set(kinds) <= {part for k in t.column_kinds if k for part in k.split("+")}
 
 
 def _block_in_people_table(doc: Document, i: int) -> bool:

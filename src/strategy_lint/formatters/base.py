@@ -31,6 +31,9 @@ class Summary:
     ready: int = 0
     needs_changes: int = 0
     baselined: int = 0
+    #: findings less sure than their record's min-confidence: shown as "worth a look",
+    #: not counted in ``by_severity``
+    uncertain: int = 0
 
     @classmethod
     def of(cls, results: "list[FileResult]", exit_code: int) -> "Summary":
@@ -48,8 +51,10 @@ class Summary:
             s.ready += v is Verdict.READY
             s.needs_changes += v is Verdict.CHANGES
             s.baselined += getattr(r, "baselined", 0)
-            for f in r.findings:
+            sure = r.counted() if hasattr(r, "counted") else r.findings
+            for f in sure:
                 s.by_severity[f.severity.value] += 1
+            s.uncertain += len(r.findings) - len(sure)
         return s
 
     def to_dict(self) -> dict:
@@ -61,6 +66,7 @@ class Summary:
             "ready": self.ready,
             "needs_changes": self.needs_changes,
             "baselined": self.baselined,
+            "uncertain": self.uncertain,
             "findings": dict(self.by_severity),
             "exit_code": self.exit_code,
         }
@@ -128,10 +134,10 @@ class Formatter:
     # Every format shows message, fix and quote through these, so --no-excerpts holds everywhere.
 
     def message(self, f: Finding) -> str:
-        return f.message if self.excerpts else without_quotes(f.message) or ""
+        return f.shown_message(excerpts=self.excerpts)
 
     def fix(self, f: Finding) -> str | None:
-        return f.fix if self.excerpts else without_quotes(f.fix)
+        return f.shown_fix(excerpts=self.excerpts)
 
     def excerpt(self, f: Finding) -> str | None:
         return f.excerpt if self.excerpts else None

@@ -31,8 +31,19 @@ class TextFormatter(Formatter):
             if not r.findings:
                 continue
             out.append(self._style(r.path, "bold"))
-            for f in r.findings:
-                head = f"  {self._style(LABEL[f.severity], COLOUR[f.severity])} {f.code} {f.name}"
+            sure = r.counted() if hasattr(r, "counted") else r.findings
+            unsure = [f for f in r.findings if f not in sure]
+            for f in [*sure, *unsure]:
+                if f is (unsure[0] if unsure else None):
+                    out.append(
+                        "  Worth a look (strategy-lint could not be sure of these: check them, "
+                        "they do not hold the record back):"
+                    )
+                    out.append("")
+                if f in sure:
+                    head = f"  {self._style(LABEL[f.severity], COLOUR[f.severity])} {f.code} {f.name}"
+                else:
+                    head = f"  {self._style('MAYBE', 'dim')} {f.code} {f.name} ({f.confidence.value} confidence)"
                 out.append(head)
                 out.append(f"    {self.message(f)}")
                 out.append(f"    Where: {f.location.describe()}")
@@ -62,6 +73,8 @@ class TextFormatter(Formatter):
                 plural(counts[k], label) for k, label in (("error", "error"), ("warning", "warning"), ("info", "note")) if counts[k]
             )
             line += f"\nFound {plural(total, 'problem')} ({detail})."
+        if s.uncertain:
+            line += f"\n{plural(s.uncertain, 'other thing')} worth a look (not sure)."
         if s.baselined:
             accepted = plural(s.baselined, "problem")
             line += f"\n{accepted} accepted in the baseline {'was' if s.baselined == 1 else 'were'} not shown."

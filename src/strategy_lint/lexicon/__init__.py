@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Iterable
 
+_COMBINED_SPLIT = re.compile(r"\s*/\s*|\s*&\s*|\s*,\s*|\s+and\s+|\s*\+\s*", re.I)
 _NUMBERING = re.compile(r"^\s*(?:\(?[0-9]{1,2}(?:\.[0-9]{1,2})*[.)]?|\(?[a-hj-z][.)]|[ivx]{1,4}[.)])\s+", re.I)
 _PUNCT = re.compile(r"[^\w&/()'’ ]+")
 _SPACE = re.compile(r"\s+")
@@ -45,10 +46,34 @@ class Lexicon:
         return _best_match(normalise_title(title), self.sections)
 
     def column_kind(self, header: str) -> str | None:
-        return _best_match(normalise_title(header), self.columns)
+        """The canonical kind of a table column ("By when" -> "deadline").
+
+        A header naming two kinds of people information ("Agency / role", "Role and
+        organisation", "Name & role") is a combined column: its kind joins both sorted
+        ("agency+role"), so readers split the cell instead of taking it as one of them.
+        """
+        combined = self._combined_kind(header)
+        return combined or _best_match(normalise_title(header), self.columns)
+
+    def _combined_kind(self, header: str) -> str | None:
+        parts = [p for p in _COMBINED_SPLIT.split(header or "") if p.strip()]
+        if len(parts) < 2:
+            return None
+        kinds = {_best_match(normalise_title(p), self.columns) for p in parts}
+        people = kinds & {"name", "role", "agency"}
+        if len(people) >= 2 and None not in kinds:
+            return "+".join(sorted(people))
+        return None
 
     def phrase_list(self, name: str) -> list[str]:
         return list(self.phrases.get(name, []))
+
+    def weak_agency_names(self) -> frozenset[str]:
+        """Agency names that say little on their own ("borough council", "NHS foundation
+        trust"): another agency named in the same entry wins over them."""
+        return frozenset(
+            str(n).lower() for spec in self.agencies.values() for n in spec.get("weak_names", [])
+        )
 
     # -- extension ------------------------------------------------------------------
 
@@ -102,26 +127,46 @@ def _whole_word(syn: str) -> re.Pattern[str]:
 
 
 def _best_match(norm: str, table: dict[str, list[str]]) -> str | None:
-    """The kind whose synonym matches ``norm`` best: the whole title, else the longest
-    synonym found in it as whole words ("=x" synonyms only ever match the whole title)."""
+    """The kind whose synonym covers most of ``norm``.
+
+    A synonym matches as the whole title, as whole words inside it, or as a bag of stems
+    the title holds in any order and with typos ("The sharing of information" is
+    "information sharing"; see :mod:`strategy_lint.labels`).  "=x" synonyms only ever
+    match the whole title.  The synonym with most meaningful words wins, so
+    "Introduction and apologies" is an attendance title, not an apologies one.
+    """
     if not norm:
         return None
-    best: tuple[int, str] | None = None
+    from ..labels import bag_matches, stems
+
+    label = stems(norm)
+    best: tuple[float, str] | None = None
     for kind, synonyms in table.items():
         for syn in synonyms:
-            if syn.startswith("="):
-                if norm != syn[1:]:
-                    continue
-                score = 1000 + len(syn)
-            elif norm == syn:
-                score = 1000 + len(syn)
-            elif syn in norm and _whole_word(syn).search(norm):  # cheap test first
-                score = len(syn)
-            else:
+            whole = syn[1:] if syn.startswith("=") else syn
+            if norm == whole:
+                score = 10000.0 + len(whole)
+            elif syn.startswith("="):
                 continue
+            elif syn in norm and _whole_word(syn).search(norm):  # cheap test first
+                score = 10.0 * len(stems(syn)) + 1 + len(syn) / 1000
+            else:
+                bag = stems(syn)
+                if not label or (len(bag) < 2 and (len(label) > 2 or len(syn.split()) > 1)):
+                    # one word inside a long title is the substring test's job, and a
+                    # phrase that is one word once its filler is gone ("who was there")
+                    # must match as written
+                    continue
+                if len(label) - len(bag) > _MAX_EXTRA_WORDS or not bag_matches(bag, label):
+                    continue
+                score = 10.0 * len(bag) - 0.1 * (len(label) - len(bag))
             if best is None or score > best[0]:
                 best = (score, kind)
     return best[1] if best else None
+
+
+#: A title with many more words than the synonym it holds is a sentence, not that title.
+_MAX_EXTRA_WORDS = 4
 
 
 def _load(name: str) -> dict[str, Any]:

@@ -92,6 +92,7 @@ def _w(tag: str) -> str:
 P, TBL, TR, TC, R, T = _w("p"), _w("tbl"), _w("tr"), _w("tc"), _w("r"), _w("t")
 PPR, RPR, TCPR, TRPR = _w("pPr"), _w("rPr"), _w("tcPr"), _w("trPr")
 SDT, SDT_PR, SDT_CONTENT = _w("sdt"), _w("sdtPr"), _w("sdtContent")
+FLD_CHAR = _w("fldChar")
 INS, DEL, MOVE_FROM, MOVE_TO = _w("ins"), _w("del"), _w("moveFrom"), _w("moveTo")
 DEL_TEXT = _w("delText")
 BR, CR, TAB, PTAB = _w("br"), _w("cr"), _w("tab"), _w("ptab")
@@ -999,6 +1000,10 @@ class _DocxReader:
                     self._run_content(branch, para, props, count_pages)
             elif tag == CMT_REF:
                 para.add_comment(c.get(_w("id")))
+            elif tag == FLD_CHAR:
+                box = _legacy_checkbox(c)
+                if box is not None:
+                    self._text(para, box, props)
 
     def _text(self, para: _Para, text: str, props: _RunProps) -> None:
         if not text:
@@ -1067,6 +1072,25 @@ class _DocxReader:
         if next(_iter_outside_txbx(el, pictures), None) is not None:
             para.images.append(_graphic_name(el))
         para.textboxes.extend(_iter_outside_txbx(el, {TXBX}))
+
+
+def _legacy_checkbox(fld_char: "_Element") -> str | None:
+    """A legacy form check box (FORMCHECKBOX) as the glyph Word shows: ☒ ticked, ☐ not.
+
+    Its state is ``w:checked`` when set, else ``w:default``; the field has no text of its
+    own, so without this a "☐ Yes ☒ No" question would read as "Yes No"."""
+    if fld_char.get(_w("fldCharType")) != "begin":
+        return None
+    box = fld_char.find(f"{_w('ffData')}/{_w('checkBox')}")
+    if box is None:
+        return None
+    checked = box.find(_w("checked"))
+    state = checked if checked is not None else box.find(_w("default"))
+    if state is None:
+        ticked = checked is not None  # <w:checked/> with no value means ticked
+    else:
+        ticked = (state.get(_w("val")) or "1").lower() in ("1", "true", "on")
+    return "☒" if ticked else "☐"
 
 
 def _style_list_level(name: str) -> int:

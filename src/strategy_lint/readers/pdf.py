@@ -236,7 +236,8 @@ def _layout_page(page: Any, number: int) -> PageLayout:
     outside = [w for w in words if not any(_centre_in(w, box) for box in boxes)]
     inside = [w for w in words if any(_centre_in(w, box) for box in boxes)]
     layout.tables = [_page_table(t, inside) for t in tables]
-    layout.lines = _lines(outside)
+    layout.lines, gridless = _gridless_tables(_lines(outside))
+    layout.tables.extend(gridless)
     layout.images = sum(
         1
         for im in page.images
@@ -244,6 +245,74 @@ def _layout_page(page: Any, number: int) -> PageLayout:
         and float(im["bottom"]) - float(im["top"]) > MIN_IMAGE_PT
     )
     return layout
+
+
+#: A label and its value drawn as two columns without grid lines need this much space between them.
+LABEL_GAP_PT = 12.0
+VALUE_ALIGN_PT = 4.0
+MAX_LABEL_WORDS = 8
+
+
+def _label_split(line: Line) -> int | None:
+    """Index of the first value word when ``line`` is "Bold label   value", else None."""
+    words = line.words
+    bold = [_is_bold(str(w.get("fontname", ""))) for w in words]
+    if not bold or not bold[0] or line.marker:
+        return None
+    k = next((i for i, b in enumerate(bold) if not b), None)
+    if k is None or k > MAX_LABEL_WORDS or not all(not b for b in bold[k:]):
+        return None
+    if words[k]["x0"] - words[k - 1]["x1"] < LABEL_GAP_PT:
+        return None
+    return k
+
+
+def _gridless_tables(lines: list[Line]) -> tuple[list[Line], list[PageTable]]:
+    """Form rows drawn as two columns of text with no ruling ("**Child**      Amir Haddad"):
+    two or more consecutive lines whose bold labels end and values start at the same place
+    become a two-column table, so the label and its value are read as a pair, not as one
+    paragraph.  A value's wrapped lines (starting at the value column) stay with it."""
+    out: list[Line] = []
+    tables: list[PageTable] = []
+    i = 0
+    while i < len(lines):
+        k = _label_split(lines[i])
+        if k is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        value_x = lines[i].words[k]["x0"]
+        rows: list[tuple[Line, int, list[Line]]] = [(lines[i], k, [])]
+        j = i + 1
+        while j < len(lines):
+            kj = _label_split(lines[j])
+            if kj is not None and abs(lines[j].words[kj]["x0"] - value_x) <= VALUE_ALIGN_PT:
+                rows.append((lines[j], kj, []))
+            elif kj is None and abs(lines[j].x0 - value_x) <= VALUE_ALIGN_PT and not lines[j].bold:
+                rows[-1][2].append(lines[j])  # the value wraps onto the next line
+            else:
+                break
+            j += 1
+        first_gap = lines[i].words[k]["x0"] - lines[i].words[k - 1]["x1"]
+        if len(rows) < 2 and first_gap < 2 * LABEL_GAP_PT:
+            out.append(lines[i])
+            i += 1
+            continue
+        cells: list[CellText] = []
+        for r, (line, kk, more) in enumerate(rows):
+            label_words, value_words = line.words[:kk], line.words[kk:]
+            label_box = (line.x0, line.top, label_words[-1]["x1"], line.bottom)
+            bottom = max([line.bottom] + [m.bottom for m in more])
+            value_box = (value_words[0]["x0"], line.top, max([line.x1] + [m.x1 for m in more]), bottom)
+            value_text = "\n".join([" ".join(w["text"] for w in value_words)] + [m.text for m in more])
+            size, _ = _style(value_words)
+            cells.append(CellText(r, 0, " ".join(w["text"] for w in label_words), label_box, size, True))
+            cells.append(CellText(r, 1, value_text, value_box, size, False))
+        x1 = max(c.bbox[2] for c in cells)
+        bbox = (rows[0][0].x0, rows[0][0].top, x1, max(c.bbox[3] for c in cells))
+        tables.append(PageTable(bbox=bbox, shape=[[True, True] for _ in rows], cells=cells))
+        i = j
+    return out, tables
 
 
 def _is_real_table(table: Any) -> bool:
@@ -608,16 +677,18 @@ def _joins(group: _Group, line: Line, right_edge: float) -> bool:
     height = max(prev.size, prev.bottom - prev.top, 1.0)
     if not 0 < line.top - prev.top < PARAGRAPH_PITCH * height:
         return False
-    if group.first.marker:
-        # a list item's wrapped lines line up with its text, right of the bullet
-        text_x0 = group.first.body_words[0]["x0"] if group.first.body_words else group.first.x0
-        if line.x0 < text_x0 - 2:
-            return False
     # the previous line stopped early though the next word would have fitted: a deliberate break
     first_word = line.words[0]
     room = right_edge - prev.x1
     needed = (first_word["x1"] - first_word["x0"]) + 0.5 * (prev.size or 1.0)
-    return room < needed
+    wrapped = room < needed
+    if group.first.marker:
+        # a list item's wrapped lines line up with its text, right of the bullet -- or, in
+        # a list with no hanging indent, with the bullet itself
+        text_x0 = group.first.body_words[0]["x0"] if group.first.body_words else group.first.x0
+        if line.x0 < text_x0 - 2:
+            return wrapped and abs(line.x0 - group.first.x0) < 3
+    return wrapped
 
 
 def _join_lines(lines: list[Line]) -> str:

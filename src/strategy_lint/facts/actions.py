@@ -1,0 +1,127 @@
+"""The agreed actions, and the audit's standing action to update every agency.
+
+Actions come from the action reading (tables whose columns say what / who / when however
+they are titled, and lists or paragraphs under an actions title).  Each keeps its deadline
+as written and as resolved against the meeting date, whether its owner names anybody, and
+what it is for: an action to tell every agency the outcome is recognised in the wordings
+people use ("CSC will update all agencies", "email the outcome to everyone who took part",
+"circulate the minutes and decisions to all professionals") — and such a commitment counts
+wherever the record makes it, not only in the action table.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .. import dates
+from ..extract.actions import Action as _RawAction
+from ..extract.actions import actions as _raw_actions
+from ..extract.actions import meeting_date, owner_is_generic, owner_is_missing
+from ..extract.phrases import phrase_pattern
+from .model import Action, Confidence, Deadline
+from .text import negated_before, record_lines
+
+if TYPE_CHECKING:  # pragma: no cover
+    from . import Facts
+
+__all__ = ["read_actions", "read_update_actions", "is_update_intent", "to_deadline"]
+
+_VERB = (
+    r"(?:updat(?:e|es|ed|ing)|inform(?:s|ed|ing)?|notif(?:y|ies|ied|ying)|tell(?:s|ing)?|told|shar(?:e|es|ed|ing)|"
+    r"circulat(?:e|es|ed|ing)|distribut(?:e|es|ed|ing)|send(?:s|ing)?|sent|e-?mail(?:s|ed|ing)?|"
+    r"feed\s*back|fed\s+back|feedback|let\s+\w+(?:\s+\w+){0,2}\s+know|cop(?:y|ied)\s+(?:in|to)|forward(?:s|ed|ing)?|"
+    r"provid(?:e|es|ed|ing)|issu(?:e|es|ed|ing)|advis(?:e|es|ed|ing))"
+)
+_RECIPIENT = (
+    r"(?:(?:all|the|other|each|every|relevant|partner|involved|attending|network)\s+)*"
+    r"(?:agenc(?:y|ies)|professionals?|partners?|parties|participants|attendees|invitees|everyone|everybody|"
+    r"all\s+involved|those\s+(?:present|involved|invited|not\s+present|who\s+(?:took\s+part|attended|were\s+invited))|"
+    r"(?:all\s+)?(?:who|those\s+who)\s+(?:took\s+part|attended|contributed)|network|distribution\s+list|"
+    r"core\s+group|everyone\s+(?:who|that)\s+(?:took\s+part|attended|was\s+invited))"
+)
+_OBJECT = r"(?:outcomes?|minutes|record|decisions?|plan|notes|summary|actions?|strategy(?:\s+(?:record|minutes|outcome))?)"
+_INTENT = [
+    re.compile(rf"\blet\s+{_RECIPIENT}(?:\s+\w+){{0,2}}\s+know\b", re.I),
+    re.compile(rf"\b{_VERB}\b(?:\s+[\w'’/-]+){{0,6}}?\s+(?:to|with|for)?\s*{_RECIPIENT}\b", re.I),
+    re.compile(rf"\b{_RECIPIENT}\b(?:\s+[\w'’/-]+){{0,3}}?\s+(?:to\s+be|will\s+be|are\s+to\s+be|be)\s+(?:updated|informed|notified|told|sent|emailed|advised)\b", re.I),
+    re.compile(rf"\b(?:circulat|distribut|shar|send|e-?mail)\w*\s+(?:the\s+|this\s+|a\s+copy\s+of\s+the\s+)?{_OBJECT}\b", re.I),
+    re.compile(rf"\b{_OBJECT}\s+(?:to\s+be|will\s+be|are\s+to\s+be)\s+(?:circulated|distributed|shared|sent|emailed)\b", re.I),
+]
+#: Telling the family is not telling the agencies.
+_FAMILY = re.compile(
+    r"\b(?:with|to)\s+(?:the\s+)?(?:mum|mother|father|dad|parents?|family|carers?|child|young\s+person|grandparents?|"
+    r"(?:his|her|their)\s+\w+)\b",
+    re.I,
+)
+_CONDITIONAL = re.compile(r"\b(?:if|unless|should\s+(?:there|any)|in\s+the\s+event)\b", re.I)
+
+
+def is_update_intent(text: str, lexicon) -> bool:
+    """True if ``text`` commits to telling every agency the outcome."""
+    norm = (text or "").replace("’", "'")
+    standing = phrase_pattern(lexicon.phrase_list("update_agencies"), exact_caps=False)
+    if standing is not None and standing.search(norm):
+        return True
+    for rx in _INTENT:
+        for m in rx.finditer(norm):
+            tail = norm[m.start(): m.end() + 40]
+            if _FAMILY.search(tail) and not re.search(_RECIPIENT, tail, re.I):
+                continue
+            if negated_before(norm, m.start(), 20):
+                continue
+            return True
+    return False
+
+
+def to_deadline(raw: dates.Deadline, text: str) -> Deadline:
+    conflict = dates.weekday_conflict(text, raw.due) if raw.due else ""
+    return Deadline(
+        text=raw.text, kind=raw.kind, due=raw.due, reason=raw.reason,
+        before_meeting=raw.before_meeting, weekday_conflict=conflict,
+    )
+
+
+def _convert(facts: "Facts", a: _RawAction) -> Action:
+    lexicon = facts.lexicon
+    status = "missing" if owner_is_missing(a.owner, lexicon) else "generic" if owner_is_generic(a.owner) else "named"
+    return Action(
+        text=a.text, owner=a.owner, deadline=to_deadline(a.deadline, a.deadline_text), block=a.block,
+        table=a.table, row=a.row, owner_block=a.owner_block, deadline_block=a.deadline_block,
+        source=a.source, stated=a.stated, owner_status=status, blocks=list(a.blocks),
+        intent="update-agencies" if is_update_intent(a.text, lexicon) else None,
+        confidence=Confidence.HIGH if a.source in ("table", "fields") else Confidence.MEDIUM,
+    )
+
+
+def read_actions(facts: "Facts") -> list[Action]:
+    return [_convert(facts, a) for a in _raw_actions(facts.document, facts.lexicon)]
+
+
+def read_update_actions(facts: "Facts") -> list[Action]:
+    """Every commitment to tell the agencies the outcome: actions first, then any sentence
+    anywhere in the record ("The outcome will be emailed to all who took part by 17/03")."""
+    out = [a for a in facts.actions if a.intent == "update-agencies"]
+    in_actions = {b for a in facts.actions for b in (a.blocks or [a.block]) if b is not None}
+    meeting = meeting_date(facts.document)
+    for line in record_lines(facts.document):
+        if line.block in in_actions:
+            continue
+        for sentence in _sentences(facts, line.text):
+            if _CONDITIONAL.search(sentence) or not is_update_intent(sentence, facts.lexicon):
+                continue
+            raw = dates.parse_deadline(sentence, meeting_date=meeting, lexicon=facts.lexicon)
+            out.append(
+                Action(
+                    text=sentence, owner="", deadline=to_deadline(raw, sentence), block=line.block,
+                    source="sentence", stated=False, intent="update-agencies",
+                    confidence=Confidence.MEDIUM,
+                )
+            )
+    return out
+
+
+def _sentences(facts: "Facts", text: str) -> list[str]:
+    from ..nlp import sentences
+
+    return sentences(facts.nlp, text)

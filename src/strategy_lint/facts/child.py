@@ -1,0 +1,60 @@
+"""The child: age, date of birth, and whether they can speak for themselves."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import re
+
+from ..extract.voice import NONVERBAL_AGE_MONTHS, nonverbal_evidence
+from .model import Child
+from .text import labelled_lines
+
+if TYPE_CHECKING:  # pragma: no cover
+    from . import Facts
+
+__all__ = ["read_child"]
+
+
+def read_child(facts: "Facts", age_months: int = NONVERBAL_AGE_MONTHS) -> Child:
+    meta = facts.document.metadata
+    months = meta.child_age_months
+    if months is None and meta.child_dob and meta.meeting_date:
+        from ..dates import age_in_months
+
+        months = age_in_months(meta.child_dob, meta.meeting_date)
+    why = nonverbal_evidence(facts.document, facts.nlp, facts.lexicon, age_months)
+    return Child(
+        name=_child_name(facts),
+        age_months=months,
+        dob=meta.child_dob,
+        age_block=meta.child_age_block,
+        preverbal=why is not None,
+        preverbal_reason=why or "",
+    )
+
+
+#: Labels that give the child's name ("Name of child", "Child's name", "Young person").
+_NAME_LABEL = re.compile(
+    r"^(?:(?:full\s+)?name\s+of\s+(?:the\s+)?(?:child|young\s+person|subject)|(?:child|young\s+person|subject\s+child)(?:['’]s)?\s*(?:\(ren\))?\s*(?:full\s+)?names?"
+    r"|child(?:ren)?|young\s+person|subject(?:\s+child)?|child(?:ren)?\s+subject\s+of\s+(?:the\s+)?(?:discussion|meeting|strategy))$",
+    re.I,
+)
+_FIRST_NAME_LABEL = re.compile(r"^(?:child(?:'s)?\s+)?(?:given\s+names?|first\s+names?|forenames?|christian\s+name)$", re.I)
+_NAME_WORDS = re.compile(r"^((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){0,3})")
+
+
+def _child_name(facts: "Facts") -> str:
+    """The child's name from a 'Name of child' style field, else ""."""
+    first = ""
+    for label, value, _block in labelled_lines(facts.document):
+        clean = label.strip(" :?")
+        if _NAME_LABEL.match(clean):
+            m = _NAME_WORDS.match(value.strip())
+            if m:
+                return m.group(1)
+        elif not first and _FIRST_NAME_LABEL.match(clean):
+            m = _NAME_WORDS.match(value.strip())
+            if m:
+                first = m.group(1)
+    return first

@@ -1,0 +1,192 @@
+"""The meeting: its date, how it was held, who chaired it, and who led it (EDT?).
+
+The date comes from the structure pass (a "Date" field, a dated title) or from a sentence
+("The strategy discussion was held on 14 March"); the chair from a "Chair" field or an
+attendee marked "(Chair)"; out-of-hours leadership from a chair who is EDT or wording that
+says the Emergency Duty Team led, chaired or convened it — never from EDT merely taking
+the referral overnight.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..dates import find_dates
+from ..extract.phrases import phrase_source
+from .model import Meeting, Person
+
+__all__ = ["read_meeting"]
+from .text import labelled_lines, record_lines
+
+if TYPE_CHECKING:  # pragma: no cover
+    from . import Facts
+
+#: "The strategy discussion was held on 14 March 2016", "strategy meeting took place on ...".
+_HELD = re.compile(
+    r"\b(?:strategy\s+(?:discussion|meeting)|strategy|meeting|discussion)\b[^.;\n]{0,40}?"
+    r"\b(?:was\s+|were\s+)?(?:held|took\s+place|convened|happened|met|was\s+completed)\b"
+    r"(?P<rest>[^.;\n]{0,60})",
+    re.I,
+)
+#: Words that make the held-on sentence about a different meeting.
+_OTHER_MEETING = re.compile(r"\b(?:next|previous|earlier|last|review|follow[- ]up|future|planned|will\s+be|to\s+be)\b", re.I)
+_TITLE_DATE = re.compile(r"\bstrategy\b", re.I)
+
+_CHAIR_LABEL = re.compile(r"^\s*(?:strategy\s+|meeting\s+|discussion\s+)?(?:chair(?:ed\s+by|person)?|chair\s*\(.*\)|chaired)\s*$", re.I)
+_CHAIR_MARK = re.compile(r"\(\s*chair(?:person)?\s*\)|[-–,]\s*chair\b|\bchair\s*[-–:]", re.I)
+
+#: Wording that says who led the discussion.  "held" and "run" are left out: "information
+#: held by EDT" is not a discussion EDT led.
+_LEAD = r"(?:led|chaired|convened|initiated|co-?ordinated|conducted|facilitated)"
+_LEAD_FIELD = re.compile(
+    r"^\s*(?:chair(?:ed\s+by|person)?|convened\s+by|led\s+by|lead(?:\s+professional)?|organised\s+by|called\s+by"
+    r"|format|type\s+of\s+(?:meeting|discussion|strategy)|meeting\s+type|strategy\s+(?:led|chaired|convened)\s+by)\s*$",
+    re.I,
+)
+_CONDITIONAL = re.compile(r"\b(?:if|should|unless|would|in\s+the\s+event|in\s+case)\b", re.I)
+_CONTACT = re.compile(r"\b(?:contact|contacts|contacted|number|tel|phone\s+number)\b|\d{3,4}\s?\d{3}\s?\d{2,4}", re.I)
+_NOT_LED = re.compile(r"\b(?:not|no|never|rather\s+than|instead\s+of)\b|n't\b", re.I)
+
+_MODES = [
+    ("phone", re.compile(r"\b(?:telephone|phone)\s+(?:strategy|discussion|call|conference)|\bby\s+(?:tele)?phone\b|conference\s+call", re.I)),
+    ("hybrid", re.compile(r"\bhybrid\b", re.I)),
+    ("virtual", re.compile(r"\b(?:ms\s+)?teams\b|\bvirtual\b|\bvideo\b|\bzoom\b|\bonline\b", re.I)),
+    ("meeting", re.compile(r"\bface[- ]to[- ]face\b|\bin\s+person\b", re.I)),
+]
+
+
+def read_meeting(facts: "Facts") -> Meeting:
+    document = facts.document
+    meeting = Meeting()
+    meta = document.metadata
+    if meta.meeting_date is not None:
+        meeting.date, meeting.date_block = meta.meeting_date, meta.meeting_date_block
+    else:
+        found = _held_on(document)
+        if found:
+            meeting.date, meeting.date_block = found
+            meeting.date_from_text = True
+    _read_chair(facts, meeting)
+    _read_mode(facts, meeting)
+    _read_edt(facts, meeting)
+    return meeting
+
+
+def _held_on(document) -> tuple | None:
+    for line in record_lines(document):
+        for m in _HELD.finditer(line.text):
+            if _OTHER_MEETING.search(m.group(0)):
+                continue
+            dates = find_dates(m["rest"])
+            if dates:
+                return dates[0].date, line.block
+    return None
+
+
+def _read_chair(facts: "Facts", meeting: Meeting) -> None:
+    for label, value, block in labelled_lines(facts.document):
+        if _CHAIR_LABEL.match(label.strip(" :?")) and value.strip():
+            meeting.chair = _person(facts, value)
+            meeting.chair_block = block
+            return
+    for p in facts.participants:
+        if _CHAIR_MARK.search(p.row_text) or re.search(r"\bchair", p.role, re.I):
+            role = re.sub(r"\(?\bchair(?:person)?\b\)?", "", p.role, flags=re.I).strip(" ,/-–")
+            meeting.chair = Person(p.name, role or p.role, p.agency, p.agency_key)
+            meeting.chair_block = p.block
+            return
+
+
+def _person(facts: "Facts", text: str) -> Person:
+    from ..extract.attendees import parse_entry
+
+    parsed = parse_entry(text, facts.nlp, facts.lexicon)
+    if parsed is None:
+        return Person(name=text.strip())
+    return Person(parsed.name, parsed.role, parsed.agency, parsed.agency_key)
+
+
+def _read_mode(facts: "Facts", meeting: Meeting) -> None:
+    for label, value, _block in labelled_lines(facts.document):
+        if re.search(r"\b(?:format|venue|location|type|mode|how)\b", label, re.I):
+            for mode, rx in _MODES:
+                if rx.search(value):
+                    meeting.mode = mode
+                    return
+    head = " ".join(line.text for line in list(record_lines(facts.document))[:12])
+    for mode, rx in _MODES:
+        if rx.search(head):
+            meeting.mode = mode
+            return
+
+
+# -- out of hours ------------------------------------------------------------------------
+
+
+def _lead_patterns(term: str) -> list[re.Pattern[str]]:
+    """Wording that says the out-of-hours service ran the discussion (not just that it exists)."""
+    gap = r"(?:[\w'’-]+\s+){0,3}?"
+    return [
+        re.compile(rf"\b{_LEAD}\s+(?:by|through|via)\s+(?:the\s+)?{gap}{term}", re.I),
+        re.compile(rf"{term}(?:\s*[-–]\s*|\s+)(?:[\w'’-]+\s+){{0,2}}?{_LEAD}\b", re.I),
+        re.compile(rf"{term}\s+(?:[\w'’-]+\s+){{0,2}}?(?:strategy|strategy\s+discussion|strategy\s+meeting)\b", re.I),
+        re.compile(
+            rf"\b(?:strategy\s+(?:discussion|meeting)|strategy|discussion|meeting)\s+(?:was\s+)?(?:held|took\s+place|convened|run)\s+{gap}{term}",
+            re.I,
+        ),
+    ]
+
+
+def _read_edt(facts: "Facts", meeting: Meeting) -> None:
+    term = phrase_source(facts.lexicon.phrase_list("edt_terms"))
+    if term is None:
+        return
+    term_re = re.compile(term)
+    document = facts.document
+    meeting.edt_blocks = sorted({line.block for line in record_lines(document) if term_re.search(line.text)})
+    meeting.edt_involved = bool(meeting.edt_blocks)
+    meeting.out_of_hours = meeting.edt_involved
+    if not meeting.edt_involved:
+        return
+    # the chair is EDT
+    chair = meeting.chair
+    if chair is not None and (term_re.search(f"{chair.role} {chair.agency}") or chair.agency_key == "edt"):
+        _led(meeting, meeting.chair_block, chair.label or chair.name)
+        return
+    for p in facts.participants:  # an attendee marked as chair who is from EDT
+        chairs = _CHAIR_MARK.search(p.row_text) or re.search(r"\bchair", p.role, re.I)
+        if chairs and (p.agency_key == "edt" or term_re.search(f"{p.role} {p.agency}")):
+            _led(meeting, p.block, p.label)
+            return
+    for label, value, block in labelled_lines(document):
+        text = value.replace("’", "'")
+        if _LEAD_FIELD.match(label.strip(" :?")) and term_re.search(text) and not _CONTACT.search(text):
+            _led(meeting, block, f"{label}: {value}")
+            return
+    patterns = _lead_patterns(term)
+    for line in record_lines(document):
+        text = line.text.replace("’", "'")
+        if not term_re.search(text):
+            continue
+        for sentence in _sentences(facts, text):
+            if _CONDITIONAL.search(sentence):
+                continue
+            for rx in patterns:
+                lead = rx.search(sentence)
+                if lead and not _NOT_LED.search(sentence[max(0, lead.start() - 15): lead.start()]):
+                    _led(meeting, line.block, sentence)
+                    return
+
+
+def _led(meeting: Meeting, block: int | None, text: str) -> None:
+    meeting.led_by = "edt"
+    meeting.led_by_block = block
+    meeting.led_by_text = text
+
+
+def _sentences(facts: "Facts", text: str) -> list[str]:
+    from ..nlp import sentences
+
+    return sentences(facts.nlp, text)
+

@@ -1,0 +1,488 @@
+"""Who took part, who was consulted outside the meeting, and each agency's input.
+
+Participants come from the attendee reading (tables, "Name (Role, Agency)" lines, "Present:"
+sentences, form rows), each with how sure the reading of its entry is.  Agencies are the
+participants grouped by canonical identity (a surgery for the GP, "CAIT" for the police),
+plus agencies the record says were contacted by phone or email.  An agency's *input* is
+any line outside the lists and the plan that names it, one of its people (by name,
+"Title Surname" or initials) or sits under its heading: "no concerns" counts.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from ..extract.attendees import CONVENOR_AGENCIES, initials_of, participants, same_agency
+from ..nlp import agencies_in_many, is_placeholder, mentions, to_agencies
+from .model import Agency, Confidence, Participant
+
+if TYPE_CHECKING:  # pragma: no cover
+    from . import Facts
+
+__all__ = ["read_participants", "read_agencies", "read_contacts", "Contact", "CONVENOR_AGENCIES", "same_agency"]
+
+#: Sections where an agency's input is recorded (everything but the lists, the plan and
+#: the meeting details: an action for the police is not information from the police).
+_NOT_INPUT = frozenset(
+    {"attendees", "consulted", "apologies", "distribution", "details", "child_details", "actions",
+     "next_steps", "author", "decision"}
+)
+#: Where children's social care's own input shows (it convenes and decides).
+_CONVENOR_KINDS = ("reason", "decision", "actions", "risk", "agency_info")
+_POINTER = re.compile(r"^\s*(?:yes\b|y\b|see\b|provided\b|as above\b|below\b|attached\b)", re.I)
+PENDING = [
+    "awaiting", "await", "to follow", "not yet", "no response", "not received", "not responded",
+    "did not respond", "has not responded", "no reply", "chasing", "unable to contact",
+    "could not be contacted", "not been able",
+]
+_PENDING = re.compile(r"(?i)\b(?:" + "|".join(re.escape(p) for p in PENDING) + r")\b")
+#: Sections that describe the meeting itself, the plan, or the list of people: a phone
+#: contact there is not information given outside the meeting.
+_SKIP_KINDS = frozenset(
+    {"attendees", "consulted", "apologies", "distribution", "details", "child_details", "actions",
+     "next_steps", "author"}
+)
+#: Clause boundaries inside a sentence (who was contacted is read within one clause).
+_CLAUSE = re.compile(r"[;:]|[.!?](?=\s)|\b(?:after|before|when|whereas|while|because|although|but|however)\b", re.I)
+#: Verbs whose object is the person contacted ("Tom contacted the GP").
+_ACTIVE = re.compile(
+    r"^(?:contacted|telephoned|phoned|e-?mailed|rang|texted|consulted|consulted with|spoke (?:to|with)|"
+    r"spoken (?:to|with)|speaking to|left a message|contact made with|checks completed with|consultation with)$",
+    re.I,
+)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+\s+)?$", re.I)
+#: Future, planned or failed contact: not information given.
+_NOT_GIVEN = re.compile(
+    r"\b(?:will|should|shall|must|needs? to|going to|could not|couldn't|cannot|can't|unable|not able|"
+    r"not been|no response|no reply|did not|didn't|not yet|tried to|attempt\w*|"
+    r"to (?:contact|phone|telephone|e-?mail|speak|ring|call|consult))\b",
+    re.I,
+)
+_SHORT_HEADING = 14
+#: contact words too ambiguous on their own ("police were called", "his phone")
+_AMBIGUOUS_CONTACT = {"called", "phone", "text", "teams", "call"}
+
+
+class Contact:
+    """An agency the record says gave information outside the meeting (phone, email)."""
+
+    __slots__ = ("key", "name", "block", "text", "how", "recorded")
+
+    def __init__(self, key: str, name: str, block: int, text: str, how: str, recorded: bool) -> None:
+        self.key, self.name, self.block, self.text, self.how, self.recorded = key, name, block, text, how, recorded
+
+    def __repr__(self) -> str:  # no record text in reprs
+        return f"Contact(key={self.key!r}, block={self.block}, recorded={self.recorded})"
+
+
+# -- participants ----------------------------------------------------------------------------
+
+
+def read_participants(facts: "Facts") -> list[Participant]:
+    out = []
+    for p in participants(facts.document, facts.nlp, facts.lexicon):
+        source = "table" if p.table is not None else "list"
+        confidence = Confidence.HIGH if source == "table" else Confidence.MEDIUM
+        out.append(
+            Participant(
+                name=p.name, role=p.role, agency=p.agency, agency_key=p.agency_key, mode=p.mode,
+                block=p.block, row_text=p.row_text, listed_as=p.section_kind, contribution=p.contribution,
+                initials=p.initials, table=p.table, row=p.row, source=source,
+                combined=getattr(p, "combined", False), confidence=confidence,
+            )
+        )
+    return out
+
+
+# -- agencies and their input -------------------------------------------------------------------
+
+
+def read_agencies(facts: "Facts") -> list[Agency]:
+    document, lexicon = facts.document, facts.lexicon
+    people = facts.participants
+    agencies: dict[str, Agency] = {}
+    for p in people:
+        key = p.agency_key or _norm(p.agency)
+        if not key:
+            continue
+        agency = agencies.get(key)
+        if agency is None:
+            spec = lexicon.agencies.get(key, {})
+            agency = agencies[key] = Agency(key=key, name=str(spec.get("name") or p.agency or key), known=bool(p.agency_key))
+        agency.participants.append(p)
+        if p.agency and p.agency not in agency.aliases:
+            agency.aliases.append(p.agency)
+        if p.took_part and p.mode not in ("phone", "email", "consulted") and p.listed_as != "consulted":
+            agency.took_part = True
+        elif p.took_part:
+            agency.contacted = True
+    for c in facts.contacts:
+        agency = agencies.get(c.key)
+        if agency is None:
+            spec = lexicon.agencies.get(c.key, {})
+            agency = agencies[c.key] = Agency(key=c.key, name=str(spec.get("name") or c.name))
+        agency.contacted = True
+        if c.name not in agency.aliases:
+            agency.aliases.append(c.name)
+    took_part = [p for p in people if p.took_part]
+    credited = _credited(facts, took_part, initials_of(took_part))
+    convenor_spoke = _convenor_spoke(document, lexicon)
+    for key, agency in agencies.items():
+        blocks = sorted({b for k, bs in credited.items() if same_agency(key, k) for b in bs})
+        rows = [p for p in agency.participants if _real_contribution(p.contribution, lexicon)]
+        blocks += [p.block for p in rows if p.block is not None]
+        if key in CONVENOR_AGENCIES and convenor_spoke is not None:
+            blocks.append(convenor_spoke)
+        agency.input_blocks = sorted(set(blocks))
+        texts = [document.blocks[b].text for b in agency.input_blocks] + [p.contribution for p in rows]
+        no_concerns = lexicon.phrase_list("no_concerns")
+        agency.no_concerns = any(n in t.lower() for t in texts for n in no_concerns)
+    return list(agencies.values())
+
+
+def _credited(facts: "Facts", people: list[Any], initials: dict[str, Any]) -> dict[str, list[int]]:
+    """Agency keys (and free-text agency names) whose input the record shows -> where.
+
+    Every line goes through spaCy once (the record's one language pass), and people are
+    found by one scan per line (:class:`_People`) instead of a loop over everyone listed.
+    """
+    document, lexicon, nlp = facts.document, facts.lexicon, facts.nlp
+    ini = set(initials)
+    units = [(b, h, t) for b, h, t in _input_units(document) if not is_placeholder(t, lexicon)]
+    alone = _batched_agencies(nlp, [t for _, _, t in units], ini)
+    units = [(b, h, t) for b, h, t in units if not _only_agency_name(t, alone[t]) and not _PENDING.search(t)]
+    both_texts = [h + "\n" + t for _, h, t in units]
+    named = _batched_agencies(nlp, both_texts, ini)
+    finder = _People(people, initials)
+    out: dict[str, list[int]] = {}
+    for (block, _, _), both in zip(units, both_texts):
+        keys = {m.key for m in named[both]} | finder.keys_in(both)
+        for key in keys:
+            out.setdefault(key, []).append(block)
+    return out
+
+def _input_units(document):
+    """(block, heading context, line) for each line of text where agency input may be recorded."""
+    for b in document.body_blocks():
+        sec = document.section_of_block(b.index)
+        if sec is None or b.index == sec.heading_block:
+            continue
+        kinds = _kinds_up(document, sec)
+        if kinds & _NOT_INPUT:
+            continue
+        heading = sec.title if sec.kind is None else ""
+        if b.table is not None:
+            t = document.tables[b.table]
+            if t.records or b.column == 0:
+                row = t.cells[b.row] if b.row is not None else []
+                first = row[0] if row else None
+                heading = document.blocks[first].text if first is not None and first != b.index else heading
+        context = heading
+        for line in b.text.split("\n"):
+            line = line.strip()
+            if not line:
+                continue
+            if len(line.split()) <= 10 and not re.search(r"[.!?]$", line) and ":" not in line:
+                context = line  # a subheading inside a form cell ("Midwifery, consulted by email")
+                continue
+            yield b.index, context, line
+
+
+def _kinds_up(document, sec) -> set[str]:
+    kinds = set()
+    while sec is not None:
+        if sec.kind:
+            kinds.add(sec.kind)
+            break  # the innermost named kind decides
+        sec = document.sections[sec.parent] if sec.parent is not None else None
+    return kinds
+
+
+def _batched_agencies(nlp, texts: list[str], initials) -> dict[str, list]:
+    """text -> agencies named in it, each distinct text through spaCy once, in one batch."""
+    distinct = list(dict.fromkeys(texts))
+    return dict(zip(distinct, agencies_in_many(nlp, distinct, initials)))
+
+
+def _only_agency_name(text: str, found) -> bool:
+    """True if ``text`` is little more than the agency names ``found`` in it."""
+    if not found:
+        return False
+    rest = text
+    for m in sorted(found, key=lambda m: -m.start):
+        rest = rest[: m.start] + rest[m.end :]
+    return len(re.findall(r"[A-Za-z]{3,}", rest)) < 2
+
+
+class _People:
+    """Finds the people a line mentions, and so the agencies it credits, in one scan.
+
+    A person is mentioned by "First Last" anywhere in the line, by "Title Last" ("DS
+    Fenwick", "Dr. Shah") or by their initials as a whole token ("MF said"); a person
+    with a free-text agency (no lexicon key) also by that agency's name.  Every such
+    pattern contains a literal (the "First Last" wording, the surname, the initials or
+    the normalised agency name), so one compiled pattern per record finds the literals
+    a line contains and only their owners' exact patterns are then checked: O(lines),
+    where looping over everyone listed was O(lines x people).
+    """
+
+    def __init__(self, people, initials) -> None:
+        self.by_first_last: dict[str, set[str]] = {}
+        self.titled: dict[str, list[tuple[re.Pattern, str]]] = {}  # surname -> (pattern, key)
+        #: each agency as the record writes it ("haverleigh homes") -> the keys it stands for
+        self.free_agencies: dict[str, set[str]] = {}
+        for p in people:
+            key = p.agency_key or _norm(p.agency)
+            words = [w for w in p.name.split() if w[:1].isupper()]
+            if len(words) >= 2:
+                self.by_first_last.setdefault(f"{words[-2]} {words[-1]}", set()).add(key)
+                if len(words) >= 3:
+                    pat = re.compile(rf"\b{re.escape(words[0])}\.?\s+{re.escape(words[-1])}\b")
+                    self.titled.setdefault(words[-1], []).append((pat, key))
+            for alias in _aliases(p.agency):
+                self.free_agencies.setdefault(alias, set()).add(key)
+        self.by_initials = {
+            ini: (re.compile(rf"(?<![\w-]){re.escape(ini)}(?![\w-])"), who.agency_key or _norm(who.agency))
+            for ini, who in initials.items()
+        }
+        self.names = _LiteralFinder([*self.by_first_last, *self.titled, *self.by_initials])
+        self.agencies = _LiteralFinder(self.free_agencies)
+
+    def keys_in(self, text: str) -> set[str]:
+        """Agency keys of the people ``text`` mentions (and free-text agencies it names)."""
+        out: set[str] = set()
+        for lit in self.names.found_in(text):
+            out |= self.by_first_last.get(lit, set())
+            for pat, key in self.titled.get(lit, ()):
+                if pat.search(text):
+                    out.add(key)
+            hit = self.by_initials.get(lit)
+            if hit is not None and hit[0].search(text):
+                out.add(hit[1])
+        if self.free_agencies:
+            for alias in self.agencies.found_in(_norm(text)):
+                out |= self.free_agencies.get(alias, set())
+        return out
+
+
+_GENERIC_AGENCY_WORDS = {
+    "the", "and", "of", "service", "services", "team", "nhs", "trust", "council", "county", "borough",
+    "city", "children's", "childrens", "social", "care", "health", "foundation", "community", "school",
+    "police", "department", "unit", "centre", "center", "office", "local", "authority", "ltd",
+}
+
+
+def _aliases(agency: str) -> list[str]:
+    """How a listed agency may be named elsewhere: as written, and each comma-separated part
+    with a distinctive word ("Housing Officer, Haverleigh Homes" -> "haverleigh homes")."""
+    if not agency:
+        return []
+    out = [_norm(agency)]
+    for part in re.split(r"\s*[,;(/]\s*|\s+[-–]\s+", agency):
+        norm = _norm(part.strip(" )"))
+        words = norm.split()
+        if len(words) >= 2 and any(w not in _GENERIC_AGENCY_WORDS for w in words) and norm not in out:
+            out.append(norm)
+    return out
+
+
+class _LiteralFinder:
+    """Every string of a fixed set that occurs in a text (as a substring), in one regex scan.
+
+    A prefix-tree alternation inside a lookahead gives, at each position, the longest
+    string starting there; the shorter ones starting there are its prefixes in the set.
+    """
+
+    def __init__(self, literals) -> None:
+        lits = {s for s in literals}
+        self.always = "" in lits  # the empty string is in every text
+        lits.discard("")
+        self.prefixes = {s: [s[:k] for k in range(1, len(s) + 1) if s[:k] in lits] for s in lits}
+        self.pattern = re.compile("(?=(" + _trie_regex(sorted(lits)) + "))") if lits else None
+
+    def found_in(self, text: str) -> set[str]:
+        out = {""} if self.always else set()
+        if self.pattern is not None:
+            for m in self.pattern.finditer(text):
+                out.update(self.prefixes[m.group(1)])
+        return out
+
+
+def _trie_regex(words: list[str]) -> str:
+    """A regex matching any of ``words`` (non-empty), longest alternative first at each step."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        parts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            parts.append("")  # ending here is tried last, so the longest match wins
+        if len(parts) == 1:
+            return parts[0]
+        return "(?:" + "|".join(parts) + ")"
+
+    return emit(trie)
+
+
+def _real_contribution(text: str, lexicon: Any) -> bool:
+    return bool(text) and not is_placeholder(text, lexicon) and not _POINTER.match(text)
+
+
+def _convenor_spoke(document: Any, lexicon: Any) -> int | None:
+    """The first block of a reason/decision/actions part that says something (CSC's input)."""
+    for sec in document.sections:
+        if sec.kind in _CONVENOR_KINDS:
+            text = document.section_text(sec)
+            if text.strip() and not is_placeholder(text, lexicon):
+                blocks = document.section_blocks(sec)
+                return blocks[0].index if blocks else sec.heading_block
+    return None
+
+
+def _norm(text: str) -> str:
+    return " ".join((text or "").lower().replace("’", "'").split())
+
+
+# -- consulted outside the meeting ---------------------------------------------------------------
+
+
+def read_contacts(facts: "Facts") -> list[Contact]:
+    """Agencies the record says gave information outside the meeting, and whether each is
+    recorded among those who took part or were consulted."""
+    document, nlp = facts.document, facts.nlp
+    people = facts.participants
+    recorded = [p for p in people if p.took_part or _contributed(p.row_text)]
+    initials = set(initials_of(people))
+    out: list[Contact] = []
+    seen: set[str] = set()
+    for block, text in _units(document):
+        for key, mention, agency_text in _contacts(nlp, text, initials, _AMBIGUOUS_CONTACT):
+            if key in CONVENOR_AGENCIES or key in seen:
+                continue
+            seen.add(key)
+            is_recorded = any(same_agency(key, p.agency_key) for p in recorded) or _names_recorded_person(agency_text, recorded)
+            out.append(Contact(key, mention, block, text, _contact_word(text), is_recorded))
+    return out
+
+def _contributed(row: str) -> bool:
+    return bool(re.search(r"phone|e-?mail|report|sent|written|teams", row, re.I))
+
+
+def _units(document):
+    """(block, text) for each line of the body outside the skipped sections."""
+    skip_blocks: set[int] = set()
+    for sec in document.sections:
+        if sec.kind in _SKIP_KINDS:
+            skip_blocks.update(b.index for b in document.section_blocks(sec))
+            if sec.heading_block is not None:
+                skip_blocks.add(sec.heading_block)
+    for b in document.body_blocks():
+        if b.index in skip_blocks or not b.text.strip():
+            continue
+        sec = document.section_of_block(b.index)
+        if sec is not None and _kind_through_parents(document, sec) in _SKIP_KINDS:
+            continue
+        for line in b.text.split("\n"):
+            if line.strip():
+                yield b.index, line.strip()
+
+
+def _kind_through_parents(document, sec):
+    while sec is not None:
+        if sec.kind:
+            return sec.kind
+        sec = document.sections[sec.parent] if sec.parent is not None else None
+    return None
+
+
+def _contacts(nlp, text: str, initials: set[str], ignore: set[str]):
+    """(agency key, how to name it, surrounding text) for each agency contacted in ``text``."""
+    found = mentions(nlp, text, initials)
+    contacts = [m for m in found if m.label == "CONTACT" and m.text.lower() not in ignore]
+    if not contacts:
+        return
+    agencies = _agency_mentions(nlp, found)
+    if len(text.split()) <= _SHORT_HEADING and not re.search(r"[.!?]\s*$", text) and " said" not in text:
+        # a subheading such as "GP (Riverside Surgery), consulted by telephone"
+        for m in agencies:
+            yield m.key, _name_of(text, m), text
+        return
+    spans = _clauses(text)
+    seen: set[str] = set()
+    for c in contacts:
+        before = text[: c.start]
+        start, end = next(((s, e) for s, e in spans if s <= c.start < e), (0, len(text)))
+        if _NOT_GIVEN.search(text[start : c.start]):
+            continue  # a plan or a failed attempt: no information was given
+        if _PASSIVE_BEFORE.search(before[-20:]):
+            lo, hi = start, c.start  # "the GP was contacted": the subject
+        elif _ACTIVE.match(c.text):
+            lo, hi = c.end, end  # "Tom contacted the GP": the object
+        else:
+            lo, hi = start, end  # "by phone", "Email received from ...": the whole clause
+        for m in agencies:
+            if lo <= m.start < hi and m.key not in seen:
+                seen.add(m.key)
+                yield m.key, _name_of(text, m), text[lo:hi]
+
+
+def _agency_mentions(nlp, found):
+
+    return [m for m in to_agencies(nlp, found) if m.key]
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    cuts = [0] + [m.start() for m in _CLAUSE.finditer(text)] + [len(text)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _name_of(text: str, m) -> str:
+    """The agency as written, widened to the capitalised words before it ("Eastmoor Housing Options")."""
+    words = text[: m.start].split()
+    lead = []
+    for w in reversed(words):
+        if w[:1].isupper() and w.isalpha() and w.lower() not in {"the", "a", "an", "by", "to"}:
+            lead.insert(0, w)
+        else:
+            break
+    tail = re.match(r"(?:\s+[A-Z][a-z]+)*", text[m.end :])
+    name = " ".join(lead + [m.text]) + (tail.group(0) if tail else "")
+    return name.strip() if m.role is None else m.text
+
+
+def _names_recorded_person(text: str, recorded) -> bool:
+    for p in recorded:
+        parts = [w for w in p.name.split() if w[:1].isupper()]
+        if len(parts) >= 2 and " ".join(parts[-2:]) in text:
+            return True
+    return False
+
+
+_HOW = [
+    (re.compile(r"teams", re.I), "by Teams"),
+    (re.compile(r"e-?mail", re.I), "by email"),
+    (re.compile(r"phone|rang|voicemail", re.I), "by telephone"),
+    (re.compile(r"text", re.I), "by text"),
+    (re.compile(r"spoke|spoken|speaking", re.I), "spoke to"),
+    (re.compile(r"report|written", re.I), "in writing"),
+]
+
+
+def _contact_word(text: str) -> str:
+    """How the information came, for the message: the medium if the text names one."""
+    for pattern, word in _HOW:
+        if pattern.search(text):
+            return word
+    return "contacted"
+
+
+def _one_line(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 120 else text[:117] + "..."
+
+

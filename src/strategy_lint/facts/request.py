@@ -1,0 +1,124 @@
+"""Who asked for the strategy discussion.
+
+The 2016 audit found agencies referring concerns but rarely asking for a strategy
+discussion, so the record should say who asked.  It may say so in a field ("Requested by",
+"Who requested the strategy discussion?", "Requesting agency / professional", tick boxes),
+or in any sentence ("DC Shaw requested a strategy discussion", "convened at the request of
+the DSL", "Strategy convened by the TM following the referral").  The whole record is
+searched before the request is called missing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .model import Confidence, Request
+from .text import has_tick_boxes, is_placeholder, labelled_lines, negated_before, record_lines, ticked
+
+if TYPE_CHECKING:  # pragma: no cover
+    from . import Facts
+
+__all__ = ["read_request"]
+
+#: A label for who asked: "Requested by", "Who requested the strategy discussion?",
+#: "Requesting agency / professional", "Request made by", "Strategy convened by".
+_REQUEST_LABEL = re.compile(
+    r"\b(?:request(?:ed|ing|s)?|asked\s+(?:for|by)|who\s+asked|convened\s+by|called\s+by|convenor|convener)\b",
+    re.I,
+)
+#: Labels with request words that ask something else ("Date of request", "Reason for request").
+_OTHER_LABEL = re.compile(r"\b(?:date|time|reason|why|purpose|medical|consent|outcome|information\s+requested)\b", re.I)
+#: A value that says nobody asked.
+_NO_REQUEST = re.compile(
+    r"\b(?:not|never)\s+(?:explicitly\s+|specifically\s+|formally\s+)?(?:request(?:ed)?|ask(?:ed)?)\b"
+    r"|\bno\s+(?:explicit\s+|specific\s+|formal\s+)?request\b|\bnobody\b|\bno\s+one\b|\bnot\s+(?:recorded|known|stated)\b",
+    re.I,
+)
+_CONVENED = re.compile(r"\b(?:convened|called|arranged|initiated)\s+by\b", re.I)
+
+#: A request for a strategy discussion in a sentence.
+_ASK = r"(?:request(?:ed|ing|s)?|ask(?:ed|ing|s)?\s+(?:for|that)|call(?:ed|ing|s)?\s+for|sought|seek(?:ing|s)?)"
+_CONVENE = r"(?:request(?:ed)?|convened|called|arranged|initiated)"
+_MEETING = r"(?:strategy|discussion|meeting)"
+_SENTENCE_PATTERNS = [
+    # "requested a strategy discussion", "asked for a strategy meeting", "called for a strategy"
+    re.compile(rf"\b{_ASK}\b(?:\s+[\w'’/-]+){{0,4}}?\s+{_MEETING}\b", re.I),
+    # "strategy discussion requested by DC Shaw", "strategy meeting was convened by the TM"
+    re.compile(rf"\b{_MEETING}\b(?:\s+[\w'’/-]+){{0,4}}?\s+{_CONVENE}\s+(?:by|following|after|at|on\s+behalf)\b", re.I),
+    # "at the request of the DSL", "following a request from the police"
+    re.compile(r"\b(?:at\s+the\s+request\s+of|(?:following|after|on)\s+(?:a|the|their|her|his)\s+request\s+(?:from|of|by))\b", re.I),
+    # "Requested by DC Shaw after ..."
+    re.compile(r"^\s*(?:strategy\s+)?(?:requested|convened|called)\s+by\b", re.I),
+]
+_CONDITIONAL = re.compile(r"\b(?:if|unless|should\s+\w+\s+request|whether)\b", re.I)
+
+
+def read_request(facts: "Facts") -> Request:
+    document = facts.document
+    lexicon = facts.lexicon
+    request = Request()
+    for label, value, block in labelled_lines(document):
+        clean_label = label.strip(" :?")
+        if not _REQUEST_LABEL.search(clean_label) or _OTHER_LABEL.search(clean_label):
+            continue
+        if re.search(r"\b(?:not|no|never)\b", clean_label, re.I):
+            continue  # "Not requested: referral only" says nobody asked
+        if len(clean_label.split()) > 12:
+            continue
+        if request.field_block is None:
+            request.field_block = block
+        if _names_someone(value, lexicon):
+            request.found, request.by, request.block, request.how = True, _chosen(value), block, "field"
+            return request
+        request.field_empty = True
+    for line in record_lines(document):
+        text = line.text.replace("’", "'")
+        if not re.search(r"request|ask|call|convene|sought|seek|arrange|initiat", text, re.I):
+            continue
+        for sentence in _sentences(facts, text):
+            if _is_request(sentence):
+                request.found, request.by, request.block, request.how = True, sentence, line.block, "sentence"
+                return request
+    understood = facts.reading.understood
+    request.confidence = Confidence.HIGH if request.field_empty else understood
+    return request
+
+
+def _chosen(value: str) -> str:
+    return "; ".join(ticked(value)) if has_tick_boxes(value) else value.strip()
+
+
+def _names_someone(value: str, lexicon) -> bool:
+    """A field value that says who asked: not blank, not a placeholder, not 'no request'."""
+    text = value.strip()
+    if has_tick_boxes(text):
+        return bool(ticked(text))
+    if not text or is_placeholder(text, lexicon):
+        return False
+    if _NO_REQUEST.search(text) and not _CONVENED.search(text):
+        return False
+    if _REFERRAL.search(text) and not _ASKED.search(text):
+        return False  # who made the referral is not who asked for the strategy discussion
+    return True
+
+
+_REFERRAL = re.compile(r"\b(?:referral|referred|referrer|referring|reported|raised\s+concerns?)\b", re.I)
+_ASKED = re.compile(r"\b(?:request\w*|ask\w*|convened|called|sought|wanted)\b", re.I)
+
+
+def _is_request(sentence: str) -> bool:
+    for rx in _SENTENCE_PATTERNS:
+        for m in rx.finditer(sentence):
+            if negated_before(sentence, m.start(), 25):
+                continue
+            if _CONDITIONAL.search(sentence[max(0, m.start() - 30): m.start()]):
+                continue
+            return True
+    return False
+
+
+def _sentences(facts: "Facts", text: str) -> list[str]:
+    from ..nlp import sentences
+
+    return sentences(facts.nlp, text)

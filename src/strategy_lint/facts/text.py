@@ -1,0 +1,171 @@
+"""Text helpers every reading shares: the record as labelled lines, tick boxes, negation.
+
+A record says "Requested by: DC Shaw" as a form row, an inline label, a heading with a
+paragraph under it, or a table column; :func:`labelled_lines` gives all of them the same
+shape, (label, value, block), so a reading asks one question whatever the layout.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator
+
+from ..model import BlockKind, Document
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..lexicon import Lexicon
+
+__all__ = [
+    "Line",
+    "record_lines",
+    "labelled_lines",
+    "ticked",
+    "unticked",
+    "has_tick_boxes",
+    "strip_ticks",
+    "negated_before",
+    "TICKED",
+    "UNTICKED",
+]
+
+#: Tick-box glyphs as readers give them (Word checkbox controls and legacy form fields
+#: are read as these glyphs); "[x]" and "[ ]" as people type them.
+TICKED = "☒☑✓✔■⊠"
+UNTICKED = "☐□▢"
+_BOX = re.compile(r"\[\s*[xX✓✔]\s*\]|\[\s\]|\(\s*[xX]\s*\)|[☒☑✓✔■⊠☐□▢]")
+_NEGATION = re.compile(
+    r"\b(?:no|not|never|neither|nor|without|nobody|none|whether|if|unless)\b|n't\b|\bno\s+one\b", re.I
+)
+_LABEL = re.compile(r"^\s*(?P<label>[A-Za-z][^:\n]{0,70}?)\s*[:?]\s+(?P<value>\S.*)$")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the record with the label it sits under (a form label, a table
+    header, a heading, or the ``Label:`` it starts with)."""
+
+    text: str
+    block: int
+    label: str = ""
+    #: the line is a value given after a label ("Label: value" or a label cell)
+    labelled: bool = False
+
+
+def record_lines(document: Document) -> Iterator[Line]:
+    """Every line of the body (no page furniture), in reading order, with its context label."""
+    heading_blocks = {s.heading_block: s for s in document.sections if s.heading_block is not None}
+    for b in document.blocks:
+        if b.is_furniture or not b.text or b.index in heading_blocks:
+            continue  # a title is not content (labelled_lines gives titles with their values)
+        label = _context_label(document, b.index)
+        for raw in b.text.split("\n"):
+            text = raw.strip()
+            if text:
+                yield Line(text, b.index, label, labelled=bool(label))
+
+
+def _context_label(document: Document, index: int) -> str:
+    """The label a block's text answers: its form-label cell or table column header."""
+    b = document.blocks[index]
+    if b.table is None or b.row is None or b.column is None:
+        return ""
+    t = document.tables[b.table]
+    if t.header and t.records and b.row > t.header_row and b.column < len(t.header):
+        return t.header[b.column]
+    row = t.cells[b.row]
+    if b.column > 0:
+        first = next((c for c in row if c is not None), None)
+        if first is not None and first != index:
+            return document.blocks[first].text.strip()
+    return ""
+
+
+def labelled_lines(document: Document) -> Iterator[tuple[str, str, int]]:
+    """(label, value, block) for every labelled value in the record, whatever the layout:
+    form rows, table columns, "Label: value" lines, and a heading's first line of content."""
+    seen: set[tuple[int, str]] = set()
+    for line in record_lines(document):
+        if line.label:
+            key = (line.block, line.label)
+            if key not in seen:
+                seen.add(key)
+                value = "\n".join(
+                    ln.strip() for ln in document.blocks[line.block].text.split("\n") if ln.strip()
+                )
+                yield line.label, value, line.block
+            continue
+        m = _LABEL.match(line.text)
+        if m:
+            yield m["label"].strip(), m["value"].strip(), line.block
+    for sec in document.sections:
+        if sec.origin == "form-label" or sec.heading_block is None:
+            continue
+        content = [document.blocks[i] for i in sec.blocks if document.blocks[i].text.strip()]
+        if content:
+            first = content[0]
+            yield sec.title, first.text.strip(), first.index
+        else:
+            yield sec.title, "", sec.heading_block
+
+
+def has_tick_boxes(text: str) -> bool:
+    return bool(_BOX.search(text or ""))
+
+
+def _is_ticked(box: str) -> bool:
+    return box[0] in TICKED or (box.startswith(("[", "(")) and bool(re.search(r"[xX✓✔]", box)))
+
+
+def _options(text: str) -> list[tuple[bool, str]]:
+    """(ticked, option text) for each tick box, reading the option on the side the
+    record writes it ("☒ Yes ☐ No" or "Yes ☒ No ☐")."""
+    boxes = list(_BOX.finditer(text))
+    if not boxes:
+        return []
+    before = text[: boxes[0].start()].strip()
+    after_last = text[boxes[-1].end():].strip()
+    # option after its box, unless the text ends with a box and starts with words
+    box_first = not (before and not after_last)
+    out = []
+    for i, m in enumerate(boxes):
+        if box_first:
+            end = boxes[i + 1].start() if i + 1 < len(boxes) else len(text)
+            option = text[m.end(): end]
+        else:
+            start = boxes[i - 1].end() if i else 0
+            option = text[start: m.start()]
+            if i == 0 and ":" in option:
+                option = option.rsplit(":", 1)[1]
+        out.append((_is_ticked(m.group(0)), " ".join(option.strip(" ,;/|").split())))
+    return out
+
+
+def ticked(text: str) -> list[str]:
+    """The options ticked in ``text`` ("☒ s47 joint ☐ CIN" -> ["s47 joint"])."""
+    return [o for t, o in _options(text or "") if t and o]
+
+
+def unticked(text: str) -> list[str]:
+    return [o for t, o in _options(text or "") if not t and o]
+
+
+def strip_ticks(text: str) -> str:
+    """``text`` with unticked options removed and tick glyphs dropped, so it reads as what
+    the author chose ("Outcome: ☐ NFA ☒ s47" -> "Outcome: s47")."""
+    if not has_tick_boxes(text):
+        return text
+    chosen = ticked(text)
+    head = text[: _BOX.search(text).start()].strip()  # type: ignore[union-attr]
+    return " ".join(p for p in (head, "; ".join(chosen)) if p)
+
+
+def negated_before(text: str, start: int, window: int = 40) -> bool:
+    """True if a negation ("not", "no", "never", "whether") comes shortly before ``start``."""
+    return bool(_NEGATION.search(text[max(0, start - window): start]))
+
+
+def is_placeholder(text: str, lexicon: "Lexicon") -> bool:
+    from ..nlp import is_placeholder as _p
+
+    return _p(text, lexicon)

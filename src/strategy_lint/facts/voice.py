@@ -1,0 +1,164 @@
+"""The child's voice and lived experience, wherever the record gives it.
+
+Many templates have no voice heading: the child's words sit in "What Lily has said",
+"Jayden's views", a form row, a column, the background or an agency's update.  So the
+reading is twofold: the *places* meant for the voice (voice sections, however titled),
+and *evidence* anywhere in the record — the child's own words or views ("Lily told her
+teacher…", "Jayden says he wants…", a quotation) and what professionals observed of the
+child (presentation, care, interaction).  "Missing" means neither was found anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..extract.voice import is_placeholder_text, observed_experience, says_too_young, voice_sections
+from ..model import BlockKind
+from .model import Voice, VoiceEvidence, VoiceSection
+from .text import record_lines
+
+if TYPE_CHECKING:  # pragma: no cover
+    from . import Facts
+
+__all__ = ["read_voice", "voice_title"]
+
+#: Titles that hold the child's own views, named for the child: "What Lily has said",
+#: "Jayden's views", "In Amy's words", "Views of Tom", "Mia's wishes and feelings".
+_NAMED_TITLE = re.compile(
+    r"^(?:what\s+[A-Z][\w'-]+\s+(?:has\s+)?(?:said|says|told|tells|wants|thinks|feels|would\s+like)"
+    r"|[A-Z][\w-]+['’]s?\s+(?:own\s+)?(?:views?|voice|wishes|words|feelings|experiences?|lived\s+experience|daily\s+life|day|world|story)"
+    r"|in\s+[A-Z][\w-]+['’]s\s+(?:own\s+)?words|(?:views?|voice|wishes|words)\s+of\s+[A-Z][\w-]+)",
+)
+
+#: Someone reporting what the child said, wants or feels.
+_REPORTING = (
+    r"(?:said|says|told|tells|stated|states|disclosed|discloses|described|describes|explained|explains|"
+    r"reported|reports|shared|shares|spoke|speaks|talked|talks|expressed|expresses|asked|asks|"
+    r"wants|wanted|wishes|wished|would\s+like|does\s+not\s+want|doesn't\s+want|did\s+not\s+want|"
+    r"feels|felt|likes|liked|loves|enjoys|is\s+(?:scared|frightened|worried|afraid|happy|sad|upset)|"
+    r"was\s+(?:scared|frightened|worried|afraid|happy|sad|upset|tearful|quiet|withdrawn)|"
+    r"has\s+said|has\s+told|has\s+disclosed|has\s+described|view\s+is|views\s+are)"
+)
+_CHILD_WORDS = r"(?:the\s+)?(?:child|young\s+person|YP|baby|infant|boy|girl|pupil|student)"
+_QUOTE = re.compile(r"[\"“][^\"”]{3,}[\"”]")
+#: A reason given instead of the child's voice: "Not obtained - Tommy is a baby", "Due to
+#: his age he is unable to say", "N/A, non-verbal".
+_EXCUSE = re.compile(
+    r"(?:\b(?:not\s+(?:obtained|possible|able|applicable|gained|sought|ascertained|appropriate)|n/a|unable|cannot|can't|could\s+not)\b"
+    r".{0,60}\b(?:bab(?:y|ies)|infant|new[- ]?born|too\s+young|(?:his|her|their|young)\s+age|pre-?verbal|non-?verbal|does\s+not\s+use\s+words|no\s+words|not\s+verbal)\b)"
+    r"|(?:\b(?:due\s+to|because\s+of|given)\s+(?:his|her|their|the\s+child's|young)\s+age\b)"
+    r"|(?:\b(?:bab(?:y|ies)|infant|too\s+young|pre-?verbal|non-?verbal)\b.{0,40}\b(?:unable|cannot|can't|not\s+able|not\s+possible)\b)",
+    re.I,
+)
+#: Observation that is only planned ("will be captured through observation at the next visit").
+_PLANNED = re.compile(r"\b(?:will\s+be|to\s+be|will|next\s+visit|going\s+to|planned|plan\s+to|once\s+seen)\b", re.I)
+
+
+def voice_title(title: str, lexicon) -> bool:
+    """True if a section title is a place for the child's voice."""
+    return lexicon.section_kind(title) == "child_voice" or bool(_NAMED_TITLE.match(title.strip()))
+
+
+def read_voice(facts: "Facts") -> Voice:
+    document, lexicon, nlp = facts.document, facts.lexicon, facts.nlp
+    voice = Voice()
+    covered: set[int] = set()
+    for v in voice_sections(document, lexicon):
+        voice.sections.append(
+            VoiceSection(v.title, v.content, v.block, list(v.blocks), placeholder=is_placeholder_text(v.content, lexicon))
+        )
+        covered.update(v.blocks)
+    for sec in document.sections:
+        if sec.kind == "child_voice" or not _NAMED_TITLE.match(sec.title.strip()):
+            continue
+        blocks = [b.index for b in document.section_blocks(sec)]
+        if set(blocks) & covered:
+            continue
+        content = "\n".join(b.text for b in document.section_blocks(sec) if b.text.strip())
+        voice.sections.append(
+            VoiceSection(sec.title, content, sec.heading_block, blocks, placeholder=is_placeholder_text(content, lexicon))
+        )
+        covered.update(blocks)
+    for s in voice.sections:
+        if not s.placeholder:
+            for b in s.blocks or ([s.block] if s.block is not None else []):
+                if document.blocks[b].text.strip():
+                    voice.evidence.append(VoiceEvidence("section", b, document.blocks[b].text.strip()))
+                    break
+    said = _said_pattern(facts)
+    in_voice = set()
+    for s in voice.sections:
+        in_voice.update(s.blocks)
+    # the plan is what will be done, not what was seen or said
+    planned = {b for a in facts.actions for b in (a.blocks or [a.block]) if b is not None}
+    for line in record_lines(document):
+        b = document.blocks[line.block]
+        if b.kind is BlockKind.HEADING or line.block in planned:
+            continue
+        text = line.text
+        excuse = _EXCUSE.search(text)
+        if not voice.too_young:
+            young = says_too_young(text, nlp, lexicon) or (excuse.group(0) if excuse else None)
+            if young:
+                voice.too_young, voice.too_young_block = young, line.block
+        if said.search(text) and not excuse:
+            voice.evidence.append(VoiceEvidence("said", line.block, text))
+        elif line.block in in_voice and _QUOTE.search(text):
+            voice.evidence.append(VoiceEvidence("said", line.block, text))
+        elif _about_child(facts, text) and _observed(text, facts):
+            voice.evidence.append(VoiceEvidence("observed", line.block, text))
+    return voice
+
+
+#: Observation words that only say a visit happened or something was noticed ("was seen
+#: at home", "a bruise was seen on her arm", "appeared"): not, alone, what life is like
+#: for the child.  What counts is how the child presented, behaved and was cared for.
+_WEAK_OBSERVATION = frozenset(
+    w.lower() for w in (
+        "seen by", "was seen", "seen at", "seen on", "seen alone", "seen with", "seen at home", "home visit",
+        "visited", "observed", "observation", "observations", "noted to be", "was noted", "appeared", "appears",
+        "appeared to be", "seemed", "presentation", "presented as", "presents as", "presenting as", "response to",
+        "responded", "handled", "handling", "weight", "growth", "development", "centile", "centiles",
+        "routine", "routines", "clean", "appearance", "crawling", "walking", "cot", "moses basket",
+        "milestones", "meeting milestones", "safe sleep", "co-sleeping", "bottle", "seen", "nappies",
+    )
+)
+
+
+def _observed(text: str, facts: "Facts") -> bool:
+    """Something a professional saw of the child's presentation, behaviour or care — not
+    an excuse, a plan to look, or a visit that merely happened."""
+    from ..nlp import sentences
+
+    for sentence in sentences(facts.nlp, text):
+        if _EXCUSE.search(sentence) or _PLANNED.search(sentence):
+            continue
+        found = observed_experience(sentence, facts.nlp, facts.lexicon)
+        if any(w.lower() not in _WEAK_OBSERVATION for w in found):
+            return True
+    return False
+
+
+def _child_names(facts: "Facts") -> list[str]:
+    name = facts.child.name
+    return [w for w in name.split()[:1] if len(w) > 1] if name else []
+
+
+def _said_pattern(facts: "Facts") -> re.Pattern[str]:
+    names = [re.escape(n) for n in _child_names(facts)]
+    child = rf"(?i:{_CHILD_WORDS})"
+    subject = rf"(?:{'|'.join(names)}|{child})" if names else child
+    owner = rf"(?:{'|'.join(names)}|(?i:the\s+child|the\s+young\s+person))" if names else r"(?i:the\s+child|the\s+young\s+person)"
+    return re.compile(
+        rf"\b{subject}\b(?:\s+(?i:has|had|then|also|later|clearly|again|herself|himself|themselves))?"
+        rf"(?:\s+\w+){{0,3}}?\s+(?i:{_REPORTING})\b"
+        rf"|\b{owner}['’]s\s+(?i:views?|wishes|words|account|voice)\b"
+    )
+
+
+def _about_child(facts: "Facts", text: str) -> bool:
+    names = _child_names(facts)
+    if names and any(re.search(rf"\b{re.escape(n)}\b", text) for n in names):
+        return True
+    return bool(re.search(rf"\b{_CHILD_WORDS}\b|\b(?:she|he|they)\s+(?:was|is|appeared|presented|seemed)\b", text, re.I))
