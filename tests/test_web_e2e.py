@@ -180,9 +180,9 @@ def test_the_page_works_without_javascript(browser, url):
 # -- batches and bad moments (issue #14) ------------------------------------------------------
 
 
-def _start(lint=None):
+def _start(check=None):
     linter = Linter(config=Config())
-    srv = web.make_server(linter, "127.0.0.1", 0, lint=lint)
+    srv = web.make_server(linter, "127.0.0.1", 0, check=check)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     return srv
 
@@ -199,7 +199,7 @@ def slow_url():
 
     def slow(path):
         time.sleep(1.5)
-        return web.lint_upload(holder["srv"].linter, path)
+        return web.check_record(lambda p: web.lint_upload(holder["srv"].linter, p), path)
 
     srv = holder["srv"] = _start(slow)
     yield srv.url
@@ -267,7 +267,7 @@ def test_a_stopped_server_is_lost_contact_not_could_not_read(browser, tmp_path):
         expect(pg.get_by_role("button", name="Stop checking")).to_be_hidden()
         shots = _shots() or tmp_path
         shots.mkdir(parents=True, exist_ok=True)
-        pg.screenshot(path=str(shots / "web-lost-contact.png"))
+        pg.screenshot(path=str(shots / "web-lost-contact.png"), full_page=True)
     finally:
         context.close()
 

@@ -28,8 +28,9 @@ Connections are bounded in number and time (:class:`WebServer`).
 Why checks run on the main thread (``MainThreadRunner``): the engine's per-file and
 per-rule time budgets use SIGALRM, which works only there; requests are handled on
 threads and hand their record over, one at a time.  How a record is checked is one
-callable, ``WebServer.lint`` (a path in, a :class:`FileResult` out): a supervised worker
-process can take the place of :func:`lint_upload` there without touching the rest.
+callable, ``WebServer.check`` (a path in; the result, the commented copy and a note out):
+a supervised worker process can take the place of the default (:func:`check_record` with
+:func:`lint_upload`) there without touching the rest.
 """
 
 from __future__ import annotations
@@ -134,6 +135,8 @@ FROM_ELSEWHERE = (
 STOPPING = "strategy-lint is stopping, so this was not checked. Start it again, then check the records again."
 
 T = TypeVar("T")
+#: One record checked: (its result without its document, the commented .docx or None, a note or None).
+Checker = Callable[[Path], "tuple[FileResult, bytes | None, str | None]"]
 
 
 class ServeError(StrategyLintError):
@@ -411,10 +414,7 @@ def check_record(lint: Callable[[Path], "FileResult"], path: Path) -> tuple["Fil
     saying why there is no commented copy, when there is none for a reason worth telling.
     """
     from ..annotate import AnnotateError, annotate_docx
-    from ..engine import FileResult
 
-    if not path.suffix:
-        return FileResult(str(path), "error", error=no_extension_error()), None, None
     annotated: bytes | None = None
     note: str | None = None
     result = lint(path)
@@ -670,13 +670,14 @@ class WebServer(ThreadingHTTPServer):
         token: str | None = None,
         connection_timeout: float = CONNECTION_TIMEOUT,
         max_connections: int = MAX_CONNECTIONS,
-        lint: Callable[[Path], "FileResult"] | None = None,
+        check: Checker | None = None,
     ) -> None:
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         self.linter = linter
-        #: How one record is checked: a path in a private folder in, a FileResult (with its document) out.
-        self.lint: Callable[[Path], "FileResult"] = lint or (lambda path: lint_upload(self.linter, path))
+        #: How one record is checked (on the runner's thread): a path in this run's private folder in;
+        #: its result (without its document), its commented copy and a note out.
+        self.check: Checker = check or (lambda path: check_record(lambda p: lint_upload(self.linter, p), path))
         self.max_upload_bytes = max_upload_bytes
         self.allow_remote = allow_remote
         self.runner = runner or InlineRunner()
@@ -744,7 +745,7 @@ def make_server(
     token: str | None = None,
     connection_timeout: float = CONNECTION_TIMEOUT,
     max_connections: int = MAX_CONNECTIONS,
-    lint: Callable[[Path], "FileResult"] | None = None,
+    check: Checker | None = None,
 ) -> WebServer:
     """Bind (refusing a non-loopback host without ``allow_remote``); serve with ``serve_forever``."""
     check_host(host, allow_remote)
@@ -758,7 +759,7 @@ def make_server(
             token=token,
             connection_timeout=connection_timeout,
             max_connections=max_connections,
-            lint=lint,
+            check=check,
         )
     except OSError as exc:
         if exc.errno in (98, 48, 10048):  # EADDRINUSE on Linux, macOS, Windows
@@ -979,8 +980,12 @@ class Handler(BaseHTTPRequestHandler):
             yield chunk
 
     def _check(self, path: Path) -> tuple["FileResult", bytes | None, str | None]:
-        lint = self.server.lint
-        return self.server.runner.submit(lambda: check_record(lint, path))
+        if not path.suffix:  # the readers go by extension: the page says it in its own words
+            from ..engine import FileResult
+
+            return FileResult(str(path), "error", error=no_extension_error()), None, None
+        check = self.server.check
+        return self.server.runner.submit(lambda: check(path))
 
     def _api_check(self) -> None:
         length = self._length()

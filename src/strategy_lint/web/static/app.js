@@ -17,10 +17,9 @@
 
   var LABELS = { ready: 'Ready to circulate', changes: 'Needs changes', unread: 'Could not read', unchecked: 'Not checked' };
   var BADGES = { ready: 'ok', changes: 'changes', unread: 'unread', unchecked: 'unchecked' };
-  var LOST = 'The page lost contact with strategy-lint before this record was checked, so it was not checked. ' +
-    'Make sure strategy-lint is still running (start it again if it is not, and use the address it gives), ' +
-    'then choose this record again.';
-  var STOPPED = 'You stopped the check before this record was checked. Choose it again to check it.';
+  var LOST = 'The page lost contact with strategy-lint before checking this record. Make sure strategy-lint ' +
+    'is still running (start it again if it is not, and use the address it gives), then choose this record again.';
+  var STOPPED = 'You stopped the check before this record\'s turn: choose it again to check it.';
 
   var entries = [];      // every record on the page, in the order chosen: {file, card, verdict}
   var waiting = [];      // entries not yet sent
