@@ -272,6 +272,24 @@ def test_a_stopped_server_is_lost_contact_not_could_not_read(browser, tmp_path):
         context.close()
 
 
+def test_an_address_gone_out_of_date_is_not_checked_with_the_reason(browser):
+    """strategy-lint restarted with --token while the page was open: the old address is refused."""
+    expect = sync_api.expect
+    linter = Linter(config=Config())
+    srv = web.make_server(linter, "127.0.0.1", 0, token="first-secret")
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    context, pg = _new_page(browser, srv.url)
+    try:
+        srv.token = "second-secret"  # as after a restart
+        pg.set_input_files("#records", [str(CLEAN), str(PROBLEMS)])
+        expect(pg.locator("#status")).to_contain_text("strategy-lint did not check 2 records. This page's address", timeout=30_000)
+        expect(pg.locator("article.record .verdict")).to_have_text(["Not checked"] * 2)
+        expect(pg.locator("article.record .unchecked-message").first).to_contain_text("when it started this time")
+    finally:
+        context.close()
+        _stop(srv)
+
+
 def test_stop_checking_during_a_check_marks_the_rest_not_checked(browser, slow_url):
     expect = sync_api.expect
     context, pg = _new_page(browser, slow_url)

@@ -215,6 +215,21 @@ def test_a_broken_form_is_refused_plainly(server):
     assert status == 400 and "did not arrive whole" in page.decode()
 
 
+@pytest.mark.parametrize("route", ["/api/check", "/check"])
+def test_a_full_disk_is_a_plain_answer_not_a_dropped_connection(server, monkeypatch, route):
+    def full():
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(server.scratch, "request_folder", full)
+    if route == "/api/check":
+        status, data = check(server, CLEAN)
+        assert status == 507 and "disk may be full" in data["error"]
+    else:
+        body, ctype = multipart([("a.docx", CLEAN.read_bytes())])
+        status, _, page = request(server, "POST", route, body, {"Content-Type": ctype})
+        assert status == 507 and "disk may be full" in page.decode()
+
+
 # -- connections ----------------------------------------------------------------------------------
 
 

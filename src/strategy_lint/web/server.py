@@ -133,6 +133,10 @@ FROM_ELSEWHERE = (
     "Open the page that strategy-lint opened in your browser and choose the records there."
 )
 STOPPING = "strategy-lint is stopping, so this was not checked. Start it again, then check the records again."
+NO_ROOM = (
+    "strategy-lint could not write the record into its temporary folder (the disk may be full), "
+    "so it was not checked. Ask IT to make room, then check it again."
+)
 
 T = TypeVar("T")
 #: One record checked: (its result without its document, the commented .docx or None, a note or None).
@@ -601,8 +605,7 @@ class FormReader:
             raise Refused(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, too_many_records_message())
         name = filename.replace("\\", "/").rsplit("/", 1)[-1] or "record"
         path = self.folder / f"record-{count}{safe_suffix(name)}"
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        self._sink = os.fdopen(fd, "wb")
+        self._sink = _private_file(path)
         self._current = Upload(name, path, 0)
         self.uploads.append(self._current)
 
@@ -618,7 +621,7 @@ class FormReader:
                 upload.path.unlink()
             upload.path = None
         if self._sink is not None:
-            self._sink.write(data)
+            _write(self._sink, data)
 
     def _end_part(self) -> None:
         if self._sink is not None:
@@ -627,6 +630,33 @@ class FormReader:
 
     def close(self) -> None:
         self._end_part()
+
+
+def _private_file(path: Path) -> BinaryIO:
+    """A new file only this user can read (0600); a full or broken disk is a plain refusal."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError:
+        raise Refused(HTTPStatus.INSUFFICIENT_STORAGE, NO_ROOM) from None
+    return os.fdopen(fd, "wb")
+
+
+def _write(fh: BinaryIO, data: bytes) -> None:
+    try:
+        fh.write(data)
+    except OSError:
+        raise Refused(HTTPStatus.INSUFFICIENT_STORAGE, NO_ROOM) from None
+
+
+@contextlib.contextmanager
+def _scratch(scratch: "ScratchFolder"):
+    """One request's private folder (removed at the end), or a plain refusal when it cannot be made."""
+    try:
+        folder = scratch.request_folder()
+    except OSError:
+        raise Refused(HTTPStatus.INSUFFICIENT_STORAGE, NO_ROOM) from None
+    with folder as path:
+        yield path
 
 
 def multipart_boundary(content_type: str) -> bytes | None:
@@ -926,6 +956,7 @@ class Handler(BaseHTTPRequestHandler):
         if not self._allowed():
             return
         _ok, path = self._split()
+        self._left = 0  # body bytes not read yet (kept by _pieces)
         try:
             if path == "/api/check":
                 self._api_check()
@@ -935,6 +966,7 @@ class Handler(BaseHTTPRequestHandler):
                 self._drain(self._length(required=False))
                 self._problem(HTTPStatus.NOT_FOUND, "There is nothing here to send records to.", "There is no page at this address")
         except Refused as refusal:
+            self._drain(self._left)  # the rest is read and dropped, so the browser shows the answer
             self._refused(refusal)
         except ServerStopping:
             self.close_connection = True
@@ -994,12 +1026,11 @@ class Handler(BaseHTTPRequestHandler):
             self._drain(length)
             raise Refused(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, too_large_message(length, limit))
         filename = unquote(self.headers.get("X-Filename", ""))
-        with self.server.scratch.request_folder() as folder:
+        with _scratch(self.server.scratch) as folder:
             path = Path(folder) / f"record{safe_suffix(filename)}"
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as fh:
+            with _private_file(path) as fh:
                 for chunk in self._pieces(length):
-                    fh.write(chunk)
+                    _write(fh, chunk)
             try:
                 result, annotated, note = self._check(path)
             except (ServerStopping, Refused):
@@ -1026,7 +1057,7 @@ class Handler(BaseHTTPRequestHandler):
             self._drain(length)
             raise Refused(HTTPStatus.BAD_REQUEST, "No record was chosen: choose one or more .docx or PDF records.")
         results = []
-        with self.server.scratch.request_folder() as folder:
+        with _scratch(self.server.scratch) as folder:
             reader = FormReader(boundary, Path(folder), limit)
             pieces = self._pieces(length)
             try:
@@ -1034,10 +1065,6 @@ class Handler(BaseHTTPRequestHandler):
                     reader.feed(chunk)
                     if reader.done:
                         break
-            except Refused:
-                reader.close()
-                self._drain(self._left)  # the rest is read and dropped, so the browser shows the answer
-                raise
             finally:
                 reader.close()
             for _rest in pieces:  # anything after the final boundary is read and dropped

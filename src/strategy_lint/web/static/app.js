@@ -19,6 +19,8 @@
   var BADGES = { ready: 'ok', changes: 'changes', unread: 'unread', unchecked: 'unchecked' };
   var LOST = 'The page lost contact with strategy-lint before checking this record. Make sure strategy-lint ' +
     'is still running (start it again if it is not, and use the address it gives), then choose this record again.';
+  // Answers that are not about the record: stopping (503), an old or wrong address (403, 421), a full disk (507).
+  var REFUSALS = [403, 421, 503, 507];
   var STOPPED = 'You stopped the check before this record\'s turn: choose it again to check it.';
 
   var entries = [];      // every record on the page, in the order chosen: {file, card, verdict}
@@ -26,7 +28,7 @@
   var current = null;    // {entry, controller} while one is being checked
   var downloadUrls = [];
   var generation = 0;    // "Clear the results" starts a new one: late answers of the old one are dropped
-  var lostContact = false;
+  var halted = null;     // why checking stopped by itself: {lost: true} or {message: the server's refusal}
   var stoppedByUser = false;
   var nextId = 1;
 
@@ -222,11 +224,17 @@
     }
     if (!entries.length) { return; }
     var words = countWords(counts).join(', ') + '.';
-    if (lostContact) {
+    if (halted) {
       var checked = countWords({ ready: counts.ready, changes: counts.changes, unread: counts.unread });
-      status.textContent = 'The page lost contact with strategy-lint, so ' + plural(counts.unchecked, 'record was', 'records were') +
-        ' not checked. Make sure strategy-lint is still running, then choose ' + (counts.unchecked === 1 ? 'it' : 'them') +
-        ' again.' + (checked.length ? ' Checked before that: ' + checked.join(', ') + '.' : '');
+      var before = checked.length ? ' Checked before that: ' + checked.join(', ') + '.' : '';
+      if (halted.lost) {
+        status.textContent = 'The page lost contact with strategy-lint, so ' + plural(counts.unchecked, 'record was', 'records were') +
+          ' not checked. Make sure strategy-lint is still running, then choose ' + (counts.unchecked === 1 ? 'it' : 'them') +
+          ' again.' + before;
+      } else {
+        status.textContent = 'strategy-lint did not check ' + plural(counts.unchecked, 'record', 'records') + '. ' +
+          halted.message + before;
+      }
     } else if (stoppedByUser && counts.unchecked) {
       status.textContent = 'Stopped: ' + plural(done - counts.unchecked, 'record', 'records') + ' checked. ' + words;
     } else {
@@ -277,10 +285,12 @@
     send(entry).then(function (answer) {
       if (gen !== generation || !current || current.entry !== entry) { return; }
       current = null;
-      if (answer.status === 503) {
-        lostContact = true;
+      if (REFUSALS.indexOf(answer.status) >= 0) {
+        // Not about this record (strategy-lint stopping, an old address, a full disk): the rest would fare the same.
+        var message = (answer.data && answer.data.error) || LOST;
+        halted = { message: message };
         waiting.unshift(entry);
-        giveUp(LOST);
+        giveUp(message);
       } else if (answer.data && answer.data.verdict) {
         render(entry, answer.data);
       } else {
@@ -288,7 +298,7 @@
       }
     }, function () {
       if (gen !== generation || !current || current.entry !== entry) { return; }  // cleared or stopped meanwhile
-      lostContact = true;  // the network failed: strategy-lint stopped, or the computer went to sleep
+      halted = { lost: true };  // the network failed: strategy-lint stopped, or the computer went to sleep
       giveUp(LOST);
     }).then(function () {
       if (gen === generation) { pump(); }
@@ -298,7 +308,7 @@
   function handle(files) {
     if (!files || !files.length) { return; }
     controls.hidden = false;
-    lostContact = false;
+    halted = null;
     stoppedByUser = false;
     Array.prototype.forEach.call(files, function (file) {
       var entry = newEntry(file);
@@ -348,7 +358,7 @@
     downloadUrls = [];
     results.textContent = '';
     results.classList.remove('batch');
-    lostContact = false;
+    halted = null;
     stoppedByUser = false;
     status.textContent = 'Results cleared.';
     cancelButton.hidden = true;
