@@ -535,3 +535,31 @@ def test_nothing_in_a_refusal_echoes_the_request(server):
 def test_json_refusals_stay_json_for_the_script(server):
     status, headers, body = request(server, "POST", "/api/check", CLEAN.read_bytes(), {"Host": "evil.example"})
     assert status == 421 and headers["content-type"].startswith("application/json") and json.loads(body)["error"]
+
+
+@pytest.mark.parametrize("piece", [1, 2, 3, 7, 41, 64, 1000, 1 << 20])
+def test_the_form_reader_gives_the_same_records_whatever_the_pieces(tmp_path, piece):
+    """The boundary, the headers or a CRLF may be split across reads: the records come out whole."""
+    boundary = "----b0undary"
+    records = [
+        ("one.docx", b"PK\x03\x04" + b"\r\n--" + b"x" * 300 + b"\r\n-" + os.urandom(2000)),  # near-boundaries inside
+        ("two.pdf", b"%PDF-1.4\r\n" + os.urandom(5000) + b"\r\n"),
+        ("Zoë’s record.docx", b""),  # an empty file is still a record (the readers say it is empty)
+    ]
+    body, _ctype = multipart(records, boundary=boundary)
+    body = b"preamble to ignore\r\n" + body + b"epilogue to ignore"
+    folder = tmp_path / f"p{piece}"
+    folder.mkdir()
+    reader = web.FormReader(boundary.encode(), folder, limit=4000)
+    for at in range(0, len(body), piece):
+        reader.feed(body[at : at + piece])
+        if reader.done:
+            break
+    reader.close()
+    assert reader.done
+    assert [(u.name, u.size) for u in reader.uploads] == [(n, len(d)) for n, d in records]
+    one, two, empty = reader.uploads
+    assert one.path is not None and one.path.read_bytes() == records[0][1]
+    assert two.path is None  # over the 4000-byte limit: nothing of it kept
+    assert empty.path is not None and empty.path.read_bytes() == b""
+    assert sorted(p.name for p in folder.iterdir()) == ["record-1.docx", "record-3.docx"]
