@@ -563,3 +563,22 @@ def test_the_form_reader_gives_the_same_records_whatever_the_pieces(tmp_path, pi
     assert two.path is None  # over the 4000-byte limit: nothing of it kept
     assert empty.path is not None and empty.path.read_bytes() == b""
     assert sorted(p.name for p in folder.iterdir()) == ["record-1.docx", "record-3.docx"]
+
+
+@pytest.mark.parametrize("fail_on, expected", [(None, "ready"), ("info", "changes")])
+def test_the_page_gives_the_shared_verdict(tmp_path, fail_on, expected):
+    """A record with only a note: "ready" as in every report, unless fail-on makes notes count."""
+    from strategy_lint.config import load_config
+    from strategy_lint.verdict import verdict
+
+    lines = ['ignore = ["SL4"]', *([f'fail-on = "{fail_on}"'] if fail_on else []), "[rules.SL701]", 'severity = "info"']
+    (tmp_path / "strategy-lint.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    linter = Linter(config=load_config(tmp_path / "strategy-lint.toml", tmp_path))
+    srv = start(linter)
+    try:
+        status, data = check(srv, PROBLEMS)
+    finally:
+        stop(srv)
+    assert status == 200 and [g["heading"] for g in data["groups"]] == ["Notes"]
+    assert data["verdict"] == expected == verdict(linter.lint_file(PROBLEMS)).value
+    assert data["label"] == {"ready": "Ready to circulate", "changes": "Needs changes"}[expected]

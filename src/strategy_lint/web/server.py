@@ -120,11 +120,6 @@ SECURITY_HEADERS = {
 }
 #: ``Sec-Fetch-Site`` values of requests made by the page itself or typed by the person.
 OWN_SITES = frozenset({"same-origin", "none"})
-VERDICTS = {  # the HTML report's verdicts → (key for the page's script, label people read)
-    "ready to circulate": ("ready", "Ready to circulate"),
-    "needs changes": ("changes", "Needs changes"),
-    "could not read": ("unread", "Could not read"),
-}
 
 NOT_CHECKED = "The records were not checked"
 ARRIVED_BROKEN = "The record did not arrive whole: please try again."
@@ -437,12 +432,13 @@ def check_record(lint: Callable[[Path], "FileResult"], path: Path) -> tuple["Fil
 
 def result_json(result: "FileResult", annotated: bytes | None, note: str | None) -> dict[str, Any]:
     """What the page shows for one record: verdict, findings grouped by severity, the commented copy."""
-    from ..formatters.html import GROUPS, _sentence, verdict
+    from ..formatters.html import GROUPS, _sentence
+    from ..verdict import verdict
 
-    key, label = VERDICTS[verdict(result)[0]]
+    shared = verdict(result)  # the same verdict as every report (strategy_lint.verdict)
     out: dict[str, Any] = {
-        "verdict": key,
-        "label": label,
+        "verdict": shared.value,
+        "label": shared.badge,
         "summary": _summary(result),
         "error": None,
         "groups": [],
