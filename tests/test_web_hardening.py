@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import FIXTURES
 from strategy_lint.config import Config
 from strategy_lint.engine import Linter
 from strategy_lint.testing.builders import build
@@ -36,8 +37,6 @@ from web_helpers import (
     start,
     stop,
 )
-
-from helpers import FIXTURES
 
 
 @pytest.fixture(scope="module")
