@@ -119,6 +119,12 @@ def _serve_parser(sub) -> None:
         help="allow an address other computers can reach: only behind your own sign-on and TLS (docs/web.md)",
     )
     serve.add_argument("--no-browser", action="store_true", help="do not open the page in a browser")
+    serve.add_argument(
+        "--token",
+        action="store_true",
+        help="put a new random secret in the page's address each time it starts (for computers shared by "
+        "several people, e.g. a remote desktop server; use with --port 0)",
+    )
     serve.add_argument("--max-upload-mb", type=float, default=DEFAULT_MAX_UPLOAD_MB, metavar="MB", help=f"largest record accepted (default {DEFAULT_MAX_UPLOAD_MB})")
     _common(serve)
 
