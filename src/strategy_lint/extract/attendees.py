@@ -98,8 +98,17 @@ _SENTENCE = re.compile(r"[.!?]\s+[A-Z]|[.!?]$")
 _LIST_LABELS = {
     "present": "present", "attendees": "present", "attendance": "present", "in attendance": "present",
     "also present": "present", "participants": "present", "apologies": "apologies",
+    "apols": "apologies", "apologies from": "apologies", "apologies received": "apologies",
+    "sent apologies": "apologies", "present were": "present", "attending": "present",
     "consulted": "consulted", "also consulted": "consulted", "contributors": "consulted",
 }
+#: A line that opens with a list prompt, colon or not: "Present were: ...", "Apologies – ...".
+_LIST_PROMPT = re.compile(
+    r"^\s*(?P<label>present(?:\s+were)?|those\s+present(?:\s+were)?|also\s+present|in\s+attendance|attendees|"
+    r"attending|participants|apologies(?:\s+(?:from|received))?|apols|sent\s+apologies|also\s+consulted|consulted)"
+    r"\s*(?::|[-–]|(?<=were)\s)\s*(?=\S)",
+    re.I,
+)
 _CHAIR_LABELS = {"chair", "chaired by", "chairperson", "minutes", "minute taker", "minutes taken by", "note taker"}
 
 
@@ -172,11 +181,17 @@ def initials_of(people: Iterable[Participant]) -> dict[str, Participant]:
     return out
 
 
+#: Services that local areas run as one body under several names: a "0-19 team" is health
+#: visiting and school nursing; CSC is also its front door and its out-of-hours team.
+SAME_BODY = (CONVENOR_AGENCIES, frozenset({"health-visiting", "school-nursing"}))
+
+
 def same_agency(a: str | None, b: str | None) -> bool:
-    """Agency keys that mean the same body (CSC, its front door and its out-of-hours team)."""
+    """Agency keys that mean the same body (CSC, its front door and its out-of-hours team;
+    health visiting and school nursing, run together as 0-19 services)."""
     if not a or not b:
         return False
-    return a == b or (a in CONVENOR_AGENCIES and b in CONVENOR_AGENCIES)
+    return a == b or any(a in body and b in body for body in SAME_BODY)
 
 
 # -- reading ------------------------------------------------------------------------------
@@ -271,6 +286,22 @@ class _Reader:
             if kind:
                 used_tables.add(t.index)
                 out.extend(self._from_table(t, kind))
+        # a list given as an inline prompt anywhere: "Present were: A (Role, Agency); B ...",
+        # "Apologies: Dr Hunt (GP, Orchard Grove Medical Centre), who sent ..."
+        read_blocks = {p.block for p in out if p.block is not None}
+        for b in self.doc.body_blocks():
+            if b.index in read_blocks or b.index in used_blocks or b.table is not None and _block_in_people_table(self.doc, b.index):
+                continue
+            if _participant_section(self.doc, b.index):
+                continue  # already read with its section
+            for line in b.text.split("\n"):
+                m = _LIST_PROMPT.match(line)
+                if not m:
+                    continue
+                kind = _LIST_LABELS.get(" ".join(m.group("label").lower().split()), "present")
+                section_kind = {"present": "attendees", "apologies": "apologies", "consulted": "consulted"}[kind]
+                for entry in self.entries(line.strip(), section_kind):
+                    out.append(_with_block(entry, b.index))
         out.sort(key=lambda p: (p.block if p.block is not None else -1))
         return out
 
@@ -325,6 +356,8 @@ class _Reader:
                 continue
             if is_family(name) or is_family(role) or is_family(agency):
                 continue  # a relative, not a professional taking part
+            if not (role or agency) and not _full_name(name):
+                continue  # "No.", "1", "Type": the rows of another table under the same grid
             initials = ""
             if name and (not role or not agency):
                 parsed = self.parse(name)
@@ -378,6 +411,8 @@ class _Reader:
         for child in children:
             if child.kind in PARTICIPANT_KINDS:
                 continue  # read as a section of its own
+            if child.kind is not None and child.kind not in ("details",):
+                continue  # "Decision", "Actions" nested under the list by a template's layout
             anchor = child.heading_block if child.heading_block is not None else (child.blocks or [0])[0]
             blocks = [i for i in child.blocks if i not in used]
             if child.origin == "form-label" and blocks:
@@ -437,6 +472,8 @@ class _Reader:
         for piece, p in parsed:
             if is_family(p.name or piece) or is_family(p.role):
                 continue  # a relative, not a professional taking part
+            if not (p.role or p.agency or hint_role or hint_agency or context_agency) and not _full_name(p.name):
+                continue  # "Type", "Decision", "Sana": a word on its own is not an entry
             role = p.role or hint_role
             agency = p.agency or hint_agency or context_agency
             piece_mode = p.mode or mode
@@ -595,6 +632,12 @@ _FAMILY = re.compile(
 )
 
 
+def _full_name(name: str) -> bool:
+    """A person's name written out: two or more name words ("Jo Bell", "Dr Amy Shah")."""
+    words = [w for w in name.split() if w.lower().rstrip(".") not in _TITLES]
+    return len(words) >= 2 or (len(words) == 1 and len(name.split()) >= 2)
+
+
 def is_family(text: str) -> bool:
     return bool(_FAMILY.match(text.strip()))
 
@@ -678,6 +721,11 @@ def _with_block(p: Participant, block: int) -> Participant:
     from dataclasses import replace
 
     return replace(p, block=block)
+
+
+def _participant_section(doc: Document, block: int) -> bool:
+    sec = doc.section_of_block(block)
+    return _section_kind_for(doc, sec) in PARTICIPANT_KINDS if sec is not None else False
 
 
 def _is_people_table(t: Table) -> bool:

@@ -57,4 +57,20 @@ def _child_name(facts: "Facts") -> str:
             m = _NAME_WORDS.match(value.strip())
             if m:
                 first = m.group(1)
-    return first
+    if first:
+        return first
+    # "Mia KOWALSKI, DOB 11/04/2012" on a line of its own: the first person with a date of birth
+    from .text import record_lines
+
+    for line in record_lines(facts.document):
+        m = _NAME_BEFORE_DOB.match(line.text)
+        if m and not re.match(r"(?i)(?:mum|mother|dad|father|step|brother|sister|grand|aunt|uncle)", m.group(1)):
+            return m.group(1).split()[0]
+    return ""
+
+
+_NAME_BEFORE_DOB = re.compile(
+    r"^\s*(?:[-•*]\s*)?(?:child\s*[:\-–]\s*)?((?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){0,2}))\s*[,(–-]?\s*"
+    r"(?:dob|d\.o\.b\.?|date\s+of\s+birth|born)\b",
+    re.I,
+)

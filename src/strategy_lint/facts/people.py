@@ -31,10 +31,13 @@ _NOT_INPUT = frozenset(
 #: Where children's social care's own input shows (it convenes and decides).
 _CONVENOR_KINDS = ("reason", "decision", "actions", "risk", "agency_info")
 _POINTER = re.compile(r"^\s*(?:yes\b|y\b|see\b|provided\b|as above\b|below\b|attached\b)", re.I)
+#: Wording that says an agency's information has NOT come in (a line saying only this is
+#: not its input).  Kept narrow: "she has not yet spoken to Ms Ellis" is input.
 PENDING = [
-    "awaiting", "await", "to follow", "not yet", "no response", "not received", "not responded",
-    "did not respond", "has not responded", "no reply", "chasing", "unable to contact",
-    "could not be contacted", "not been able",
+    "awaiting a response", "awaiting response", "awaiting their response", "awaiting information",
+    "awaiting checks", "information to follow", "checks to follow", "response to follow", "no response",
+    "not responded", "did not respond", "has not responded", "no reply", "chasing", "unable to contact",
+    "could not be contacted", "not been able to contact",
 ]
 _PENDING = re.compile(r"(?i)\b(?:" + "|".join(re.escape(p) for p in PENDING) + r")\b")
 #: Sections that describe the meeting itself, the plan, or the list of people: a phone
@@ -184,8 +187,9 @@ def _input_units(document):
             if not line:
                 continue
             if len(line.split()) <= 10 and not re.search(r"[.!?]$", line) and ":" not in line:
-                context = line  # a subheading inside a form cell ("Midwifery, consulted by email")
-                continue
+                # a subheading inside a form cell ("Midwifery, consulted by email") -- or the
+                # first line of a wrapped PDF cell: keep the section's title beside it
+                context = f"{heading}\n{line}" if heading else line
             yield b.index, context, line
 
 
@@ -280,9 +284,11 @@ def _aliases(agency: str) -> list[str]:
         return []
     out = [_norm(agency)]
     for part in re.split(r"\s*[,;(/]\s*|\s+[-–]\s+", agency):
-        norm = _norm(part.strip(" )"))
+        part = part.strip(" )")
+        norm = _norm(part)
         words = norm.split()
-        if len(words) >= 2 and any(w not in _GENERIC_AGENCY_WORDS for w in words) and norm not in out:
+        acronym = len(words) == 1 and part.isupper() and len(part) >= 3  # "CDAP", "YJS"
+        if (acronym or len(words) >= 2 and any(w not in _GENERIC_AGENCY_WORDS for w in words)) and norm not in out:
             out.append(norm)
     return out
 
@@ -356,11 +362,16 @@ def read_contacts(facts: "Facts") -> list[Contact]:
     recorded among those who took part or were consulted."""
     document, nlp = facts.document, facts.nlp
     people = facts.participants
-    recorded = [p for p in people if p.took_part or _contributed(p.row_text)]
+    # anyone named in the record's lists counts as recorded: an apology whose emailed
+    # information is given below is recorded, not forgotten
+    recorded = list(people)
     initials = set(initials_of(people))
     out: list[Contact] = []
     seen: set[str] = set()
+    planned = {b for a in facts.actions for b in (a.blocks or [a.block]) if b is not None}
     for block, text in _units(document):
+        if block in planned:
+            continue  # "email the outcome to the GP" is a plan, not information given
         for key, mention, agency_text in _contacts(nlp, text, initials, _AMBIGUOUS_CONTACT):
             if key in CONVENOR_AGENCIES or key in seen:
                 continue

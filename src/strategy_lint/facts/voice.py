@@ -141,8 +141,11 @@ def _observed(text: str, facts: "Facts") -> bool:
 
 
 def _child_names(facts: "Facts") -> list[str]:
+    """How the record names the child: the first name, and its initial (shorthand minutes
+    write "H said ..." after the first mention of Holly)."""
     name = facts.child.name
-    return [w for w in name.split()[:1] if len(w) > 1] if name else []
+    first = [w for w in name.split()[:1] if len(w) > 1] if name else []
+    return first + [first[0][0]] if first else []
 
 
 def _said_pattern(facts: "Facts") -> re.Pattern[str]:
@@ -154,6 +157,8 @@ def _said_pattern(facts: "Facts") -> re.Pattern[str]:
         rf"\b{subject}\b(?:\s+(?i:has|had|then|also|later|clearly|again|herself|himself|themselves))?"
         rf"(?:\s+\w+){{0,3}}?\s+(?i:{_REPORTING})\b"
         rf"|\b{owner}['’]s\s+(?i:views?|wishes|words|account|voice)\b"
+        # "H to DSL: \"I don't want to go back\"" -- the child's words given after a colon
+        rf"|\b{subject}\s+(?i:to|told)\s+[\w' ]{{1,30}}:\s*[\"“]"
     )
 
 

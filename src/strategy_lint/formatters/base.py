@@ -98,15 +98,41 @@ def more_about(code: str) -> str | None:
     return None if code in NO_RULE_PAGE else f"strategy-lint rule {code}"
 
 
-def counts_phrase(findings: "list[Finding]") -> str:
-    """'2 must fix, 1 should fix, 3 notes': the words the HTML report and the page share."""
+def counts_phrase(findings: "list[Finding]", uncertain: int = 0) -> str:
+    """'2 must fix, 1 should fix, 3 notes': the words the HTML report and the page share.
+
+    ``findings`` are the sure ones; ``uncertain`` counts the "worth a look" ones."""
     n = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
     bits = [
         f"{n[Severity.ERROR]} must fix" if n[Severity.ERROR] else "",
         f"{n[Severity.WARNING]} should fix" if n[Severity.WARNING] else "",
         f"{n[Severity.INFO]} note{'s' if n[Severity.INFO] != 1 else ''}" if n[Severity.INFO] else "",
+        f"{uncertain} worth a look" if uncertain else "",
     ]
     return ", ".join(b for b in bits if b)
+
+
+def grouped(result: "FileResult") -> "list[tuple[str, str, list[Finding]]]":
+    """(heading, css class, findings) for the HTML report and the page: the sure findings by
+    severity, then the ones strategy-lint is not sure of, as "worth a look"."""
+    sure = result.counted() if hasattr(result, "counted") else list(result.findings)
+    out = []
+    for severity, heading, css in GROUPS:
+        group = [f for f in sure if f.severity is severity]
+        if group:
+            out.append((heading, css, group))
+    unsure = [f for f in result.findings if f not in sure]
+    if unsure:
+        out.append((UNSURE_HEADING, "note", unsure))
+    return out
+
+
+GROUPS = (
+    (Severity.ERROR, "Must fix before circulating", "error"),
+    (Severity.WARNING, "Should fix", "warning"),
+    (Severity.INFO, "Notes", "note"),
+)
+UNSURE_HEADING = "Worth a look (strategy-lint is not sure of these)"
 
 
 class Formatter:

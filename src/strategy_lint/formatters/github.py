@@ -37,15 +37,19 @@ class GithubFormatter(Formatter):
                 message = r.error.message if r.error else "the file could not be read"
                 lines.append(command("error", message, file=r.path, title="could not read"))
                 continue
+            sure = r.counted() if hasattr(r, "counted") else r.findings
             for f in r.findings:
                 message = f"{self.message(f)} (where: {f.location.describe()})"
+                if f not in sure:
+                    message = f"Worth a look (not sure): {message}"
                 if self.fix(f):
                     message += f" How to fix: {self.fix(f)}"
                 if self.excerpt(f):
                     message += f' Quote: "{self.excerpt(f)}"'
                 if more_about(f.code):
                     message += f" More: {more_about(f.code)}"
-                lines.append(command(COMMAND[f.severity], message, file=r.path, title=f"{f.code} {f.name}"))
+                kind = COMMAND[f.severity] if f in sure else "notice"
+                lines.append(command(kind, message, file=r.path, title=f"{f.code} {f.name}"))
         if not self.quiet:  # the verdicts of the run, as one notice in the job's summary
             lines.append(command("notice", run_sentence(summary), title="strategy-lint"))
         return "\n".join(lines) + ("\n" if lines else "")

@@ -14,13 +14,8 @@ from ..findings import Finding, Severity
 from ..hookspecs import hookimpl
 from ..verdict import Verdict
 from ..verdict import verdict as shared_verdict
-from .base import Formatter, Summary, counts_phrase, more_about
+from .base import GROUPS, Formatter, Summary, counts_phrase, grouped, more_about  # noqa: F401  (GROUPS: older importers read it here)
 
-GROUPS = (
-    (Severity.ERROR, "Must fix before circulating", "error"),
-    (Severity.WARNING, "Should fix", "warning"),
-    (Severity.INFO, "Notes", "note"),
-)
 
 CSS = """
 :root { --ink:#1f2328; --muted:#59636e; --line:#d1d9e0; --bg:#f6f8fa;
@@ -126,7 +121,8 @@ class HtmlFormatter(Formatter):
             return "—"
         if not r.findings:
             return "none"
-        return counts_phrase(r.findings)
+        sure = r.counted() if hasattr(r, "counted") else r.findings
+        return counts_phrase(sure, len(r.findings) - len(sure))
 
     def _file_section(self, i: int, r) -> str:
         label, css = verdict(r)
@@ -140,10 +136,7 @@ class HtmlFormatter(Formatter):
         elif not r.findings:
             out.append("<p>No problems found.</p>")
         else:
-            for severity, heading, cls in GROUPS:
-                group = [f for f in r.findings if f.severity is severity]
-                if not group:
-                    continue
+            for heading, cls, group in grouped(r):
                 out.append(f"<h3>{escape(heading)} ({len(group)})</h3>")
                 out.extend(self._finding(f, cls) for f in group)
         out.append("</section>")

@@ -31,6 +31,10 @@ CORE_RULES = {
 }
 
 
+#: confidence -> SARIF result.rank
+RANK = {"high": 90.0, "medium": 50.0, "low": 20.0}
+
+
 def artifact_uri(path: str) -> str:
     """A URI for a checked path: relative paths stay relative (code scanning expects that)."""
     p = Path(path)
@@ -113,6 +117,7 @@ class SarifFormatter(Formatter):
             props["fix"] = self.fix(f)
         if self.excerpt(f):
             props["excerpt"] = self.excerpt(f)
+        props["confidence"] = f.confidence.value
         text = self.message(f) + (f" How to fix: {self.fix(f)}" if self.fix(f) else "")
         location: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)}}}
         logical = _logical(f)
@@ -125,6 +130,8 @@ class SarifFormatter(Formatter):
             "message": {"text": text},
             "locations": [location],
             "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint(path)},
+            # SARIF's rank (0-100) is how sure the tool is: dashboards sort and filter on it
+            "rank": RANK[f.confidence.value],
             "properties": props,
         }
         return result

@@ -432,7 +432,8 @@ def check_record(lint: Callable[[Path], "FileResult"], path: Path) -> tuple["Fil
 
 def result_json(result: "FileResult", annotated: bytes | None, note: str | None) -> dict[str, Any]:
     """What the page shows for one record: verdict, findings grouped by severity, the commented copy."""
-    from ..formatters.html import GROUPS, _sentence
+    from ..formatters.base import UNSURE_HEADING, grouped
+    from ..formatters.html import _sentence
     from ..verdict import verdict
 
     shared = verdict(result)  # the same verdict as every report (strategy_lint.verdict)
@@ -450,13 +451,10 @@ def result_json(result: "FileResult", annotated: bytes | None, note: str | None)
         message = err.message if err else "the file could not be read"
         out["error"] = {"code": err.code if err else "unreadable", "message": message, "text": _sentence(message)}
         return out
-    for severity, heading, css in GROUPS:
-        group = [f for f in result.findings if f.severity is severity]
-        if not group:
-            continue
+    for heading, css, group in grouped(result):
         out["groups"].append(
             {
-                "severity": severity.value,
+                "severity": group[0].severity.value if css != "note" or heading != UNSURE_HEADING else "uncertain",
                 "class": css,
                 "heading": heading,
                 "findings": [
@@ -464,6 +462,7 @@ def result_json(result: "FileResult", annotated: bytes | None, note: str | None)
                         "code": f.code,
                         "name": f.name,
                         "message": f.message,
+                        "confidence": f.confidence.value,
                         "where": _sentence(f.location.describe(), stop=False),
                         "quote": f.excerpt,
                         "fix": f.fix,
@@ -482,7 +481,8 @@ def _summary(result: "FileResult") -> str:
         return "This record could not be checked."
     if not result.findings:
         return "No problems found."
-    return counts_phrase(result.findings) + "."
+    sure = result.counted() if hasattr(result, "counted") else result.findings
+    return counts_phrase(sure, len(result.findings) - len(sure)) + "."
 
 
 def _mb(n: float) -> str:
