@@ -62,7 +62,7 @@ class ChildVoiceMissing(Rule):
                 "nothing the child said or what was seen of their life), so readers cannot see what "
                 "life is like for the child."
             ),
-            confidence=Confidence.HIGH if facts.reading.understood is Confidence.HIGH else Confidence.MEDIUM,
+            confidence=Confidence.HIGH if facts.reading.text is Confidence.HIGH else Confidence.MEDIUM,
         )
 
 

@@ -62,7 +62,7 @@ class MeetingDateMissing(Rule):
             ),
             block=block,
             section=section,
-            confidence=Confidence.HIGH if facts.reading.understood is Confidence.HIGH else Confidence.MEDIUM,
+            confidence=Confidence.HIGH if facts.reading.text is Confidence.HIGH else Confidence.MEDIUM,
         )
 
 

@@ -74,7 +74,7 @@ class NoAgencyUpdateAction(Rule):
             ),
             block=sec.heading_block if sec is not None else None,
             section=sec.title if sec is not None else None,
-            confidence=Confidence.HIGH if facts.reading.understood is Confidence.HIGH else Confidence.MEDIUM,
+            confidence=Confidence.HIGH if facts.reading.text is Confidence.HIGH else Confidence.MEDIUM,
         )
 
 

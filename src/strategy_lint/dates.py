@@ -580,14 +580,28 @@ def find_meeting_date(lines: list[str]) -> tuple[_dt.date, int] | None:
             hit = _date_after_label(lines, i, m.end())
             if hit:
                 return hit
+    # shorthand labels: "Strat: Tue 21/01/2025 10:00", "Mtg: Wed 19/03/2025", "Strat Mon 10/06/24 11:00"
+    for i, line in enumerate(lines):
+        m = _SHORT_LABEL.match(line or "")
+        if m and not _LATER_MEETING.search(line[: m.start()]):
+            found = find_dates(line[m.end():])
+            if found and found[0].start <= 12:
+                return found[0].date, i
     # a record that opens with when it happened: "Mon 22/09/2025, 10:00–10:55, Teams."
-    for i, line in enumerate(lines[:12]):
+    for i, line in enumerate(lines[:30]):
         if not line or _NOT_MEETING.search(line) or _DOB_LABEL.search(line):
             continue
         found = find_dates(line)
-        if found and found[0].start <= 16 and _TIME_RANGE.search(line):
+        if found and found[0].start <= 40 and _TIME_RANGE.search(line[found[0].end:]):
             return found[0].date, i
     return None
+
+
+_SHORT_LABEL = re.compile(
+    r"^\s*(?:[-•*]\s*)?(?:strat(?:egy)?\.?(?:\s+(?:discussion|meeting|mtg|disc))?|mtg|meeting|discussion|date\s+of\s+strat(?:egy)?)"
+    r"\s*(?:[:\-–]\s*|\s+(?=(?:mon|tue|wed|thu|fri|sat|sun)\w*\b|\d)|$)",
+    re.I,
+)
 
 
 _TIME_RANGE = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:am|pm)?\s*(?:-|–|—|to)\s*\d{1,2}[:.]\d{2}\b", re.I)

@@ -41,8 +41,16 @@ _RECIPIENT = (
     r"core\s+group|everyone\s+(?:who|that)\s+(?:took\s+part|attended|was\s+invited))"
 )
 _OBJECT = r"(?:outcomes?|minutes|record|decisions?|plan|notes|summary|actions?|strategy(?:\s+(?:record|minutes|outcome))?)"
+#: what is sent: "the outcome", "strat outcome + actions", "a copy of the minutes"
+_SENT = rf"(?:the\s+|this\s+|a\s+copy\s+of\s+the\s+)?(?:[\w'’]+\s+){{0,2}}?{_OBJECT}"
+_ALL_ABOVE = r"(?:all\s+(?:above|listed(?:\s+above)?|present|named(?:\s+above)?|those\s+above)|everyone\s+above)"
 _INTENT = [
     re.compile(rf"\blet\s+{_RECIPIENT}(?:\s+\w+){{0,2}}\s+know\b", re.I),
+    # "Email strat outcome + actions to all above", "Outcome + safety plan emailed to all above",
+    # "Strat minutes + actions to all attendees" (shorthand leaves the verb out)
+    re.compile(rf"\b{_SENT}(?:\s*[+&,/]\s*[\w'’ ]{{1,25}}?)?\s+(?:(?:circulated|distributed|shared|sent|e-?mailed|forwarded)\s+)?to\s+(?:{_ALL_ABOVE}|{_RECIPIENT})", re.I),
+    # "send the record to PS Lewis, Dr Iqbal and the CAIT inbox": the record sent to those involved
+    re.compile(rf"\b(?:e-?mail|send|sent|circulat\w*|distribut\w*|forward\w*|shar\w*)\s+{_SENT}\s+to\s+\S", re.I),
     re.compile(rf"\b{_VERB}\b(?:\s+[\w'’/-]+){{0,6}}?\s+(?:to|with|for)?\s*{_RECIPIENT}\b", re.I),
     re.compile(rf"\b{_RECIPIENT}\b(?:\s+[\w'’/-]+){{0,3}}?\s+(?:to\s+be|will\s+be|are\s+to\s+be|be)\s+(?:updated|informed|notified|told|sent|emailed|advised)\b", re.I),
     re.compile(rf"\b(?:circulat|distribut|shar|send|e-?mail)\w*\s+(?:the\s+|this\s+|a\s+copy\s+of\s+the\s+)?{_OBJECT}\b", re.I),
@@ -61,8 +69,11 @@ def is_update_intent(text: str, lexicon) -> bool:
     """True if ``text`` commits to telling every agency the outcome."""
     norm = (text or "").replace("’", "'")
     standing = phrase_pattern(lexicon.phrase_list("update_agencies"), exact_caps=False)
-    if standing is not None and standing.search(norm):
-        return True
+    hit = standing.search(norm) if standing is not None else None
+    if hit is not None:
+        tail = norm[hit.start(): hit.end() + 40]
+        if not (_FAMILY.search(tail) and not re.search(_RECIPIENT, tail, re.I)):
+            return True  # "share the outcome with all agencies" -- not "... with mother"
     for rx in _INTENT:
         for m in rx.finditer(norm):
             tail = norm[m.start(): m.end() + 40]

@@ -59,6 +59,19 @@ def _child_name(facts: "Facts") -> str:
                 first = m.group(1)
     if first:
         return first
+    # a "Name | Address | Date of birth" table: the first row is the child
+    doc = facts.document
+    for t in doc.tables:
+        if not t.cells:
+            continue
+        header = [doc.blocks[c].text.strip().lower() if c is not None else "" for c in t.cells[0]]
+        if any(h.startswith("name") for h in header) and any("birth" in h or "dob" in h for h in header):
+            col = next(i for i, h in enumerate(header) if h.startswith("name"))
+            for row in t.cells[1:2]:
+                cell = row[col] if col < len(row) else None
+                m = _NAME_WORDS.match(doc.blocks[cell].text.strip()) if cell is not None else None
+                if m:
+                    return m.group(1)
     # "Mia KOWALSKI, DOB 11/04/2012" on a line of its own: the first person with a date of birth
     from .text import record_lines
 

@@ -289,10 +289,14 @@ class Reading:
 
     ``understood`` is high when the record's parts were recognised (titled sections,
     tables of known shapes), medium when a good part was not, low when almost nothing
-    was.  ``unrecognised_tables`` are tables whose purpose could not be told.
+    was.  ``text`` is low when the text itself could not be read well (undecodable glyphs,
+    almost no words).  ``unrecognised_tables`` are tables whose purpose could not be told.
     """
 
     understood: Confidence = Confidence.HIGH
+    #: how well the *text* was read (decoded, enough of it): rules that search every line
+    #: for something ("who requested it", "the child's words") need this, not the layout
+    text: Confidence = Confidence.HIGH
     sections: int = 0
     recognised_sections: int = 0
     unrecognised_tables: list[int] = field(default_factory=list)

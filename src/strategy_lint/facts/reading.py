@@ -38,10 +38,10 @@ def read_reading(facts: "Facts") -> Reading:
         if t.parent is None and not t.records and not _is_form_like(document, t):
             reading.unrecognised_tables.append(t.index)
     if reading.words < 40:
-        reading.understood = Confidence.LOW
+        reading.understood = reading.text = Confidence.LOW
         reading.notes.append("the record has almost no text")
     elif garbled > max(5, reading.words // 50):
-        reading.understood = Confidence.LOW
+        reading.understood = reading.text = Confidence.LOW
         reading.notes.append("part of the text could not be decoded")
     elif core <= 1:
         reading.understood = Confidence.LOW

@@ -40,16 +40,21 @@ _CONVENED = re.compile(r"\b(?:convened|called|arranged|initiated)\s+by\b", re.I)
 #: A request for a strategy discussion in a sentence.
 _ASK = r"(?:request(?:ed|ing|s)?|ask(?:ed|ing|s)?\s+(?:for|that)|call(?:ed|ing|s)?\s+for|sought|seek(?:ing|s)?)"
 _CONVENE = r"(?:request(?:ed)?|convened|called|arranged|initiated)"
-_MEETING = r"(?:strategy|discussion|meeting)"
+_MEETING = r"(?:strategy|strat\.?|discussion|meeting|mtg)"
+_GAP = r"(?:[\s,;:–-]+[\w'’/.-]+){0,4}?[\s,;:–-]+"
 _SENTENCE_PATTERNS = [
-    # "requested a strategy discussion", "asked for a strategy meeting", "called for a strategy"
-    re.compile(rf"\b{_ASK}\b(?:\s+[\w'’/-]+){{0,4}}?\s+{_MEETING}\b", re.I),
-    # "strategy discussion requested by DC Shaw", "strategy meeting was convened by the TM"
-    re.compile(rf"\b{_MEETING}\b(?:\s+[\w'’/-]+){{0,4}}?\s+{_CONVENE}\s+(?:by|following|after|at|on\s+behalf)\b", re.I),
+    # "requested a strategy discussion", "asked for a strategy meeting", "requested strat"
+    re.compile(rf"\b{_ASK}\b{_GAP}{_MEETING}\b|\b{_ASK}\s+{_MEETING}\b", re.I),
+    # "asked at that time for a strategy discussion", "asked EDT to convene an urgent strategy"
+    re.compile(rf"\bask(?:ed|s)?\b(?:\s+[\w'’/.-]+){{0,6}}?\s+(?:for|to\s+(?:convene|hold|arrange|call))\s+(?:a\s+|an\s+|the\s+)?(?:urgent\s+|further\s+)?{_MEETING}\b", re.I),
+    # "strategy discussion requested by DC Shaw", "discussion, convened by the chair"
+    re.compile(rf"\b{_MEETING}\b(?:{_GAP})?{_CONVENE}\s+(?:by|following|after|at|on\s+behalf)\b", re.I),
+    # "It was requested by Kerry Mills", "which was convened by the TM"
+    re.compile(rf"\b(?:it|this|which)\s+(?:was\s+|has\s+been\s+)?{_CONVENE}\s+by\b", re.I),
     # "at the request of the DSL", "following a request from the police"
     re.compile(r"\b(?:at\s+the\s+request\s+of|(?:following|after|on)\s+(?:a|the|their|her|his)\s+request\s+(?:from|of|by))\b", re.I),
     # "Requested by DC Shaw after ..."
-    re.compile(r"^\s*(?:strategy\s+)?(?:requested|convened|called)\s+by\b", re.I),
+    re.compile(r"^\s*(?:strat(?:egy)?\.?\s+)?(?:requested|convened|called)\s+by\b", re.I),
 ]
 _CONDITIONAL = re.compile(r"\b(?:if|unless|should\s+\w+\s+request|whether)\b", re.I)
 
@@ -80,8 +85,8 @@ def read_request(facts: "Facts") -> Request:
             if _is_request(sentence):
                 request.found, request.by, request.block, request.how = True, sentence, line.block, "sentence"
                 return request
-    understood = facts.reading.understood
-    request.confidence = Confidence.HIGH if request.field_empty else understood
+    # every line was searched: only text we could not read leaves room for doubt
+    request.confidence = Confidence.HIGH if request.field_empty else facts.reading.text
     return request
 
 
@@ -98,12 +103,17 @@ def _names_someone(value: str, lexicon) -> bool:
         return False
     if _NO_REQUEST.search(text) and not _CONVENED.search(text):
         return False
-    if _REFERRAL.search(text) and not _ASKED.search(text):
-        return False  # who made the referral is not who asked for the strategy discussion
+    if _REFERRAL_ONLY.match(text) and not _ASKED.search(text):
+        return False  # "Referral from the school": who referred is not who asked for the discussion
     return True
 
 
-_REFERRAL = re.compile(r"\b(?:referral|referred|referrer|referring|reported|raised\s+concerns?)\b", re.I)
+#: A value that is only a referral: it opens with the referral ("Referral from ...",
+#: "Referred by ...", "School referral") -- not one that names who asked "on receipt of the referral".
+_REFERRAL_ONLY = re.compile(
+    r"^\s*(?:(?:the\s+)?referral\b|referred\b|referrer\b|(?:[\w'’]+\s+){0,3}referral\s*(?:from|by|made|received|$|[.,;]))",
+    re.I,
+)
 _ASKED = re.compile(r"\b(?:request\w*|ask\w*|convened|called|sought|wanted)\b", re.I)
 
 

@@ -80,6 +80,26 @@ def read_voice(facts: "Facts") -> Voice:
             VoiceSection(sec.title, content, sec.heading_block, blocks, placeholder=is_placeholder_text(content, lexicon))
         )
         covered.update(blocks)
+    # a voice title written as a plain line ("What Kai has said / presentation:"): the lines
+    # after it, up to the next title, are the child's voice
+    heads = {sec.heading_block for sec in document.sections if sec.heading_block is not None}
+    lines = list(record_lines(document))
+    for i, line in enumerate(lines):
+        title = line.text.rstrip(" :")
+        if line.block in covered or len(title.split()) > 12 or not (_NAMED_TITLE.match(title) or lexicon.section_kind(title) == "child_voice"):
+            continue
+        if ":" in line.text.rstrip(" :") and not line.text.rstrip().endswith(":"):
+            continue  # "Child's voice: ..." inline labels are read by voice_sections
+        body = []
+        for nxt in lines[i + 1: i + 12]:
+            if nxt.block in heads or nxt.text.rstrip().endswith(":") and len(nxt.text.split()) <= 8:
+                break
+            body.append(nxt)
+        content = "\n".join(b.text for b in body)
+        voice.sections.append(
+            VoiceSection(title, content, line.block, [b.block for b in body], placeholder=is_placeholder_text(content, lexicon))
+        )
+        covered.update(b.block for b in body)
     for s in voice.sections:
         if not s.placeholder:
             for b in s.blocks or ([s.block] if s.block is not None else []):
