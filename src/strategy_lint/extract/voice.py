@@ -149,8 +149,11 @@ def field_values(text: str) -> list[str]:
 
 _LEAD_SPLIT = re.compile(r"\s+[-–—]\s+|\s*[:;,(]\s*|(?<=[.!?])\s+")
 _DEFERRAL = re.compile(
-    r"\b(?:to\s+be\s+(?:added|completed|confirmed|updated|provided|recorded|gathered|obtained|written|agreed)"
-    r"|will\s+be\s+(?:added|completed|updated|recorded|provided)|to\s+follow|in\s+due\s+course|later)\b",
+    r"\b(?:to\s+be\s+(?:added|completed|confirmed|updated|provided|recorded|gathered|obtained|written|agreed|seen)"
+    r"|will\s+be\s+(?:added|completed|updated|recorded|provided|seen|gathered|obtained|captured)|to\s+follow|in\s+due\s+course|later"
+    # a plan to see the child instead of what the child said: "SW to see Alfie at school"
+    r"|[\w.]+\s+to\s+(?:see|visit|speak\s+(?:to|with)|meet|talk\s+(?:to|with)|gain|obtain|gather|ascertain)"
+    r"|will\s+(?:see|visit|speak\s+(?:to|with)|meet|talk\s+(?:to|with)))\b",
     re.I,
 )
 
@@ -169,7 +172,7 @@ def is_placeholder_text(text: str, lexicon: Lexicon | None = None) -> bool:
     parts = [p for p in _LEAD_SPLIT.split(values[0], maxsplit=1) if p and p.strip()]
     if len(parts) == 2 and is_placeholder(parts[0], lex):
         rest = parts[1].strip(" .)")
-        return bool(_DEFERRAL.search(rest)) or len(rest.split()) <= 3
+        return bool(_DEFERRAL.search(rest)) and len(rest.split()) <= 14 or len(rest.split()) <= 3
     return False
 
 

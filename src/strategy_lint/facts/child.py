@@ -37,11 +37,11 @@ def read_child(facts: "Facts", age_months: int = NONVERBAL_AGE_MONTHS) -> Child:
 #: Labels that give the child's name ("Name of child", "Child's name", "Young person").
 _NAME_LABEL = re.compile(
     r"^(?:(?:full\s+)?name\s+of\s+(?:the\s+)?(?:child|young\s+person|subject)|(?:child|young\s+person|subject\s+child)(?:['’]s)?\s*(?:\(ren\))?\s*(?:full\s+)?names?"
-    r"|child(?:ren)?|young\s+person|subject(?:\s+child)?|child(?:ren)?\s+subject\s+of\s+(?:the\s+)?(?:discussion|meeting|strategy))$",
+    r"|child(?:ren)?|young\s+person|yp|c/yp|subject(?:\s+child)?|child(?:ren)?\s+subject\s+of\s+(?:the\s+)?(?:discussion|meeting|strategy))$",
     re.I,
 )
 _FIRST_NAME_LABEL = re.compile(r"^(?:child(?:'s)?\s+)?(?:given\s+names?|first\s+names?|forenames?|christian\s+name)$", re.I)
-_NAME_WORDS = re.compile(r"^((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){0,3})")
+_NAME_WORDS = re.compile(r"^((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z][a-z'’-]+|\([A-Z][a-z'’-]+\))){0,3})")
 
 
 def _child_name(facts: "Facts") -> str:
@@ -83,7 +83,7 @@ def _child_name(facts: "Facts") -> str:
 
 
 _NAME_BEFORE_DOB = re.compile(
-    r"^\s*(?:[-•*]\s*)?(?:child\s*[:\-–]\s*)?((?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){0,2}))\s*[,(–-]?\s*"
+    r"^\s*(?:[-•*]\s*)?(?:(?:child|yp|young\s+person)\s*[:\-–]\s*)?((?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){0,2}))\s*[,(–-]?\s*"
     r"(?:dob|d\.o\.b\.?|date\s+of\s+birth|born)\b",
     re.I,
 )

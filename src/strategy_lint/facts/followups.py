@@ -36,10 +36,15 @@ FOLLOWUP_WORDS = [
     "strategy discussion planned", "strategy meeting planned", "strategy discussion booked",
     "strategy meeting booked", "strategy discussion arranged", "strategy meeting arranged",
     "strategy discussion scheduled", "strategy meeting scheduled", "strategy discussion due",
-    "strategy meeting due",
+    "strategy meeting due", "review strat", "follow-up strat", "follow up strat", "next strat", "further strat",
+    "the review", "that review", "this review", "review on", "review was", "review meeting was",
+    "strategy discussion of", "strategy discussion on", "strategy discussion for", "strategy meeting of",
+    "strategy meeting on", "strategy meeting for", "strategy discussion booked", "strategy meeting booked",
 ]
 #: How close (in characters) the cancellation must be to the follow-up it cancels.
 _NEAR = 100
+#: "cancelled the planned review strategy": the follow-up named right after the cancelling words
+_AFTER = 30
 #: Telling the other agencies: verbs of informing and who is told.
 _INFORM = re.compile(
     r"\b(?:inform(?:ed|s|ing)?|notif(?:y|ied|ies|ying)|updat(?:e|ed|es|ing)|t(?:ell|old)|advis(?:e|ed)|"
@@ -49,13 +54,17 @@ _INFORM = re.compile(
 )
 #: Everyone else, as a group ("all agencies", "the professionals", "partners").
 _GROUP = re.compile(
-    r"\b(?:agencies|professionals|partners|partner\s+agencies|parties|attendees|invitees|everyone|"
-    r"all\s+involved|those\s+(?:invited|involved|present)|participants|network)\b",
+    r"\b(?:agencies|(?:every|each)\s+agency|professionals|partners|partner\s+agencies|parties|attendees|invitees|everyone|"
+    r"all\s+involved|those\s+(?:invited|involved|present|listed)|all\s+(?:above|listed)|everyone\s+listed|participants|network)\b",
     re.I,
 )
 #: One named agency: enough only in a sentence about the cancellation ("the school was told of the cancellation").
 _AGENCY = re.compile(r"\b(?:referrer|school|police|health|GP|health\s+visitor|nursery|midwife|hospital|DSL)\b", re.I)
-_ABOUT_CANCELLATION = re.compile(r"\b(?:cancel\w*|stood\s+down|no\s+longer|not\s+(?:go|going)\s+ahead|of\s+this|the\s+change)\b", re.I)
+_ABOUT_CANCELLATION = re.compile(
+    r"\b(?:cancel\w*|stood\s+down|no\s+longer\s+(?:needed|required|going\s+ahead|taking\s+place)|"
+    r"not\s+(?:go|going)\s+ahead|did\s+not\s+(?:go\s+ahead|take\s+place)|not\s+(?:be\s+)?rebooked)\b",
+    re.I,
+)
 _CONDITIONAL = re.compile(r"\b(?:if|unless|should|in\s+the\s+event|in\s+case|were\s+to)\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no)\b|n't\b", re.I)
 _NOT_TOLD = re.compile(r"\b(?:not|never)\s+(?:been\s+|yet\s+)?(?:inform|notif|updat|told|advis|contact)\w*|\bwithout\s+(?:inform|notif|updat|tell)\w*", re.I)
@@ -77,8 +86,12 @@ def read_followups(facts: "Facts") -> list[FollowUp]:
     return [FollowUp("cancelled", block, sentence, agencies_told=told is not None, told_block=told)]
 
 def _cancellation(document, ctx: Any, cancel, followup) -> tuple[int, str] | None:
+    labels = _row_labels(document)
     for block in document.body_blocks():
         text = (block.text or "").replace("’", "'")
+        if block.index in labels and cancel.search(text) and followup.search(labels[block.index]) and not followup.search(text):
+            # "| Review strategy | Booked for 04/11 – cancelled on the day |": the label says what
+            text = f"{labels[block.index]}: {text}"
         if not cancel.search(text) or not followup.search(text):
             continue
         for sentence in sentences(ctx.nlp, text):
@@ -86,8 +99,11 @@ def _cancellation(document, ctx: Any, cancel, followup) -> tuple[int, str] | Non
                 continue
             spans = [f.span() for f in followup.finditer(sentence)]
             for m in cancel.finditer(sentence):
-                if not any(abs(m.start() - b) <= _NEAR or abs(a - m.end()) <= _NEAR for a, b in spans):
-                    continue  # "a medical is not required" far from the review strategy
+                # the follow-up is what was cancelled: it comes shortly before the cancelling
+                # words ("the review ... was cancelled") or just after them ("cancelled the
+                # review") -- not "ABE not required ... at the review strategy"
+                if not any(0 <= m.start() - b <= _NEAR or 0 <= a - m.end() <= _AFTER for a, b in spans):
+                    continue
                 before = sentence[max(0, m.start() - 12) : m.start()]
                 if _NEGATION.search(before) and not m.group(0).lower().startswith(("no ", "not ")):
                     continue  # "was not cancelled"
@@ -107,14 +123,21 @@ def _agencies_told(document, ctx: Any, cancel_block: int) -> int | None:
     meeting = document.metadata.meeting_date
     year = meeting.year if meeting else None
     cancelled_on = _cancelled_on(document, cancel_block, year)
+    cancel_text = document.blocks[cancel_block].text.replace("’", "'")
+    if _NOT_TOLD.search(cancel_text):
+        return None  # "... cancelled and the other agencies were not told"
+    # a review cancelled *before* this meeting is history: this meeting's own "send the outcome
+    # to all" action tells nobody about it; only a statement that they were told counts
+    history = meeting is not None and _before_meeting(cancel_text, meeting, year)
 
     def in_time(due) -> bool:
         return cancelled_on is None or due is None or due >= cancelled_on
 
-    for table in document.tables:
+    for table in [] if history else document.tables:
         for rec in table.records:
             action = rec.get("action")
-            if not action or not _is_update(action, standing, about_cancellation=False):
+            # a general "send the outcome to all" action tells nobody about the cancellation
+            if not action or not _ABOUT_CANCELLATION.search(action) or not _is_update(action, standing, about_cancellation=True):
                 continue
             dated, due = _date_of(rec.get("deadline") or action, meeting, ctx)
             if dated and in_time(due):
@@ -127,12 +150,35 @@ def _agencies_told(document, ctx: Any, cancel_block: int) -> int | None:
         if not _INFORM.search(text):
             continue
         for sentence in sentences(ctx.nlp, text):
-            if _NOT_TOLD.search(sentence) or not _is_update(sentence, standing, about_cancellation=True):
+            if _NOT_TOLD.search(sentence):
+                continue
+            near = cancel_block <= block.index <= cancel_block + 2  # "... to let them know"
+            if not near and not _ABOUT_CANCELLATION.search(sentence):
+                continue  # told about *the cancellation*, not only sent this meeting's outcome
+            if not _is_update(sentence, None if history else standing, about_cancellation=True):
                 continue
             dated, due = _date_of(sentence, meeting, ctx)
-            if dated and in_time(due):
+            if dated and in_time(due) or history:
                 return block.index
     return None
+
+
+def _before_meeting(text: str, meeting: Any, year: int | None) -> bool:
+    """The cancelled follow-up was due before the meeting this record is of."""
+    found = [d.date for d in find_dates(text, default_year=year)]
+    return bool(found) and max(found) < meeting
+
+
+def _row_labels(document: Any) -> dict[int, str]:
+    """value cell -> its row's label cell text, for form rows."""
+    out: dict[int, str] = {}
+    for t in document.tables:
+        for row in t.cells:
+            cells = [c for c in dict.fromkeys(row) if c is not None]
+            if len(cells) >= 2:
+                for c in cells[1:]:
+                    out[c] = document.blocks[cells[0]].text.strip()
+    return out
 
 
 def _cancelled_on(document: Any, block: int, year: int | None) -> Any:

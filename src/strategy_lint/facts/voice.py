@@ -51,6 +51,7 @@ _EXCUSE = re.compile(
     r"|(?:\b(?:bab(?:y|ies)|infant|too\s+young|pre-?verbal|non-?verbal)\b.{0,40}\b(?:unable|cannot|can't|not\s+able|not\s+possible)\b)",
     re.I,
 )
+_HYPOTHETICAL = re.compile(r"\b(?:if|unless|until|whether|should|in\s+case|once)\b", re.I)
 #: Observation that is only planned ("will be captured through observation at the next visit").
 _PLANNED = re.compile(r"\b(?:will\s+be|to\s+be|will|next\s+visit|going\s+to|planned|plan\s+to|once\s+seen)\b", re.I)
 
@@ -122,7 +123,10 @@ def read_voice(facts: "Facts") -> Voice:
             young = says_too_young(text, nlp, lexicon) or (excuse.group(0) if excuse else None)
             if young:
                 voice.too_young, voice.too_young_block = young, line.block
-        if said.search(text) and not excuse:
+        spoke = said.search(text)
+        if spoke and _HYPOTHETICAL.search(text[max(0, spoke.start() - 25): spoke.start()]):
+            spoke = None  # "no medical needed unless Ethan discloses": nothing was said
+        if spoke and not excuse:
             voice.evidence.append(VoiceEvidence("said", line.block, text))
         elif line.block in in_voice and _QUOTE.search(text):
             voice.evidence.append(VoiceEvidence("said", line.block, text))
@@ -165,7 +169,8 @@ def _child_names(facts: "Facts") -> list[str]:
     write "H said ..." after the first mention of Holly)."""
     name = facts.child.name
     first = [w for w in name.split()[:1] if len(w) > 1] if name else []
-    return first + [first[0][0]] if first else []
+    nick = re.findall(r"\(([A-Z][a-z'’-]+)\)", name)  # "Oliver (Ollie) Brennan"
+    return first + nick + [first[0][0]] if first else []
 
 
 def _said_pattern(facts: "Facts") -> re.Pattern[str]:
