@@ -148,3 +148,12 @@ def test_a_hostile_file_name_cannot_break_or_forge_any_format(tmp_path, hostile_
         assert json.loads(text)["files"][0]["path"].endswith(shown(os.fsdecode(HOSTILE_NAME)))
     if fmt == "junit":
         ET.fromstring(text.encode("utf-8"))  # well-formed XML
+
+
+def test_junit_stays_well_formed_with_control_characters_in_record_text(tmp_path, cli):
+    record = tmp_path / "r.md"
+    record.write_text("# Record\n\n## Actions\nPolice\x0b visit\x01 TBC.\n", encoding="utf-8")
+    out = tmp_path / "report.xml"
+    proc = cli("check", str(record), "--format", "junit", "-o", str(out))
+    assert proc.returncode == 1, proc.stderr
+    ET.fromstring(out.read_bytes())
