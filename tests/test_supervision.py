@@ -287,8 +287,8 @@ def _children(pid: int) -> list[int]:
     return [int(p) for p in out.split()]
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_sigterm_stops_workers_and_leaves_nothing_behind(tmp_path, jobs):
+@pytest.mark.parametrize("jobs, sig", [("1", signal.SIGTERM), ("2", signal.SIGTERM), ("2", signal.SIGINT)])
+def test_sigterm_stops_workers_and_leaves_nothing_behind(tmp_path, jobs, sig):
     setup_records(tmp_path, ["XH104"])
     shutil.copy(DOCX, tmp_path / "second.docx")
     out = tmp_path.parent / f"{tmp_path.name}-out"
@@ -308,7 +308,7 @@ def test_sigterm_stops_workers_and_leaves_nothing_behind(tmp_path, jobs):
     workers = _children(proc.pid)
     assert workers, "no worker started"
     time.sleep(1.0)  # the workers are inside the hanging rule now
-    proc.send_signal(signal.SIGTERM)
+    proc.send_signal(sig)
     stdout, stderr = proc.communicate(timeout=20)  # returns only when every holder of the pipes is gone
     assert proc.returncode == 2
     assert b"Traceback" not in stderr
