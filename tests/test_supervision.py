@@ -350,3 +350,10 @@ def test_a_host_with_threads_gets_forkserver_workers(tmp_path):
         stop.set()
         thread.join()
     assert codes(result) == ["SL000", "XH100"]
+
+
+def test_a_memory_limit_too_small_to_start_is_a_usage_error(tmp_path, cli):
+    shutil.copy(DOCX, tmp_path / "record.docx")
+    proc = cli("check", "record.docx", "--max-memory-mb", "60", cwd=tmp_path)
+    assert proc.returncode == 2 and "max-memory-mb 60 is too little" in proc.stderr
+    assert len(proc.stderr.splitlines()) == 1

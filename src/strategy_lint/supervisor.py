@@ -63,6 +63,8 @@ MAX_ATTEMPTS = 16
 MAX_START_ATTEMPTS = 8
 #: Plugin imports get the rule budget; this is the floor (a cold import of spaCy is slow).
 MIN_IMPORT_SECONDS = 10.0
+#: Below this address space a worker cannot import spaCy (~300 MB with a record).
+MIN_MEMORY_MB = 400
 
 
 @dataclass
@@ -140,8 +142,8 @@ class _Worker:
     def kill(self) -> None:
         if self.process.is_alive():
             try:
-                os.kill(self.process.pid, signal.SIGKILL)
-            except (ProcessLookupError, TypeError):
+                self.process.kill()  # SIGKILL: nothing inside can catch or ignore it
+            except (ProcessLookupError, OSError):
                 pass
         self.process.join(5)
         for conn in (self.outbox, self.inbox):
@@ -166,7 +168,7 @@ class _Worker:
             return "stopped answering"
         if code < 0:
             name = signal.Signals(-code).name if -code in signal.valid_signals() else str(-code)
-            if -code == signal.SIGKILL:
+            if -code == getattr(signal, "SIGKILL", None):
                 return f"was killed by {name} (out of memory?)"
             return f"crashed its process ({name})"
         return f"ended its process (exit status {code})"
@@ -211,6 +213,11 @@ class Supervisor:
         config_for: Callable[[Path], "Config"] | None = None,
         plugin_seconds: float = 30.0,
     ) -> None:
+        if spec.max_memory_mb is not None and spec.max_memory_mb < MIN_MEMORY_MB:
+            raise ConfigError(
+                f"max-memory-mb {spec.max_memory_mb:g} is too little for a process that checks records "
+                f"(it needs about 300 MB): use at least {MIN_MEMORY_MB}; the default is 2048"
+            )
         self.spec = spec
         self.jobs = max(1, jobs)
         self.config_for = config_for or _Configs(spec.config_path)
@@ -479,4 +486,6 @@ def _raise_fatal(message: tuple) -> None:
         raise ConfigError(text)
     if kind == "plugin":
         raise PluginLoadError(text)
+    if kind == "memory":
+        raise ConfigError(text)
     raise StrategyLintError(f"internal error ({text}); run with -vv for details and please report it")

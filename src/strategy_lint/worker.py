@@ -63,6 +63,9 @@ def main(spec: WorkerSpec, inbox: Any, outbox: Any, close_fds: tuple[int, ...] =
     except PluginLoadError as exc:
         tell("fatal", "plugin", str(exc))
         return
+    except MemoryError:
+        tell("fatal", "memory", f"max-memory-mb {spec.max_memory_mb:g} is too little for a worker to start: raise it (2048 is the default)")
+        return
     except CONTAINED as exc:
         tell("fatal", "internal", _where(exc))
         return
@@ -101,8 +104,11 @@ def _become_worker(spec: WorkerSpec, close_fds: tuple[int, ...]) -> None:
     os.dup2(devnull, 1)
     os.close(devnull)
     if spec.max_memory_mb:
-        import resource
-
+        try:
+            import resource
+        except ImportError:  # pragma: no cover - not POSIX: no address-space limit
+            resource = None  # type: ignore[assignment]
+    if spec.max_memory_mb and resource is not None:
         limit = int(spec.max_memory_mb * MB)
         _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         if hard != resource.RLIM_INFINITY:
