@@ -201,8 +201,8 @@ class Supervisor:
     """Runs records through up to ``jobs`` worker processes; results in request order.
 
     Use as a context manager (or call :meth:`close`): workers are killed on the way out.
-    ``config_for`` gives the configuration for a record (its time budgets); the CLI passes
-    its Linter's, so per-folder configuration files apply as in the worker.
+    ``config_for`` gives the configuration for a record (its time budgets); by default the
+    one the worker's Linter uses too: ``spec.config_path``, or the file closest to the record.
     """
 
     def __init__(
@@ -280,8 +280,8 @@ class Supervisor:
                 message = worker.inbox.recv()
             except (EOFError, OSError):
                 break
-            if message[0] == "loading":
-                loading, deadline = message[1], time.monotonic() + self.plugin_seconds
+            if message[0] == "loading":  # "" once every import is done
+                loading, deadline = message[1] or None, time.monotonic() + self.plugin_seconds
             elif message[0] == "ready":
                 return None
             elif message[0] == "fatal":
