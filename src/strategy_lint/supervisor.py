@@ -34,7 +34,6 @@ from __future__ import annotations
 import collections
 import logging
 import multiprocessing
-import os
 import signal
 import sys
 import threading
