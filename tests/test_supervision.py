@@ -357,3 +357,33 @@ def test_a_memory_limit_too_small_to_start_is_a_usage_error(tmp_path, cli):
     proc = cli("check", "record.docx", "--max-memory-mb", "60", cwd=tmp_path)
     assert proc.returncode == 2 and "max-memory-mb 60 is too little" in proc.stderr
     assert len(proc.stderr.splitlines()) == 1
+
+
+PID_PROBE = '''
+import os
+from strategy_lint import Report, Rule, hookimpl
+
+class Pid(Rule):
+    code, name, summary = "XH121", "pid", "Reports its process."
+    def check(self, document, ctx):
+        yield Report(f"pid {os.getpid()}")
+
+@hookimpl
+def strategy_lint_rules():
+    return [Pid]
+'''
+
+
+def test_a_host_can_fix_the_configuration_and_recycle_workers(tmp_path):
+    """What ``serve`` needs: uploads in a private folder get the page's configuration, and a
+    long-running page gets fresh workers (spaCy's string store) every few records."""
+    from strategy_lint.config import parse_config
+
+    (tmp_path / "probe.py").write_text(PID_PROBE, encoding="utf-8")
+    config = parse_config({"select": ["XH121"], "local-plugins": [str(tmp_path / "probe.py")]}, None)
+    uploads = tmp_path / "private"
+    uploads.mkdir()
+    records = [shutil.copy(DOCX, uploads / f"record{i}.docx") for i in range(3)]
+    with Supervisor(WorkerSpec(cwd=str(tmp_path), config=config), recycle_after=2) as sup:
+        pids = [sup.check(Path(r)).result.findings[0].message for r in records]
+    assert pids[0] == pids[1] != pids[2]

@@ -127,6 +127,7 @@ class _Worker:
         from_worker_w.close()
         self.task: _Task | None = None
         self.killed_for: str | None = None
+        self.done = 0
 
     def fds(self) -> tuple[int, ...]:
         return (self.outbox.fileno(), self.inbox.fileno())
@@ -183,13 +184,16 @@ def _context() -> multiprocessing.context.BaseContext:
 class _Configs:
     """The configuration for a record, as the worker's Linter finds it (cached per folder)."""
 
-    def __init__(self, config_path: Path | None) -> None:
+    def __init__(self, config_path: Path | None, fixed: "Config | None" = None) -> None:
         self.config_path = config_path
+        self.fixed = fixed
         self._cache: dict[Path | None, "Config"] = {}
 
     def __call__(self, path: Path) -> "Config":
         from .config import load_config
 
+        if self.fixed is not None:
+            return self.fixed
         key = None if self.config_path is not None else (path if path.is_dir() else path.parent).resolve()
         if key not in self._cache:
             self._cache[key] = load_config(self.config_path, key or Path.cwd())
@@ -211,6 +215,7 @@ class Supervisor:
         jobs: int = 1,
         config_for: Callable[[Path], "Config"] | None = None,
         plugin_seconds: float = 30.0,
+        recycle_after: int | None = None,
     ) -> None:
         if spec.max_memory_mb is not None and spec.max_memory_mb < MIN_MEMORY_MB:
             raise ConfigError(
@@ -219,7 +224,10 @@ class Supervisor:
             )
         self.spec = spec
         self.jobs = max(1, jobs)
-        self.config_for = config_for or _Configs(spec.config_path)
+        self.config_for = config_for or _Configs(spec.config_path, spec.config)
+        #: a worker is replaced after this many records (a long-running host such as ``serve``:
+        #: spaCy's string store keeps every word it has seen for the life of its process)
+        self.recycle_after = recycle_after
         self.plugin_seconds = max(plugin_seconds, MIN_IMPORT_SECONDS)
         #: plugins a worker could not import (hung, died): name -> why; never imported again
         self.skipped_plugins: dict[str, str] = dict(spec.skip_plugins)
@@ -402,8 +410,12 @@ class Supervisor:
         assert worker.task is not None
         finished[worker.task.index] = outcome
         worker.task = None
+        worker.done += 1
         self._busy.remove(worker)
-        self._idle.append(worker)
+        if self.recycle_after is not None and worker.done >= self.recycle_after:
+            worker.stop()  # the next record gets a fresh worker
+        else:
+            self._idle.append(worker)
 
     def _lost(self, worker: _Worker, pending: collections.deque, finished: dict[int, Outcome]) -> None:
         """The worker died or was killed during ``task``: retry without the culprit, or report."""

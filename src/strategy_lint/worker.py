@@ -34,6 +34,9 @@ class WorkerSpec:
     """What a worker needs to build the same Linter as its supervisor (all picklable)."""
 
     config_path: Path | None = None
+    #: one configuration for every record, whatever folder it is in (``serve``: uploads sit in
+    #: a private temporary folder); None: the file closest to each record, as the CLI does
+    config: Any = None
     strict_plugins: bool = False
     select: list[str] | None = None
     ignore: list[str] | None = None
@@ -146,6 +149,7 @@ def _build_linter(spec: WorkerSpec, on_plugin: Callable[[str], None]) -> Any:
 
     kwargs: dict[str, Any] = dict(
         config_path=spec.config_path,
+        config=spec.config,
         strict_plugins=spec.strict_plugins,
         select=spec.select,
         ignore=spec.ignore,
