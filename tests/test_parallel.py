@@ -46,10 +46,12 @@ def test_results_keep_input_order_and_drop_the_document(folder):
     ]
 
 
-def test_one_job_runs_in_process_and_keeps_the_document(folder):
+def test_one_job_is_supervised_too_and_no_document_crosses(folder):
     path = next(p for p in sorted(folder.iterdir()) if p.suffix == ".docx" and not p.name.startswith("zz-"))
-    [result] = lint_files(Linter(), [path], 4, LinterSpec())  # one file: no pool
-    assert result.status == "ok" and result.document is not None
+    linter = Linter()
+    [result] = lint_files(linter, [path], 4, LinterSpec())  # one file: one worker, still a worker
+    assert result.status == "ok" and result.document is None
+    assert result.findings == linter.lint_file(path).findings
 
 
 def test_job_count():

@@ -108,15 +108,30 @@ def _caller() -> tuple[str, str]:
 
 class _NoNetwork(socket.socket):
     attempts: list[tuple[str, str, str]] = []
+    #: the checks run in worker processes (forked: they inherit these patches); each
+    #: attempt is also appended here so that the test sees the workers' attempts too
+    log: Path | None = None
 
     def __init__(self, *args, **kwargs):
-        _NoNetwork.attempts.append(("socket", *_caller()))
+        _NoNetwork.record(("socket", *_caller()))
         raise OSError("network access is blocked in this test")
+
+    @classmethod
+    def record(cls, attempt: tuple[str, str, str]) -> None:
+        cls.attempts.append(attempt)
+        if cls.log is not None:
+            with cls.log.open("a", encoding="utf-8") as fh:
+                fh.write(" ".join(attempt) + "\n")
+
+    @classmethod
+    def all_attempts(cls) -> list[tuple[str, ...]]:
+        seen = [tuple(line.split(" ")) for line in cls.log.read_text(encoding="utf-8").splitlines()] if cls.log else []
+        return seen or list(cls.attempts)
 
 
 def _blocked(name):
     def refuse(*args, **kwargs):
-        _NoNetwork.attempts.append((name, *_caller()))
+        _NoNetwork.record((name, *_caller()))
         raise OSError("network access is blocked in this test")
 
     return refuse
@@ -128,18 +143,28 @@ def run_main(capsys, *args: str) -> tuple[int, str, str]:
     return code, out.out, out.err
 
 
-def test_full_check_with_every_socket_blocked(records, monkeypatch, capsys):
+def test_full_check_with_every_socket_blocked(records, monkeypatch, capsys, tmp_path):
     paths = [str(records / "sentinel.docx"), str(records / "sentinel.pdf"), str(FIXTURES / "examples")]
     nlp.clear_cache()  # the spaCy pipeline must be built while the network is blocked
     with monkeypatch.context() as m:
         _NoNetwork.attempts = []
+        m.setattr(_NoNetwork, "log", tmp_path / "attempts.log")
         m.setattr(socket, "socket", _NoNetwork)
         for name in ("create_connection", "getaddrinfo", "gethostbyname", "socketpair", "create_server"):
             m.setattr(socket, name, _blocked(name))
+        real_pipeline = nlp.get_pipeline
+
+        def pipeline(*args, **kwargs):  # runs in the worker: leaves a mark the test can see
+            _NoNetwork.record(("pipeline", "built", "-"))
+            return real_pipeline(*args, **kwargs)
+
+        m.setattr(nlp, "get_pipeline", pipeline)
         blocked = run_main(capsys, "check", *paths, "--format", "json")
-        built = bool(nlp._CACHE)
+        attempts = _NoNetwork.all_attempts()
+        built = ("pipeline", "built", "-") in attempts
     normal = run_main(capsys, "check", *paths, "--format", "json")
-    assert [a for a in _NoNetwork.attempts if a[0] != "socket" or a[1:] not in KNOWN_PROBES] == []
+    attempts = [a for a in attempts if a[0] != "pipeline"]
+    assert [a for a in attempts if a[0] != "socket" or a[1:] not in KNOWN_PROBES] == []
     assert built, "the spaCy rules did not run while the network was blocked"
     assert blocked == normal
     assert blocked[0] in (0, 1)

@@ -14,8 +14,9 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
+from .display import shown
 from .findings import Finding
-from .output import write_atomic
+from .output import write_new
 
 if TYPE_CHECKING:  # pragma: no cover
     from .engine import FileResult
@@ -40,29 +41,68 @@ def comment_text(f: Finding, *, where: bool = False) -> str:
 
 
 def annotate_results(results: "Iterable[FileResult]", folder: Path) -> Iterator[str]:
-    """Write annotated copies into ``folder``; yield one-line notes for the user."""
+    """Write annotated copies into ``folder`` from results that hold their document (in
+    process); yield one-line notes for the user.  The CLI makes copies in its supervised
+    workers instead and writes them with :func:`write_copies`."""
+
+    def copies() -> Iterator[tuple[str, bytes | None, str | None]]:
+        for r in results:
+            if r.status != "ok" or r.document is None:
+                continue
+            if r.document.format != "docx":
+                yield r.path, None, "only .docx copies can carry Word comments"
+                continue
+            try:
+                yield r.path, annotate_docx(Path(r.path), r.document, r.findings), None
+            except AnnotateError as exc:
+                yield r.path, None, str(exc)
+
+    for note, _failed in write_copies(copies(), folder):
+        yield note
+
+
+def write_copies(copies: Iterable[tuple[str, bytes | None, str | None]], folder: Path) -> Iterator[tuple[str, bool]]:
+    """Write each (record path, copy, why-no-copy) into ``folder``, never replacing a file.
+
+    Yields (note, whether it is a failure to write).  A copy is never written into its
+    record's own folder, and a name already taken (a record of the same name from another
+    folder, or any existing file) gets " (2)", " (3)".  A copy that cannot be written is
+    one note; the others are still written.
+    """
     used: set[str] = set()
     written = 0
-    for r in results:
-        if r.status != "ok" or r.document is None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        yield f"{shown(folder)}: no annotated copies written (the folder could not be made: {exc.strerror or type(exc).__name__})", True
+        return
+    for record, data, note in copies:
+        if data is None:
+            if note:
+                yield f"{shown(record)}: not annotated ({note})", False
             continue
-        source = Path(r.path)
-        if r.document.format != "docx":
-            yield f"{r.path}: not annotated (only .docx copies can carry Word comments)"
-            continue
-        target = folder / _unique(source.name, used)
-        if target.resolve() == source.resolve():
-            yield f"{r.path}: not annotated (--annotate must be a different folder from the record's)"
+        source = Path(record)
+        if folder.resolve() == source.parent.resolve():
+            yield f"{shown(record)}: not annotated (--annotate must be a different folder from the record's)", False
             continue
         try:
-            data = annotate_docx(source, r.document, r.findings)
-        except AnnotateError as exc:
-            yield f"{r.path}: not annotated ({exc})"
+            _write_unique(folder, source.name, data, used)
+        except OSError as exc:
+            yield f"{shown(record)}: not annotated (the copy could not be written: {exc.strerror or type(exc).__name__})", True
             continue
-        write_atomic(target, data)
         written += 1
     if written:
-        yield f"wrote {written} annotated cop{'y' if written == 1 else 'ies'} to {folder}"
+        yield f"wrote {written} annotated cop{'y' if written == 1 else 'ies'} to {shown(folder)}", False
+
+
+def _write_unique(folder: Path, name: str, data: bytes, used: set[str]) -> Path:
+    while True:
+        target = folder / _unique(name, used)
+        try:
+            write_new(target, data)
+            return target
+        except FileExistsError:
+            continue  # taken on disk: the next " (n)" name
 
 
 def _unique(name: str, used: set[str]) -> str:

@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--write-baseline", type=Path, metavar="FILE", help="record the current findings in FILE as accepted (exit 0 unless a file could not be read or a check crashed)")
     check.add_argument("--annotate", type=Path, metavar="DIR", help="write a copy of each checked .docx to DIR with a Word comment at each problem")
     check.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="check N records at a time in parallel processes (0: one per CPU; default 1); the report order does not change")
+    check.add_argument("--max-memory-mb", type=float, metavar="MB", help="memory limit of each process checking records (default: max-memory-mb in the configuration, 2048)")
     check.add_argument("--statistics", action="store_true", help="print how many problems each rule found instead of the report (text or json)")
     check.add_argument(
         "--stdin-filename", type=Path, metavar="NAME",
@@ -248,63 +249,10 @@ def _linter(args, *, quiet: bool = False, **kw):
 
 
 def cmd_check(args) -> int:
-    import time
+    """Check records in supervised workers; write the report, then the baseline, then copies."""
+    from .checkrun import run_check
 
-    from .findings import Confidence, Severity
-    from .formatters.base import Summary
-
-    started = time.monotonic()
-    baseline = None
-    if args.baseline is not None:
-        from .baseline import Baseline
-
-        baseline = Baseline.load(args.baseline)
-    linter = _linter(args, select=_split(args.select), ignore=_split(args.ignore), baseline=baseline)
-    formatter_cls = _formatter(linter, args)
-    _log_setup(linter)
-    results = _lint_with_progress(linter, args.paths, args)
-    if not results:
-        if _only_lock_files(args.paths):
-            if not args.quiet:
-                print("strategy-lint: nothing to check: only Word lock files (~$…) were given", file=sys.stderr)
-            return EXIT_OK
-        print("strategy-lint: no records found (looked for .docx and .pdf files)", file=sys.stderr)
-        return EXIT_ERROR
-    if args.fail_on:
-        for r in results:  # --fail-on beats every record's configuration
-            r.fail_on = Severity.parse(args.fail_on)
-    if getattr(args, "min_confidence", None):
-        for r in results:
-            r.min_confidence = Confidence.parse(args.min_confidence)
-    if args.write_baseline is not None:
-        from .baseline import write_baseline
-
-        n = write_baseline(args.write_baseline, results)
-        print(f"strategy-lint: wrote {n} accepted finding(s) to the baseline {args.write_baseline}", file=sys.stderr)
-        args.exit_zero = True
-    if args.annotate is not None:
-        _annotate(results, args.annotate, linter)
-    exit_code = exit_code_of(results, exit_zero=args.exit_zero)
-    log.info("checked %d record(s) in %.1f s; exit code %d", len(results), time.monotonic() - started, exit_code)
-    if args.statistics:
-        from .statistics import render_statistics
-
-        _write(render_statistics(results, args.format), args)
-        unreadable = sum(r.status == "error" for r in results)
-        if unreadable and not args.quiet:
-            print(f"strategy-lint: {unreadable} file(s) could not be read (run without --statistics to see why)", file=sys.stderr)
-        return exit_code
-    summary = Summary.of(results, exit_code)
-    from .terminal import use_color
-
-    color = use_color(args.color, sys.stdout, to_file=args.output is not None)
-    # Formats that describe rules (SARIF) read their docs from the rule classes (every
-    # folder's local plugins included).
-    rules = {code: reg.rule for code, reg in linter.all_rules().items()}
-    formatter = formatter_cls(excerpts=not args.no_excerpts, color=color, rules=rules)
-    formatter.quiet = args.quiet
-    _write(formatter.render(results, summary), args)
-    return exit_code
+    return run_check(args)
 
 
 def exit_code_of(results: list, *, exit_zero: bool = False) -> int:
@@ -369,58 +317,10 @@ def _log_setup(linter) -> None:
     log.info("rules: %d installed, %d selected here", len(rules), len(linter.selected_codes()))
 
 
-def _lint_with_progress(linter, paths, args) -> list:
-    """Lint every file (``--jobs`` processes), with a "checked 3/40" line on a terminal (never file names)."""
-    import time
-
-    from .engine import iter_files
-    from .parallel import LinterSpec, lint_files
-    from .progress import Progress
-
-    if args.stdin_filename is not None or [str(p) for p in paths] == ["-"]:
-        from .stdin import DEFAULT_NAME, lint_stdin
-
-        return [lint_stdin(linter, sys.stdin.buffer, args.stdin_filename or Path(DEFAULT_NAME))]
-    files = list(iter_files(paths, linter.default_config.exclude))
-    spec = LinterSpec(
-        config_path=args.config,
-        strict_plugins=args.strict_plugins,
-        select=_split(args.select),
-        ignore=_split(args.ignore),
-        baseline_path=args.baseline,
-        log_level=logging.getLogger("strategy_lint").getEffectiveLevel(),
-    )
-    results = []
-    last = time.monotonic()
-    with Progress(0 if args.quiet else len(files)) as progress:
-        for i, result in enumerate(lint_files(linter, files, args.jobs, spec), 1):
-            results.append(result)
-            progress.step()
-            now = time.monotonic()
-            # never the file's name: it often holds a child's name (the report has it)
-            log.info("record %d/%d: %s, %d finding(s), %.2f s", i, len(files), _status(result), len(result.findings), now - last)
-            last = now
-    return results
-
-
 def _status(result) -> str:
     from .verdict import verdict
 
     return verdict(result).label
-
-
-def _annotate(results, folder: Path, linter) -> None:
-    from .annotate import annotate_results
-    from .errors import ReadError
-
-    for r in results:  # --jobs N: documents stay in the workers, so read them again here
-        if r.status == "ok" and r.document is None and Path(r.path).suffix.lower() == ".docx":
-            try:
-                r.document = linter.read(Path(r.path))
-            except ReadError:
-                pass
-    for note in annotate_results(results, folder):
-        print(f"strategy-lint: {note}", file=sys.stderr)
 
 
 def cmd_dump(args) -> int:
@@ -433,7 +333,9 @@ def cmd_dump(args) -> int:
     try:
         doc = linter.read(args.path)
     except ReadError as err:
-        print(f"strategy-lint: {args.path}: {err.message}", file=sys.stderr)
+        from .display import shown
+
+        print(f"strategy-lint: {shown(args.path)}: {err.message}", file=sys.stderr)
         return EXIT_ERROR
     if getattr(args, "facts", False):
         from .facts import Facts

@@ -42,6 +42,8 @@ class Config:
     max_pages: int = 1000
     file_timeout: float = 120
     rule_timeout: float = 30
+    #: address space of each worker process, in MB (a checked record needs ~300)
+    max_memory_mb: float = 2048
 
     @property
     def base_dir(self) -> Path:

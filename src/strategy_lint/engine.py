@@ -15,9 +15,11 @@ import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 
+from .boundary import CONTAINED, check_reports, malformed_reports_finding, stopped_rule_finding
 from .budget import (
+    BudgetExceeded,
     FileTimeout,
     RuleTimeout,
     StoppedInCheck,
@@ -34,7 +36,7 @@ from .findings import Confidence, Finding, Location, Severity, clean_value, rend
 from .lexicon import Lexicon
 from .model import Document
 from .plugins import Plugins, RegisteredRule, create_plugin_manager, with_local_plugins
-from .readers.base import MB, ReadOptions
+from .readers.base import MB, ReadOptions, check_regular_file
 from .rules import Report, Rule, RuleContext
 from .schema import check_lexicon_names, check_rule_settings, where
 from .selection import check_selectors, matches, select_rules
@@ -109,8 +111,15 @@ class Linter:
         select: list[str] | None = None,
         ignore: list[str] | None = None,
         baseline: "Baseline | None" = None,
+        skip_plugins: Mapping[str, str] | None = None,
+        on_plugin: Callable[[str], None] | None = None,
     ) -> None:
         self.config_path = config_path
+        #: Told each stage before it starts ("read", then each rule's code, then "finish"),
+        #: so a supervisor can name the rule that hung or killed its process.
+        self.monitor: Callable[[str], None] | None = None
+        #: plugins not to import (a supervisor found they hang or kill a process), with why
+        self._skip_plugins = dict(skip_plugins or {})
         self.baseline = baseline
         self._fixed_config = config
         self._select = select
@@ -118,7 +127,11 @@ class Linter:
         start_config = config or load_config(config_path, Path.cwd())
         self._strict_plugins = strict_plugins
         if plugins is None:
-            plugins = create_plugin_manager(strict=strict_plugins, local_plugins=_local_paths(start_config))
+            plugins = create_plugin_manager(
+                strict=strict_plugins, local_plugins=_local_paths(start_config), skip=self._skip_plugins, on_load=on_plugin
+            )
+            if on_plugin is not None:
+                on_plugin("")  # every import done: what follows is no single plugin's import
         self.plugins = plugins
         self.plugins.pm.hook.strategy_lint_configure.call_historic(kwargs={"config": start_config})
         #: plugin sets by the local-plugins they load (the closest configuration's)
@@ -142,7 +155,7 @@ class Linter:
         """The plugins for records under ``config``: with its own ``local-plugins``."""
         key = _local_key(config)
         if key not in self._plugin_sets:
-            plugins = with_local_plugins(self.plugins, _local_paths(config), strict=self._strict_plugins)
+            plugins = with_local_plugins(self.plugins, _local_paths(config), strict=self._strict_plugins, skip=self._skip_plugins)
             for failure in plugins.failures:
                 log.warning("%s", failure.describe())
             plugins.pm.hook.strategy_lint_configure.call_historic(kwargs={"config": config})
@@ -209,16 +222,23 @@ class Linter:
             max_expanded_bytes=int(config.max_expanded_mb * MB),
             max_pages=config.max_pages,
         )
-        if not path.exists():
-            raise ReadError("file-not-found", "file not found: check the path and try again")
+        check_regular_file(path)
         plan = self._plan_for(config)
         try:
             doc = plan.plugins.pm.hook.strategy_lint_read_document(path=path, options=options)
         except ReadError:
             raise
+        except BudgetExceeded:
+            raise
         except RecursionError:
             raise ReadError("unreadable", "the file is nested too deeply to read safely: save a new copy and check that") from None
-        except Exception as exc:  # a reader bug must not become a traceback
+        except MemoryError:
+            raise ReadError(
+                "too-large-memory",
+                "reading this file needed more memory than max-memory-mb allows: check it is the right file, "
+                "or raise max-memory-mb in the configuration",
+            ) from None
+        except CONTAINED as exc:  # a reader bug (or a reader plugin's exit) must not become a traceback
             log.debug("reader failed on a file: %s", type(exc).__name__)
             raise ReadError(
                 "unreadable", f"the file could not be read ({type(exc).__name__}): save a new copy and check that"
@@ -233,21 +253,36 @@ class Linter:
 
     # -- linting -----------------------------------------------------------------------
 
-    def lint_document(self, doc: Document, config: Config | None = None, path: Path | None = None) -> list[Finding]:
+    def _stage(self, stage: str) -> None:
+        if self.monitor is not None:
+            self.monitor(stage)
+
+    def lint_document(
+        self,
+        doc: Document,
+        config: Config | None = None,
+        path: Path | None = None,
+        skip: Mapping[str, str] | None = None,
+    ) -> list[Finding]:
+        """Run the selected rules on ``doc``.  ``skip``: rules not to run, by code, each with
+        the cause (our own words) for its SL000, e.g. a rule that hung in an earlier attempt."""
         try:
-            return self._lint_document(doc, config, path)
+            return self._lint_document(doc, config, path, skip or {})
         finally:
             nlp = sys.modules.get("strategy_lint.nlp")
             if nlp is not None:
                 nlp.forget_texts()  # no record's text stays in memory after its check
 
-    def _lint_document(self, doc: Document, config: Config | None, path: Path | None) -> list[Finding]:
+    def _lint_document(self, doc: Document, config: Config | None, path: Path | None, skip: Mapping[str, str]) -> list[Finding]:
         config = config or (self.config_for(path) if path else self.default_config)
         plan = self._plan_for(config)
-        findings, ran = self._run_rules(doc, config, plan, path)
+        findings, ran = self._run_rules(doc, config, plan, path, skip)
+        self._stage("finish")
         return self._finish(doc, plan, findings, ran)
 
-    def _run_rules(self, doc: Document, config: Config, plan: _Plan, path: Path | None) -> tuple[list[Finding], list[type[Rule]]]:
+    def _run_rules(
+        self, doc: Document, config: Config, plan: _Plan, path: Path | None, skip: Mapping[str, str]
+    ) -> tuple[list[Finding], list[type[Rule]]]:
         """Each selected rule in its own error boundary: (findings, the rules that ran).
 
         When the file's own time runs out inside a check, that check is to blame, not the
@@ -265,7 +300,11 @@ class Linter:
         facts = _facts_for(doc, plan.lexicon, nlp_factory)
         todo = [entry for entry in plan.rules if not any(matches(s, type(entry[0])) for s in ignored)]
         for i, (rule, reg, options, severity) in enumerate(todo):
+            if rule.code in skip:
+                findings.append(stopped_rule_finding(rule, reg, skip[rule.code]))
+                continue
             ran.append(type(rule))
+            self._stage(rule.code)
             ctx = RuleContext(options=options, lexicon=plan.lexicon, severity=severity, _facts=facts)
             ctx._nlp_factory = nlp_factory
             started = time.perf_counter()
@@ -281,9 +320,12 @@ class Linter:
                 skipped = [type(r).code for r, *_ in todo[i + 1 :]]
                 findings.append(file_timeout_in_check(rule, reg.package, exc.seconds, skipped))
                 raise StoppedInCheck(exc.seconds, doc, plan, findings, ran) from None
-            except Exception as exc:
+            except CONTAINED as exc:  # SystemExit, KeyboardInterrupt, GeneratorExit too: the check's crash
                 findings.append(_internal_error(rule, reg, exc))
                 continue
+            reports, problems = check_reports(reports)
+            if problems:
+                findings.append(malformed_reports_finding(rule, reg, problems))
             findings.extend(_to_finding(doc, rule, reg, r, severity) for r in reports)
         return findings, ran
 
@@ -325,20 +367,23 @@ class Linter:
             kept.sort(key=_order)
         return kept, accepted
 
-    def lint_file(self, path: Path, *, display: Path | None = None) -> FileResult:
+    def lint_file(self, path: Path, skip: Mapping[str, str] | None = None, *, display: Path | None = None) -> FileResult:
         """Read and check one file within its ``file-timeout``.
 
         An overrun while reading is the record's: a one-line error.  An overrun inside a
         check is the check's: an SL000 finding naming it, with what the others found.
         ``display`` is the name the record is known by when ``path`` is only where its bytes
         are (standard input, ``--stdin-filename``): configuration, per-file-ignores, the
-        baseline and the report all use it.
+        baseline and the report all use it.  ``skip``: see :meth:`lint_document`.
+
+        In process, with no supervision: ``check`` goes through ``supervisor.py`` (as any
+        host should), which runs this in a worker process it can stop from outside.
         """
         shown = display or path
         config = self.config_for(shown)
         try:
             with file_budget(config.file_timeout):
-                return self._lint_file(path, shown)
+                return self._lint_file(path, shown, skip)
         except StoppedInCheck as stop:  # outside the budget now: finishing cannot be cut short
             nlp = sys.modules.get("strategy_lint.nlp")
             if nlp is not None:
@@ -349,8 +394,9 @@ class Linter:
         except FileTimeout as exc:
             return FileResult(str(shown), "error", error=file_timeout_error(exc.seconds))
 
-    def _lint_file(self, path: Path, name: Path) -> FileResult:
+    def _lint_file(self, path: Path, name: Path, skip: Mapping[str, str] | None = None) -> FileResult:
         shown = str(name)
+        self._stage("read")
         try:
             config = self.config_for(name)
             started = time.perf_counter()
@@ -367,7 +413,7 @@ class Linter:
                 "error",
                 error=ReadError("internal-error", f"strategy-lint failed on this file ({_where(exc)}): please report it"),
             )
-        findings = self.lint_document(doc, config, name)
+        findings = self.lint_document(doc, config, name, skip)
         findings, accepted = self._apply_baseline(doc, name, config, findings)
         return FileResult(shown, "ok", findings, document=doc, fail_on=config.fail_on, min_confidence=config.min_confidence, baselined=accepted)
 
@@ -393,7 +439,8 @@ def iter_files(paths: Iterable[Path], exclude: Iterable[str] = ()) -> Iterator[P
     exclude = list(exclude)
     for p in paths:
         if p.is_dir():
-            for root, dirs, files in os.walk(p):
+            unreadable: list[OSError] = []
+            for root, dirs, files in os.walk(p, onerror=unreadable.append):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     f = Path(root) / name
@@ -402,6 +449,8 @@ def iter_files(paths: Iterable[Path], exclude: Iterable[str] = ()) -> Iterator[P
                     if any(fnmatch.fnmatch(str(f), pat) or fnmatch.fnmatch(name, pat) for pat in exclude):
                         continue
                     yield f
+            # A folder the walk could not open is reported (as an error), never skipped in silence.
+            yield from (Path(err.filename) for err in unreadable if err.filename is not None)
         elif _skippable(p):
             continue
         else:

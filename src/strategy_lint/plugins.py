@@ -13,11 +13,12 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 import pluggy
 
 from . import hookspecs
+from .boundary import CONTAINED
 from .errors import ConfigError, PluginLoadError
 from .rules import Rule
 
@@ -103,11 +104,13 @@ class Plugins:
                 dist = dists.get(impl.plugin_name)
                 try:
                     provided = list(impl.function() or [])
-                except Exception as exc:  # a broken plugin must not stop the tool
+                except CONTAINED as exc:  # a broken plugin must not stop the tool
                     self.failures.append(LoadFailure(impl.plugin_name, dist, _one_line(exc)))
                     continue
                 for cls in provided:
                     try:
+                        if not (isinstance(cls, type) and issubclass(cls, Rule)):
+                            raise TypeError(f"{type(cls).__name__} is not a Rule subclass")
                         cls.validate()
                     except TypeError as exc:
                         self.failures.append(LoadFailure(impl.plugin_name, dist, str(exc)))
@@ -162,7 +165,16 @@ def _clash(new: RegisteredRule, same_code: RegisteredRule | None, same_name: Reg
     return None
 
 
+class _Skipped(Exception):
+    """A plugin not imported because importing it hung or killed a worker."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
 def _one_line(exc: BaseException) -> str:
+    if isinstance(exc, _Skipped):
+        return str(exc)
     text = str(exc).strip().splitlines()
     first = text[0] if text else ""
     return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
@@ -181,12 +193,18 @@ def create_plugin_manager(
     local_plugins: Iterable[Path] = (),
     entry_points: Iterable[md.EntryPoint] | None = None,
     extra: Iterable[ModuleType | object] = (),
+    skip: Mapping[str, str] | None = None,
+    on_load: Callable[[str], None] | None = None,
 ) -> Plugins:
     """Build the plugin manager from entry points, local plugin files and extra objects.
 
     Entry points are loaded one by one so that one broken plugin is reported and skipped
-    instead of stopping the tool (``strict`` re-raises as PluginLoadError).
+    instead of stopping the tool (``strict`` re-raises as PluginLoadError).  ``skip``
+    names plugins not to import at all, each with the reason (a supervisor found that
+    importing it hung or killed its process); ``on_load`` is told each name before its
+    import, so that a supervisor can tell which one that was.
     """
+    skip = skip or {}
     pm = pluggy.PluginManager(hookspecs.PROJECT)
     pm.add_hookspecs(hookspecs)
     plugins = Plugins(pm)
@@ -194,16 +212,20 @@ def create_plugin_manager(
     for ep in sorted(eps, key=lambda e: e.name):
         dist, version = _dist_of(ep)
         try:
+            if ep.name in skip:
+                raise _Skipped(skip[ep.name])
+            if on_load is not None:
+                on_load(ep.name)
             obj = ep.load()
             pm.register(obj, name=ep.name)
-        except Exception as exc:
+        except CONTAINED as exc:
             failure = LoadFailure(ep.name, dist, _one_line(exc))
             if strict:
                 raise PluginLoadError(failure.describe()) from exc
             plugins.failures.append(failure)
             continue
         plugins.infos.append(PluginInfo(ep.name, ep.value, dist, version))
-    _add_local(plugins, local_plugins, strict)
+    _add_local(plugins, local_plugins, strict, skip, on_load)
     for obj in extra:
         name = getattr(obj, "__name__", None) or type(obj).__name__
         pm.register(obj, name=name)
@@ -211,13 +233,24 @@ def create_plugin_manager(
     return plugins
 
 
-def _add_local(plugins: Plugins, local_plugins: Iterable[Path], strict: bool) -> None:
+def _add_local(
+    plugins: Plugins,
+    local_plugins: Iterable[Path],
+    strict: bool,
+    skip: Mapping[str, str] | None = None,
+    on_load: Callable[[str], None] | None = None,
+) -> None:
     """Register ``local-plugins`` files: a missing or broken one is reported and skipped."""
+    skip = skip or {}
     for path in local_plugins:
         try:
+            if f"local:{path}" in skip:
+                raise _Skipped(skip[f"local:{path}"])
+            if on_load is not None:
+                on_load(f"local:{path}")
             module = _load_local(path)
             plugins.pm.register(module, name=f"local:{path.name}")
-        except Exception as exc:
+        except CONTAINED as exc:
             failure = LoadFailure(f"local:{path}", None, _one_line(exc))
             if strict:
                 raise PluginLoadError(failure.describe()) from exc
@@ -226,7 +259,14 @@ def _add_local(plugins: Plugins, local_plugins: Iterable[Path], strict: bool) ->
         plugins.infos.append(PluginInfo(f"local:{path.name}", str(path), None, None))
 
 
-def with_local_plugins(base: Plugins, local_plugins: Iterable[Path], *, strict: bool = False) -> Plugins:
+def with_local_plugins(
+    base: Plugins,
+    local_plugins: Iterable[Path],
+    *,
+    strict: bool = False,
+    skip: Mapping[str, str] | None = None,
+    on_load: Callable[[str], None] | None = None,
+) -> Plugins:
     """``base`` with another folder's ``local-plugins`` in place of its own.
 
     The closest configuration wins for local plugins too: records under a folder whose
@@ -240,7 +280,7 @@ def with_local_plugins(base: Plugins, local_plugins: Iterable[Path], *, strict: 
         if obj is not None and not str(name).startswith("local:"):
             pm.register(obj, name=name)
     plugins.infos = [i for i in base.infos if not i.name.startswith("local:")]
-    _add_local(plugins, local_plugins, strict)
+    _add_local(plugins, local_plugins, strict, skip, on_load)
     return plugins
 
 

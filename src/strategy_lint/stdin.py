@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, Callable
 
 from .readers.base import MB, OLE_MAGIC, PDF_MAGIC, ZIP_MAGIC
 
@@ -50,14 +50,20 @@ def read_limited(stream: BinaryIO, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def lint_stdin(linter: "Linter", stream: BinaryIO, name: Path) -> "FileResult":
-    """Check the record on ``stream`` as if it were the file ``name``."""
+def lint_stdin(
+    linter: "Linter", stream: BinaryIO, name: Path, check: "Callable[[Path, Path], FileResult] | None" = None
+) -> "FileResult":
+    """Check the record on ``stream`` as if it were the file ``name``.
+
+    ``check(copy, name)`` checks the private copy (the CLI: in a supervised worker);
+    by default this process's ``linter`` does.
+    """
     limit = int(linter.config_for(name).max_file_mb * MB) + 1
     data = read_limited(stream, limit)
     with tempfile.TemporaryDirectory(prefix="strategy-lint-stdin-") as folder:  # mode 0700
         copy = Path(folder) / f"record{suffix_for(name, data[:1024])}"
         copy.write_bytes(data)
         copy.chmod(0o600)
-        result = linter.lint_file(copy, display=name)
+        result = check(copy, name) if check is not None else linter.lint_file(copy, display=name)
         result.document = None  # the model points at the copy, which is about to go
     return result

@@ -8,11 +8,15 @@ The XML is built with ``xml.etree`` so it is always well formed and escaped.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from ..hookspecs import hookimpl
 from ..verdict import verdict
 from .base import Formatter, Summary
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class JunitFormatter(Formatter):
@@ -32,7 +36,10 @@ class JunitFormatter(Formatter):
         for key, value in totals.items():
             root.set(key, str(value))
         ET.indent(root)
-        return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+        xml = ET.tostring(root, encoding="unicode")
+        # ElementTree escapes markup but not characters XML 1.0 forbids outright (a control
+        # character in a PDF's text layer): drop them, or the whole file is not XML.
+        return '<?xml version="1.0" encoding="utf-8"?>\n' + _NOT_XML.sub("\ufffd", xml) + "\n"
 
     def _fill(self, suite: ET.Element, r) -> dict[str, int]:
         if r.status == "error":

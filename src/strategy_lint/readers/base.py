@@ -7,6 +7,8 @@ of a parser traceback.
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +31,47 @@ class ReadOptions:
     max_file_bytes: int = 50 * MB
     max_expanded_bytes: int = 250 * MB
     max_pages: int = 1000
+    #: One XML part of a .docx, as actually unpacked (a 300-page record's body is ~10 MB).
+    max_part_bytes: int = 64 * MB
+    #: Elements across every XML part parsed (a 300-page record has ~0.5 million): an
+    #: lxml element costs ~100-200 bytes however small its XML, so this bounds memory.
+    max_xml_elements: int = 5_000_000
+    #: Characters, lines and images on one PDF page (a dense A4 page has ~6,000 characters).
+    max_page_objects: int = 20_000
+
+
+def check_regular_file(path: Path) -> None:
+    """Refuse what is not a regular file before anything opens it.
+
+    Opening a FIFO blocks until someone writes to it, and a device can be read forever;
+    a folder reaching the engine is one the walk could not open.
+    """
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise ReadError("file-not-found", "file not found: check the path and try again") from None
+    except PermissionError:
+        raise ReadError("permission-denied", "cannot open the file: permission denied") from None
+    except OSError as exc:
+        raise ReadError("unreadable", f"cannot open the file ({exc.strerror or 'I/O error'})") from None
+    if stat.S_ISREG(st.st_mode):
+        return
+    if stat.S_ISDIR(st.st_mode):
+        try:
+            with os.scandir(path):
+                pass
+        except OSError:
+            pass
+        else:
+            raise ReadError("not-a-file", "this is a folder, not a record")
+        raise ReadError(
+            "unreadable-folder",
+            "cannot open this folder (permission denied?): the records in it were not checked",
+        )
+    raise ReadError(
+        "not-a-file",
+        "this is not a regular file (a pipe, socket or device): only saved records can be checked",
+    )
 
 
 def sniff(path: Path) -> str:
@@ -36,6 +79,7 @@ def sniff(path: Path) -> str:
 
     Raises ReadError for missing, empty or oversized files.
     """
+    check_regular_file(path)
     try:
         with path.open("rb") as fh:
             head = fh.read(8)

@@ -1,7 +1,7 @@
 """The .docx reader: turns a Word document into the format-blind document model.
 
-python-docx opens the package (it parses XML without entity resolution); the reading
-itself walks the lxml elements directly, because what a strategy-discussion audit needs
+``opc.py`` opens the package lazily and within bounds (python-docx's parser, without
+entity resolution, for the parts it knows); the reading itself walks the lxml elements directly, because what a strategy-discussion audit needs
 (content controls, text boxes, tracked changes, hidden text, merged cells) is mostly
 what python-docx does not expose.  Sniffing and zip checks run first so a legacy .doc,
 an encrypted file, a renamed PDF or a zip bomb gets a one-line error, not a traceback.
@@ -166,7 +166,7 @@ def read_docx(path: Path, options: ReadOptions | None = None) -> Document:
         _raise_not_docx(path, suffix)
     _check_zip(path, options)
     try:
-        return _DocxReader(path).read()
+        return _DocxReader(path, options).read()
     except ReadError:
         raise
     except Exception:  # python-docx, lxml, zipfile, KeyError, ...: never a traceback
@@ -271,6 +271,18 @@ def _parse_blob(blob: bytes) -> "_Element":
     from lxml import etree
 
     return etree.fromstring(blob, _safe_parser())
+
+
+def _parse_part(blob: bytes, content_type: str | None) -> "_Element":
+    """Parse a part as python-docx would: its element classes for the parts it knows."""
+    from docx.opc.part import PartFactory, XmlPart
+
+    cls = PartFactory.part_type_for.get(content_type) if content_type else None
+    if cls is not None and issubclass(cls, XmlPart):
+        from docx.oxml.parser import parse_xml
+
+        return parse_xml(blob)
+    return _parse_blob(blob)
 
 
 def _part_element(part: Any) -> "_Element":
@@ -485,8 +497,9 @@ def _summary(paras: Iterable[_Para]) -> dict[str, Any]:
 class _DocxReader:
     """Walks one package into a Document.  One instance per file."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, options: ReadOptions) -> None:
         self.path = path
+        self.options = options
         self.doc = Document(path=str(path), format="docx")
         self.open_comments: list[str] = []
         self.comment_blocks: dict[str, list[int]] = {}
@@ -498,10 +511,16 @@ class _DocxReader:
     # -- entry ------------------------------------------------------------------------
 
     def read(self) -> Document:
-        _register_main_types()
-        from docx.package import Package
+        from .opc import Package
 
-        package = Package.open(str(self.path))
+        _register_main_types()
+        package = Package(self.path, self.options, _parse_part)
+        try:
+            return self._read(package)
+        finally:
+            package.close()
+
+    def _read(self, package: Any) -> Document:
         self.package = package
         self.main = package.main_document_part
         root = _part_element(self.main)

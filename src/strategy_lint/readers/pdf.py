@@ -73,8 +73,13 @@ def strategy_lint_read_document(path: Path, options: ReadOptions) -> Document | 
         return None
     _check_really_pdf(path)
     check_size(path, options)
+    from . import pdfguard
+
     try:
-        return _read(path, options)
+        with pdfguard.bounded(options):
+            return _read(path, options)
+    except pdfguard.PdfLimit as limit:
+        raise limit.error from None
     except ReadError:
         raise
     except RecursionError:
@@ -199,7 +204,7 @@ def _read(path: Path, options: ReadOptions) -> Document:
                 "check it is the right file, or raise max-pages in the configuration",
             )
         pages = []
-        for number, page in enumerate(pdf.pages, start=1):
+        for number, page in _walk_pages(pdf, options.max_pages):
             pages.append(_layout_page(page, number))
             page.close()
         metadata = _metadata(pdf.metadata or {}, len(pages))
@@ -213,6 +218,31 @@ def _read(path: Path, options: ReadOptions) -> Document:
     return document
 
 
+def _walk_pages(pdf: Any, max_pages: int) -> Any:
+    """(number, page) one at a time, stopping at ``max_pages`` pages actually walked.
+
+    pdfplumber's ``pdf.pages`` builds every page of the tree first; /Count can lie, and a
+    page tree can hold far more pages than it says.
+    """
+    from pdfminer.pdfpage import PDFPage
+    from pdfplumber.page import Page
+
+    from .pdfguard import new_page
+
+    doctop = 0.0
+    for number, page_obj in enumerate(PDFPage.create_pages(pdf.doc), start=1):
+        if number > max_pages:
+            raise ReadError(
+                "too-many-pages",
+                f"the PDF has more than {max_pages} pages, over the {max_pages}-page limit: "
+                "check it is the right file, or raise max-pages in the configuration",
+            )
+        new_page()
+        page = Page(pdf, page_obj, page_number=number, initial_doctop=doctop)
+        doctop += page.height
+        yield number, page
+
+
 def _page_count(pdf: Any) -> int:
     """Read /Count from the page tree so a 100,000-page file is refused before it is walked."""
     try:
@@ -223,7 +253,7 @@ def _page_count(pdf: Any) -> int:
             return count
     except Exception:
         pass
-    return len(pdf.pages)
+    return 0  # no usable /Count: the walk counts the pages instead
 
 
 def _layout_page(page: Any, number: int) -> PageLayout:
