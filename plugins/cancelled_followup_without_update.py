@@ -14,7 +14,10 @@ class CancelledFollowupWithoutUpdate(Rule):
     agencies were informed by email on 22/03/2016".
 
     A plan that only says what would happen *if* the review were cancelled, or a review
-    that was "not cancelled", does not fire.
+    that was "not cancelled", does not fire. A general action to send this meeting's outcome
+    to all agencies does not count as telling them of the cancellation: the telling must be
+    about it (or follow it straight away: "... cancelled. The TM emailed every agency to let
+    them know."). A record that says the agencies were *not* told always fires.
 
     ## Why it matters
     The 2016 audit found that other agencies were not always kept up to date about a

@@ -322,10 +322,23 @@ class TestCancelledFollowupWithoutUpdate:
         ).replace(
             "| Visit Leo at home | Tom Ellis (CSC) | 15/03/2016 |",
             "| Visit Leo at home | Tom Ellis (CSC) | 15/03/2016 |\n"
-            "| CSC will update all agencies involved on outcomes/actions taken | Tom Ellis (CSC) | 16/03/2016 |",
+            "| CSC will tell all agencies the review is cancelled | Tom Ellis (CSC) | 16/03/2016 |",
         )
         assert codes(lint_md("SL801", md)) == ["SL801"]
         assert lint_md("SL801", md.replace("| 16/03/2016 |", "| 21/03/2016 |")) == []
+
+    def test_a_general_outcome_update_does_not_tell_anyone_of_the_cancellation(self):
+        # both independently labelled corpora read it so: sending this meeting's outcome
+        # to all agencies says nothing about the follow-up that was later cancelled
+        md = record(
+            REQUESTED,
+            "## Next steps\nAddendum, 18/03/2016: the review strategy discussion was cancelled.",
+        ).replace(
+            "| Visit Leo at home | Tom Ellis (CSC) | 15/03/2016 |",
+            "| Visit Leo at home | Tom Ellis (CSC) | 15/03/2016 |\n"
+            "| CSC will update all agencies involved on outcomes/actions taken | Tom Ellis (CSC) | 21/03/2016 |",
+        )
+        assert codes(lint_md("SL801", md)) == ["SL801"]
 
     def test_one_agency_told_counts_only_when_about_the_cancellation(self):
         told = CANCELLED + "The school was told of the cancellation by phone on 18/03/2016."
