@@ -63,6 +63,11 @@ class AgencyInputUnrecorded(Rule):
     def check(self, document, ctx):
         facts = ctx.facts
         understood = facts.reading.understood
+        involved = [a for a in facts.agencies if (a.took_part or a.contacted) and any(p.took_part for p in a.participants)]
+        silent = [a for a in involved if not a.has_input]
+        # when most agencies seem to have said nothing, the record more likely attributes its
+        # information in a way we could not follow than leaves most agencies out: say so less surely
+        doubtful = len(involved) >= 3 and len(silent) * 2 > len(involved)
         for agency in facts.agencies:
             if not (agency.took_part or agency.contacted) or agency.has_input:
                 continue
@@ -71,7 +76,7 @@ class AgencyInputUnrecorded(Rule):
                 continue  # contacted outside the meeting but never listed: SL103's finding
             first = members[0]
             who = ", ".join(p.name for p in members if p.name)
-            sure = agency.known and understood is Confidence.HIGH
+            sure = agency.known and understood is Confidence.HIGH and not doubtful
             yield Report(
                 message=(
                     "{agency} took part" + (" ({who})" if who else "") + " but nothing it said is recorded, "

@@ -59,6 +59,11 @@ class AttendeeIncomplete(Rule):
 
     def check(self, document, ctx):
         facts = ctx.facts
+        listed = [p for p in facts.participants if p.mode != "apologies" or ctx.options["include_apologies"]]
+        lacking = [p for p in listed if self._missing(p, ctx)]
+        # most entries "incomplete" means we misread the list's layout more likely than that
+        # the author left most roles out: report them, less surely
+        doubtful = len(listed) >= 3 and len(lacking) * 2 > len(listed)
         for p in facts.participants:
             if p.mode == "apologies" and not ctx.options["include_apologies"]:
                 continue
@@ -72,7 +77,7 @@ class AttendeeIncomplete(Rule):
                 fix=f"Add the {what} to the entry, e.g. 'Name – Role – Agency'.",
                 block=p.block,
                 excerpt=p.row_text,
-                confidence=self._confidence(p, missing),
+                confidence=Confidence.MEDIUM if doubtful and self._confidence(p, missing) is Confidence.HIGH else self._confidence(p, missing),
             )
 
     @staticmethod

@@ -16,6 +16,17 @@ _ATTENDANCE = re.compile(
 )
 
 
+#: A person named: a title and a surname ("DC Shaw", "Dr Amy Rao") or a first name and a
+#: surname ("Jo Bell").  "As per Teams invite" or "Police, CSC, school" name nobody.
+_NAMES_SOMEONE = re.compile(
+    r"\b(?:Dr|DC|DS|DI|DCI|PC|PCSO|Sgt|Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z][a-z'’-]+"
+    r"|\b[A-Z][a-z'’-]{1,}\s+(?:[A-Z]\.?\s+)?[A-Z][a-z'’-]{2,}\b(?!\s+(?:Police|Council|School|Academy|Surgery|Centre|Service|Team|Trust|Hospital|Partnership|Project))"
+)
+
+
+_OUTSIDE = re.compile(r"\b(?:outside|separately|before|after|also|other|additional|contributions?)\b", re.I)
+
+
 class AttendeesMissing(Rule):
     """## What it checks
     That the record lists who took part in the strategy discussion: an "Attendees",
@@ -67,19 +78,34 @@ class AttendeesMissing(Rule):
 
     def check(self, document, ctx):
         facts = ctx.facts
-        if any(p.took_part and p.listed_as not in ("consulted", "apologies") for p in facts.participants):
-            return  # people consulted outside the meeting are not who took part in it
+        phone = facts.meeting.mode == "phone"
+
+        def part_of_it(p) -> bool:
+            if p.listed_as not in ("consulted", "apologies"):
+                return True
+            if not phone or p.listed_as == "apologies" or p.block is None:
+                return False
+            sec = document.section_of_block(p.block)
+            return not (sec and _OUTSIDE.search(" ".join(document.blocks[p.block].section_path or (sec.title,))))
+
+        if any(p.took_part and part_of_it(p) for p in facts.participants):
+            return  # people consulted outside the meeting are not who took part in it -- unless
+            # the discussion itself was a round of phone calls ("Those consulted")
         sections = [s for s in document.sections if s.kind == "attendees"]
         for sec in sections:
             text = document.section_text(sec)
-            if text.strip() and not _only_placeholders(text, facts):
-                return  # something is written there, even if not as a list we can read
-        if any(_ATTENDANCE.search(b.text) for b in document.body_blocks() if b.text):
-            return  # "Present were ..." somewhere: the record does say who took part
+            if text.strip() and not _only_placeholders(text, facts) and _NAMES_SOMEONE.search(text):
+                return  # someone is named there, even if not in a list we can read
+        if any(_ATTENDANCE.search(b.text) and _NAMES_SOMEONE.search(b.text) for b in document.body_blocks() if b.text):
+            return  # "Present were Jo Bell ..." somewhere: the record does say who took part
         if sections:
             sec = sections[0]
+            written = document.section_text(sec).strip() and not _only_placeholders(document.section_text(sec), facts)
             yield Report(
-                message="The {title} section is empty: the record does not say who took part.",
+                message=(
+                    "The {title} section names nobody: the record does not say who took part."
+                    if written else "The {title} section is empty: the record does not say who took part."
+                ),
                 values={"title": sec.title},
                 block=sec.heading_block,
                 section=sec.title,

@@ -51,6 +51,9 @@ class MeetingDateMissing(Rule):
         facts = ctx.facts
         if facts.meeting.date is not None:
             return
+        # a date near the top that is not a date of birth may well be the meeting's, in a
+        # layout we could not read ("Date of 04/12/2018" with its label wrapped): say so less surely
+        unsure = facts.meeting.undated_candidates > 0
         block, section = None, None
         details = document.sections_of("details")
         if details:
@@ -62,7 +65,7 @@ class MeetingDateMissing(Rule):
             ),
             block=block,
             section=section,
-            confidence=Confidence.HIGH if facts.reading.text is Confidence.HIGH else Confidence.MEDIUM,
+            confidence=Confidence.HIGH if facts.reading.text is Confidence.HIGH and not unsure else Confidence.MEDIUM,
         )
 
 

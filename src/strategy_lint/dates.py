@@ -576,7 +576,8 @@ def find_meeting_date(lines: list[str]) -> tuple[_dt.date, int] | None:
         if not m or _NOT_MEETING.search(line):
             continue
         window = lines[max(0, i - 8) : i + 9]
-        if any(_STRATEGY_WORD.search(w or "") for w in window):
+        # a bare "Date:" near the top of a record is the meeting's: nothing else has happened yet
+        if any(_STRATEGY_WORD.search(w or "") for w in (lines if i < 15 else window)):
             hit = _date_after_label(lines, i, m.end())
             if hit:
                 return hit

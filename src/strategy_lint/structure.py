@@ -81,6 +81,11 @@ def _classify_tables(doc: Document, lexicon: Lexicon) -> dict[int, _FormRow]:
                     if text and len(text.split()) <= MAX_LABEL_WORDS and "\n" not in text:
                         form_rows[label] = _FormRow(t.index, r, label, [], full_width=True)
                     continue
+                if t.n_cols == 4 and len(cells) == 4:
+                    # "Date | 04/12 | Time | 15:45": two label | value pairs in one row
+                    for i in (0, 2):
+                        form_rows[cells[i]] = _FormRow(t.index, r, cells[i], [cells[i + 1]])
+                    continue
                 content: list[int] = []
                 for c_idx, c in enumerate(row[1:], start=1):
                     if c is None:
@@ -128,9 +133,18 @@ def _is_form_table(doc: Document, t: Table) -> bool:
     """Label cell | content cell: two columns, the left one short.  A "titled box" — every
     row one merged cell, the first a short title ("3. Concerns" over a paragraph) — is a
     form too: its title row opens a section and the rows under it are that section's text."""
-    if t.n_cols > 3:
+    if t.n_cols > 4:
         return False
     split_rows = [row for row in t.cells if len([c for c in row if c is not None]) >= 2]
+    if t.n_cols == 4:
+        # only "Label | value | Label | value": every other cell a short label
+        quads = [[c for c in row if c is not None] for row in split_rows]
+        quads = [q for q in quads if len(q) == 4]
+        if not quads or len(quads) * 2 < len(split_rows):
+            return False
+        labels = [_cell_text(doc, q[i]) for q in quads for i in (0, 2)]
+        short = sum(1 for l in labels if l and len(l.split()) <= MAX_LABEL_WORDS and not _STATEMENT_END.search(l))
+        return short / len(labels) >= 0.75
     if not split_rows:
         first = next((c for row in t.cells for c in row if c is not None), None)
         text = _cell_text(doc, first)
@@ -336,9 +350,15 @@ def label_value_lines(doc: Document) -> list[tuple[str, int]]:
     label_of: dict[int, str] = {}
     for t in doc.tables:
         for row in t.cells:
-            cells = [c for c in row if c is not None]
+            cells = list(dict.fromkeys(c for c in row if c is not None))
             if len(cells) >= 2:
-                label_of[cells[1]] = _cell_text(doc, cells[0])
+                label_of[cells[1]] = " ".join(_cell_text(doc, cells[0]).split())
+            if len(cells) >= 4 and len(cells) % 2 == 0:
+                # "Label | value | Label | value" forms: every other cell labels the next
+                for i in range(2, len(cells) - 1, 2):
+                    label = " ".join(_cell_text(doc, cells[i]).split())
+                    if label and len(label.split()) <= MAX_LABEL_WORDS:
+                        label_of[cells[i + 1]] = label
         if t.header and t.records:
             for rec in t.records:
                 joined = "; ".join(f"{k}: {v}" for k, v in rec.values.items() if v)
@@ -367,6 +387,9 @@ def _child_lines(doc: Document, lines: list[tuple[str, int]]) -> list[tuple[str,
     return [(t, b) for t, b in first + rest if not _ADULT.search(t)]
 
 
+_STRATEGY_IN = re.compile(r"\b(?:strategy|strat|meeting|discussion)\b", re.I)
+
+
 def _extract_metadata(doc: Document) -> None:
     from . import dates
 
@@ -376,6 +399,13 @@ def _extract_metadata(doc: Document) -> None:
     if found:
         doc.metadata.meeting_date, line_no = found
         doc.metadata.meeting_date_block = lines[line_no][1]
+    else:
+        # "Strategy discussion – 14/03/2025" in the page header
+        furniture = [(line, b.index) for b in doc.blocks if b.is_furniture for line in b.text.splitlines() if line.strip()]
+        found = dates.find_meeting_date([l for l, _ in furniture]) if furniture else None
+        if found and dates.find_dates(furniture[found[1]][0]) and _STRATEGY_IN.search(furniture[found[1]][0]):
+            doc.metadata.meeting_date, line_no = found
+            doc.metadata.meeting_date_block = furniture[line_no][1]
     dob = dates.find_child_dob(texts)
     if dob:
         doc.metadata.child_dob = dob[0]

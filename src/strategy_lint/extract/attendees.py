@@ -312,7 +312,7 @@ class _Reader:
         """A people table outside any participant section is still a list of who took part:
         tables are known by what they hold ("Name | Relationship to child/agency |
         Attended"), not by the title above them ("Those involved", or none at all)."""
-        if not _is_people_table(t) or t.parent is not None:
+        if not _is_people_table(t):
             return None
         return _section_kind_for(self.doc, self._sec_of_table(t)) or "attendees"
 

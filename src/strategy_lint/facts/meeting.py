@@ -32,6 +32,13 @@ _HELD = re.compile(
 #: Words that make the held-on sentence about a different meeting.
 _OTHER_MEETING = re.compile(r"\b(?:next|previous|earlier|last|review|follow[- ]up|future|planned|will\s+be|to\s+be)\b", re.I)
 _TITLE_DATE = re.compile(r"\bstrategy\b", re.I)
+_DATE_WORD = re.compile(r"\bdate\b", re.I)
+#: dates of other things: the referral, the incident, the next meeting, when minutes were typed
+_OTHER_DATE = re.compile(
+    r"\b(?:referral|referred|incident|next|review|due|completed|typed|circulat\w*|signed|agreed|expected|received|report(?:ed)?)\b",
+    re.I,
+)
+_BIRTH = re.compile(r"\b(?:birth|dob|d\.o\.b|born|edd|due\s+date)\b", re.I)
 
 _CHAIR_LABEL = re.compile(r"^\s*(?:strategy\s+|meeting\s+|discussion\s+)?(?:chair(?:ed\s+by|person)?|chair\s*\(.*\)|chaired)\s*$", re.I)
 _CHAIR_MARK = re.compile(r"\(\s*chair(?:person)?\s*\)|[-–,]\s*chair\b|\bchair\s*[-–:]", re.I)
@@ -67,6 +74,13 @@ def read_meeting(facts: "Facts") -> Meeting:
         if found:
             meeting.date, meeting.date_block = found
             meeting.date_from_text = True
+        else:
+            top = list(record_lines(document))[:15]
+            meeting.undated_candidates = sum(
+                1 for line in top
+                if _DATE_WORD.search(line.text) and find_dates(line.text)
+                and not _BIRTH.search(line.text) and not _OTHER_DATE.search(line.text)
+            )
     _read_chair(facts, meeting)
     _read_mode(facts, meeting)
     _read_edt(facts, meeting)
@@ -109,11 +123,14 @@ def _person(facts: "Facts", text: str) -> Person:
 
 def _read_mode(facts: "Facts", meeting: Meeting) -> None:
     for label, value, _block in labelled_lines(facts.document):
-        if re.search(r"\b(?:format|venue|location|type|mode|how)\b", label, re.I):
+        if re.search(r"\b(?:format|venue|location|type|mode|how|held|via|medium|method)\b", label, re.I):
             for mode, rx in _MODES:
                 if rx.search(value):
                     meeting.mode = mode
                     return
+            if re.search(r"\b(?:tele)?phone\b|\bcalls?\b", value, re.I) and not re.search(r"☐\s*(?:tele)?phone", value, re.I):
+                meeting.mode = "phone"  # "Held via | Telephone (out of hours)"
+                return
     head = " ".join(line.text for line in list(record_lines(facts.document))[:12])
     for mode, rx in _MODES:
         if rx.search(head):

@@ -60,6 +60,9 @@ class Meeting:
     date_block: int | None = None
     #: "held on" wording or a dated title found the date, not a labelled field
     date_from_text: bool = False
+    #: with no date found: how many dates near the top of the record (not dates of birth)
+    #: could be the meeting's in a layout that was not understood
+    undated_candidates: int = 0
     time: str | None = None
     mode: str | None = None  # meeting | virtual | phone | hybrid
     chair: Person | None = None

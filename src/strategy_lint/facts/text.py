@@ -73,11 +73,13 @@ def _context_label(document: Document, index: int) -> str:
     t = document.tables[b.table]
     if t.header and t.records and b.row > t.header_row and b.column < len(t.header):
         return t.header[b.column]
-    row = t.cells[b.row]
-    if b.column > 0:
-        first = next((c for c in row if c is not None), None)
-        if first is not None and first != index:
-            return document.blocks[first].text.strip()
+    row = list(dict.fromkeys(c for c in t.cells[b.row] if c is not None))
+    if index in row and row.index(index) > 0:
+        pos = row.index(index)
+        # "Label | value" -- and "Label | value | Label | value": the cell before labels it
+        label = row[pos - 1] if len(row) >= 4 and len(row) % 2 == 0 and pos % 2 == 1 else row[0]
+        if label != index:
+            return " ".join(document.blocks[label].text.split())
     return ""
 
 

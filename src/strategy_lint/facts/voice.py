@@ -56,9 +56,18 @@ _HYPOTHETICAL = re.compile(r"\b(?:if|unless|until|whether|should|in\s+case|once)
 _PLANNED = re.compile(r"\b(?:will\s+be|to\s+be|will|next\s+visit|going\s+to|planned|plan\s+to|once\s+seen)\b", re.I)
 
 
+#: A title about the child's own view or life, whatever the template calls it: a voice word
+#: and a word for the child ("The young person's perspective", "Views of the baby").
+_VOICE_WORD = re.compile(r"\b(?:voice|views?|wishes|feelings|lived|perspective|words|experiences?|daily\s+life|world)\b", re.I)
+_CHILD_WORD = re.compile(r"\b(?:child(?:ren)?(?:'s|’s|s')?|young\s+(?:person|people)(?:'s|’s)?|yp(?:'s)?|baby(?:'s)?|infant(?:'s)?|pupil(?:'s)?)\b", re.I)
+
+
 def voice_title(title: str, lexicon) -> bool:
     """True if a section title is a place for the child's voice."""
-    return lexicon.section_kind(title) == "child_voice" or bool(_NAMED_TITLE.match(title.strip()))
+    t = title.strip()
+    if lexicon.section_kind(t) == "child_voice" or _NAMED_TITLE.match(t):
+        return True
+    return len(t.split()) <= 10 and bool(_VOICE_WORD.search(t) and _CHILD_WORD.search(t))
 
 
 def read_voice(facts: "Facts") -> Voice:
@@ -71,7 +80,7 @@ def read_voice(facts: "Facts") -> Voice:
         )
         covered.update(v.blocks)
     for sec in document.sections:
-        if sec.kind == "child_voice" or not _NAMED_TITLE.match(sec.title.strip()):
+        if sec.kind == "child_voice" or not voice_title(sec.title, lexicon):
             continue
         blocks = [b.index for b in document.section_blocks(sec)]
         if set(blocks) & covered:
@@ -87,7 +96,7 @@ def read_voice(facts: "Facts") -> Voice:
     lines = list(record_lines(document))
     for i, line in enumerate(lines):
         title = line.text.rstrip(" :")
-        if line.block in covered or len(title.split()) > 12 or not (_NAMED_TITLE.match(title) or lexicon.section_kind(title) == "child_voice"):
+        if line.block in covered or len(title.split()) > 12 or not voice_title(title, lexicon):
             continue
         if ":" in line.text.rstrip(" :") and not line.text.rstrip().endswith(":"):
             continue  # "Child's voice: ..." inline labels are read by voice_sections
