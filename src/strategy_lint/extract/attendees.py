@@ -436,6 +436,8 @@ class _Reader:
         text = _BULLET.sub("", text).strip()
         if not text or _is_placeholder(text, self.lexicon):
             return []
+        if _TICK_BOX.search(text):
+            return []  # "☒ Police ☐ Local Authority solicitor": a checklist of who should attend, not who did
         hint_role = hint_agency = ""
         mode = _DEFAULT_MODE.get(kind)
         label = _LABEL.match(text)
@@ -470,7 +472,7 @@ class _Reader:
             if p is not None:
                 parsed.append((piece, p))
         for piece, p in parsed:
-            if is_family(p.name or piece) or is_family(p.role):
+            if is_family(p.name or piece) or is_family(p.role) or _family_note(piece):
                 continue  # a relative, not a professional taking part
             if not (p.role or p.agency or hint_role or hint_agency or context_agency) and not _full_name(p.name):
                 continue  # "Type", "Decision", "Sana": a word on its own is not an entry
@@ -633,9 +635,36 @@ _FAMILY = re.compile(
 
 
 def _full_name(name: str) -> bool:
-    """A person's name written out: two or more name words ("Jo Bell", "Dr Amy Shah")."""
+    """A person's name written out: two or more capitalised name words ("Jo Bell", "Dr Amy
+    Shah") -- not a title such as "What's working well" or "Meeting Types"."""
     words = [w for w in name.split() if w.lower().rstrip(".") not in _TITLES]
+    if any(not _NAME_TOKEN.match(w) and w.lower() not in _NAME_PARTICLES for w in words):
+        return False
+    if any(w.lower().strip(".,:") in _NOT_NAME_WORDS for w in words):
+        return False
     return len(words) >= 2 or (len(words) == 1 and len(name.split()) >= 2)
+
+
+#: Words of form titles and headings that are never part of a person's name.
+_NOT_NAME_WORDS = frozenset(
+    "meeting meetings types type date time details information agency agencies role roles name names "
+    "summary decision decisions action actions review child children parents parent household address "
+    "concerns concern plan notes apologies attendance participants present consulted outcome outcomes "
+    "reason background risk risks strategy discussion section police health school education social care "
+    "services service team record minutes agenda chair venue format location update updates".split()
+)
+
+
+_FAMILY_NOTE = re.compile(
+    r"[(–-]\s*(?:mother|father|mum|dad|step-?\w+|parent|grand\w+|aunt|uncle|cousin|brother|sister|sibling|"
+    r"half-?\w+|partner|boyfriend|girlfriend|maternal\s+\w+|paternal\s+\w+)\b",
+    re.I,
+)
+
+
+def _family_note(text: str) -> bool:
+    """'Dean Parker (father)', 'Lee Dyson – mum's partner': a relative named with their relation."""
+    return bool(_FAMILY_NOTE.search(text))
 
 
 def is_family(text: str) -> bool:
@@ -653,7 +682,7 @@ def _looks_like_name(part: str, reader: _Reader) -> bool:
     if all(len(w.rstrip(".")) == 1 for w in words):
         return False
     body = " ".join(words)
-    if _has_word(body, _ROLE_WORDS | _ORG_WORDS):
+    if _has_word(body, _ROLE_WORDS | _ORG_WORDS | _NOT_NAME_WORDS):
         return False
     if reader.mentions(body):
         return False
@@ -673,6 +702,7 @@ def _mode_of(text: str) -> str | None:
     return None
 
 
+_TICK_BOX = re.compile(r"[☒☑☐□▢⊠]|\[\s*[xX ]?\s*\]")
 _TICKED = re.compile(r"[☒☑✓✔■⊠]|\[\s*[xX]\s*\]|^\s*(?:yes|y|x)\s*$", re.I)
 
 

@@ -25,8 +25,7 @@ __all__ = ["read_participants", "read_agencies", "read_contacts", "Contact", "CO
 #: Sections where an agency's input is recorded (everything but the lists, the plan and
 #: the meeting details: an action for the police is not information from the police).
 _NOT_INPUT = frozenset(
-    {"attendees", "consulted", "apologies", "distribution", "details", "child_details", "actions",
-     "next_steps", "author", "decision"}
+    {"attendees", "consulted", "apologies", "distribution", "details", "child_details", "author", "decision"}
 )
 #: Where children's social care's own input shows (it convenes and decides).
 _CONVENOR_KINDS = ("reason", "decision", "actions", "risk", "agency_info")
@@ -145,6 +144,12 @@ def read_agencies(facts: "Facts") -> list[Agency]:
 
 
 def _credited(facts: "Facts", people: list[Any], initials: dict[str, Any]) -> dict[str, list[int]]:
+    """See below; the plan's own lines (actions) are never an agency's input."""
+    planned = {b for a in facts.actions for b in (a.blocks or [a.block]) if b is not None}
+    return _credited_lines(facts, people, initials, planned)
+
+
+def _credited_lines(facts: "Facts", people: list[Any], initials: dict[str, Any], planned: set[int]) -> dict[str, list[int]]:
     """Agency keys (and free-text agency names) whose input the record shows -> where.
 
     Every line goes through spaCy once (the record's one language pass), and people are
@@ -152,18 +157,52 @@ def _credited(facts: "Facts", people: list[Any], initials: dict[str, Any]) -> di
     """
     document, lexicon, nlp = facts.document, facts.lexicon, facts.nlp
     ini = set(initials)
-    units = [(b, h, t) for b, h, t in _input_units(document) if not is_placeholder(t, lexicon)]
+    units = [(b, h, t) for b, h, t in _input_units(document) if b not in planned and not is_placeholder(t, lexicon)]
     alone = _batched_agencies(nlp, [t for _, _, t in units], ini)
     units = [(b, h, t) for b, h, t in units if not _only_agency_name(t, alone[t]) and not _PENDING.search(t)]
     both_texts = [h + "\n" + t for _, h, t in units]
-    named = _batched_agencies(nlp, both_texts, ini)
+    # an abbreviation that is also someone's initials ("GP" for Gemma Price) still names the
+    # agency here; the person is credited through _People as well
+    named = _batched_agencies(nlp, both_texts, set())
     finder = _People(people, initials)
     out: dict[str, list[int]] = {}
-    for (block, _, _), both in zip(units, both_texts):
-        keys = {m.key for m in named[both]} | finder.keys_in(both)
+    for (block, heading, line), both in zip(units, both_texts):
+        cut = len(heading) + 1
+        keys = {m.key for m in named[both] if _attributed(both, m.start, m.end, cut)}
+        keys |= {key for key, start, end in finder.spans_in(both) if _attributed(both, start, end, cut)}
         for key in keys:
             out.setdefault(key, []).append(block)
     return out
+
+
+#: Words that make the agency or person named just before them the source of what follows.
+_SOURCE_VERB = re.compile(
+    r"^\W*(?:\([^)]{0,60}\)\W*)?(?:[\w'’.]+\s+){0,3}?"
+    r"(?:said|says|advised|advises|reported|reports|confirmed|confirms|stated|states|shared|shares|explained|"
+    r"explains|told|tells|informed|noted|notes|described|describes|raised|added|agreed|highlighted|expressed|"
+    r"has|have|had|holds|held|hold|knows?|is|was|were|are|checks?|records?|no|nil|not|none|unknown|nothing)\b",
+    re.I,
+)
+_SOURCE_BEFORE = re.compile(r"\b(?:from|per|according\s+to|by|via)\s+(?:the\s+|a\s+)?$", re.I)
+_OBJECT_BEFORE = re.compile(r"\b(?:to|with|for|at|about|into|on|under|onto|towards|against|of)\s+(?:the\s+|a\s+|an\s+|her\s+|his\s+|their\s+)?$", re.I)
+
+
+def _attributed(text: str, start: int, end: int, cut: int) -> bool:
+    """Is the agency or person named at ``start`` the *source* of the line -- its heading or
+    label, the line's subject ("Police: no trace", "DC Shaw advised ..."), or the one it came
+    from ("information from the GP") -- rather than mentioned in passing ("referred to CAMHS",
+    "registered with the GP")?"""
+    if start < cut:
+        return True  # named in the heading or label the line sits under
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    if _SOURCE_BEFORE.search(before):
+        return True
+    if _OBJECT_BEFORE.search(before):
+        return False
+    if len(before.split()) <= 3:
+        return True  # "- Police (DS Kaur): ...", "GP (email): ...", "HV – seen 02/10"
+    return bool(_SOURCE_VERB.match(text[end: end + 80]))
 
 def _input_units(document):
     """(block, heading context, line) for each line of text where agency input may be recorded."""
@@ -252,6 +291,25 @@ class _People:
         }
         self.names = _LiteralFinder([*self.by_first_last, *self.titled, *self.by_initials])
         self.agencies = _LiteralFinder(self.free_agencies)
+
+    def spans_in(self, text: str) -> list[tuple[str, int, int]]:
+        """(agency key, start, end) for each person or free-text agency ``text`` mentions."""
+        out: list[tuple[str, int, int]] = []
+        for lit in self.names.found_in(text):
+            spots = [(m.start(), m.end()) for m in re.finditer(rf"(?<![\w-]){re.escape(lit)}(?![\w-])", text)]
+            for key in self.by_first_last.get(lit, set()):
+                out.extend((key, a, b) for a, b in spots)
+            for pat, key in self.titled.get(lit, ()):
+                out.extend((key, m.start(), m.end()) for m in pat.finditer(text))
+            hit = self.by_initials.get(lit)
+            if hit is not None:
+                out.extend((hit[1], m.start(), m.end()) for m in hit[0].finditer(text))
+        if self.free_agencies:
+            lower = text.lower().replace("’", "'")
+            for alias in self.agencies.found_in(_norm(text)):
+                for m in re.finditer(r"\s+".join(re.escape(w) for w in alias.split()), lower):
+                    out.extend((key, m.start(), m.end()) for key in self.free_agencies.get(alias, set()))
+        return out
 
     def keys_in(self, text: str) -> set[str]:
         """Agency keys of the people ``text`` mentions (and free-text agencies it names)."""
