@@ -81,6 +81,10 @@ class AttendeesMissing(Rule):
         phone = facts.meeting.mode == "phone"
 
         def part_of_it(p) -> bool:
+            if p.source == "field":
+                return False  # "Chair: Jo Bell" names the chair, not who took part
+            if not p.name:
+                return False  # "Police", "Duty TM, MASH": agencies or roles, nobody named
             if p.listed_as not in ("consulted", "apologies"):
                 return True
             if not phone or p.listed_as == "apologies" or p.block is None:

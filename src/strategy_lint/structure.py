@@ -186,8 +186,27 @@ def _fill_records(doc: Document, t: Table, lexicon: Lexicon) -> None:
             kind = t.column_kinds[c] if c < len(t.column_kinds) else None
             if kind:
                 fields[kind] = text
-        if any(v for v in values.values()):
-            t.records.append(TableRecord(t.index, r, values, fields, blocks))
+        filled = [k for k, v in values.items() if v]
+        if not filled:
+            continue
+        prev = t.records[-1] if t.records else None
+        if prev is not None and doc.format == "pdf" and len(filled) == 1 and len(values) > 1 and _continues_cell(prev.values.get(filled[0], ""), values[filled[0]]):
+            # a row broken across a page or a line ("...every / missing episodes"): one record
+            key = filled[0]
+            prev.values[key] = f"{prev.values[key]} {values[key]}".strip()
+            col = t.header.index(key) if key in t.header else None
+            kind = t.column_kinds[col] if col is not None and col < len(t.column_kinds) else None
+            if kind:
+                prev.fields[kind] = prev.values[key]
+            prev.blocks.extend(blocks)
+            continue
+        t.records.append(TableRecord(t.index, r, values, fields, blocks))
+
+
+def _continues_cell(before: str, after: str) -> bool:
+    """A PDF table cell whose text goes on in the next row: it stops mid-sentence, or the
+    next piece starts in lower case."""
+    return bool(before) and (after[:1].islower() or not re.search(r"[.!?:;)]\s*$", before))
 
 
 # -- sections ----------------------------------------------------------------------------

@@ -202,7 +202,11 @@ def _table_actions(document: Document, t: Table, meeting, lex: Lexicon) -> list[
     out: list[Action] = []
     for rec in t.records:
         text = rec.get("action").strip()
-        owner = rec.get("owner").strip()
+        # no "Who" column: an "Agency", "Named worker" or "Name" column says who does it
+        owner = (rec.get("owner") or " ".join(
+            v for v in (rec.get("name"), rec.get("role"), rec.get("agency"), rec.get("agency+role"), rec.get("name+role"))
+            if v
+        )).strip()
         deadline_text = rec.get("deadline").strip()
         if not (text or owner or deadline_text):
             continue
@@ -285,6 +289,12 @@ _DASH_SPLIT = re.compile(r"\s+[–—-]\s+|\s*\|\s*")
 _CUE = re.compile(
     r"\b(?:by|within|before|prior\s+to|no\s+later\s+than|on\s+or\s+before|until|on|in\s+time\s+for|ahead\s+of|"
     r"following|after|at)\s+",
+    re.I,
+)
+#: Reported speech and past events: what was said at the meeting, not what will be done.
+_REPORTED = re.compile(
+    r"^(?:[\w'’.()-]+\s+){0,5}?(?:said|advised|reported|confirmed|explained|stated|told|shared|noted|described|"
+    r"informed|added|raised|was|were|had|has\s+been|have\s+been)\b",
     re.I,
 )
 _PASSIVE = re.compile(r"^be\s+\w+(?:ed|en|t)\b", re.I)
@@ -415,6 +425,8 @@ def _text_actions(
             continue
         if has_list and line.kind != "list":
             continue  # a list is the action list; paragraphs around it are commentary
+        if line.kind != "list" and _REPORTED.search(text) and not _OWNER_VERB.match(_BULLET.sub("", text)):
+            continue  # "DC Morgan said the police opened an investigation ...": minutes, not an action
         out.append(_free_action(text, line.block, meeting, lex, line.kind))
     flush()
     return out

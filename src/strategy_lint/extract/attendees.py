@@ -136,6 +136,8 @@ class Participant:
     row: int | None = None
     #: role and agency came from one combined cell ("Agency / role") and were split by us
     combined: bool = False
+    #: named only in a one-person field ("Chair: ...", "Minutes: ..."), not in a list of who took part
+    from_field: bool = False
 
     @property
     def took_part(self) -> bool:
@@ -438,7 +440,10 @@ class _Reader:
             return []
         if _TICK_BOX.search(text):
             return []  # "☒ Police ☐ Local Authority solicitor": a checklist of who should attend, not who did
+        if _FAMILY_LABEL.match(text):
+            return []  # "Household: Father – Craig Forsythe": the family, never the participants
         hint_role = hint_agency = ""
+        from_field = False
         mode = _DEFAULT_MODE.get(kind)
         label = _LABEL.match(text)
         if label:
@@ -449,6 +454,7 @@ class _Reader:
             elif lab in _CHAIR_LABELS:
                 hint_role = label.group(1).strip()
                 text = label.group(2)
+                from_field = True
             elif self.agency_key(label.group(1)) or _has_word(label.group(1), _ROLE_WORDS):
                 is_role = any(m.label == "ROLE" for m in self.mentions(label.group(1))) or _has_word(
                     label.group(1), _ROLE_WORDS
@@ -472,8 +478,10 @@ class _Reader:
             if p is not None:
                 parsed.append((piece, p))
         for piece, p in parsed:
-            if is_family(p.name or piece) or is_family(p.role) or _family_note(piece):
+            if is_family(p.name or piece) or is_family(piece) or is_family(p.role) or _family_note(piece):
                 continue  # a relative, not a professional taking part
+            if _INPUT_WORDS.search(piece) and not p.name:
+                continue  # "K not known to SN": what an agency said, not who took part
             if not (p.role or p.agency or hint_role or hint_agency or context_agency) and not _full_name(p.name):
                 continue  # "Type", "Decision", "Sana": a word on its own is not an entry
             role = p.role or hint_role
@@ -484,7 +492,7 @@ class _Reader:
                 Participant(
                     name=_strip_name(name), role=role, agency=agency,
                     agency_key=self._resolve_key(agency, role, name), mode=piece_mode, block=None,
-                    row_text=piece.strip(), section_kind=kind, initials=p.initials,
+                    row_text=piece.strip(), section_kind=kind, initials=p.initials, from_field=from_field,
                 )
             )
         return out
@@ -702,6 +710,12 @@ def _mode_of(text: str) -> str | None:
     return None
 
 
+_INPUT_WORDS = re.compile(r"\b(?:not\s+known|no\s+concerns?|unknown\s+to|nothing\s+known|no\s+(?:trace|records?|history))\b", re.I)
+_FAMILY_LABEL = re.compile(
+    r"^\s*(?:household|family|family\s+members|parents?(?:/carers?)?|carers?|siblings?|mother|father|significant\s+adults?|"
+    r"other\s+children|children\s+in\s+the\s+household|address|child(?:ren)?|young\s+person|yp)\s*[:\-–]",
+    re.I,
+)
 _TICK_BOX = re.compile(r"[☒☑☐□▢⊠]|\[\s*[xX ]?\s*\]")
 _TICKED = re.compile(r"[☒☑✓✔■⊠]|\[\s*[xX]\s*\]|^\s*(?:yes|y|x)\s*$", re.I)
 

@@ -41,7 +41,8 @@ _NAME_LABEL = re.compile(
     re.I,
 )
 _FIRST_NAME_LABEL = re.compile(r"^(?:child(?:'s)?\s+)?(?:given\s+names?|first\s+names?|forenames?|christian\s+name)$", re.I)
-_NAME_WORDS = re.compile(r"^((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z][a-z'’-]+|\([A-Z][a-z'’-]+\))){0,3})")
+_NAME = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"  # "Lily-Mae", "O'Neill"
+_NAME_WORDS = re.compile(rf"^({_NAME}(?:\s+(?:{_NAME}|\({_NAME}\))){{0,3}})")
 
 
 def _child_name(facts: "Facts") -> str:

@@ -158,9 +158,17 @@ def _agencies_told(document, ctx: Any, cancel_block: int) -> int | None:
             if not _is_update(sentence, None if history else standing, about_cancellation=True):
                 continue
             dated, due = _date_of(sentence, meeting, ctx)
-            if dated and in_time(due) or history:
-                return block.index
+            if dated and in_time(due) or history or _DONE.search(sentence):
+                return block.index  # a date for a plan; "were informed" needs none: it is done
     return None
+
+
+#: Telling that has happened ("all agencies were informed", "the SW emailed every agency").
+_DONE = re.compile(
+    r"\b(?:were|was|have\s+been|has\s+been)\s+(?:all\s+)?(?:informed|notified|updated|told|advised|emailed|contacted)\b"
+    r"|\b(?:informed|notified|updated|told|advised|emailed|e-mailed|contacted|phoned|rang|wrote\s+to)\s+(?:all|every|each|the\s+other|other|partner)\b",
+    re.I,
+)
 
 
 def _before_meeting(text: str, meeting: Any, year: int | None) -> bool:

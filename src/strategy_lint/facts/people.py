@@ -84,7 +84,7 @@ class Contact:
 def read_participants(facts: "Facts") -> list[Participant]:
     out = []
     for p in participants(facts.document, facts.nlp, facts.lexicon):
-        source = "table" if p.table is not None else "list"
+        source = "table" if p.table is not None else "field" if getattr(p, "from_field", False) else "list"
         confidence = Confidence.HIGH if source == "table" else Confidence.MEDIUM
         out.append(
             Participant(

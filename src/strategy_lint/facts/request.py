@@ -24,7 +24,8 @@ __all__ = ["read_request"]
 #: A label for who asked: "Requested by", "Who requested the strategy discussion?",
 #: "Requesting agency / professional", "Request made by", "Strategy convened by".
 _REQUEST_LABEL = re.compile(
-    r"\b(?:request(?:ed|ing|s)?|asked\s+(?:for|by)|who\s+asked|convened\s+by|called\s+by|convenor|convener)\b",
+    r"\b(?:request(?:ed|ing|s|er|or)?|asked\s+(?:for|by)|who\s+asked|convened\s+by|called\s+by|convenor|convener|"
+    r"initiated\s+by|instigated\s+by|who\s+(?:called|convened|initiated))\b",
     re.I,
 )
 #: Labels with request words that ask something else ("Date of request", "Reason for request").
@@ -51,8 +52,9 @@ _SENTENCE_PATTERNS = [
     re.compile(rf"\b{_MEETING}\b(?:{_GAP})?{_CONVENE}\s+(?:by|following|after|at|on\s+behalf)\b", re.I),
     # "It was requested by Kerry Mills", "which was convened by the TM"
     re.compile(rf"\b(?:it|this|which)\s+(?:was\s+|has\s+been\s+)?{_CONVENE}\s+by\b", re.I),
-    # "at the request of the DSL", "following a request from the police"
+    # "at the request of the DSL", "following a request from the police", "at DC Shaw's request"
     re.compile(r"\b(?:at\s+the\s+request\s+of|(?:following|after|on)\s+(?:a|the|their|her|his)\s+request\s+(?:from|of|by))\b", re.I),
+    re.compile(rf"\bat\s+(?:the\s+)?[\w'’. -]{{1,40}}?['’]s?\s+request\b(?=.*\b{_MEETING}\b)|\b{_MEETING}\b.*\bat\s+(?:the\s+)?[\w'’. -]{{1,40}}?['’]s?\s+request\b", re.I),
     # "Requested by DC Shaw after ..."
     re.compile(r"^\s*(?:strat(?:egy)?\.?\s+)?(?:requested|convened|called)\s+by\b", re.I),
 ]

@@ -51,6 +51,7 @@ _EXCUSE = re.compile(
     r"|(?:\b(?:bab(?:y|ies)|infant|too\s+young|pre-?verbal|non-?verbal)\b.{0,40}\b(?:unable|cannot|can't|not\s+able|not\s+possible)\b)",
     re.I,
 )
+_PRONOUN_SAID = re.compile(rf"\b(?:she|he|they)\s+(?:has\s+|had\s+)?(?:{_REPORTING})\b", re.I)
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|until|whether|should|in\s+case|once)\b", re.I)
 #: Observation that is only planned ("will be captured through observation at the next visit").
 _PLANNED = re.compile(r"\b(?:will\s+be|to\s+be|will|next\s+visit|going\s+to|planned|plan\s+to|once\s+seen)\b", re.I)
@@ -191,9 +192,17 @@ def _said_pattern(facts: "Facts") -> re.Pattern[str]:
         rf"\b{subject}\b(?:\s+(?i:has|had|then|also|later|clearly|again|herself|himself|themselves))?"
         rf"(?:\s+\w+){{0,3}}?\s+(?i:{_REPORTING})\b"
         rf"|\b{owner}['’]s\s+(?i:views?|wishes|words|account|voice)\b"
+        # "Lacey's voice (20/11): ...", "Kai's views": whoever's voice a record gives is the child's
+        r"|\b(?!(?:Mum|Mother|Dad|Father|Nan|Gran|Grandma|Grandad|Parent|Carer|Aunt|Uncle|Police|School|Chair)['’])"
+        r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*['’]s\s+(?i:voice|views|wishes\s+and\s+feelings|own\s+words)\b"
         # "H to DSL: \"I don't want to go back\"" -- the child's words given after a colon
         rf"|\b{subject}\s+(?i:to|told)\s+[\w' ]{{1,30}}:\s*[\"“]"
     )
+
+
+def _names_child(facts: "Facts", text: str) -> bool:
+    names = [n for n in _child_names(facts) if len(n) > 1]
+    return any(re.search(rf"\b{re.escape(n)}\b", text) for n in names)
 
 
 def _about_child(facts: "Facts", text: str) -> bool:
