@@ -30,6 +30,23 @@ def test_rules_and_shared_readings_never_touch_the_parsers():
     assert {f: libs for f, libs in offenders.items() if libs} == {}
 
 
+def test_rules_read_only_the_public_api():
+    """Built-in rules import nothing of strategy-lint's but ``strategy_lint`` itself: what they
+    read (ctx.facts, the model) a third-party rule can read too (docs/architecture.md)."""
+    offenders = {}
+    for path in sorted((ROOT / "plugins").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith("strategy_lint")):
+                if node.level or node.module != "strategy_lint":
+                    offenders.setdefault(path.name, []).append("." * node.level + (node.module or ""))
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names if a.name.startswith("strategy_lint")]
+                if names:
+                    offenders.setdefault(path.name, []).extend(names)
+    assert offenders == {}
+
+
 def test_the_model_uses_the_standard_library_only():
     allowed = {"__future__", "datetime", "dataclasses", "enum", "typing"}
     assert imported_roots(SRC / "model.py") <= allowed

@@ -172,3 +172,58 @@ def test_the_rule_on_the_page_works_as_described():
     assert_findings(run_rule(rule, fires), [("XA001", {"excerpt": "Hannah Reed", "section": "Meeting details"})])
     assert run_rule(rule, "## Meeting details\nChair: Hannah Reed, Team Manager\n") == []
     assert_findings(run_rule(rule, "## Meeting details\nTime: 10:00\n"), [("XA001", {"message": "does not say who chaired"})])
+
+
+FULL_RECORD = """
+# Strategy Discussion Record
+## Meeting details
+Date of strategy discussion: 14/03/2016
+## Attendees
+| Name | Role | Agency |
+|---|---|---|
+| Hannah Reed | Team Manager (Chair) | Children's Social Care |
+| Sarah Okafor | Health Visitor | Northbrook Health Visiting Team |
+## Reason for the strategy discussion
+School staff saw a bruise on Ava's upper arm on 11/03/2016 and called children's social care.
+## Agency information
+Sarah Okafor said Ava has been seen at every contact.
+## Decision
+Threshold met for a section 47 enquiry.
+"""
+
+
+def test_the_worked_facts_example_on_the_page_works_as_described():
+    """The 'A worked example' rule reads ctx.facts and behaves as the page says."""
+    from strategy_lint import Confidence
+    from strategy_lint.testing import assert_findings, run_rule
+
+    section = page().split("### A worked example", 1)[1]
+    code = re.search(r"```python\n(.*?)\n```", section, re.S)[1]
+    ns: dict = {"__name__": "page_facts_example"}
+    exec(compile(code, "writing-plugins.md", "exec"), ns)
+    rule = ns["PoliceNotInvolved"]
+    rule.validate()
+    fires = run_rule(rule, FULL_RECORD)
+    assert_findings(fires, [("XA003", {"section": "Attendees", "message": "No police officer"})])
+    assert fires[0].confidence is Confidence.HIGH
+    table_row = "| DS Mark Fenwick | Detective Sergeant | Westvale Police |\n"
+    with_police = FULL_RECORD.replace("## Reason", table_row + "## Reason")
+    assert run_rule(rule, with_police) == []
+    phoned = FULL_RECORD.replace("## Decision", "The police were contacted by telephone and said there is no trace "
+                                 "of the family.\n## Decision")
+    assert run_rule(rule, phoned) == []
+    sent = run_rule(rule, FULL_RECORD + "## Apologies\n- DS Mark Fenwick (Detective Sergeant, Westvale Police)\n")
+    assert_findings(sent, [("XA003", {"message": "sent apologies"})])
+    assert "Fenwick" in sent[0].message and "Fenwick" not in sent[0].shown_message(excerpts=False)
+    assert run_rule(rule, "## Reason\nA bruise.\n")[0].confidence is Confidence.LOW
+
+
+def test_the_page_documents_every_reading_of_ctx_facts():
+    from strategy_lint import Facts
+    from strategy_lint.testing import record
+
+    readings = Facts(record(FULL_RECORD)).to_dict()
+    assert len(readings) >= 10
+    text = page()
+    for name in readings:
+        assert f"`facts.{name}`" in text, f"docs/writing-plugins.md does not document facts.{name}"

@@ -110,9 +110,9 @@ class Participant:
     """One person or agency the record lists as taking part, consulted, or absent.
 
     ``mode``: present | teams | phone | email | consulted | apologies | None (not said).
-    ``source``: table | list | sentence | form.  ``confidence`` is how sure the reading of
-    this entry is (a clean Name | Role | Agency row is high; a line of prose parsed into
-    parts is lower).
+    ``source``: table (a table row, form rows included) | list.  ``confidence`` is how
+    sure the reading of this entry is (a clean Name | Role | Agency row is high; a line of
+    prose parsed into parts is lower).
     """
 
     name: str
@@ -219,7 +219,7 @@ class Voice:
 class Deadline:
     """A deadline as written and as understood.
 
-    ``kind``: date | weekday | relative | working-days | event | none | missing.
+    ``kind``: date | weekday | relative | working_days | event | none | missing.
     ``due`` is the resolved date where there is one (year-less dates are resolved against
     the meeting date: the next such date on or after it).  ``reason`` says, in plain
     words, why a non-deadline is not one.  ``weekday_conflict`` is set when the weekday

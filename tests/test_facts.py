@@ -1,0 +1,538 @@
+"""The shared reading of a record (``ctx.facts``), reading by reading, on small Markdown records.
+
+Each test builds a record with the project's own reader and structure pass, reads it with
+:class:`strategy_lint.facts.Facts`, and checks what the reading holds: who took part and
+how, which agency said what, the child's voice, the actions and their deadlines, the
+request, the meeting date, follow-ups and photographs.  Every name and place is invented.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+
+from helpers import run_cli
+from strategy_lint import Confidence, Report, Rule, Severity
+from strategy_lint.facts import Facts
+from strategy_lint.lexicon import default_lexicon
+from strategy_lint.readers.text import parse_markdown
+from strategy_lint.structure import build_structure
+from strategy_lint.testing import lint
+
+
+@functools.lru_cache(maxsize=None)
+def lexicon():
+    return default_lexicon()
+
+
+def read(markdown: str) -> Facts:
+    return Facts(build_structure(parse_markdown(markdown), lexicon()))
+
+
+def block_with(facts: Facts, text: str) -> int:
+    """The index of the block whose text contains ``text`` (exactly one)."""
+    found = [b.index for b in facts.document.blocks if text in b.text]
+    assert len(found) == 1, (text, found)
+    return found[0]
+
+
+def by_name(facts: Facts) -> dict:
+    return {p.name: p for p in facts.participants}
+
+
+def agency(facts: Facts, key: str):
+    found = [a for a in facts.agencies if a.key == key]
+    assert len(found) == 1, (key, [a.key for a in facts.agencies])
+    return found[0]
+
+
+HEAD = "# Strategy Discussion Record\n\n## Meeting details\nDate of strategy discussion: {date}\n\n"
+
+
+def record(body: str, date: str = "14/03/2016") -> str:
+    return HEAD.format(date=date) + body
+
+
+# -- participants ------------------------------------------------------------------------------
+
+
+def test_participants_from_an_attendee_table():
+    facts = read(record(
+        "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
+        "| Hannah Reed | Team Manager (Chair) | Children's Social Care |\n"
+        "| DS Mark Fenwick | Detective Sergeant | Westvale Police |\n"
+        "| Sarah Okafor | Health Visitor | Northbrook Health Visiting Team |\n"
+    ))
+    people = by_name(facts)
+    assert list(people) == ["Hannah Reed", "DS Mark Fenwick", "Sarah Okafor"]
+    fenwick = people["DS Mark Fenwick"]
+    assert (fenwick.role, fenwick.agency, fenwick.agency_key) == ("Detective Sergeant", "Westvale Police", "police")
+    assert people["Sarah Okafor"].agency_key == "health-visiting"
+    assert fenwick.source == "table" and fenwick.table == 0 and fenwick.row == 2
+    assert fenwick.listed_as == "attendees" and fenwick.mode == "present" and fenwick.took_part
+    assert fenwick.confidence is Confidence.HIGH
+    assert fenwick.block == block_with(facts, "DS Mark Fenwick")
+    assert fenwick.label == "DS Mark Fenwick (Westvale Police)"
+    assert not fenwick.combined
+
+
+def test_participants_from_name_role_agency_lines():
+    facts = read(record(
+        "## Attendees\n"
+        "- Hannah Reed (Team Manager, Children's Social Care)\n"
+        "- DC Amy Shaw (Detective Constable, Westvale Police)\n\n"
+        "## Apologies\n- Dr Ravi Shah (GP, Orchard Grove Surgery)\n"
+    ))
+    people = by_name(facts)
+    assert set(people) == {"Hannah Reed", "DC Amy Shaw", "Dr Ravi Shah"}
+    shaw = people["DC Amy Shaw"]
+    assert (shaw.role, shaw.agency, shaw.agency_key) == ("Detective Constable", "Westvale Police", "police")
+    assert shaw.source == "list" and shaw.table is None
+    # a line of prose parsed into parts is read less surely than a table row
+    assert shaw.confidence is Confidence.MEDIUM
+    assert shaw.block == block_with(facts, "DC Amy Shaw")
+    gp = people["Dr Ravi Shah"]
+    assert (gp.role, gp.agency_key, gp.mode, gp.listed_as) == ("GP", "gp", "apologies", "apologies")
+    assert not gp.took_part
+
+
+def test_participants_from_a_present_were_sentence_outside_the_attendee_list():
+    facts = read(record(
+        "## Reason for the strategy discussion\n"
+        "Present were: Amy Lowe (Social Worker, Children's Social Care), Dr Ravi Shah (GP, Orchard Grove Surgery), "
+        "DC Amy Shaw (Detective Constable, Westvale Police)\n"
+    ))
+    people = by_name(facts)
+    assert list(people) == ["Amy Lowe", "Dr Ravi Shah", "DC Amy Shaw"]
+    assert [p.agency_key for p in facts.participants] == ["childrens-social-care", "gp", "police"]
+    assert people["Dr Ravi Shah"].agency == "Orchard Grove Surgery"
+    line = block_with(facts, "Present were")
+    assert all(p.block == line and p.mode == "present" for p in facts.participants)
+
+
+def test_participants_from_a_combined_role_and_agency_column():
+    facts = read(record(
+        "## Attendees\n| Name | Role / agency |\n|---|---|\n"
+        "| Hannah Reed | Team Manager, Children's Social Care |\n"
+        "| Mark Fenwick | Detective Sergeant - Westvale Police |\n"
+        "| Sarah Okafor | Health Visitor (Northbrook Health Visiting Team) |\n"
+    ))
+    got = [(p.name, p.role, p.agency, p.agency_key) for p in facts.participants]
+    assert got == [
+        ("Hannah Reed", "Team Manager", "Children's Social Care", "childrens-social-care"),
+        ("Mark Fenwick", "Detective Sergeant", "Westvale Police", "police"),
+        ("Sarah Okafor", "Health Visitor", "Northbrook Health Visiting Team", "health-visiting"),
+    ]
+    assert all(p.combined and p.source == "table" for p in facts.participants)
+
+
+# -- agencies and their input ------------------------------------------------------------------
+
+AGENCY_RECORD = record(
+    "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
+    "| Hannah Reed | Team Manager | Children's Social Care |\n"
+    "| DS Mark Fenwick | Detective Sergeant | Westvale Police |\n"
+    "| Sarah Okafor | Health Visitor | Northbrook Health Visiting Team |\n"
+    "| Priya Nair | Clinician | CAMHS |\n"
+    "| Jo Hart | Designated Safeguarding Lead | Northbrook Primary School |\n\n"
+    "## Reason for the strategy discussion\n"
+    "A bruise was seen on Ava's arm at school. The family was referred to CAMHS in 2015.\n\n"
+    "## Agency information\n"
+    "### Health visiting\nAva has been seen at every contact and is thriving.\n\n"
+    "### Other information\n"
+    "The school reported that Ava has been tearful this week.\n\n"
+    "DS Fenwick said there are no concerns known to the police.\n"
+)
+
+
+def test_agency_input_is_credited_by_heading_and_by_subject():
+    facts = read(AGENCY_RECORD)
+    hv = agency(facts, "health-visiting")
+    assert hv.took_part and hv.has_input
+    assert hv.input_blocks == [block_with(facts, "seen at every contact")]  # by its heading
+    school = agency(facts, "school")
+    assert school.input_blocks == [block_with(facts, "The school reported")]  # the line's subject
+    police = agency(facts, "police")
+    assert police.input_blocks == [block_with(facts, "DS Fenwick said")]  # one of its people, as subject
+    assert police.aliases == ["Westvale Police"] and police.name == "Police" and police.known
+    assert [p.name for p in police.participants] == ["DS Mark Fenwick"]
+
+
+def test_agency_input_is_not_credited_by_a_passing_mention():
+    facts = read(AGENCY_RECORD)
+    camhs = agency(facts, "camhs")
+    assert camhs.took_part
+    assert camhs.input_blocks == [] and not camhs.has_input  # "referred to CAMHS" is not CAMHS speaking
+    # the same agency as the subject of the line is its input
+    spoke = read(AGENCY_RECORD.replace("The family was referred to CAMHS in 2015.", "CAMHS said the family is not known to them."))
+    assert agency(spoke, "camhs").input_blocks == [block_with(spoke, "CAMHS said")]
+    assert agency(spoke, "camhs").no_concerns  # "not known to them" is recorded as nothing of concern
+
+
+def test_no_concerns_is_recorded_input():
+    facts = read(AGENCY_RECORD)
+    assert agency(facts, "police").no_concerns
+    assert not agency(facts, "school").no_concerns
+    assert not agency(facts, "health-visiting").no_concerns
+
+
+def test_an_agency_contacted_outside_the_meeting():
+    facts = read(record(
+        "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
+        "| Hannah Reed | Team Manager | Children's Social Care |\n\n"
+        "## Agency information\n"
+        "The GP was contacted by telephone on 13/03/2016 and said Ava is up to date with her immunisations.\n"
+    ))
+    gp = agency(facts, "gp")
+    assert gp.contacted and not gp.took_part and gp.participants == []
+    assert [(c.key, c.block, c.how, c.recorded) for c in facts.contacts] == [
+        ("gp", block_with(facts, "The GP was contacted"), "by telephone", False)
+    ]
+
+
+# -- the child's voice -------------------------------------------------------------------------
+
+VOICE_HEAD = record(
+    "## Child details\nName of child: Lily Marsh\nDate of birth: 02/05/2008\n\n"
+    "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
+    "| Hannah Reed | Team Manager | Children's Social Care |\n\n"
+)
+
+
+def test_voice_from_a_section_titled_for_the_child():
+    facts = read(VOICE_HEAD + "## What Lily has said\nShe does not want to go home when her stepfather is there.\n")
+    voice = facts.voice
+    assert facts.child.name == "Lily Marsh"
+    assert [(s.title, s.placeholder) for s in voice.sections] == [("What Lily has said", False)]
+    assert "does not want to go home" in voice.sections[0].content
+    assert voice.found
+    line = block_with(facts, "does not want to go home")
+    assert ("section", line) in [(e.kind, e.block) for e in voice.evidence]
+
+
+def test_voice_from_the_childs_words_in_the_background():
+    facts = read(VOICE_HEAD + "## Background\nLily told her teacher that she is scared of her stepfather.\n")
+    voice = facts.voice
+    assert voice.sections == []
+    assert [(e.kind, e.block) for e in voice.said] == [("said", block_with(facts, "Lily told her teacher"))]
+    assert voice.found
+
+
+def test_a_disclosure_that_has_not_happened_is_not_the_childs_voice():
+    facts = read(VOICE_HEAD + "## Decision\nNo medical is needed unless Lily discloses further injuries.\n")
+    assert facts.voice.evidence == [] and facts.voice.sections == []
+    assert not facts.voice.found
+    # ... and one that has, is
+    told = read(VOICE_HEAD + "## Decision\nLily disclosed further injuries to her teacher.\n")
+    assert [e.block for e in told.voice.said] == [block_with(told, "Lily disclosed")]
+
+
+def test_a_voice_section_holding_only_a_placeholder():
+    facts = read(VOICE_HEAD + "## Child's voice\nN/A\n")
+    assert [(s.title, s.placeholder) for s in facts.voice.sections] == [("Child's voice", True)]
+    assert facts.voice.evidence == [] and not facts.voice.found
+
+
+def test_a_baby_is_preverbal():
+    facts = read(record("## Child details\nName of child: Lily Marsh\nDate of birth: 02/05/2024\n", date="14/03/2025"))
+    child = facts.child
+    assert (child.dob, child.age_months) == (dt.date(2024, 5, 2), 10)
+    assert child.preverbal and "10 months" in child.preverbal_reason
+
+
+# -- actions and deadlines ---------------------------------------------------------------------
+
+ACTIONS = record(
+    "## Attendees\n- Hannah Reed (Team Manager, Children's Social Care)\n- Tom Ellis (Social Worker, Children's Social Care)\n\n"
+    "## Actions\n| Action | Who | By when |\n|---|---|---|\n"
+    "| Home visit to see the children | Tom Ellis | by 14/03 |\n"
+    "| Police checks on the partner | DS Fenwick | by 14/01 |\n"
+    "| Strategy review | Hannah Reed | Fri 20/03 |\n"
+    "| School to share attendance records | Jo Hart | Fri 24/01 |\n"
+    "| Email the outcome to everyone who took part | Hannah Reed | 23/01/2025 |\n"
+    "| Share the outcome with mother | Tom Ellis | ASAP |\n",
+    date="21/01/2025",
+)
+
+
+def action(facts: Facts, starts: str):
+    found = [a for a in facts.actions if a.text.startswith(starts)]
+    assert len(found) == 1, (starts, [a.text for a in facts.actions])
+    return found[0]
+
+
+def test_yearless_deadlines_resolve_against_the_meeting_date():
+    facts = read(ACTIONS)
+    assert facts.meeting.date == dt.date(2025, 1, 21)
+    visit = action(facts, "Home visit")
+    assert (visit.deadline.text, visit.deadline.kind, visit.deadline.due) == ("by 14/03", "date", dt.date(2025, 3, 14))
+    assert visit.deadline.is_real and not visit.deadline.before_meeting
+    # the next such date on or after the meeting: 14 January is next year's
+    checks = action(facts, "Police checks")
+    assert checks.deadline.due == dt.date(2026, 1, 14)
+    assert visit.owner == "Tom Ellis" and visit.owner_status == "named"
+    assert visit.source == "table" and visit.confidence is Confidence.HIGH
+    assert visit.block == block_with(facts, "Home visit to see the children")
+    assert visit.deadline_block == block_with(facts, "by 14/03")
+
+
+def test_a_weekday_that_contradicts_its_date_is_noted_not_corrected():
+    facts = read(ACTIONS)
+    review = action(facts, "Strategy review")
+    assert dt.date(2025, 3, 20).strftime("%A") == "Thursday"
+    assert review.deadline.due == dt.date(2025, 3, 20)  # the date as written, not the Friday
+    assert review.deadline.weekday_conflict == "Fri"
+    assert action(facts, "School to share").deadline.weekday_conflict == ""  # 24/01/2025 is a Friday
+
+
+def test_a_word_that_is_not_a_deadline():
+    dl = action(read(ACTIONS), "Share the outcome").deadline
+    assert dl.kind == "none" and not dl.is_real and dl.due is None and dl.reason
+
+
+def test_update_all_agencies_in_paraphrase_but_not_telling_the_mother():
+    facts = read(ACTIONS)
+    assert action(facts, "Email the outcome").intent == "update-agencies"
+    assert action(facts, "Share the outcome with mother").intent is None
+    assert [a.text for a in facts.update_actions] == ["Email the outcome to everyone who took part"]
+
+
+def test_update_all_agencies_promised_in_a_sentence_anywhere():
+    facts = read(record(
+        "## Next steps\nThe outcome will be emailed to all who took part by 23/01.\n"
+        "Mother will be told the outcome by 22/01.\n",
+        date="21/01/2025",
+    ))
+    assert facts.actions == []
+    [update] = facts.update_actions
+    assert update.source == "sentence" and update.intent == "update-agencies" and not update.stated
+    assert update.deadline.due == dt.date(2025, 1, 23)
+    assert update.confidence is Confidence.MEDIUM
+    assert update.block == block_with(facts, "emailed to all who took part")
+
+
+def test_an_owner_that_names_nobody():
+    facts = read(record(
+        "## Actions\n| Action | Who | By when |\n|---|---|---|\n"
+        "| Medical assessment | | 15/03/2016 |\n| Share information | All agencies | 15/03/2016 |\n"
+    ))
+    assert action(facts, "Medical").owner_status == "missing"
+    assert action(facts, "Share information").owner_status == "generic"
+
+
+# -- who asked for it --------------------------------------------------------------------------
+
+REQUEST_HEAD = record(
+    "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
+    "| Hannah Reed | Team Manager | Children's Social Care |\n"
+    "| DC Amy Shaw | Detective Constable | Westvale Police |\n\n"
+)
+
+
+def test_request_found_in_a_sentence():
+    facts = read(REQUEST_HEAD + "## Reason for the strategy discussion\nA bruise was seen on the child's arm. "
+                 "It was requested by DC Shaw after she saw the child.\n")
+    request = facts.request
+    assert request.found and request.how == "sentence"
+    assert "requested by DC Shaw" in request.by
+    assert request.block == block_with(facts, "requested by DC Shaw")
+
+
+def test_request_found_in_a_field():
+    facts = read(REQUEST_HEAD + "## Reason for the strategy discussion\nRequested by: DC Amy Shaw, Westvale Police\n")
+    request = facts.request
+    assert (request.found, request.how, request.by) == (True, "field", "DC Amy Shaw, Westvale Police")
+    assert request.block == request.field_block == block_with(facts, "Requested by")
+
+
+def test_a_referral_is_not_a_request():
+    facts = read(REQUEST_HEAD + "## Reason for the strategy discussion\n"
+                 "Referral from the school about a bruise on the child's arm.\n")
+    request = facts.request
+    assert not request.found and request.by == "" and request.block is None
+    assert request.confidence is Confidence.HIGH  # every line was read: sure it is not there
+    asked = read(REQUEST_HEAD + "## Reason for the strategy discussion\nReferral from the school about a bruise on "
+                 "the child's arm. The school requested a strategy discussion.\n").request
+    assert asked.found and asked.by == "The school requested a strategy discussion."
+
+
+# -- the meeting ---------------------------------------------------------------------------------
+
+
+def test_meeting_date_from_a_shorthand_line():
+    facts = read("# Strategy Discussion Record\n\nStrat: Tue 21/01/2025 10:00\n\n"
+                 "## Attendees\n- Hannah Reed (Team Manager, Children's Social Care)\n")
+    meeting = facts.meeting
+    assert meeting.date == dt.date(2025, 1, 21)
+    assert meeting.date_block == block_with(facts, "Strat: Tue 21/01/2025")
+    assert not meeting.date_from_text
+
+
+def test_meeting_date_and_mode_from_a_held_on_sentence():
+    facts = read("# Strategy Discussion Record\n\n## Reason for the strategy discussion\n"
+                 "The strategy discussion was held on 14 March 2016 by telephone.\n")
+    meeting = facts.meeting
+    assert (meeting.date, meeting.date_from_text, meeting.mode) == (dt.date(2016, 3, 14), True, "phone")
+
+
+def test_no_meeting_date():
+    meeting = read("# Strategy Discussion Record\n\n## Meeting details\nTime: 10:00\n").meeting
+    assert meeting.date is None and meeting.date_block is None
+    dated = read("# Strategy Discussion Record\n\n## Meeting details\nDate: 14/03/2016\nTime: 10:00\n").meeting
+    assert dated.date == dt.date(2016, 3, 14) and dated.date_block is not None
+
+
+def test_the_chair_from_a_field_and_from_the_attendees():
+    facts = read(record("Chair: Hannah Reed, Team Manager, Children's Social Care\n"))
+    chair = facts.meeting.chair
+    assert (chair.name, chair.role, chair.agency_key) == ("Hannah Reed", "Team Manager", "childrens-social-care")
+    assert facts.meeting.chair_block == block_with(facts, "Chair:")
+    facts = read(record("## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
+                        "| Grace Holt | Practice Manager (Chair) | Children's Social Care |\n"))
+    assert (facts.meeting.chair.name, facts.meeting.chair.role) == ("Grace Holt", "Practice Manager")
+
+
+# -- follow-ups ------------------------------------------------------------------------------------
+
+FOLLOWUP_HEAD = record(
+    "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
+    "| Hannah Reed | Team Manager | Children's Social Care |\n"
+    "| DS Mark Fenwick | Detective Sergeant | Westvale Police |\n\n"
+    "## Update (18/03/2016)\n"
+    "The review strategy discussion booked for 21/03/2016 was cancelled as the enquiry has concluded."
+)
+
+
+def test_a_cancelled_review_with_nobody_told():
+    facts = read(FOLLOWUP_HEAD + "\n")
+    [followup] = facts.followups
+    assert followup.status == "cancelled"
+    assert followup.block == block_with(facts, "was cancelled")
+    assert "review strategy discussion" in followup.text
+    assert not followup.agencies_told and followup.told_block is None
+
+
+def test_a_cancelled_review_with_the_agencies_told():
+    facts = read(FOLLOWUP_HEAD + " Hannah Reed informed all agencies of the cancellation by email on 18/03/2016.\n")
+    [followup] = facts.followups
+    assert followup.status == "cancelled" and followup.agencies_told
+    assert followup.told_block == block_with(facts, "informed all agencies")
+
+
+def test_a_service_not_required_is_not_a_cancelled_followup():
+    assert read(record("## Decision\nA medical is not required.\n")).followups == []
+    [review] = read(record("## Decision\nA review strategy discussion is not required.\n")).followups
+    assert review.status == "cancelled"
+
+
+# -- photographs -----------------------------------------------------------------------------------
+
+
+def test_photographs_by_a_school_but_not_by_a_paediatrician():
+    facts = read(record("## Reason for the strategy discussion\n"
+                        "The DSL photographed the bruises on the child's arm on her phone.\n"))
+    [photo] = facts.photographs
+    assert photo.block == block_with(facts, "The DSL photographed")
+    assert "photographed the bruises" in photo.text
+    # medical photography, and photographs not taken, are not listed
+    assert read(record("## Reason for the strategy discussion\nThe paediatrician photographed the bruises on the "
+                       "child's arm during the child protection medical.\n")).photographs == []
+    assert read(record("## Reason for the strategy discussion\nNo photographs were taken of the bruises; "
+                       "a body map was completed.\n")).photographs == []
+
+
+# -- how well the record was read ------------------------------------------------------------------
+
+
+def test_the_reading_says_how_well_the_layout_was_understood():
+    tiny = read("## Notes\nA bruise.\n").reading
+    assert tiny.understood is Confidence.LOW and tiny.text is Confidence.LOW and tiny.notes
+    full = read(AGENCY_RECORD + "\n## Decision\nSection 47 enquiry agreed.\n\n## Actions\n- Tom Ellis to visit by 15/03/2016\n"
+                "\n## Child's voice\nAva said she likes school.\n").reading
+    assert full.understood is Confidence.HIGH and full.text is Confidence.HIGH and full.notes == []
+    assert full.words >= 40 and full.recognised_sections >= 5
+
+
+# -- the object itself ------------------------------------------------------------------------------
+
+
+def test_each_reading_is_computed_once():
+    facts = read(AGENCY_RECORD)
+    people = facts.participants
+    assert len(people) == 5 and facts.participants is people
+    agencies = facts.agencies
+    assert agencies[0].participants[0] is people[0]  # agencies are built on the same participants
+    assert facts.agencies is agencies
+
+
+_SEEN: list = []
+
+
+class _First(Rule):
+    code = "XT001"
+    name = "first-reader"
+    summary = "Test: records the reading it sees."
+    default_severity = Severity.INFO
+
+    def check(self, document, ctx):
+        _SEEN.append((ctx.facts, ctx.facts.participants))
+        yield Report("{who} took part.", values={"who": ctx.facts.participants[0].name})
+
+
+class _Second(_First):
+    code = "XT002"
+    name = "second-reader"
+
+
+def test_every_rule_gets_the_same_reading_of_a_record():
+    _SEEN.clear()
+    findings = lint(AGENCY_RECORD, select=["XT"], rules=[_First, _Second])
+    assert [f.code for f in findings] == ["XT001", "XT002"]
+    (facts_a, people_a), (facts_b, people_b) = _SEEN
+    assert facts_a is facts_b and people_a is people_b
+    assert findings[0].message == '"Hannah Reed" took part.'
+    assert findings[0].shown_message(excerpts=False) == '"…" took part.'
+
+
+def test_small_questions():
+    facts = read(AGENCY_RECORD)
+    assert facts.is_placeholder("TBC") and facts.is_placeholder("N/A")
+    assert not facts.is_placeholder("Hannah Reed")
+    assert "police" in facts.agencies_named_in("DC Shaw from CAIT said there is no trace.")
+    assert facts.agencies_named_in("Tom Hale, DSL") == ["school"]
+
+
+def test_to_dict_is_plain_json():
+    data = read(ACTIONS).to_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert data["meeting"]["date"] == "2025-01-21"
+    assert data["reading"]["understood"] in ("low", "medium", "high")
+    assert {"text": "Fri 20/03", "due": "2025-03-20", "weekday_conflict": "Fri"}.items() <= data["actions"][2]["deadline"].items()
+
+
+# -- strategy-lint dump --facts ----------------------------------------------------------------------
+
+FACT_KEYS = {"reading", "meeting", "request", "child", "participants", "agencies", "contacts", "voice",
+             "actions", "update_actions", "followups", "photographs"}
+
+
+def test_dump_facts_prints_the_reading_as_json(tmp_path):
+    path = tmp_path / "record.md"
+    path.write_text(AGENCY_RECORD, encoding="utf-8")
+    proc = run_cli("dump", "--facts", str(path))
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert set(data) == FACT_KEYS
+    assert data["meeting"]["date"] == "2016-03-14"
+    assert [p["name"] for p in data["participants"]][:2] == ["Hannah Reed", "DS Mark Fenwick"]
+    police = next(a for a in data["agencies"] if a["key"] == "police")
+    assert police["took_part"] and police["no_concerns"] and police["input_blocks"]
+    assert {"sections", "evidence", "too_young", "too_young_block"} <= set(data["voice"])
+    # without --facts it is the document model, not the reading
+    model = json.loads(run_cli("dump", str(path)).stdout)
+    assert "blocks" in model and "participants" not in model
+    # a file that cannot be read is one line, no traceback
+    proc = run_cli("dump", "--facts", str(tmp_path / "missing.md"))
+    assert proc.returncode == 2
+    assert proc.stdout == "" and "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
