@@ -435,11 +435,16 @@ def test_photographs_by_a_school_but_not_by_a_paediatrician():
     [photo] = facts.photographs
     assert photo.block == block_with(facts, "The DSL photographed")
     assert "photographed the bruises" in photo.text
-    # medical photography, and photographs not taken, are not listed
-    assert read(record("## Reason for the strategy discussion\nThe paediatrician photographed the bruises on the "
-                       "child's arm during the child protection medical.\n")).photographs == []
+    assert not photo.medical and photo.of_child
+    # medical photography is listed as medical (SL701 leaves it alone); photographs not taken are not listed
+    [medical] = read(record("## Reason for the strategy discussion\nThe paediatrician photographed the bruises on the "
+                            "child's arm during the child protection medical.\n")).photographs
+    assert medical.medical and medical.by == "paediatrics"
     assert read(record("## Reason for the strategy discussion\nNo photographs were taken of the bruises; "
                        "a body map was completed.\n")).photographs == []
+    # an adult's injuries photographed by police are not the child's
+    [adult] = read(record("## Reason for the strategy discussion\nPolice photographed Ms Reilly's injuries at the scene.\n")).photographs
+    assert not adult.of_child
 
 
 # -- how well the record was read ------------------------------------------------------------------

@@ -92,7 +92,7 @@ _BULLET = re.compile(r"^\s*(?:[-*•·◦▪–o]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][
 _INITIALS_PREFIX = re.compile(r"^([A-Z]{2,3})\s*(?:[–—:=-]|\s)\s*(?=[A-Z])")
 _INITIALS_PAREN = re.compile(r"\(([A-Z]{2,3})\)")
 _LABEL = re.compile(r"^([A-Za-z][A-Za-z'’/& ]{1,40}?)\s*:\s*(\S.*)$")
-_SPLIT = re.compile(r"\s+[–—-]+\s+|\s*[–—]\s*|[,|()\[\];]|\s+-\s*$")
+_SPLIT = re.compile(r"\s+[–—-]+\s+|\s*[–—]\s*|[,|()\[\];]|\s+/\s+|\s+-\s*$")
 _SENTENCE = re.compile(r"[.!?]\s+[A-Z]|[.!?]$")
 #: Labels that introduce a list of participants ("Present: ...", "Also present: ...").
 _LIST_LABELS = {
@@ -739,7 +739,7 @@ def _mode_from_ticks(rec: Any, mode_cols: list[str]) -> str | None:
 def _split_entries(text: str) -> list[str]:
     if ";" in text:
         return [p for p in text.split(";") if p.strip()]
-    pieces = re.split(r"(?<=\))\s*,\s*(?=[A-Z])", text)
+    pieces = re.split(r"(?<=\))\s*(?:,\s*(?:and\s+)?|and\s+)(?=[A-Z])", text)
     return [p for p in pieces if p.strip()]
 
 

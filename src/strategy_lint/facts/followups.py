@@ -83,7 +83,12 @@ def read_followups(facts: "Facts") -> list[FollowUp]:
         return []
     block, sentence = hit
     told = _agencies_told(document, facts, block)
-    return [FollowUp("cancelled", block, sentence, agencies_told=told is not None, told_block=told)]
+    meeting = document.metadata.meeting_date
+    dates = find_dates(sentence, default_year=meeting.year if meeting else None)
+    return [
+        FollowUp("cancelled", block, sentence, date=dates[0].date if dates else None,
+                 agencies_told=told is not None, told_block=told)
+    ]
 
 def _cancellation(document, ctx: Any, cancel, followup) -> tuple[int, str] | None:
     labels = _row_labels(document)

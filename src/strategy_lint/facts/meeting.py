@@ -81,6 +81,7 @@ def read_meeting(facts: "Facts") -> Meeting:
                 if _DATE_WORD.search(line.text) and find_dates(line.text)
                 and not _BIRTH.search(line.text) and not _OTHER_DATE.search(line.text)
             )
+    _read_time(facts, meeting)
     _read_chair(facts, meeting)
     _read_mode(facts, meeting)
     _read_edt(facts, meeting)
@@ -98,9 +99,26 @@ def _held_on(document) -> tuple | None:
     return None
 
 
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s*(?:-|–|—|to)\s*\d{1,2}[:.]\d{2}\s*(?:am|pm)?)?", re.I)
+
+
+def _read_time(facts: "Facts", meeting: Meeting) -> None:
+    """'Time: 10:00 - 11:00', 'Start time | 15:45', or the time on the meeting date's line."""
+    for label, value, _block in labelled_lines(facts.document):
+        if re.search(r"\b(?:start\s+)?time\b|\btiming\b", label, re.I) and not re.search(r"birth|referral|next", label, re.I):
+            m = _TIME.search(value)
+            if m:
+                meeting.time = m.group(0).strip()
+                return
+    if meeting.date_block is not None:
+        m = _TIME.search(facts.document.blocks[meeting.date_block].text)
+        if m:
+            meeting.time = m.group(0).strip()
+
+
 def _read_chair(facts: "Facts", meeting: Meeting) -> None:
     for label, value, block in labelled_lines(facts.document):
-        if _CHAIR_LABEL.match(label.strip(" :?")) and value.strip():
+        if _CHAIR_LABEL.match(label.strip(" :?")) and value.strip() and not facts.is_placeholder(value):
             meeting.chair = _person(facts, value)
             meeting.chair_block = block
             return

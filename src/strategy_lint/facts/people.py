@@ -129,6 +129,7 @@ def read_agencies(facts: "Facts") -> list[Agency]:
             agency.aliases.append(c.name)
     took_part = [p for p in people if p.took_part]
     credited = _credited(facts, took_part, initials_of(took_part))
+    pending = _awaited(facts, list(agencies))
     convenor_spoke = _convenor_spoke(document, lexicon)
     for key, agency in agencies.items():
         blocks = sorted({b for k, bs in credited.items() if same_agency(key, k) for b in bs})
@@ -137,6 +138,7 @@ def read_agencies(facts: "Facts") -> list[Agency]:
         if key in CONVENOR_AGENCIES and convenor_spoke is not None:
             blocks.append(convenor_spoke)
         agency.input_blocks = sorted(set(blocks))
+        agency.pending = bool(pending.get(key)) and not agency.input_blocks
         texts = [document.blocks[b].text for b in agency.input_blocks] + [p.contribution for p in rows]
         no_concerns = lexicon.phrase_list("no_concerns")
         agency.no_concerns = any(n in t.lower() for t in texts for n in no_concerns)
@@ -391,6 +393,17 @@ def _trie_regex(words: list[str]) -> str:
         return "(?:" + "|".join(parts) + ")"
 
     return emit(trie)
+
+
+def _awaited(facts: "Facts", keys: list[str]) -> dict[str, bool]:
+    """Agencies whose information the record says is still awaited ("awaiting the GP's response")."""
+    out: dict[str, bool] = {}
+    for b in facts.document.body_blocks():
+        if b.text and _PENDING.search(b.text):
+            for key in facts.agencies_named_in(b.text):
+                if key in keys:
+                    out[key] = True
+    return out
 
 
 def _real_contribution(text: str, lexicon: Any) -> bool:

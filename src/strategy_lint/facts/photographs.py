@@ -47,6 +47,9 @@ _POINTER = re.compile(r"\b(?:them|these|those|this|it|the\s+(?:marks?|bruis\w+|i
 
 
 def read_photographs(facts: "Facts") -> list[Photograph]:
+    """Every sentence saying someone photographed marks or injuries: by whom where the
+    sentence says, whether by medical staff (clinical photography, not this concern) and
+    whether of the child (not an adult's injuries, a room or a phone screen)."""
     lex = facts.lexicon
     photos = phrase_pattern(lex.phrase_list("photo_terms"))
     injuries = phrase_pattern(lex.phrase_list("injury_terms") or INJURY_TERMS)
@@ -56,10 +59,24 @@ def read_photographs(facts: "Facts") -> list[Photograph]:
         return []
     out = []
     for block in facts.document.body_blocks():
-        hit = _photo_of_injury(facts, block.text or "", photos, injuries, expected, medical)
-        if hit:
-            out.append(Photograph(block.index, hit))
+        hit = _photo_of_injury(facts, block.text or "", photos, injuries, expected, None)
+        if not hit:
+            continue
+        by_medical = medical is not None and bool(medical.search(hit))
+        keys = facts.agencies_named_in(hit)
+        out.append(
+            Photograph(block.index, hit, by=keys[0] if keys else "", medical=by_medical, of_child=not _ADULTS_INJURY.search(hit))
+        )
     return out
+
+
+#: "Police photographed Ms Reilly's injuries": an adult's injuries, not the child's.
+_ADULTS_INJURY = re.compile(
+    r"\b(?:Ms|Mrs|Mr|Miss|mum|mother|dad|father|step-?\w+|partner|grand\w+)\.?(?:\s+[A-Z][\w'-]+)?['’]s\s+"
+    r"(?:\w+\s+){0,2}(?:injur\w*|bruis\w*|marks?|wounds?|face|arm|neck)",
+    re.I,
+)
+
 
 def _photo_of_injury(ctx: Any, text, photos, injuries, expected, medical) -> str | None:
     """The first sentence that reports a non-medical photograph of the child's marks."""

@@ -65,6 +65,7 @@ def read_request(facts: "Facts") -> Request:
     document = facts.document
     lexicon = facts.lexicon
     request = Request()
+    judged: set[int] = set()
     for label, value, block in labelled_lines(document):
         clean_label = label.strip(" :?")
         if not _REQUEST_LABEL.search(clean_label) or _OTHER_LABEL.search(clean_label):
@@ -73,16 +74,20 @@ def read_request(facts: "Facts") -> Request:
             continue  # "Not requested: referral only" says nobody asked
         if len(clean_label.split()) > 12:
             continue
+        judged.add(block)
         if request.field_block is None:
             request.field_block = block
         if _names_someone(value, lexicon):
-            request.found, request.by, request.block, request.how = True, _chosen(value), block, "field"
+            how = "tick-box" if has_tick_boxes(value) else "field"
+            request.found, request.by, request.block, request.how = True, _chosen(value), block, how
             return request
         request.field_empty = True
     for line in record_lines(document):
         text = line.text.replace("’", "'")
         if not re.search(r"request|ask|call|convene|sought|seek|arrange|initiat", text, re.I):
             continue
+        if line.block in judged and re.match(r"^\s*[^:]{1,60}:", text):
+            continue  # "Requested by: N/A" was judged as a field above
         for sentence in _sentences(facts, text):
             if _is_request(sentence):
                 request.found, request.by, request.block, request.how = True, sentence, line.block, "sentence"

@@ -184,7 +184,9 @@ def _child_names(facts: "Facts") -> list[str]:
 
 
 def _said_pattern(facts: "Facts") -> re.Pattern[str]:
-    names = [re.escape(n) for n in _child_names(facts)]
+    every = _child_names(facts)
+    initials = [re.escape(n) for n in every if len(n) == 1]
+    names = [re.escape(n) for n in every if len(n) > 1]
     child = rf"(?i:{_CHILD_WORDS})"
     subject = rf"(?:{'|'.join(names)}|{child})" if names else child
     owner = rf"(?:{'|'.join(names)}|(?i:the\s+child|the\s+young\s+person))" if names else r"(?i:the\s+child|the\s+young\s+person)"
@@ -197,6 +199,9 @@ def _said_pattern(facts: "Facts") -> re.Pattern[str]:
         r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*['’]s\s+(?i:voice|views|wishes\s+and\s+feelings|own\s+words)\b"
         # "H to DSL: \"I don't want to go back\"" -- the child's words given after a colon
         rf"|\b{subject}\s+(?i:to|told)\s+[\w' ]{{1,30}}:\s*[\"“]"
+        # shorthand's initial ("H said ..."), only straight before the verb: "A bruise was reported" is no child
+        + (rf"|(?<![\w'’])(?:{'|'.join(initials)})\s+(?:(?i:has|had)\s+)?(?i:{_REPORTING})\b"
+           rf"|(?<![\w'’])(?:{'|'.join(initials)})\s+(?i:to|told)\s+[\w' ]{{1,30}}:\s*[\"“]" if initials else "")
     )
 
 

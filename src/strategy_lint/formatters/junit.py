@@ -53,9 +53,15 @@ class JunitFormatter(Formatter):
         if not r.findings:
             ET.SubElement(suite, "testcase", name="all checks passed", classname=r.path)
             return {"tests": 1, "failures": 0, "errors": 0}
+        sure = r.counted() if hasattr(r, "counted") else r.findings
         for f in r.findings:
             where = f.location.describe()
             case = ET.SubElement(suite, "testcase", name=f"{f.code} {f.name} ({where})", classname=r.path)
+            if f not in sure:
+                # less sure than min-confidence: not a failure, but written down for a look
+                out = ET.SubElement(case, "system-out")
+                out.text = f"Worth a look ({f.confidence.value} confidence): {self.message(f)} Where: {where}"
+                continue
             failure = ET.SubElement(case, "failure", type=f.severity.value, message=self.message(f))
             body = [self.message(f), f"Where: {where}"]
             if self.excerpt(f):
@@ -63,7 +69,7 @@ class JunitFormatter(Formatter):
             if self.fix(f):
                 body.append(f"How to fix: {self.fix(f)}")
             failure.text = "\n".join(body)
-        return {"tests": len(r.findings), "failures": len(r.findings), "errors": 0}
+        return {"tests": len(r.findings), "failures": len(sure), "errors": 0}
 
 
 @hookimpl

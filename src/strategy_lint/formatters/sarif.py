@@ -53,7 +53,8 @@ class SarifFormatter(Formatter):
         descriptors = [self._descriptor(code) for code in codes]
         index = {d["id"]: i for i, d in enumerate(descriptors)}
         sarif_results = [
-            self._result(r.path, f, index) for r in results if r.status == "ok" for f in r.findings
+            self._result(r.path, f, index, f in (r.counted() if hasattr(r, "counted") else r.findings))
+            for r in results if r.status == "ok" for f in r.findings
         ]
         notifications = [self._notification(r) for r in results if r.status == "error"]
         run = {
@@ -102,7 +103,7 @@ class SarifFormatter(Formatter):
             "defaultConfiguration": {"level": LEVEL[severity]},
         }
 
-    def _result(self, path: str, f: Finding, index: dict[str, int]) -> dict[str, Any]:
+    def _result(self, path: str, f: Finding, index: dict[str, int], sure: bool = True) -> dict[str, Any]:
         loc = f.location
         props: dict[str, Any] = {"severity": f.severity.value, "where": loc.describe()}
         for key in ("page", "section"):
@@ -126,7 +127,8 @@ class SarifFormatter(Formatter):
         result: dict[str, Any] = {
             "ruleId": f.code,
             "ruleIndex": index[f.code],
-            "level": LEVEL[f.severity],
+            # a finding less sure than min-confidence is a note: shown, never failing a gate
+            "level": LEVEL[f.severity] if sure else "note",
             "message": {"text": text},
             "locations": [location],
             "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint(path)},
