@@ -20,7 +20,7 @@ from ..extract.actions import actions as _raw_actions
 from ..extract.actions import meeting_date, owner_is_generic, owner_is_missing
 from ..extract.phrases import phrase_pattern
 from .model import Action, Confidence, Deadline
-from .text import negated_before, record_lines
+from .text import negated_before, prose_lines
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import Facts
@@ -115,7 +115,7 @@ def read_update_actions(facts: "Facts") -> list[Action]:
     out = [a for a in facts.actions if a.intent == "update-agencies"]
     in_actions = {b for a in facts.actions for b in (a.blocks or [a.block]) if b is not None}
     meeting = meeting_date(facts.document)
-    for line in record_lines(facts.document):
+    for line in prose_lines(facts.document):
         if line.block in in_actions:
             continue
         for sentence in _sentences(facts, line.text):

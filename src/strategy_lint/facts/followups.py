@@ -91,9 +91,12 @@ def read_followups(facts: "Facts") -> list[FollowUp]:
     ]
 
 def _cancellation(document, ctx: Any, cancel, followup) -> tuple[int, str] | None:
+    from .text import drop_unticked
+
     labels = _row_labels(document)
     for block in document.body_blocks():
-        text = (block.text or "").replace("’", "'")
+        # "Review strategy: ☐ cancelled ☒ held" cancels nothing
+        text = "\n".join(drop_unticked(line) for line in (block.text or "").replace("’", "'").split("\n"))
         if block.index in labels and cancel.search(text) and followup.search(labels[block.index]) and not followup.search(text):
             # "| Review strategy | Booked for 04/11 – cancelled on the day |": the label says what
             text = f"{labels[block.index]}: {text}"

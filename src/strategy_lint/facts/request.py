@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .model import Confidence, Request
-from .text import has_tick_boxes, is_placeholder, labelled_lines, negated_before, record_lines, ticked
+from .text import has_tick_boxes, is_placeholder, labelled_lines, negated_before, prose_lines, ticked
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import Facts
@@ -47,7 +47,9 @@ _SENTENCE_PATTERNS = [
     # "requested a strategy discussion", "asked for a strategy meeting", "requested strat"
     re.compile(rf"\b{_ASK}\b{_GAP}{_MEETING}\b|\b{_ASK}\s+{_MEETING}\b", re.I),
     # "asked at that time for a strategy discussion", "asked EDT to convene an urgent strategy"
-    re.compile(rf"\bask(?:ed|s)?\b(?:\s+[\w'’/.-]+){{0,6}}?\s+(?:for|to\s+(?:convene|hold|arrange|call))\s+(?:a\s+|an\s+|the\s+)?(?:urgent\s+|further\s+)?{_MEETING}\b", re.I),
+    re.compile(rf"\bask(?:ed|s)?\b(?:\s+\S+){{0,8}}?\s+(?:for|to\s+(?:convene|hold|arrange|call))\s+(?:a\s+|an\s+|the\s+)?(?:urgent\s+|further\s+)?{_MEETING}\b", re.I),
+    # "Paul Okafor, who convened the strategy discussion after the referral"
+    re.compile(rf"\b(?:convened|called|initiated|requested)\s+(?:the\s+|an?\s+|this\s+)(?:urgent\s+|initial\s+)?{_MEETING}\b", re.I),
     # "strategy discussion requested by DC Shaw", "discussion, convened by the chair"
     re.compile(rf"\b{_MEETING}\b(?:{_GAP})?{_CONVENE}\s+(?:by|following|after|at|on\s+behalf)\b", re.I),
     # "It was requested by Kerry Mills", "which was convened by the TM"
@@ -82,7 +84,7 @@ def read_request(facts: "Facts") -> Request:
             request.found, request.by, request.block, request.how = True, _chosen(value), block, how
             return request
         request.field_empty = True
-    for line in record_lines(document):
+    for line in prose_lines(document):
         text = line.text.replace("’", "'")
         if not re.search(r"request|ask|call|convene|sought|seek|arrange|initiat", text, re.I):
             continue
@@ -102,10 +104,12 @@ def _chosen(value: str) -> str:
 
 
 def _names_someone(value: str, lexicon) -> bool:
-    """A field value that says who asked: not blank, not a placeholder, not 'no request'."""
+    """A field value that says who asked: not blank, not a placeholder, not 'no request'.
+    "Was a strategy requested? ☒ Yes ☐ No" says one was (who, the next field says)."""
     text = value.strip()
     if has_tick_boxes(text):
-        return bool(ticked(text))
+        chosen = [o.lower() for o in ticked(text)]
+        return bool(chosen) and not any(o in ("no", "n", "not requested", "none") for o in chosen)
     if not text or is_placeholder(text, lexicon):
         return False
     if _NO_REQUEST.search(text) and not _CONVENED.search(text):

@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "Line",
     "record_lines",
+    "prose_lines",
     "labelled_lines",
     "ticked",
     "unticked",
@@ -60,9 +61,22 @@ def record_lines(document: Document) -> Iterator[Line]:
             continue  # a title is not content (labelled_lines gives titles with their values)
         label = _context_label(document, b.index)
         for raw in b.text.split("\n"):
-            text = raw.strip()
+            text = drop_unticked(raw.strip())
             if text:
                 yield Line(text, b.index, label, labelled=bool(label))
+
+
+def prose_lines(document: Document) -> list[Line]:
+    """:func:`record_lines` with the wrapped lines of a cell or paragraph joined back into
+    the sentences they belong to (a PDF table cell keeps its visual line breaks), so
+    sentence searches see "The strategy meeting was requested in pathway ..." whole."""
+    out: list[Line] = []
+    for line in record_lines(document):
+        if out and line.block == out[-1].block and not re.search(r"[.!?:;]\s*$", out[-1].text):
+            out[-1] = Line(f"{out[-1].text} {line.text}", line.block, line.label, line.labelled)
+            continue
+        out.append(line)
+    return out
 
 
 def _context_label(document: Document, index: int) -> str:
@@ -160,6 +174,25 @@ def strip_ticks(text: str) -> str:
     chosen = ticked(text)
     head = text[: _BOX.search(text).start()].strip()  # type: ignore[union-attr]
     return " ".join(p for p in (head, "; ".join(chosen)) if p)
+
+
+def drop_unticked(text: str) -> str:
+    """``text`` without the options left unticked: "Review strategy: ☐ cancelled ☒ held"
+    says the review was held, and "☐ Request for a strategy discussion" requests nothing."""
+    if not text or not _BOX.search(text):
+        return text
+    options = _options(text)
+    if not options or all(t for t, _ in options):
+        return text
+    boxes = list(_BOX.finditer(text))
+    before = text[: boxes[0].start()].strip()
+    after_last = text[boxes[-1].end():].strip()
+    box_first = not (before and not after_last)
+    keep = [f"☒ {o}" if box_first else f"{o} ☒" for t, o in options if t and o]
+    head = before if box_first else ""
+    if not box_first and ":" in text[: boxes[0].start()]:
+        head = text[: boxes[0].start()].rsplit(":", 1)[0] + ":"
+    return " ".join(p for p in (head, " ".join(keep)) if p).strip()
 
 
 def negated_before(text: str, start: int, window: int = 40) -> bool:

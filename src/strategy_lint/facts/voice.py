@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..extract.voice import is_placeholder_text, observed_experience, says_too_young, voice_sections
 from ..model import BlockKind
 from .model import Voice, VoiceEvidence, VoiceSection
-from .text import record_lines
+from .text import prose_lines, record_lines
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import Facts
@@ -123,7 +123,7 @@ def read_voice(facts: "Facts") -> Voice:
         in_voice.update(s.blocks)
     # the plan is what will be done, not what was seen or said
     planned = {b for a in facts.actions for b in (a.blocks or [a.block]) if b is not None}
-    for line in record_lines(document):
+    for line in prose_lines(document):
         b = document.blocks[line.block]
         if b.kind is BlockKind.HEADING or line.block in planned:
             continue
