@@ -200,6 +200,61 @@ def cold_start(one: Path, repeat: int) -> None:
               f"<= {TARGETS['cold']}x", verdict(c / s, TARGETS["cold"]), widths=(44, 8, 9, 8, 8, 7)))
 
 
+FACTS = ("nlp", "reading", "meeting", "request", "child", "participants", "agencies", "contacts",
+         "voice", "actions", "update_actions", "followups", "photographs")
+
+
+def breakdown(linter, groups: dict[str, list[Path]], repeat: int) -> None:
+    """Where a lint's time goes: the reader, the structure pass, the language pass
+    (``facts.nlp``), each shared reading (``ctx.facts``, computed in this order before
+    the rules), and the rules themselves, summed over each group (best of N per record)."""
+    from strategy_lint.facts import Facts
+    from strategy_lint.nlp import forget_texts
+    from strategy_lint.rules import RuleContext
+    from strategy_lint.structure import build_structure
+
+    for name, paths in groups.items():
+        totals: dict[str, float] = {}
+        for path in paths:
+            best: dict[str, float] = {}
+            for _ in range(repeat):
+                times: dict[str, float] = {}
+                config = linter.config_for(path)
+                plan = linter._plan_for(config)
+                start = time.perf_counter()
+                doc = plan.plugins.pm.hook.strategy_lint_read_document(path=path, options=_options(config))
+                times["reader"] = time.perf_counter() - start
+                start = time.perf_counter()
+                build_structure(doc, plan.lexicon)
+                times["structure pass"] = time.perf_counter() - start
+                facts = Facts(doc, plan.lexicon)
+                for attr in FACTS:
+                    start = time.perf_counter()
+                    getattr(facts, attr)
+                    times[f"facts.{attr}"] = time.perf_counter() - start
+                start = time.perf_counter()
+                for rule, _reg, options, severity in plan.rules:
+                    ctx = RuleContext(options=options, lexicon=plan.lexicon, severity=severity, _facts=facts)
+                    list(rule.check(doc, ctx) or [])
+                times["rules (facts ready)"] = time.perf_counter() - start
+                forget_texts()
+                for k, v in times.items():
+                    best[k] = min(best.get(k, v), v)
+            for k, v in best.items():
+                totals[k] = totals.get(k, 0.0) + v
+        whole = sum(totals.values())
+        print(f"\n== Breakdown: {name} ({len(paths)} records, best of {repeat}, ms per record) ==")
+        for k, v in sorted(totals.items(), key=lambda kv: -kv[1]):
+            print(row(f"  {k}", f"{1000 * v / len(paths):.1f}", f"{100 * v / whole:.0f}%", widths=(34, 9, 6)))
+        print(row("  total", f"{1000 * whole / len(paths):.1f}", widths=(34, 9)))
+
+
+def _options(config):
+    from strategy_lint.readers.base import MB, ReadOptions
+
+    return ReadOptions(max_file_bytes=int(config.max_file_mb * MB), max_expanded_bytes=int(config.max_expanded_mb * MB), max_pages=config.max_pages)
+
+
 def profile(linter, paths: list[Path], top: int, rounds: int = 3) -> None:
     from pyinstrument import Profiler
     from pyinstrument.renderers import ConsoleRenderer
@@ -229,6 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-cold", action="store_true", help="skip the cold-start figure")
     ap.add_argument("--only", choices=("docx", "pdf"), help="one format only (no cold start)")
     ap.add_argument("--profile", choices=("docx", "pdf"), help="print pyinstrument's flat profile of linting that format")
+    ap.add_argument("--breakdown", action="store_true", help="print where the time goes (reader, structure, language pass, each reading, rules) and stop")
     ap.add_argument("-v", "--verbose", action="store_true", help="a line per record")
     args = ap.parse_args(argv)
 
@@ -256,6 +312,18 @@ def main(argv: list[str] | None = None) -> int:
         chosen = [p for p in docx if args.profile == "docx"] + [p for p in pdf if args.profile == "pdf"]
         gen = [p for paths in generated.values() for p in paths if p.suffix == f".{args.profile}"]
         profile(linter, chosen + gen, 30)
+        return 0
+
+    if args.breakdown:
+        groups = {}
+        if args.only != "pdf":
+            groups["committed .docx"] = docx
+            groups.update({f"generated {lay} .docx" : generated[lay] for lay in ("form", "narrative", "pseudo") if lay in generated})
+        if args.only != "docx":
+            groups["committed PDF"] = pdf
+            if "pdf" in generated:
+                groups["generated PDF"] = generated["pdf"]
+        breakdown(linter, groups, min(args.repeat, 3))
         return 0
 
     print(f"\n== In-process lint vs bare parse (best of {args.repeat}, seconds per record) ==")
