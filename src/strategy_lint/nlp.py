@@ -26,6 +26,7 @@ Matching:
 from __future__ import annotations
 
 import functools
+import re
 import threading
 import weakref
 from dataclasses import dataclass
@@ -268,6 +269,10 @@ class _Ruler:
         self.matcher = Matcher(nlp.vocab, validate=False)
         self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER", validate=False)
         self.orth_matcher = PhraseMatcher(nlp.vocab, attr="ORTH", validate=False)
+        #: "one to three capitalised words, then these words" patterns (lexicon suffixes):
+        #: the words on a PhraseMatcher, the capitalised words found by looking back
+        self.suffix_matcher = PhraseMatcher(nlp.vocab, attr="LOWER", validate=False)
+        self._suffixes: dict[int, tuple[int, int, int]] = {}  # phrase key -> (match id, min, max)
         self._ent_ids: dict[int, tuple[str, str]] = {}
 
     def add_patterns(self, patterns: list[dict[str, Any]]) -> None:
@@ -286,12 +291,37 @@ class _Ruler:
         for key, pattern in keyed:
             words.setdefault(_pattern_words(pattern, self._make_doc), set()).add(key)
         for key, pattern in keyed:
+            suffix = None if isinstance(pattern, str) else _title_suffix(pattern)
             if isinstance(pattern, str):
                 self.lower_matcher.add(key, [self._make_doc(pattern)])
+            elif suffix is not None:
+                lo, hi, words_after = suffix
+                phrase_key = f"{key}||suffix||{len(self._suffixes)}"
+                self._suffixes[self.vocab.strings.add(phrase_key)] = (self.vocab.strings[key], lo, hi)
+                self.suffix_matcher.add(phrase_key, [Doc(self.vocab, words=words_after)])
             elif _orth_only(pattern) and len(words[_pattern_words(pattern, self._make_doc)]) == 1:
                 self.orth_matcher.add(key, [Doc(self.vocab, words=[t["ORTH"] for t in pattern])])
             else:
                 self.matcher.add(key, [pattern])
+
+    def _suffix_matches(self, doc: Any) -> list[tuple[int, int, int]]:
+        """What the token Matcher finds for the suffix patterns: every run of ``min`` to
+        ``max`` title-case tokens ending right before the words, one match per length."""
+        out = []
+        title: dict[int, bool] = {}
+        for phrase_id, start, end in self.suffix_matcher(doc):
+            match_id, lo, hi = self._suffixes[phrase_id]
+            for n in range(1, hi + 1):
+                i = start - n
+                if i < 0:
+                    break
+                if i not in title:
+                    title[i] = doc[i].is_title
+                if not title[i]:
+                    break
+                if n >= lo:
+                    out.append((match_id, i, end))
+        return out
 
     def _matchers(self) -> list[Any]:
         """The non-empty matchers, token Matcher first as in ``EntityRuler.match``."""
@@ -301,6 +331,8 @@ class _Ruler:
         from spacy.tokens import Span
 
         matches = [m for matcher in self._matchers() for m in matcher(doc)]
+        if self._suffixes:
+            matches.extend(self._suffix_matches(doc))
         final = sorted({(m, s, e) for m, s, e in matches if s != e}, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
         entities = list(doc.ents)
         new = []
@@ -318,6 +350,20 @@ class _Ruler:
             seen.update(range(start, end))
         doc.ents = entities + new
         return doc
+
+
+def _title_suffix(pattern: list[dict[str, Any]]) -> tuple[int, int, list[str]] | None:
+    """(min, max, words) when ``pattern`` is ``{IS_TITLE, OP "{min,max}"}`` then plain
+    LOWER words (the lexicon's suffix patterns), else None."""
+    if len(pattern) < 2 or set(pattern[0]) != {"IS_TITLE", "OP"} or pattern[0]["IS_TITLE"] is not True:
+        return None
+    m = re.fullmatch(r"\{(\d+),(\d+)\}", str(pattern[0]["OP"]))
+    if m is None or not 1 <= int(m.group(1)) <= int(m.group(2)):
+        return None
+    rest = pattern[1:]
+    if not all(set(t) == {"LOWER"} and isinstance(t["LOWER"], str) and t["LOWER"] == t["LOWER"].lower() for t in rest):
+        return None
+    return int(m.group(1)), int(m.group(2)), [t["LOWER"] for t in rest]
 
 
 def _orth_only(pattern: list[dict[str, Any]]) -> bool:
@@ -412,6 +458,8 @@ def _analyse(nlp: "Language", texts: Sequence[str]) -> None:
     memo = _MEMO.setdefault(nlp, {})
     sents = _SENTS.setdefault(nlp, {})
     todo = [t for t in dict.fromkeys(t or "" for t in texts) if t not in memo]
+    if not todo:
+        return  # the usual case after the record's one pass: no pipe to set up
     for text, doc in zip(todo, nlp.pipe(todo)):
         memo[text] = tuple(_doc_mentions(doc, frozenset()))
         sents[text] = tuple((s.start_char, s.end_char) for s in doc.sents)

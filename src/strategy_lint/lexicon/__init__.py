@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Iterable
 
+from ..labels import _MIN_FUZZY, _same
+
 _COMBINED_SPLIT = re.compile(r"\s*/\s*|\s*&\s*|\s*,\s*|\s+and\s+|\s*\+\s*", re.I)
 _NUMBERING = re.compile(r"^\s*(?:\(?[0-9]{1,2}(?:\.[0-9]{1,2})*[.)]?|\(?[a-hj-z][.)]|[ivx]{1,4}[.)])\s+", re.I)
 _PUNCT = re.compile(r"[^\w&/()'’ ]+")
@@ -134,7 +136,19 @@ def _best_match(norm: str, table: dict[str, list[str]]) -> str | None:
     "information sharing"; see :mod:`strategy_lint.labels`).  "=x" synonyms only ever
     match the whole title.  The synonym with most meaningful words wins, so
     "Introduction and apologies" is an attendance title, not an apologies one.
+
+    Scored exactly as :func:`_best_match_slow` (the definition), through an index of the
+    table built once (:class:`_TableIndex`): the structure pass and the readings ask this
+    of every title and many lines, and re-deriving each synonym's stems, pattern and
+    fuzzy comparisons per question was most of a lint's time.
     """
+    if not norm:
+        return None
+    return _index_for(table).best(norm)
+
+
+def _best_match_slow(norm: str, table: dict[str, list[str]]) -> str | None:
+    """The definition of :func:`_best_match`, synonym by synonym (kept for the tests)."""
     if not norm:
         return None
     from ..labels import bag_matches, stems
@@ -163,6 +177,141 @@ def _best_match(norm: str, table: dict[str, list[str]]) -> str | None:
             if best is None or score > best[0]:
                 best = (score, kind)
     return best[1] if best else None
+
+
+class _TableIndex:
+    """One synonym table, prepared once: the exact titles, and per synonym its stems,
+    whole-word pattern and substring score, in the table's order (ties keep it).
+
+    A question only looks at the synonyms that can match: those whose first word is a
+    word of the title (a whole-word match starts on one), and, when the title is short
+    enough for a bag match, those sharing a stem with it (exactly or within a typo).
+    Every other synonym scores nothing in :func:`_best_match_slow` either.
+    """
+
+    def __init__(self, table: dict[str, list[str]]) -> None:
+        from ..labels import stems
+
+        #: what the index was built from, to notice a table changed in place
+        self.snapshot = {k: list(v) for k, v in table.items()}
+        self.table = table
+        self.exact: dict[str, str] = {}
+        self.entries: list[tuple[str, str, re.Pattern[str], frozenset[str], int, bool, float]] = []
+        self.by_word: dict[str, list[int]] = {}
+        self.by_stem: dict[str, list[int]] = {}
+        self.no_word_start: list[int] = []  # synonyms that start with punctuation
+        self.long_stems: dict[str, list[str]] = {}
+        top = 0.0
+        for kind, synonyms in table.items():
+            for syn in synonyms:
+                whole = syn[1:] if syn.startswith("=") else syn
+                self.exact.setdefault(whole, kind)
+                if syn.startswith("="):
+                    continue
+                pos = len(self.entries)
+                bag = stems(syn)
+                sub_score = 10.0 * len(bag) + 1 + len(syn) / 1000
+                top = max(top, sub_score, 10.0 * len(bag))
+                self.entries.append((kind, syn, _whole_word(syn), bag, len(bag), len(syn.split()) > 1, sub_score))
+                first = _FIRST_WORD.match(syn)
+                if first:
+                    self.by_word.setdefault(first.group(0), []).append(pos)
+                else:
+                    self.no_word_start.append(pos)
+                for st in bag:
+                    self.by_stem.setdefault(st, []).append(pos)
+        for st in self.by_stem:
+            if len(st) >= _MIN_FUZZY:
+                self.long_stems.setdefault(st[0], []).append(st)
+        self.max_bag = max((e[4] for e in self.entries), default=0)
+        #: an exact title outscores every other match (10000 + its length): true unless a
+        #: synonym had ~1000 words, and then every title goes the slow way
+        self.exact_wins = top < 10000.0
+
+    def _candidates(self, norm: str, label: frozenset[str]) -> list[int]:
+        found: set[int] = set(self.no_word_start)
+        for word in set(_WORD_RUN.findall(norm)):
+            found.update(self.by_word.get(word, ()))
+        if label and len(label) - _MAX_EXTRA_WORDS <= self.max_bag:  # a bag match is possible
+            for t in label:
+                found.update(self.by_stem.get(t, ()))
+                if len(t) >= _MIN_FUZZY:
+                    for st in self.long_stems.get(t[0], ()):
+                        if st != t and _same(st, t):
+                            found.update(self.by_stem[st])
+        return sorted(found)
+
+    def best(self, norm: str) -> str | None:
+        if not self.exact_wins:  # pragma: no cover - no real lexicon gets here
+            return _best_match_slow(norm, self.table)
+        hit = self.exact.get(norm)
+        if hit is not None:
+            return hit
+        from ..labels import stems
+
+        label = stems(norm)
+        n_label = len(label)
+        fuzzy: dict[str, list[str]] | None = None
+        best_score = 0.0
+        best_kind: str | None = None
+        entries = self.entries
+        for pos in self._candidates(norm, label):
+            kind, syn, pattern, bag, n_bag, multiword, sub_score = entries[pos]
+            if syn in norm and pattern.search(norm):
+                score = sub_score
+            else:
+                if not n_label or (n_bag < 2 and (n_label > 2 or multiword)):
+                    continue
+                if n_label - n_bag > _MAX_EXTRA_WORDS or not n_bag or n_bag > n_label:
+                    continue
+                ok = True
+                for s in bag:
+                    if s in label:
+                        continue
+                    if len(s) < _MIN_FUZZY:
+                        ok = False
+                        break
+                    if fuzzy is None:
+                        fuzzy = _long_stems(label)
+                    if not any(_same(s, t) for t in fuzzy.get(s[0], ())):
+                        ok = False
+                        break
+                if not ok:
+                    continue
+                score = 10.0 * n_bag - 0.1 * (n_label - n_bag)
+            if best_kind is None or score > best_score:
+                best_score, best_kind = score, kind
+        return best_kind
+
+
+_WORD_RUN = re.compile(r"\w+")
+_FIRST_WORD = re.compile(r"^\w+")
+
+
+def _long_stems(label: frozenset[str]) -> dict[str, list[str]]:
+    """The label's stems long enough for a fuzzy match, by first letter."""
+    out: dict[str, list[str]] = {}
+    for t in label:
+        if len(t) >= _MIN_FUZZY:
+            out.setdefault(t[0], []).append(t)
+    return out
+
+
+_INDEXES: dict[int, _TableIndex] = {}
+
+
+def _index_for(table: dict[str, list[str]]) -> _TableIndex:
+    """The index of ``table``, built on first use and again if the table was changed."""
+    index = _INDEXES.get(id(table))
+    if index is None or index.table is not table or not _unchanged(index.snapshot, table):
+        if len(_INDEXES) >= 64:  # many short-lived lexicons (tests): start again
+            _INDEXES.clear()
+        index = _INDEXES[id(table)] = _TableIndex(table)
+    return index
+
+
+def _unchanged(snapshot: dict[str, list[str]], table: dict[str, list[str]]) -> bool:
+    return snapshot == table
 
 
 #: A title with many more words than the synonym it holds is a sentence, not that title.

@@ -106,6 +106,9 @@ SECT_PR = _w("sectPr")
 ALT = f"{{{MC}}}AlternateContent"
 CHOICE, FALLBACK = f"{{{MC}}}Choice", f"{{{MC}}}Fallback"
 VAL = _w("val")
+RSTYLE, SZ, VANISH, BOLD, CAPS, COLOR = _w("rStyle"), _w("sz"), _w("vanish"), _w("b"), _w("caps"), _w("color")
+#: the run properties the reader looks at
+RUN_PROPS = (SZ, VANISH, BOLD, CAPS, COLOR, _w("highlight"), _w("shd"))
 
 #: Inline wrappers whose children are read as if they were the paragraph's own.
 INLINE_WRAPPERS = frozenset(
@@ -380,6 +383,7 @@ class _Styles:
     def __init__(self, root: "_Element | None") -> None:
         self._by_id: dict[str, "_Element"] = {}
         self._cache: dict[tuple[str, str, str], "_Element | None"] = {}
+        self._names: dict[str | None, str | None] = {}
         self.default_paragraph: str | None = None
         self.doc_rpr: "_Element | None" = None
         self.doc_ppr: "_Element | None" = None
@@ -398,6 +402,11 @@ class _Styles:
             self.doc_ppr = defaults.find(f"{_w('pPrDefault')}/{PPR}")
 
     def name(self, sid: str | None) -> str | None:
+        if sid not in self._names:
+            self._names[sid] = self._name(sid)
+        return self._names[sid]
+
+    def _name(self, sid: str | None) -> str | None:
         from docx.styles import BabelFish
 
         style = self._by_id.get(sid or "")
@@ -507,6 +516,10 @@ class _DocxReader:
         self.page: int | None = None
         self.page_mode: str | None = None  # "rendered" | "explicit" | None
         self.text_seen: dict[tuple[BlockKind, str], int] = {}
+        #: run properties resolved through the styles, per (character style, paragraph style)
+        self._style_props: dict[tuple[str | None, str | None], dict[str, "_Element | None"]] = {}
+        #: the whole properties of a run with no rPr of its own, per paragraph style
+        self._plain_props: dict[str | None, _RunProps] = {}
 
     # -- entry ------------------------------------------------------------------------
 
@@ -1047,26 +1060,56 @@ class _DocxReader:
                     para.sizes.append(props.size)
 
     def _run_props(self, r: "_Element", sid: str | None) -> _RunProps:
+        """A run's properties: its own rPr first, then its character style, the paragraph
+        style and the document defaults (resolved once per pair of styles)."""
         rpr = r.find(RPR)
-        rstyle = _val(rpr.find(_w("rStyle"))) if rpr is not None else None
+        if rpr is None:
+            cached = self._plain_props.get(sid)
+            if cached is not None:
+                return cached
+            inherited = self._inherited(None, sid)
+            props = self._props_from(inherited.get)
+            if not props.white and (_val(inherited[COLOR]) or "").upper() != "FFFFFF":
+                self._plain_props[sid] = props  # white text depends on the backgrounds: never cached
+            return props
+        own: dict[Any, "_Element"] = {}
+        for child in rpr:
+            own.setdefault(child.tag, child)  # the first of a tag, as find() gives
+        inherited = self._inherited(_val(own.get(RSTYLE)), sid)
 
-        def get(tag: str) -> "_Element | None":
-            full = _w(tag)
-            if rpr is not None and (el := rpr.find(full)) is not None:
-                return el
-            for found in (self.styles.prop(rstyle, RPR, full), self.styles.prop(sid, RPR, full)):
-                if found is not None:
-                    return found
-            return self.styles.doc_rpr.find(full) if self.styles.doc_rpr is not None else None
+        def get(full: str) -> "_Element | None":
+            el = own.get(full)
+            return el if el is not None else inherited[full]
 
-        size = _int(_val(get("sz")))
+        return self._props_from(get)
+
+    def _props_from(self, get: Any) -> _RunProps:
+        size = _int(_val(get(SZ)))
         return _RunProps(
-            hidden=_on(get("vanish")),
-            white=self._white_on_white(get),
-            bold=_on(get("b")),
-            caps=_on(get("caps")),
+            hidden=_on(get(VANISH)),
+            white=self._white_on_white(lambda tag: get(_w(tag))),
+            bold=_on(get(BOLD)),
+            caps=_on(get(CAPS)),
             size=size / 2 if size else None,
         )
+
+    def _inherited(self, rstyle: str | None, sid: str | None) -> dict[str, "_Element | None"]:
+        """Each run property as the styles give it: character style, then paragraph style,
+        then the document defaults."""
+        key = (rstyle, sid)
+        found = self._style_props.get(key)
+        if found is None:
+            found = {}
+            defaults = self.styles.doc_rpr
+            for full in RUN_PROPS:
+                el = self.styles.prop(rstyle, RPR, full)
+                if el is None:
+                    el = self.styles.prop(sid, RPR, full)
+                if el is None and defaults is not None:
+                    el = defaults.find(full)
+                found[full] = el
+            self._style_props[key] = found
+        return found
 
     def _white_on_white(self, get: Any) -> bool:
         colour = (_val(get("color")) or "").upper()
