@@ -153,3 +153,5 @@ def test_the_documented_example_configuration_is_valid(tmp_path, capsys, monkeyp
     data = json.loads(out.partition("\n")[2])
     assert data["lexicon"]["columns"]["deadline"] == ["target date"]
     assert data["per-file-ignores"] == {"archive/2015-*.docx": ["SL6"]}
+    assert data["lexicon"]["agencies"]["gp"]["suffixes"] == ["Health Clinic"]
+    assert data["lexicon"]["phrases"]["cancel_terms"] == ["shelved"]

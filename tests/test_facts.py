@@ -426,6 +426,22 @@ def test_a_service_not_required_is_not_a_cancelled_followup():
     assert review.status == "cancelled"
 
 
+
+def test_follow_up_and_photograph_wording_comes_from_the_lexicon_and_a_config_extends_it():
+    """The words for a cancelled review and for injuries live in phrases.toml, so a local
+    authority's own wording ("shelved", "abrasion") is one configuration line, checked by name."""
+    shelved = FOLLOWUP_HEAD.replace("was cancelled", "was shelved") + "\n"
+    photo = record("## Reason for the strategy discussion\nThe DSL photographed the abrasion on the child's knee.\n")
+    assert read(shelved).followups == [] and read(photo).photographs == []
+    local = default_lexicon().extend({"phrases": {"cancel_terms": ["shelved"], "injury_terms": ["abrasion"]}})
+    [followup] = Facts(build_structure(parse_markdown(shelved), local), lexicon=local).followups
+    assert followup.status == "cancelled" and not followup.agencies_told
+    [taken] = Facts(build_structure(parse_markdown(photo), local), lexicon=local).photographs
+    assert not taken.medical and taken.of_child
+    for name in ("cancel_terms", "followup_words", "injury_terms", "expected_images", "medical_photo_terms"):
+        assert lexicon().phrase_list(name), name
+
+
 # -- photographs -----------------------------------------------------------------------------------
 
 

@@ -24,7 +24,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from .rules import Rule
 
 #: fields of ``[lexicon.agencies.<key>]`` and ``[lexicon.roles.<key>]``
-AGENCY_FIELDS = {"name": str, "group": str, "names": list, "abbreviations": list}
+#: ``suffixes``: words that make "<Capitalised name> <suffix>" this agency ("Parkside Medical Centre");
+#: ``weak_names``: names that alone do not say which service of the agency (a hospital trust)
+AGENCY_FIELDS = {
+    "name": str, "group": str, "names": list, "abbreviations": list, "suffixes": list, "weak_names": list,
+}
 ROLE_FIELDS = {"name": str, "agency": str, "names": list, "abbreviations": list}
 #: agency groups the lexicon documents (agencies.toml); groups in the lexicon itself count too
 AGENCY_GROUPS = (

@@ -21,26 +21,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["read_followups"]
 
-CANCEL_TERMS = [
-    "cancelled", "canceled", "cancel", "cancelling", "cancellation", "no longer needed", "no longer required",
-    "no longer necessary", "not needed", "not required", "stood down", "stand down", "standing down",
-    "called off", "not going ahead", "will not go ahead", "did not go ahead", "will not take place",
-    "did not take place", "not take place", "not be held", "not be going ahead", "not proceed",
-    "not proceeding",
-]
-FOLLOWUP_WORDS = [
-    "follow-up strategy", "follow up strategy", "followup strategy", "review strategy", "further strategy",
-    "second strategy", "next strategy", "reconvened strategy", "strategy review", "follow-up meeting",
-    "follow up meeting", "review meeting", "review discussion", "follow-up discussion", "follow up discussion",
-    "reconvene", "reconvened", "planned strategy", "planned review", "booked strategy",
-    "strategy discussion planned", "strategy meeting planned", "strategy discussion booked",
-    "strategy meeting booked", "strategy discussion arranged", "strategy meeting arranged",
-    "strategy discussion scheduled", "strategy meeting scheduled", "strategy discussion due",
-    "strategy meeting due", "review strat", "follow-up strat", "follow up strat", "next strat", "further strat",
-    "the review", "that review", "this review", "review on", "review was", "review meeting was",
-    "strategy discussion of", "strategy discussion on", "strategy discussion for", "strategy meeting of",
-    "strategy meeting on", "strategy meeting for", "strategy discussion booked", "strategy meeting booked",
-]
 #: How close (in characters) the cancellation must be to the follow-up it cancels.
 _NEAR = 100
 #: "cancelled the planned review strategy": the follow-up named right after the cancelling words
@@ -74,8 +54,8 @@ _NOT_TOLD = re.compile(r"\b(?:not|never)\s+(?:been\s+|yet\s+)?(?:inform|notif|up
 
 def read_followups(facts: "Facts") -> list[FollowUp]:
     document = facts.document
-    cancel = phrase_pattern(facts.lexicon.phrase_list("cancel_terms") or CANCEL_TERMS, exact_caps=False)
-    followup = phrase_pattern(facts.lexicon.phrase_list("followup_words") or FOLLOWUP_WORDS, exact_caps=False)
+    cancel = phrase_pattern(facts.lexicon.phrase_list("cancel_terms"), exact_caps=False)
+    followup = phrase_pattern(facts.lexicon.phrase_list("followup_words"), exact_caps=False)
     if cancel is None or followup is None:
         return []
     hit = _cancellation(document, facts, cancel, followup)

@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..extract.attendees import CONVENOR_AGENCIES, initials_of, participants, same_agency
+from ..extract.phrases import phrase_pattern
 from ..nlp import agencies_in_many, is_placeholder, mentions, to_agencies
 from .model import Agency, Confidence, Participant
 
@@ -30,15 +31,6 @@ _NOT_INPUT = frozenset(
 #: Where children's social care's own input shows (it convenes and decides).
 _CONVENOR_KINDS = ("reason", "decision", "actions", "risk", "agency_info")
 _POINTER = re.compile(r"^\s*(?:yes\b|y\b|see\b|provided\b|as above\b|below\b|attached\b)", re.I)
-#: Wording that says an agency's information has NOT come in (a line saying only this is
-#: not its input).  Kept narrow: "she has not yet spoken to Ms Ellis" is input.
-PENDING = [
-    "awaiting a response", "awaiting response", "awaiting their response", "awaiting information",
-    "awaiting checks", "information to follow", "checks to follow", "response to follow", "no response",
-    "not responded", "did not respond", "has not responded", "no reply", "chasing", "unable to contact",
-    "could not be contacted", "not been able to contact",
-]
-_PENDING = re.compile(r"(?i)\b(?:" + "|".join(re.escape(p) for p in PENDING) + r")\b")
 #: Sections that describe the meeting itself, the plan, or the list of people: a phone
 #: contact there is not information given outside the meeting.
 _SKIP_KINDS = frozenset(
@@ -62,8 +54,6 @@ _NOT_GIVEN = re.compile(
     re.I,
 )
 _SHORT_HEADING = 14
-#: contact words too ambiguous on their own ("police were called", "his phone")
-_AMBIGUOUS_CONTACT = {"called", "phone", "text", "teams", "call"}
 
 
 class Contact:
@@ -161,7 +151,8 @@ def _credited_lines(facts: "Facts", people: list[Any], initials: dict[str, Any],
     ini = set(initials)
     units = [(b, h, t) for b, h, t in _input_units(document) if b not in planned and not is_placeholder(t, lexicon)]
     alone = _batched_agencies(nlp, [t for _, _, t in units], ini)
-    units = [(b, h, t) for b, h, t in units if not _only_agency_name(t, alone[t]) and not _PENDING.search(t)]
+    pending = _pending(lexicon)
+    units = [(b, h, t) for b, h, t in units if not _only_agency_name(t, alone[t]) and not (pending and pending.search(t))]
     both_texts = [h + "\n" + t for _, h, t in units]
     # an abbreviation that is also someone's initials ("GP" for Gemma Price) still names the
     # agency here; the person is credited through _People as well
@@ -398,12 +389,18 @@ def _trie_regex(words: list[str]) -> str:
 def _awaited(facts: "Facts", keys: list[str]) -> dict[str, bool]:
     """Agencies whose information the record says is still awaited ("awaiting the GP's response")."""
     out: dict[str, bool] = {}
+    pending = _pending(facts.lexicon)
     for b in facts.document.body_blocks():
-        if b.text and _PENDING.search(b.text):
+        if b.text and pending and pending.search(b.text):
             for key in facts.agencies_named_in(b.text):
                 if key in keys:
                     out[key] = True
     return out
+
+
+def _pending(lexicon: Any) -> "re.Pattern[str] | None":
+    """Wording that says an agency's information has NOT come in (lexicon ``awaiting_input``)."""
+    return phrase_pattern(lexicon.phrase_list("awaiting_input"), exact_caps=False)
 
 
 def _real_contribution(text: str, lexicon: Any) -> bool:
@@ -440,10 +437,11 @@ def read_contacts(facts: "Facts") -> list[Contact]:
     out: list[Contact] = []
     seen: set[str] = set()
     planned = {b for a in facts.actions for b in (a.blocks or [a.block]) if b is not None}
+    ambiguous = {w.lower() for w in facts.lexicon.phrase_list("ambiguous_contact_words")}
     for block, text in _units(document):
         if block in planned:
             continue  # "email the outcome to the GP" is a plan, not information given
-        for key, mention, agency_text in _contacts(nlp, text, initials, _AMBIGUOUS_CONTACT):
+        for key, mention, agency_text in _contacts(nlp, text, initials, ambiguous):
             if key in CONVENOR_AGENCIES or key in seen:
                 continue
             seen.add(key)

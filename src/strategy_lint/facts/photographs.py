@@ -19,27 +19,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["read_photographs"]
 
-INJURY_TERMS = [
-    "mark", "marks", "marking", "markings", "bruise", "bruises", "bruised", "bruising", "injury", "injuries",
-    "injured", "burn", "burns", "scald", "scalds", "scratch", "scratches", "cut", "cuts", "graze", "grazes",
-    "wound", "wounds", "lesion", "lesions", "swelling", "welt", "welts", "bite mark", "bite marks",
-    "red mark", "red marks", "fingertip marks", "slap mark", "handprint",
-]
-#: Photography that is expected practice, body maps (drawings, not photos), and wording that
-#: names pictures without anyone photographing the child ("digital images policy", "video call").
-EXPECTED_IMAGES = [
-    "body map", "body maps", "body-map", "body-maps", "bodymap", "medical photography", "medical photograph",
-    "medical photographs", "medical photographer", "clinical photography", "clinical photograph",
-    "clinical photographs", "clinical photographer", "medical illustration", "medical illustrator",
-    "images policy", "image policy", "digital images policy", "photography policy", "photo policy",
-    "video call", "video calls", "video interview", "video-recorded interview",
-]
-#: Who took the photos in the expected way: a doctor as part of a medical assessment.
-MEDICAL_TERMS = [
-    "paediatrician", "pediatrician", "paediatric", "doctor", "dr", "consultant", "hospital", "clinician",
-    "child protection medical", "cp medical", "medical examination", "medical assessment", "SARC",
-    "sexual assault referral centre", "forensic medical", "FME", "A&E", "emergency department",
-]
 _NEGATION = re.compile(r"\b(?:no|not|never|nor|neither|without|refrain(?:ed)?|instead\s+of)\b|n't\b", re.I)
 _POINTER = re.compile(r"\b(?:them|these|those|this|it|the\s+(?:marks?|bruis\w+|injur\w+))\b", re.I)
 
@@ -52,9 +31,9 @@ def read_photographs(facts: "Facts") -> list[Photograph]:
     whether of the child (not an adult's injuries, a room or a phone screen)."""
     lex = facts.lexicon
     photos = phrase_pattern(lex.phrase_list("photo_terms"))
-    injuries = phrase_pattern(lex.phrase_list("injury_terms") or INJURY_TERMS)
-    expected = phrase_pattern(lex.phrase_list("expected_images") or EXPECTED_IMAGES)
-    medical = phrase_pattern(lex.phrase_list("medical_photo_terms") or MEDICAL_TERMS)
+    injuries = phrase_pattern(lex.phrase_list("injury_terms"))
+    expected = phrase_pattern(lex.phrase_list("expected_images"))
+    medical = phrase_pattern(lex.phrase_list("medical_photo_terms"))
     if photos is None or injuries is None:
         return []
     out = []
