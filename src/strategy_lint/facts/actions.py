@@ -56,6 +56,14 @@ _INTENT = [
     re.compile(rf"\b(?:circulat|distribut|shar|send|e-?mail)\w*\s+(?:the\s+|this\s+|a\s+copy\s+of\s+the\s+)?{_OBJECT}\b", re.I),
     re.compile(rf"\b{_OBJECT}\s+(?:to\s+be|will\s+be|are\s+to\s+be)\s+(?:circulated|distributed|shared|sent|emailed)\b", re.I),
 ]
+#: Every pattern above needs a recipient or a thing sent; a sentence with neither word is
+#: skipped before the (backtracking) patterns run on it -- most sentences of a record.
+_INTENT_WORDS = re.compile(
+    r"agenc|professional|partner|parties|participant|attendee|invitee|everyone|everybody|involved|"
+    r"present|network|distribution|core\s+group|took\s+part|attended|contributed|invited|"
+    r"outcome|minutes|record|decision|plan|notes|summary|action|strategy",
+    re.I,
+)
 #: Telling the family is not telling the agencies.
 _FAMILY = re.compile(
     r"\b(?:with|to)\s+(?:the\s+)?(?:mum|mother|father|dad|parents?|family|carers?|child|young\s+person|grandparents?|"
@@ -74,6 +82,8 @@ def is_update_intent(text: str, lexicon) -> bool:
         tail = norm[hit.start(): hit.end() + 40]
         if not (_FAMILY.search(tail) and not re.search(_RECIPIENT, tail, re.I)):
             return True  # "share the outcome with all agencies" -- not "... with mother"
+    if not _INTENT_WORDS.search(norm):
+        return False
     for rx in _INTENT:
         for m in rx.finditer(norm):
             tail = norm[m.start(): m.end() + 40]
