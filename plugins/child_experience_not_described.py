@@ -81,7 +81,7 @@ class ChildExperienceNotDescribed(Rule):
         if not usable and elsewhere:
             return  # no voice section: the observations elsewhere are the child's experience
         first = usable[0] if usable else None
-        said = "says only that the child is too young to give their views" if voice.too_young else (
+        said = "says only that the child is too young or unable to give their views" if voice.too_young else (
             "does not describe anything observed of the child"
         )
         where = "The child's voice section" if first else "The record"

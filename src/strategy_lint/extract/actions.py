@@ -122,7 +122,10 @@ def actions(document: Document, lexicon: Lexicon | None = None) -> list[Action]:
             # the table is the action list; prose around it is commentary
             found.extend(_text_actions(document, sec, meeting, lex, fields_only=True))
         else:
-            found.extend(_text_actions(document, sec, meeting, lex))
+            # with an action table elsewhere, a prose "tasks" part holds actions only where a
+            # line says who will do something or by when ("Police (ZH): call from Mrs Bowen
+            # at 22:55 ..." under "Strategy meeting tasks" is information, not a task)
+            found.extend(_text_actions(document, sec, meeting, lex, strict=bool(table_sections)))
     found.sort(key=lambda a: a.block if a.block is not None else -1)
     return found
 
@@ -356,7 +359,7 @@ def _field_regex(lex: Lexicon) -> re.Pattern[str]:
 
 
 def _text_actions(
-    document: Document, sec: Section, meeting, lex: Lexicon, fields_only: bool = False
+    document: Document, sec: Section, meeting, lex: Lexicon, fields_only: bool = False, strict: bool = False
 ) -> list[Action]:
     lines = _section_lines(document, sec)
     labels = _field_labels(lex)
@@ -427,6 +430,9 @@ def _text_actions(
             continue  # a list is the action list; paragraphs around it are commentary
         if line.kind != "list" and _REPORTED.search(text) and not _OWNER_VERB.match(_BULLET.sub("", text)):
             continue  # "DC Morgan said the police opened an investigation ...": minutes, not an action
+        body = _BULLET.sub("", text)
+        if strict and not _OWNER_VERB.match(body) and not _has_real_deadline(body, meeting, lex):
+            continue
         out.append(_free_action(text, line.block, meeting, lex, line.kind))
     flush()
     return out
@@ -512,6 +518,11 @@ def _deadline_like(text: str, meeting, lex: Lexicon) -> bool:
         return True
     words = {w.lower() for w in lex.phrase_list("not_deadlines")}
     return norm in words or norm.startswith(("within ", "before ", "when ", "as and when"))
+
+
+def _has_real_deadline(text: str, meeting, lex: Lexicon) -> bool:
+    found = _deadline_in_text(text, meeting, lex)
+    return bool(found) and dates.parse_deadline(found, meeting_date=meeting, lexicon=lex).is_real
 
 
 def _deadline_in_text(text: str, meeting, lex: Lexicon) -> str:

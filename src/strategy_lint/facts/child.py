@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import re
 
-from ..extract.voice import NONVERBAL_AGE_MONTHS, nonverbal_evidence
+from ..extract.voice import _AGE_WORDS, NONVERBAL_AGE_MONTHS, nonverbal_evidence
 from .model import Child
 from .text import labelled_lines
 
@@ -24,6 +24,8 @@ def read_child(facts: "Facts", age_months: int = NONVERBAL_AGE_MONTHS) -> Child:
 
         months = age_in_months(meta.child_dob, meta.meeting_date)
     why = nonverbal_evidence(facts.document, facts.nlp, facts.lexicon, age_months)
+    if why is None:
+        why = _nonverbal_field(facts)
     return Child(
         name=_child_name(facts),
         age_months=months,
@@ -32,6 +34,28 @@ def read_child(facts: "Facts", age_months: int = NONVERBAL_AGE_MONTHS) -> Child:
         preverbal=why is not None,
         preverbal_reason=why or "",
     )
+
+
+#: Fields that describe the child's needs or voice ("Needs", "Communication", "Ollie's views").
+_NEEDS_LABEL = re.compile(
+    r"\b(?:needs?|disabilit\w*|communicat\w*|diagnos\w*|send|additional|health|views?|voice|wishes)\b", re.I
+)
+
+
+def _nonverbal_field(facts: "Facts") -> str | None:
+    """Communication words ("non-verbal", "uses Makaton") in a field about the child's needs
+    or views, wherever it sits ("Needs: Autism. Non-verbal." in a details table, "Ollie's
+    views: Ollie is non-verbal ..." as an inline label): the sections the age-based reading
+    searches do not hold every template's field for it."""
+    from ..nlp import mentions
+
+    for label, value, _block in labelled_lines(facts.document):
+        if len(label.split()) > 8 or not _NEEDS_LABEL.search(label):
+            continue
+        words = [m.text for m in mentions(facts.nlp, value) if m.label == "NONVERBAL" and not _AGE_WORDS.search(m.text)]
+        if words:
+            return f"the record says '{words[0]}'"
+    return None
 
 
 #: Labels that give the child's name ("Name of child", "Child's name", "Young person").

@@ -52,6 +52,13 @@ _SENTENCE_PATTERNS = [
     re.compile(rf"\b(?:convened|called|initiated|requested)\s+(?:the\s+|an?\s+|this\s+)(?:urgent\s+|initial\s+)?{_MEETING}\b", re.I),
     # "strategy discussion requested by DC Shaw", "discussion, convened by the chair"
     re.compile(rf"\b{_MEETING}\b(?:{_GAP})?{_CONVENE}\s+(?:by|following|after|at|on\s+behalf)\b", re.I),
+    # "The strategy meeting was held at ... and was requested by Mrs Jennings, DSL",
+    # "The strategy meeting was requested in writing on 22 May by Dr Marsh"
+    re.compile(
+        rf"\b{_MEETING}\b[^.;]{{0,120}}?\b(?:was|were|been|is)\s+(?:(?!not\b|never\b)\w+\s+)?(?:requested|convened)\b"
+        r"[^.;]{0,60}?\bby\b",
+        re.I,
+    ),
     # "It was requested by Kerry Mills", "which was convened by the TM"
     re.compile(rf"\b(?:it|this|which)\s+(?:was\s+|has\s+been\s+)?{_CONVENE}\s+by\b", re.I),
     # "at the request of the DSL", "following a request from the police", "at DC Shaw's request"

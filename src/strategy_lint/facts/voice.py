@@ -97,10 +97,21 @@ def read_voice(facts: "Facts") -> Voice:
     lines = list(record_lines(document))
     for i, line in enumerate(lines):
         title = line.text.rstrip(" :")
-        if line.block in covered or len(title.split()) > 12 or not voice_title(title, lexicon):
+        if line.block in covered:
             continue
         if ":" in line.text.rstrip(" :") and not line.text.rstrip().endswith(":"):
-            continue  # "Child's voice: ..." inline labels are read by voice_sections
+            # "Ollie's views: Ollie is non-verbal ...": an inline label the lexicon does not
+            # list (those were read by voice_sections) but that names the child's voice
+            label, _, rest = line.text.partition(":")
+            if rest.strip() and len(label.split()) <= 8 and voice_title(label, lexicon):
+                voice.sections.append(
+                    VoiceSection(label.strip(), rest.strip(), line.block, [line.block],
+                                 placeholder=is_placeholder_text(rest, lexicon))
+                )
+                covered.add(line.block)
+            continue
+        if len(title.split()) > 12 or not voice_title(title, lexicon):
+            continue
         body = []
         for nxt in lines[i + 1: i + 12]:
             if nxt.block in heads or nxt.text.rstrip().endswith(":") and len(nxt.text.split()) <= 8:
@@ -195,7 +206,7 @@ def _said_pattern(facts: "Facts") -> re.Pattern[str]:
         rf"(?:\s+\w+){{0,3}}?\s+(?i:{_REPORTING})\b"
         rf"|\b{owner}['’]s\s+(?i:views?|wishes|words|account|voice)\b"
         # "Lacey's voice (20/11): ...", "Kai's views": whoever's voice a record gives is the child's
-        r"|\b(?!(?:Mum|Mother|Dad|Father|Nan|Gran|Grandma|Grandad|Parent|Carer|Aunt|Uncle|Police|School|Chair)['’])"
+        r"|\b(?!(?:Mum|Mother|Dad|Father|Nan|Gran|Grandma|Grandad|Parents?|Carers?|Aunt|Uncle|Police|School|Chair|Child|Children|Baby|Infant|Person|Pupil|Patient|Student|Family)['’])"
         r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*['’]s\s+(?i:voice|views|wishes\s+and\s+feelings|own\s+words)\b"
         # "H to DSL: \"I don't want to go back\"" -- the child's words given after a colon
         rf"|\b{subject}\s+(?i:to|told)\s+[\w' ]{{1,30}}:\s*[\"“]"
