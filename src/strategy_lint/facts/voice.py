@@ -153,7 +153,50 @@ def read_voice(facts: "Facts") -> Voice:
             voice.evidence.append(VoiceEvidence("said", line.block, text))
         elif _about_child(facts, text) and _observed(text, facts):
             voice.evidence.append(VoiceEvidence("observed", line.block, text))
+    if not any(e.kind == "said" for e in voice.evidence):
+        voice.evidence.extend(_quoted_child(facts, planned))
     return voice
+
+
+#: Who is quoted, when it is not the child: a parent or carer just before the quote.
+_ADULT_SPEAKER = re.compile(
+    r"\b(?:mum|mother|dad|father|step-?\w+|parents?|carers?|nan|gran\w*|grandma|grandad|aunt|uncle|partner|"
+    r"Mr|Mrs|Ms|Miss|Dr|DC|DS|PC|DI|SW|TM|HV|DSL)\b",
+    re.I,
+)
+#: an opening quote (after a space, colon or bracket, before a word) to its closing quote
+_SPOKEN_QUOTE = re.compile(r"(?:^|(?<=[\s:(,]))[\"“](?=\S)(?P<words>[^\"”]{12,}?)[\"”](?!\w)")
+
+
+def _quoted_child(facts: "Facts", planned: set[int]) -> list[VoiceEvidence]:
+    """The child's own words quoted in a paragraph or cell about the child, the speaker
+    given by a pronoun or a colon ("Last week she told Jade, \"he's the only one who gets
+    me\"", "T-R in return interview (KM): \"I'm not a kid\""), read over the whole block so
+    a quote wrapped across lines is one quote.  Only looked for when no sentence names the
+    child as the speaker: it keeps "no voice anywhere" for records that have none."""
+    names = _child_names(facts)
+    if not names:
+        return []
+    child = re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w'’])")
+    lead = re.compile(
+        rf"(?:\b(?:she|he|they)\s+(?:\w+\s+){{0,2}}?(?i:{_REPORTING})\b[^\"“.]{{0,30}}|:\s*)$", re.I
+    )
+    out: list[VoiceEvidence] = []
+    for block in facts.document.body_blocks():
+        if block.index in planned or not block.text or not child.search(block.text):
+            continue
+        text = " ".join(block.text.split())
+        for q in _SPOKEN_QUOTE.finditer(text):
+            before = text[max(0, q.start() - 60): q.start()]
+            m = lead.search(before)
+            if not m:
+                continue
+            speaker = before[: m.start()][-40:] if m.group(0).lstrip().startswith(":") else before[max(0, m.start() - 25): m.start()]
+            if _ADULT_SPEAKER.search(speaker) and not child.search(speaker):
+                continue
+            out.append(VoiceEvidence("said", block.index, text[max(0, q.start() - 60): q.end()]))
+            break
+    return out
 
 
 #: Observation words that only say a visit happened or something was noticed ("was seen
@@ -185,19 +228,27 @@ def _observed(text: str, facts: "Facts") -> bool:
     return False
 
 
+_INITIALS = re.compile(r"[A-Z](?:-[A-Z])*")
+
+
 def _child_names(facts: "Facts") -> list[str]:
     """How the record names the child: the first name, and its initial (shorthand minutes
     write "H said ..." after the first mention of Holly)."""
     name = facts.child.name
     first = [w for w in name.split()[:1] if len(w) > 1] if name else []
     nick = re.findall(r"\(([A-Z][a-z'’-]+)\)", name)  # "Oliver (Ollie) Brennan"
-    return first + nick + [first[0][0]] if first else []
+    if not first:
+        return []
+    # shorthand initials: "H" for Holly, "T-R" for Tia-Rose
+    parts = [w for w in re.split(r"-", first[0]) if w]
+    initials = [first[0][0]] + (["-".join(w[0] for w in parts)] if len(parts) > 1 else [])
+    return first + nick + initials
 
 
 def _said_pattern(facts: "Facts") -> re.Pattern[str]:
     every = _child_names(facts)
-    initials = [re.escape(n) for n in every if len(n) == 1]
-    names = [re.escape(n) for n in every if len(n) > 1]
+    initials = [re.escape(n) for n in every if _INITIALS.fullmatch(n)]
+    names = [re.escape(n) for n in every if not _INITIALS.fullmatch(n)]
     child = rf"(?i:{_CHILD_WORDS})"
     subject = rf"(?:{'|'.join(names)}|{child})" if names else child
     owner = rf"(?:{'|'.join(names)}|(?i:the\s+child|the\s+young\s+person))" if names else r"(?i:the\s+child|the\s+young\s+person)"
@@ -217,7 +268,7 @@ def _said_pattern(facts: "Facts") -> re.Pattern[str]:
 
 
 def _names_child(facts: "Facts", text: str) -> bool:
-    names = [n for n in _child_names(facts) if len(n) > 1]
+    names = [n for n in _child_names(facts) if not _INITIALS.fullmatch(n)]
     return any(re.search(rf"\b{re.escape(n)}\b", text) for n in names)
 
 
