@@ -234,6 +234,31 @@ def test_a_voice_section_holding_only_a_placeholder():
     assert facts.voice.evidence == [] and not facts.voice.found
 
 
+def test_a_generic_wishes_and_feelings_label_is_not_the_childs_words():
+    facts = read(VOICE_HEAD + "## Background\nChild's wishes and feelings: not yet gathered.\n")
+    assert facts.voice.said == []
+
+
+def test_an_inline_views_label_for_a_non_verbal_child():
+    facts = read(VOICE_HEAD + "## Background\nLily's views: Lily is non-verbal and was unable to give her views.\n")
+    assert [s.title for s in facts.voice.sections] == ["Lily's views"]
+    assert facts.child.preverbal and "non-verbal" in facts.child.preverbal_reason
+    assert facts.voice.too_young and facts.voice.said == []
+
+
+def test_the_childs_quoted_words_given_by_a_pronoun_or_a_colon():
+    facts = read(VOICE_HEAD + "## Information shared\nJade Simmons advised that Lily has attended the group for a year. "
+                 "Last week she told Jade, \"he's the only one who actually gets me\".\n")
+    [said] = facts.voice.said
+    assert said.block == block_with(facts, "Last week she told Jade")
+    colon = read(VOICE_HEAD + "## Information shared\nLily in return interview (KM): \"I'm not a kid, they're my mates.\"\n")
+    assert len(colon.voice.said) == 1
+    # a parent quoted about the child is not the child's voice; nor is a short quoted nickname
+    mum = read(VOICE_HEAD + "## Information shared\nLily's mum said: \"she is out of control at home\". "
+               "Police are looking for \"Jay\" and his associates.\n")
+    assert mum.voice.said == []
+
+
 def test_a_baby_is_preverbal():
     facts = read(record("## Child details\nName of child: Lily Marsh\nDate of birth: 02/05/2024\n", date="14/03/2025"))
     child = facts.child
@@ -260,6 +285,17 @@ def action(facts: Facts, starts: str):
     found = [a for a in facts.actions if a.text.startswith(starts)]
     assert len(found) == 1, (starts, [a.text for a in facts.actions])
     return found[0]
+
+
+def test_agency_updates_under_a_tasks_heading_are_not_actions_when_an_action_table_exists():
+    facts = read(record(
+        "## Strategy meeting tasks\nPolice (ZH): call from Mrs Bowen at 22:55, officers attended.\n"
+        "School (GW): no concerns, attendance 93%.\nGP to send the records by 20/03/2016.\n\n"
+        "## Actions\n| Task | Responsible | Timescale |\n|---|---|---|\n| Home visit | Tom Ellis | 15/03/2016 |\n"
+    ))
+    texts = [a.text for a in facts.actions]
+    assert not any(t.startswith(("Police", "School")) for t in texts), texts
+    assert any(t.startswith("GP to send") for t in texts) and "Home visit" in texts
 
 
 def test_yearless_deadlines_resolve_against_the_meeting_date():
@@ -355,6 +391,16 @@ def test_a_referral_is_not_a_request():
     asked = read(REQUEST_HEAD + "## Reason for the strategy discussion\nReferral from the school about a bruise on "
                  "the child's arm. The school requested a strategy discussion.\n").request
     assert asked.found and asked.by == "The school requested a strategy discussion."
+
+
+def test_request_in_a_long_sentence_about_the_meeting():
+    facts = read(REQUEST_HEAD + "## Meeting details\nThe strategy meeting was held at Riverside House and was requested "
+                 "by Mrs Jennings, DSL, when she made the referral.\n")
+    assert facts.request.found and facts.request.how == "sentence"
+    wrote = read(REQUEST_HEAD + "## Meeting details\nThe strategy meeting was requested in writing on 22 May 2025 by "
+                 "Dr Marsh, Consultant Paediatrician.\n")
+    assert wrote.request.found
+    assert not read(REQUEST_HEAD + "## Meeting details\nThe strategy meeting was not requested by the school.\n").request.found
 
 
 # -- the meeting ---------------------------------------------------------------------------------

@@ -67,6 +67,7 @@ _SENTENCE_PATTERNS = [
     # "Requested by DC Shaw after ..."
     re.compile(r"^\s*(?:strat(?:egy)?\.?\s+)?(?:requested|convened|called)\s+by\b", re.I),
 ]
+_NEGATED_INSIDE = re.compile(r"\b(?:not|never)\s+(?:\w+\s+)?(?:request|ask|convene|call|sought|arrange|initiat)\w*", re.I)
 _CONDITIONAL = re.compile(r"\b(?:if|unless|should\s+\w+\s+request|whether)\b", re.I)
 
 
@@ -138,8 +139,8 @@ _ASKED = re.compile(r"\b(?:request\w*|ask\w*|convened|called|sought|wanted)\b", 
 def _is_request(sentence: str) -> bool:
     for rx in _SENTENCE_PATTERNS:
         for m in rx.finditer(sentence):
-            if negated_before(sentence, m.start(), 25):
-                continue
+            if negated_before(sentence, m.start(), 25) or _NEGATED_INSIDE.search(m.group(0)):
+                continue  # "was not requested by the school" names nobody who asked
             if _CONDITIONAL.search(sentence[max(0, m.start() - 30): m.start()]):
                 continue
             return True
