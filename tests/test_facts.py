@@ -439,6 +439,15 @@ def test_the_chair_from_a_field_and_from_the_attendees():
     assert (facts.meeting.chair.name, facts.meeting.chair.role) == ("Grace Holt", "Practice Manager")
 
 
+def test_edt_took_the_call_but_a_day_team_chaired():
+    asked = read(record("## Meeting details\nChair: Mandy Clarke, Team Manager, Children's Social Care. Day team chaired, "
+                        "see below re EDT.\nRequested by PC Hart, who asked EDT for a strategy discussion at 23:50.\n"))
+    assert asked.meeting.edt_involved and asked.meeting.led_by is None
+    led = read(record("## Meeting details\nLed and chaired by: Martin Shaw, Emergency Duty Team Manager, "
+                      "Children's Social Care\n"))
+    assert led.meeting.led_by == "edt"
+
+
 # -- follow-ups ------------------------------------------------------------------------------------
 
 FOLLOWUP_HEAD = record(

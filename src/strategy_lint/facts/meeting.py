@@ -186,9 +186,17 @@ def _read_edt(facts: "Facts", meeting: Meeting) -> None:
         return
     # the chair is EDT
     chair = meeting.chair
-    if chair is not None and (term_re.search(f"{chair.role} {chair.agency}") or chair.agency_key == "edt"):
-        _led(meeting, meeting.chair_block, chair.label or chair.name)
-        return
+    day_chair = False
+    if chair is not None:
+        # the chair's own role and team decide, not a remark after them ("Assessment Team.
+        # Day team chaired, see below re EDT"); EDT is often part of children's services
+        own = re.split(r"[.;]", chair.agency, maxsplit=1)[0]
+        if chair.agency_key == "edt" or term_re.search(f"{chair.role} {own}"):
+            _led(meeting, meeting.chair_block, chair.label or chair.name)
+            return
+        # a day-time service chaired: EDT took part (a referral, a handover) but only a
+        # field or an EDT chair in the list can say it led
+        day_chair = chair.agency_key not in (None, "") and bool(chair.name or chair.role)
     for p in facts.participants:  # an attendee marked as chair who is from EDT
         chairs = _CHAIR_MARK.search(p.row_text) or re.search(r"\bchair", p.role, re.I)
         if chairs and (p.agency_key == "edt" or term_re.search(f"{p.role} {p.agency}")):
@@ -196,9 +204,12 @@ def _read_edt(facts: "Facts", meeting: Meeting) -> None:
             return
     for label, value, block in labelled_lines(document):
         text = value.replace("’", "'")
-        if _LEAD_FIELD.match(label.strip(" :?")) and term_re.search(text) and not _CONTACT.search(text):
+        own = re.split(r"[.;]\s", text, maxsplit=1)[0]  # not a remark after the chair's name and team
+        if _LEAD_FIELD.match(label.strip(" :?")) and term_re.search(own) and not _CONTACT.search(own):
             _led(meeting, block, f"{label}: {value}")
             return
+    if day_chair:
+        return
     patterns = _lead_patterns(term)
     for line in record_lines(document):
         text = line.text.replace("’", "'")
