@@ -47,7 +47,7 @@ _CHAIR_MARK = re.compile(r"\(\s*chair(?:person)?\s*\)|[-–,]\s*chair\b|\bchair\
 #: held by EDT" is not a discussion EDT led.
 _LEAD = r"(?:led|chaired|convened|initiated|co-?ordinated|conducted|facilitated)"
 _LEAD_FIELD = re.compile(
-    r"^\s*(?:chair(?:ed\s+by|person)?|convened\s+by|led\s+by|lead(?:\s+professional)?|organised\s+by|called\s+by"
+    r"^\s*(?:chair(?:ed\s+by|person)?|convened\s+by|led\s+by|(?:led|chaired)\s+and\s+(?:led|chaired)\s+by|lead(?:\s+professional)?|organised\s+by|called\s+by"
     r"|format|type\s+of\s+(?:meeting|discussion|strategy)|meeting\s+type|strategy\s+(?:led|chaired|convened)\s+by)\s*$",
     re.I,
 )
@@ -208,9 +208,11 @@ def _read_edt(facts: "Facts", meeting: Meeting) -> None:
         if _LEAD_FIELD.match(label.strip(" :?")) and term_re.search(own) and not _CONTACT.search(own):
             _led(meeting, block, f"{label}: {value}")
             return
-    if day_chair:
-        return
     patterns = _lead_patterns(term)
+    if day_chair:
+        # only wording that says EDT ran it ("EDT-led", "chaired by the out of hours social
+        # worker", "an out-of-hours strategy meeting"), not "asked EDT for a strategy discussion"
+        patterns = patterns[:2] + [re.compile(rf"{term}\s+(?:strategy|strat)\b", re.I)] + patterns[3:]
     for line in record_lines(document):
         text = line.text.replace("’", "'")
         if not term_re.search(text):
