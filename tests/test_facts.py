@@ -477,7 +477,10 @@ def test_a_cancelled_review_with_the_agencies_told():
 
 def test_a_service_not_required_is_not_a_cancelled_followup():
     assert read(record("## Decision\nA medical is not required.\n")).followups == []
-    [review] = read(record("## Decision\nA review strategy discussion is not required.\n")).followups
+    # deciding against a review is not cancelling one; a booked review found not needed is
+    assert read(record("## Decision\nFollow-up strategy: not needed - no section 47.\n")).followups == []
+    assert read(record("## Decision\nA review strategy discussion is not required.\n")).followups == []
+    [review] = read(record("## Update\nThe review strategy discussion booked for 21/03/2016 is not required.\n")).followups
     assert review.status == "cancelled"
 
 

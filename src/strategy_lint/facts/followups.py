@@ -45,6 +45,14 @@ _ABOUT_CANCELLATION = re.compile(
     r"not\s+(?:go|going)\s+ahead|did\s+not\s+(?:go\s+ahead|take\s+place)|not\s+(?:be\s+)?rebooked)\b",
     re.I,
 )
+#: "Not needed" / "not required" alone decides against a follow-up; it cancels one only
+#: when the record shows it had been booked ("the review booked for 21/03 is not needed").
+_DECIDED_AGAINST = re.compile(r"not\s+(?:needed|required|necessary)$", re.I)
+_BOOKED = re.compile(
+    r"\b(?:booked|arranged|planned|scheduled|set\s+(?:up\s+)?for|diarised|due\s+(?:on|for)|was\s+to\s+be|invit\w+)\b"
+    r"|\b(?:on|for)\s+(?:\w+day\s+)?\d{1,2}(?:st|nd|rd|th)?[/ .-]",
+    re.I,
+)
 _CONDITIONAL = re.compile(r"\b(?:if|unless|should|in\s+the\s+event|in\s+case|were\s+to)\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no)\b|n't\b", re.I)
 _NOT_TOLD = re.compile(r"\b(?:not|never)\s+(?:been\s+|yet\s+)?(?:inform|notif|updat|told|advis|contact)\w*|\bwithout\s+(?:inform|notif|updat|tell)\w*", re.I)
@@ -95,6 +103,8 @@ def _cancellation(document, ctx: Any, cancel, followup) -> tuple[int, str] | Non
                 before = sentence[max(0, m.start() - 12) : m.start()]
                 if _NEGATION.search(before) and not m.group(0).lower().startswith(("no ", "not ")):
                     continue  # "was not cancelled"
+                if _DECIDED_AGAINST.match(m.group(0)) and not _BOOKED.search(sentence):
+                    continue  # "Follow-up strategy: not needed": never booked, so nothing to cancel
                 return block.index, sentence
     return None
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..extract.attendees import CONVENOR_AGENCIES, initials_of, participants, same_agency
 from ..extract.phrases import phrase_pattern
+from .text import drop_unticked
 from ..nlp import agencies_in_many, is_placeholder, mentions, to_agencies
 from .model import Agency, Confidence, Participant
 
@@ -468,6 +469,7 @@ def _units(document):
         if sec is not None and _kind_through_parents(document, sec) in _SKIP_KINDS:
             continue
         for line in b.text.split("\n"):
+            line = drop_unticked(line)  # "Format: ☐ Hospital ☐ Teams ☒ Telephone" was by telephone only
             if line.strip():
                 yield b.index, line.strip()
 
