@@ -146,6 +146,19 @@ AGENCY_RECORD = record(
 )
 
 
+def test_a_present_label_with_a_remark_and_a_consulted_field_in_prose():
+    facts = read(record(
+        "## Meeting details\nFormat: ☐ Hospital-based meeting ☐ Teams ☒ Telephone discussion\n"
+        "Present (all by telephone): Hannah Reed (Team Manager, Children's Social Care); "
+        "DC Amy Shaw (Detective Constable, Westvale Police)\n"
+        "Agencies consulted outside the meeting: Dev Patel, DSL at Saltham Primary School, was telephoned "
+        "by Hannah Reed at 09:45.\n\n"
+        "## Information shared\nMr Patel advised by telephone that there are no concerns at school.\n"
+    ))
+    assert {"Hannah Reed", "DC Amy Shaw"} <= set(by_name(facts))
+    assert [c.key for c in facts.contacts if not c.recorded] == []
+
+
 def test_agency_input_is_credited_by_heading_and_by_subject():
     facts = read(AGENCY_RECORD)
     hv = agency(facts, "health-visiting")

@@ -109,6 +109,7 @@ _LIST_PROMPT = re.compile(
     r"\s*(?::|[-–]|(?<=were)\s)\s*(?=\S)",
     re.I,
 )
+_REMARKED_PROMPT = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z ]{2,30}?)\s*\([^()]{1,40}\)\s*:\s*(?P<rest>\S.*)$")
 _CHAIR_LABELS = {"chair", "chaired by", "chairperson", "minutes", "minute taker", "minutes taken by", "note taker"}
 
 
@@ -299,7 +300,15 @@ class _Reader:
             for line in b.text.split("\n"):
                 m = _LIST_PROMPT.match(line)
                 if not m:
-                    continue
+                    # "Present (all by telephone): A (Role, Agency); B ...": a list label with a remark
+                    q = _REMARKED_PROMPT.match(line)
+                    base = " ".join(q.group("label").lower().split()) if q else ""
+                    if base not in _LIST_LABELS:
+                        continue
+                    line = f"{q.group('label')}: {q.group('rest')}"
+                    m = _LIST_PROMPT.match(line)
+                    if not m:
+                        continue
                 kind = _LIST_LABELS.get(" ".join(m.group("label").lower().split()), "present")
                 section_kind = {"present": "attendees", "apologies": "apologies", "consulted": "consulted"}[kind]
                 for entry in self.entries(line.strip(), section_kind):

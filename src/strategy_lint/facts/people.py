@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..extract.attendees import CONVENOR_AGENCIES, initials_of, participants, same_agency
 from ..extract.phrases import phrase_pattern
-from .text import drop_unticked
+from .text import drop_unticked, labelled_lines
 from ..nlp import agencies_in_many, is_placeholder, mentions, to_agencies
 from .model import Agency, Confidence, Participant
 
@@ -439,6 +439,7 @@ def read_contacts(facts: "Facts") -> list[Contact]:
     seen: set[str] = set()
     planned = {b for a in facts.actions for b in (a.blocks or [a.block]) if b is not None}
     ambiguous = {w.lower() for w in facts.lexicon.phrase_list("ambiguous_contact_words")}
+    listed = _listed_as_consulted(facts)
     for block, text in _units(document):
         if block in planned:
             continue  # "email the outcome to the GP" is a plan, not information given
@@ -446,9 +447,24 @@ def read_contacts(facts: "Facts") -> list[Contact]:
             if key in CONVENOR_AGENCIES or key in seen:
                 continue
             seen.add(key)
-            is_recorded = any(same_agency(key, p.agency_key) for p in recorded) or _names_recorded_person(agency_text, recorded)
+            is_recorded = (
+                any(same_agency(key, p.agency_key) for p in recorded)
+                or _names_recorded_person(agency_text, recorded)
+                or any(same_agency(key, k) for k in listed)
+            )
             out.append(Contact(key, mention, block, text, _contact_word(text), is_recorded))
     return out
+
+def _listed_as_consulted(facts: "Facts") -> set[str]:
+    """Agencies named in a field that lists who was consulted or took part ("Agencies
+    consulted outside the meeting: Dr Osman, GP, Harbour View Medical Centre, was telephoned
+    ..."), however its entries are written: the record does list them there."""
+    keys: set[str] = set()
+    for label, value, _block in labelled_lines(facts.document):
+        if len(label.split()) <= 8 and facts.lexicon.section_kind(label.strip(" :")) in ("consulted", "attendees"):
+            keys.update(facts.agencies_named_in(value))
+    return keys
+
 
 def _contributed(row: str) -> bool:
     return bool(re.search(r"phone|e-?mail|report|sent|written|teams", row, re.I))
