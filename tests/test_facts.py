@@ -146,6 +146,25 @@ AGENCY_RECORD = record(
 )
 
 
+def test_agency_input_credited_by_initial_and_surname_or_an_information_column():
+    facts = read(record(
+        "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
+        "| Hannah Reed | Team Manager | Children's Social Care |\n"
+        "| Priya Lal | School Nurse | 0-19 Public Health Nursing |\n"
+        "| Jo Hart | Designated Safeguarding Lead | Northbrook Primary School |\n\n"
+        "## Agency updates\nP Lal - Ava known for routine checks only.\nMs Hart said attendance is 97%.\n"
+        "Hannah Reed said the family are not known.\n"
+    ))
+    lal = by_name(facts)["Priya Lal"].agency_key
+    assert agency(facts, lal).input_blocks and agency(facts, "school").input_blocks
+    table = read(record(
+        "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n| Hannah Reed | Team Manager | Children's Social Care |\n\n"
+        "## Consulted\n| Name | Role / agency | How contacted | Information |\n|---|---|---|---|\n"
+        "| Dr Priya Menon | GP, Saltham Health Centre | Phone | No safeguarding concerns held. |\n"
+    ))
+    assert agency(table, "gp").input_blocks
+
+
 def test_a_present_label_with_a_remark_and_a_consulted_field_in_prose():
     facts = read(record(
         "## Meeting details\nFormat: ☐ Hospital-based meeting ☐ Teams ☒ Telephone discussion\n"

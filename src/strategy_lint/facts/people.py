@@ -252,6 +252,9 @@ def _only_agency_name(text: str, found) -> bool:
     return len(re.findall(r"[A-Za-z]{3,}", rest)) < 2
 
 
+_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "DC", "DS", "DI", "PC", "PS", "Sgt", "Prof", "Cllr"})
+
+
 class _People:
     """Finds the people a line mentions, and so the agencies it credits, in one scan.
 
@@ -277,6 +280,10 @@ class _People:
                 if len(words) >= 3:
                     pat = re.compile(rf"\b{re.escape(words[0])}\.?\s+{re.escape(words[-1])}\b")
                     self.titled.setdefault(words[-1], []).append((pat, key))
+                # "P Lal", "P. Lal", "Mr Patel", "Dr Menon": an initial or a courtesy title, then the surname
+                first = words[-2] if len(words) == 2 else words[1] if words[0].rstrip(".") in _TITLES else words[0]
+                pat = re.compile(rf"\b(?:{re.escape(first[0])}|Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+{re.escape(words[-1])}\b")
+                self.titled.setdefault(words[-1], []).append((pat, key))
             for alias in _aliases(p.agency):
                 self.free_agencies.setdefault(alias, set()).add(key)
         self.by_initials = {
