@@ -532,6 +532,27 @@ def test_follow_up_and_photograph_wording_comes_from_the_lexicon_and_a_config_ex
         assert lexicon().phrase_list(name), name
 
 
+def test_an_owner_written_into_the_action_cell():
+    facts = read(record("## Actions\n| Action | Who | By when |\n|---|---|---|\n"
+                        "| Offer a carer's assessment to Joanne. Lead: CSC (Disabled Children's Team) |  | 04/07/2016 |\n"
+                        "| Refer to the parenting programme |  | 04/07/2016 |\n"))
+    owners = {a.text.split()[0]: a.owner_status for a in facts.actions}
+    assert owners == {"Offer": "named", "Refer": "missing"}
+
+
+def test_a_line_that_opens_the_list_is_not_a_participant():
+    facts = read(record("## Attendance\nPresent in the meeting room at Mere House, Ashby Mere, or on Teams:\n"
+                        "| Name | Role / agency | Attended |\n|---|---|---|\n"
+                        "| Helen Marchetti | Team Manager (Chair), Children's Social Care | In person |\n"))
+    assert set(by_name(facts)) == {"Helen Marchetti"}
+
+
+def test_a_name_is_not_an_injury():
+    facts = read(record("## Actions\n- Mark Dyer will pass any information about images from the party to DC Lowe "
+                        "by 17/03/2016.\n"))
+    assert facts.photographs == []
+
+
 # -- photographs -----------------------------------------------------------------------------------
 
 

@@ -201,6 +201,12 @@ def _is_action_table(document: Document, t: Table) -> bool:
     return {"owner", "deadline"} <= kinds
 
 
+_OWNER_IN_TEXT = re.compile(
+    r"(?:^|[\s.;,(–-])(?:lead|owner|responsible|who|by\s+whom|named\s+worker)\s*[:–-]\s*(?P<owner>[^:;]{2,60}?)\s*\)?\s*\.?$",
+    re.I,
+)
+
+
 def _table_actions(document: Document, t: Table, meeting, lex: Lexicon) -> list[Action]:
     out: list[Action] = []
     for rec in t.records:
@@ -211,6 +217,12 @@ def _table_actions(document: Document, t: Table, meeting, lex: Lexicon) -> list[
             if v
         )).strip()
         deadline_text = rec.get("deadline").strip()
+        if not owner and text:
+            # "Offer a carer's assessment ... Lead: CSC (Disabled Children's Team)": the owner
+            # written into the action cell when the Who cell is left empty
+            inner = _OWNER_IN_TEXT.search(text)
+            if inner:
+                owner = inner.group("owner").strip(" .;")
         if not (text or owner or deadline_text):
             continue
         if not text and not _row_has_text(rec):

@@ -447,6 +447,8 @@ class _Reader:
         text = _BULLET.sub("", text).strip()
         if not text or _is_placeholder(text, self.lexicon):
             return []
+        if text.endswith(":") and len(text.split()) >= 3:
+            return []  # "Present in the meeting room at Mere House, Ashby Mere, or on Teams:" opens the list
         if _TICK_BOX.search(text):
             return []  # "☒ Police ☐ Local Authority solicitor": a checklist of who should attend, not who did
         if _FAMILY_LABEL.match(text):

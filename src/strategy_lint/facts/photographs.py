@@ -64,11 +64,23 @@ def _photo_of_injury(ctx: Any, text, photos, injuries, expected, medical) -> str
         return None
     previous = ""
     for sentence in sentences(ctx.nlp, text):
-        about_injury = injuries.search(sentence) or (injuries.search(previous) and _POINTER.search(sentence))
+        about_injury = _injury_in(sentence, injuries) or (_injury_in(previous, injuries) and _POINTER.search(sentence))
         if about_injury and _takes_photo(sentence, photos, expected, medical):
             return sentence
         previous = sentence
     return None
+
+
+def _injury_in(text: str, injuries) -> bool:
+    """An injury word that is not part of a name ("Mark Dyer will pass on any images")."""
+    for m in injuries.finditer(text):
+        if m.group(0)[:1].isupper() and _NAME_AFTER.match(text, m.end()):
+            continue
+        return True
+    return False
+
+
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z'’-]+\b")
 
 
 def _takes_photo(sentence: str, photos, expected, medical) -> bool:
