@@ -5,6 +5,10 @@ from __future__ import annotations
 from strategy_lint import Confidence, Report, Rule, Severity, hookimpl
 
 
+#: A voice section this long, with no "too young"/"unable" excuse, describes the child's life.
+_DESCRIBED_WORDS = 20
+
+
 class ChildExperienceNotDescribed(Rule):
     """## What it checks
     For a baby or a child who does not speak for themselves (under 2 years old from the
@@ -20,6 +24,9 @@ class ChildExperienceNotDescribed(Rule):
     anywhere, or a placeholder). When the voice section gives only the excuse but an
     agency's update elsewhere describes how the child presented, the finding is given with
     medium confidence: the author may have meant that to stand for the child's experience.
+    A voice section of twenty words or more that gives no such excuse describes the child's
+    life in words of its own ("growing well in the womb, exposed to ..."): then the finding
+    is only a low-confidence hint to say what was seen.
 
     ## Why it matters
     The 2016 audit: "In a case involving a young baby, their voice / experience was not
@@ -81,6 +88,7 @@ class ChildExperienceNotDescribed(Rule):
         if not usable and elsewhere:
             return  # no voice section: the observations elsewhere are the child's experience
         first = usable[0] if usable else None
+        described = not voice.too_young and any(len(s.content.split()) >= _DESCRIBED_WORDS for s in usable)
         said = "says only that the child is too young or unable to give their views" if voice.too_young else (
             "does not describe anything observed of the child"
         )
@@ -93,8 +101,13 @@ class ChildExperienceNotDescribed(Rule):
             block=first.block if first else voice.too_young_block,
             section=first.title if first else None,
             excerpt=first.content.splitlines()[0] if first and first.content else None,
-            # observations elsewhere (an agency's update) may be all the author meant to give
-            confidence=Confidence.MEDIUM if elsewhere else Confidence.HIGH,
+            # observations elsewhere (an agency's update) may be all the author meant to give;
+            # a section that describes the baby's life in words we do not know as observation
+            # ("growing well in the womb", "withdrawing, needs calm, responsive care") and
+            # gives no excuse is a description, so at most a hint
+            confidence=(
+                Confidence.LOW if described else Confidence.MEDIUM if elsewhere else Confidence.HIGH
+            ),
         )
 
 

@@ -291,6 +291,23 @@ def test_the_childs_quoted_words_given_by_a_pronoun_or_a_colon():
     assert mum.voice.said == []
 
 
+def test_a_voice_form_with_nothing_filled_in_is_a_placeholder():
+    facts = read(VOICE_HEAD + "## Child's voice\nSeen and spoken to: ☐ Yes ☐ No\n\nWhat was said: To follow – SW to see Lily 13/05\n\n"
+                 "Where: -\n")
+    assert facts.voice.sections and all(s.placeholder for s in facts.voice.sections)
+    assert not facts.voice.found
+    late = read(VOICE_HEAD + "## Background\nLily's views: to follow – return home interviews not yet done.\n")
+    assert [s.placeholder for s in late.voice.sections] == [True] and late.voice.said == []
+    given = read(VOICE_HEAD + "## Child's voice\nSeen and spoken to: ☒ Yes ☐ No\n\nWhat was said: she wants to stay with her nan.\n")
+    assert given.voice.found
+
+
+def test_a_sentence_that_is_not_about_the_child_observes_nothing():
+    facts = read(VOICE_HEAD + "## Information shared\nPaeds (Dr Venkat): no medical needed unless Lily discloses "
+                 "or review finds images of her. Happy to advise the day team.\n")
+    assert facts.voice.observed == []
+
+
 def test_a_baby_is_preverbal():
     facts = read(record("## Child details\nName of child: Lily Marsh\nDate of birth: 02/05/2024\n", date="14/03/2025"))
     child = facts.child

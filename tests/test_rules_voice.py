@@ -164,6 +164,18 @@ class TestChildExperienceNotDescribed:
     def test_hard_negative_baby_with_observed_experience(self):
         assert codes(lint_md(record(OBSERVED_BABY))) == []
 
+    def test_a_described_life_without_observation_words_is_only_a_hint(self):
+        described = (
+            "## The baby's lived experience\nAva is two days old and is withdrawing from the drugs her mother used "
+            "in pregnancy. She needs constant responsive care, which the ward staff give her, and a safe home "
+            "when she leaves hospital."
+        )
+        found = lint_md(record(described, dob="12/03/2016"))
+        assert codes(found) == ["SL203"] and found[0].confidence.value == "low"
+        # the same length of excuse is still a confident finding
+        excuse = "## Child's voice\nAva is too young to express her views; she is two days old and is on the ward with her mother and her older sister."
+        assert [f.confidence.value for f in lint_md(record(excuse, dob="12/03/2016"))] == ["high"]
+
     def test_hard_negative_teenager_quoting_her_words(self):
         assert codes(lint_md(record(TEEN_QUOTED, dob="02/06/2000"))) == []
 

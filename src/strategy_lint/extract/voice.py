@@ -153,7 +153,10 @@ _DEFERRAL = re.compile(
     r"|will\s+be\s+(?:added|completed|updated|recorded|provided|seen|gathered|obtained|captured)|to\s+follow|in\s+due\s+course|later"
     # a plan to see the child instead of what the child said: "SW to see Alfie at school"
     r"|[\w.]+\s+to\s+(?:see|visit|speak\s+(?:to|with)|meet|talk\s+(?:to|with)|gain|obtain|gather|ascertain)"
-    r"|will\s+(?:see|visit|speak\s+(?:to|with)|meet|talk\s+(?:to|with)))\b",
+    r"|will\s+(?:see|visit|speak\s+(?:to|with)|meet|talk\s+(?:to|with))"
+    # nobody has asked yet: "TBC – not yet spoken to", "N/A, not seen yet"
+    r"|not\s+(?:yet\s+)?(?:been\s+)?(?:seen|spoken\s+(?:to|with)|visited|asked|met|done|completed|held|happened)(?:\s+yet)?"
+    r"|yet\s+to\s+(?:be\s+)?(?:see|seen|speak|spoken|done|completed|held))\b",
     re.I,
 )
 
@@ -167,9 +170,22 @@ def is_placeholder_text(text: str, lexicon: Lexicon | None = None) -> bool:
     values = field_values(text)
     if not values or all(is_placeholder(v, lex) for v in values):
         return True
-    if len(values) > 1:
+    # a form's sub-fields: "☐ Yes ☐ No" left unticked, "To follow – SW to see Ruby 13/05", "-"
+    return all(_empty_value(v, lex) for v in values)
+
+
+def _empty_value(value: str, lex: Lexicon) -> bool:
+    from ..facts.text import drop_unticked, has_tick_boxes
+    from ..nlp import is_placeholder
+
+    if has_tick_boxes(value):
+        value = drop_unticked(value)
+        if not has_tick_boxes(value) or not value.strip(" ☐☒"):
+            return True  # nothing ticked
         return False
-    parts = [p for p in _LEAD_SPLIT.split(values[0], maxsplit=1) if p and p.strip()]
+    if is_placeholder(value, lex):
+        return True
+    parts = [p for p in _LEAD_SPLIT.split(value, maxsplit=1) if p and p.strip()]
     if len(parts) == 2 and is_placeholder(parts[0], lex):
         rest = parts[1].strip(" .)")
         return bool(_DEFERRAL.search(rest)) and len(rest.split()) <= 14 or len(rest.split()) <= 3

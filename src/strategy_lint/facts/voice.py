@@ -144,14 +144,16 @@ def read_voice(facts: "Facts") -> Voice:
             young = says_too_young(text, nlp, lexicon) or (excuse.group(0) if excuse else None)
             if young:
                 voice.too_young, voice.too_young_block = young, line.block
-        spoke = said.search(text)
-        if spoke and _HYPOTHETICAL.search(text[max(0, spoke.start() - 25): spoke.start()]):
+        # a voice field's own label ("Mariama's views: TBC") is not the child speaking
+        spoken = text.partition(":")[2] if line.block in in_voice and ":" in text[:60] else text
+        spoke = said.search(spoken)
+        if spoke and _HYPOTHETICAL.search(spoken[max(0, spoke.start() - 25): spoke.start()]):
             spoke = None  # "no medical needed unless Ethan discloses": nothing was said
         if spoke and not excuse:
             voice.evidence.append(VoiceEvidence("said", line.block, text))
         elif line.block in in_voice and _QUOTE.search(text):
             voice.evidence.append(VoiceEvidence("said", line.block, text))
-        elif _about_child(facts, text) and _observed(text, facts):
+        elif _about_child(facts, text) and _observed(text, facts, line.block in in_voice):
             voice.evidence.append(VoiceEvidence("observed", line.block, text))
     if not any(e.kind == "said" for e in voice.evidence):
         voice.evidence.extend(_quoted_child(facts, planned))
@@ -214,14 +216,19 @@ _WEAK_OBSERVATION = frozenset(
 )
 
 
-def _observed(text: str, facts: "Facts") -> bool:
+def _observed(text: str, facts: "Facts", in_voice: bool = False) -> bool:
     """Something a professional saw of the child's presentation, behaviour or care — not
-    an excuse, a plan to look, or a visit that merely happened."""
+    an excuse, a plan to look, or a visit that merely happened.  Outside the voice
+    section, the sentence itself must be about the child ("Happy to advise day team."
+    after a line naming the child is the paediatrician, not the child)."""
     from ..nlp import sentences
 
+    several = len(text) > 60
     for sentence in sentences(facts.nlp, text):
-        if _EXCUSE.search(sentence) or _PLANNED.search(sentence):
+        if several and not in_voice and not _about_child(facts, sentence):
             continue
+        if _EXCUSE.search(sentence) or _PLANNED.search(sentence) or _HYPOTHETICAL.search(sentence):
+            continue  # "no medical needed unless Ethan discloses" observes nothing
         found = observed_experience(sentence, facts.nlp, facts.lexicon)
         if any(w.lower() not in _WEAK_OBSERVATION for w in found):
             return True
