@@ -10,7 +10,8 @@ from strategy_lint import Confidence, Report, Rule, Severity, hookimpl
 #: the record says who took part even where no list could be read.
 _ATTENDANCE = re.compile(
     r"^\s*(?:present|attendees|attendance|in\s+attendance|participants|those\s+present|also\s+present)\s*[:\-–]\s*\S"
-    r"|\b(?:present\s+(?:were|was)|(?:were|was)\s+present|attended\s+by|the\s+following\s+(?:\w+\s+)?(?:attended|took\s+part|were\s+present)"
+    # "were present at the meeting" -- not "Lacey was present during the incident"
+    r"|\b(?:present\s+(?:were|was)|(?:were|was)\s+present(?:\s*[:\-–]|\s+(?:at|for|in|on)\s+(?:the\s+|this\s+)?(?:meeting|discussion|strategy|call))|attended\s+by|the\s+following\s+(?:\w+\s+)?(?:attended|took\s+part|were\s+present)"
     r"|(?:attended|joined)\s+(?:the\s+)?(?:meeting|discussion|strategy|call))\b",
     re.I,
 )
@@ -102,6 +103,15 @@ class AttendeesMissing(Rule):
                 return  # someone is named there, even if not in a list we can read
         if any(_ATTENDANCE.search(b.text) and _NAMES_SOMEONE.search(b.text) for b in document.body_blocks() if b.text):
             return  # "Present were Jo Bell ..." somewhere: the record does say who took part
+        empty = facts.empty_attendee_lists
+        if empty and not sections:
+            title, block = empty[0]
+            yield Report(
+                message="The list of who took part ({title}) was left unfilled: the record does not say who took part.",
+                values={"title": title},
+                block=block,
+            )
+            return
         if sections:
             sec = sections[0]
             written = document.section_text(sec).strip() and not _only_placeholders(document.section_text(sec), facts)

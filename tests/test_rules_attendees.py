@@ -314,3 +314,17 @@ def test_each_rule_fires_and_stays_quiet_in_every_layout(built, layout):
         assert result.status == "ok"
         found = [f.code for f in result.findings]
         assert sorted(found) == sorted(codes), (layout, [f.message for f in result.findings])
+
+
+def test_an_attendee_table_or_field_left_unfilled_is_a_confident_finding():
+    """An empty "Name | Agency" table, or "Present: as per invite – see Mosaic", says nobody
+    took part; a child "present during the incident" is not the list of who attended."""
+    from strategy_lint.testing import lint
+
+    head = ("# Strategy Discussion\n\n## Meeting details\nDate of discussion: 19/09/2024\nChair: TM\n\n"
+            "## Background\nLacey Turner was present during the incident at 88 Greenfields Way.\n\n")
+    table = head + "| Name | Agency |\n|---|---|\n|  |  |\n"
+    [found] = [f for f in lint(table, select=["SL101"])]
+    assert found.confidence.value == "high" and "Name | Agency" in found.message
+    field = head + "## Meeting\nPresent: as per invite – see Mosaic\n"
+    assert [f.confidence.value for f in lint(field, select=["SL101"])] == ["high"]

@@ -150,6 +150,15 @@ class Facts:
         return read_agencies(self)
 
     @cached_property
+    def empty_attendee_lists(self) -> list[tuple[str, int | None]]:
+        """(title, block) of each place meant to list who took part that was left unfilled:
+        a people table with no filled row, a "Present:" field holding only a prompt or a
+        reference elsewhere ("as per invite – see Mosaic", "(name, role, agency)")."""
+        from .people import read_empty_attendee_lists
+
+        return read_empty_attendee_lists(self)
+
+    @cached_property
     def contacts(self) -> list[Any]:
         """Agencies the record says gave information outside the meeting (phone, email),
         each with whether it is recorded among those who took part or were consulted."""

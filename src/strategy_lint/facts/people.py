@@ -462,6 +462,41 @@ def read_contacts(facts: "Facts") -> list[Contact]:
             out.append(Contact(key, mention, block, text, _contact_word(text), is_recorded))
     return out
 
+_PEOPLE_KINDS = ("name", "role", "agency", "name+role", "agency+role", "mode")
+
+
+def read_empty_attendee_lists(facts: "Facts") -> list[tuple[str, int | None]]:
+    """Places meant to list who took part, left unfilled (see ``Facts.empty_attendee_lists``)."""
+    from ..extract.voice import is_placeholder_text
+
+    document, lexicon = facts.document, facts.lexicon
+    out: list[tuple[str, int | None]] = []
+    for t in document.tables:
+        kinds = {part for k in t.column_kinds if k for part in k.split("+")}
+        if "name" not in kinds or not {"role", "agency"} & kinds or "action" in kinds:
+            continue
+        rows = [rec for rec in t.records if any(v.strip() and not is_placeholder(v, lexicon) for v in rec.values.values())]
+        if not rows:
+            first = t.cells[t.header_row][0] if t.cells and t.cells[t.header_row] else None
+            out.append((" | ".join(h for h in t.header if h) or "attendee table", first))
+    for label, value, block in labelled_lines(document):
+        name = label.strip(" :?")
+        if len(name.split()) > 8 or lexicon.section_kind(name) != "attendees":
+            continue
+        if is_placeholder_text(value, lexicon) or _REFERENCE_ELSEWHERE.match(value.strip()):
+            out.append((name, block))
+    return out
+
+
+#: A list of who took part given only as a pointer: "as per invite – see Mosaic",
+#: "As per Teams invite", "(name, role, agency)" left as the template's prompt.
+_REFERENCE_ELSEWHERE = re.compile(
+    r"^(?:\(?\s*name\s*,\s*role\s*(?:,|and|&)\s*agency\s*\)?|as\s+per\s+(?:the\s+)?(?:\w+\s+)?(?:invite|invitation|calendar|meeting\s+request)"
+    r"|see\s+(?:the\s+)?(?:invite|invitation|mosaic|lcs|liquidlogic|system|case\s+notes?))\b",
+    re.I,
+)
+
+
 def _listed_as_consulted(facts: "Facts") -> set[str]:
     """Agencies named in a field that lists who was consulted or took part ("Agencies
     consulted outside the meeting: Dr Osman, GP, Harbour View Medical Centre, was telephoned
