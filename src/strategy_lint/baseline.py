@@ -19,12 +19,12 @@ from pathlib import Path
 from typing import Iterable
 
 from .errors import ConfigError
-from .findings import Finding
+from .findings import CRASHED, Finding
 from .output import write_atomic
 
 VERSION = 1
 #: Never baselined: a crashed check or a stale suppression is not an accepted problem.
-NOT_BASELINED = frozenset({"SL000", "SL002"})
+NOT_BASELINED = frozenset({CRASHED, "SL002"})
 
 
 def file_key(base: Path, path: Path | str) -> str:

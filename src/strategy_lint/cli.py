@@ -13,8 +13,6 @@ from .errors import ConfigError, PluginLoadError, StrategyLintError
 from .terminal import CHOICES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-#: the code of a check that crashed on a record: the record was not fully checked (exit 2)
-CRASHED = "SL000"
 log = logging.getLogger("strategy_lint")
 COMMANDS = ("check", "dump", "plugins", "rules", "rule", "config", "new-rule", "serve")
 
@@ -258,6 +256,8 @@ def cmd_check(args) -> int:
 def exit_code_of(results: list, *, exit_zero: bool = False) -> int:
     """2 if a file could not be read or a check crashed (SL000); 1 for problems at or above
     each record's fail-on (unless ``exit_zero``); else 0."""
+    from .findings import CRASHED
+
     if any(r.status == "error" or any(f.code == CRASHED for f in r.findings) for r in results):
         return EXIT_ERROR
     if not exit_zero and any(f.severity.rank >= r.fail_on.rank for r in results for f in r.counted()):

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
 from ..model import BlockKind, Document, Section, Table
+from ..nlp import is_placeholder
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -354,7 +355,7 @@ class _Reader:
                     agency = agency or parsed_cell.agency
                 combined = combined or bool(cell)
             row_text = " | ".join(v for v in rec.values.values() if v)
-            if not (name or role or agency) or _is_placeholder(" ".join((name, role, agency)), self.lexicon):
+            if not (name or role or agency) or is_placeholder(" ".join((name, role, agency)), self.lexicon):
                 continue
             if is_family(name) or is_family(role) or is_family(agency):
                 continue  # a relative, not a professional taking part
@@ -436,7 +437,7 @@ class _Reader:
     def entries(self, text: str, kind: str, context_agency: str = "") -> list[Participant]:
         """Participants written on one line (one or several: "A (TM, CSC); B (Police)")."""
         text = _BULLET.sub("", text).strip()
-        if not text or _is_placeholder(text, self.lexicon):
+        if not text or is_placeholder(text, self.lexicon):
             return []
         if _TICK_BOX.search(text):
             return []  # "☒ Police ☐ Local Authority solicitor": a checklist of who should attend, not who did
@@ -753,12 +754,6 @@ def _clean(text: str | None) -> str:
 
 def _strip_name(name: str) -> str:
     return name.strip(" ,.-–")
-
-
-def _is_placeholder(text: str, lexicon: Any) -> bool:
-    from ..nlp import is_placeholder
-
-    return is_placeholder(text, lexicon)
 
 
 def _with_block(p: Participant, block: int) -> Participant:

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..nlp import is_placeholder
 from .model import Confidence, Request
-from .text import has_tick_boxes, is_placeholder, labelled_lines, negated_before, prose_lines, ticked
+from .text import has_tick_boxes, labelled_lines, negated_before, prose_lines, ticked
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import Facts

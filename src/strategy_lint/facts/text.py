@@ -198,9 +198,3 @@ def drop_unticked(text: str) -> str:
 def negated_before(text: str, start: int, window: int = 40) -> bool:
     """True if a negation ("not", "no", "never", "whether") comes shortly before ``start``."""
     return bool(_NEGATION.search(text[max(0, start - window): start]))
-
-
-def is_placeholder(text: str, lexicon: "Lexicon") -> bool:
-    from ..nlp import is_placeholder as _p
-
-    return _p(text, lexicon)

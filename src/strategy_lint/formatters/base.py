@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
-from ..findings import Finding, Severity, without_quotes
+from ..findings import CRASHED, Finding, Severity, without_quotes
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine import FileResult
@@ -90,7 +90,7 @@ def run_sentence(s: Summary) -> str:
 
 
 #: Findings the engine makes itself that have no rule page (a crashed check).
-NO_RULE_PAGE = frozenset({"SL000"})
+NO_RULE_PAGE = frozenset({CRASHED})
 
 
 def more_about(code: str) -> str | None:
