@@ -18,7 +18,8 @@ Messages never carry exception messages or returned values: either may quote the
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from .findings import Confidence, Finding, Severity, crashed_check
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from .errors import ConfigError, PluginLoadError, StrategyLintError
 from .terminal import CHOICES
@@ -27,18 +26,24 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="print the problems only: no summary, no list of ready records, no progress")
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _Parser(argparse.ArgumentParser):
+    """The top-level parser, which keeps its subcommands' parsers (for their own usage)."""
+
+    subcommands: dict[str, argparse.ArgumentParser]
+
+
+def build_parser() -> _Parser:
     from . import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="strategy-lint",
         description="Check strategy discussion records (.docx, PDF) before they are circulated.",
         epilog="Exit codes: 0 no problems at or above --fail-on; 1 problems found; "
         "2 a file could not be read, a check crashed, or a usage/configuration error.",
     )
     parser.add_argument("-V", "--version", action="version", version=f"strategy-lint {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    parser.subcommands = sub.choices  # type: ignore[attr-defined]  # main() shows a subcommand's own usage
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=argparse.ArgumentParser)
+    parser.subcommands = sub.choices  # main() shows a subcommand's own usage
 
     check = sub.add_parser("check", help="check records (the default command)", description="Check records and report problems.")
     check.add_argument(
@@ -177,9 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_ERROR
     except Exception as exc:  # a bug in strategy-lint: one line (details with -vv), never a traceback
-        from .engine import _where
-
         from .budget import traceback_without_messages
+        from .engine import _where
 
         logging.getLogger("strategy_lint").debug("internal error:\n%s", traceback_without_messages(exc))
         print(f"strategy-lint: internal error ({_where(exc)}); run with -vv for details and please report it", file=sys.stderr)

@@ -13,9 +13,10 @@ import os
 import sys
 import time
 import traceback
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from .boundary import CONTAINED, check_reports, malformed_reports_finding, stopped_rule_finding
 from .budget import (
@@ -110,7 +111,7 @@ class Linter:
         strict_plugins: bool = False,
         select: list[str] | None = None,
         ignore: list[str] | None = None,
-        baseline: "Baseline | None" = None,
+        baseline: Baseline | None = None,
         skip_plugins: Mapping[str, str] | None = None,
         on_plugin: Callable[[str], None] | None = None,
     ) -> None:

@@ -8,7 +8,6 @@ from dataclasses import asdict, dataclass, field
 from enum import Enum
 from typing import Any
 
-
 #: Text a rule took from the record is written in double quotes in its message (a
 #: convention every rule follows), so --no-excerpts can take it out of every format.
 _QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
@@ -36,7 +35,7 @@ def clean_value(value: object) -> str:
     return text if len(text) <= MAX_VALUE_CHARS else text[: MAX_VALUE_CHARS - 1].rstrip() + "…"
 
 
-def render(template: str | None, values: "dict[str, str] | None", *, redact: bool = False) -> str | None:
+def render(template: str | None, values: dict[str, str] | None, *, redact: bool = False) -> str | None:
     """Fill ``{slot}`` in ``template`` with the record values, each in double quotes.
 
     Redaction is by construction: with ``redact`` every value becomes "…" whatever it
@@ -73,7 +72,7 @@ class Confidence(str, Enum):
         return {"low": 0, "medium": 1, "high": 2}[self.value]
 
     @classmethod
-    def parse(cls, value: "str | Confidence") -> "Confidence":
+    def parse(cls, value: str | Confidence) -> Confidence:
         if isinstance(value, Confidence):
             return value
         try:
@@ -92,7 +91,7 @@ class Severity(str, Enum):
         return {"info": 0, "warning": 1, "error": 2}[self.value]
 
     @classmethod
-    def parse(cls, value: "str | Severity") -> "Severity":
+    def parse(cls, value: str | Severity) -> Severity:
         if isinstance(value, Severity):
             return value
         try:

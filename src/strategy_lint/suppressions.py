@@ -25,8 +25,8 @@ SL000 (a check crashed) is never suppressed: it is a fault in the tool, not the 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from .findings import CRASHED, Finding, Severity
 from .model import BlockKind, Comment, Document

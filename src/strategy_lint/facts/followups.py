@@ -72,7 +72,7 @@ _NOT_TOLD = re.compile(r"\b(?:not|never)\s+(?:been\s+|yet\s+)?(?:inform|notif|up
 
 
 
-def read_followups(facts: "Facts") -> list[FollowUp]:
+def read_followups(facts: Facts) -> list[FollowUp]:
     document = facts.document
     cancel = phrase_pattern(facts.lexicon.phrase_list("cancel_terms") or CANCEL_TERMS, exact_caps=False)
     followup = phrase_pattern(facts.lexicon.phrase_list("followup_words") or FOLLOWUP_WORDS, exact_caps=False)

@@ -64,7 +64,7 @@ _SENTENCE_PATTERNS = [
 _CONDITIONAL = re.compile(r"\b(?:if|unless|should\s+\w+\s+request|whether)\b", re.I)
 
 
-def read_request(facts: "Facts") -> Request:
+def read_request(facts: Facts) -> Request:
     document = facts.document
     lexicon = facts.lexicon
     request = Request()
@@ -140,7 +140,7 @@ def _is_request(sentence: str) -> bool:
     return False
 
 
-def _sentences(facts: "Facts", text: str) -> list[str]:
+def _sentences(facts: Facts, text: str) -> list[str]:
     from ..nlp import sentences
 
     return sentences(facts.nlp, text)

@@ -8,13 +8,14 @@ shape, (label, value, block), so a reading asks one question whatever the layout
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
-from ..model import BlockKind, Document
+from ..model import Document
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..lexicon import Lexicon
+    pass
 
 __all__ = [
     "Line",

@@ -30,11 +30,11 @@ from .docx_xml import (
     BR,
     LRPB,
     NSMAP,
+    RT_ENDNOTES,
+    RT_FOOTNOTES,
     RT_SETTINGS,
     RT_STYLES,
     SECT_PR,
-    RT_ENDNOTES,
-    RT_FOOTNOTES,
     _background,
     _on,
     _parse_part,
@@ -156,7 +156,7 @@ class _DocxReader(_BodyReader):
             return False
         return _on(_part_element(settings).find(_w("evenAndOddHeaders")))
 
-    def _init_pages(self, body: "_Element") -> None:
+    def _init_pages(self, body: _Element) -> None:
         """Pages only where the file records them: Word's rendered breaks, else hard breaks."""
         if next(body.iter(LRPB), None) is not None:
             self.page_mode, self.page = "rendered", 1

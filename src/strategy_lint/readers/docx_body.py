@@ -5,7 +5,8 @@ prompt left out."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..model import Block, BlockKind, Revision, Table
 from .docx_parts import _PartsReader
@@ -15,7 +16,6 @@ from .docx_xml import (
     CUSTOM_XML,
     DEL,
     DEL_TEXT,
-    P,
     PPR,
     SDT,
     SDT_CONTENT,
@@ -24,8 +24,9 @@ from .docx_xml import (
     TCPR,
     TR,
     TRPR,
-    T,
     VAL,
+    P,
+    T,
     _choose_branch,
     _in_placeholder,
     _int,
@@ -47,7 +48,7 @@ TRAILING_DIGIT = re.compile(r"(\d)\s*$")
 class _BodyReader(_PartsReader):
     """Walks the body: paragraphs, tables and what is nested in their cells."""
 
-    def _container(self, el: "_Element", part: str) -> None:
+    def _container(self, el: _Element, part: str) -> None:
         """Block-level content in reading order: paragraphs, tables, content controls."""
         for child in el:
             tag = child.tag
@@ -66,7 +67,7 @@ class _BodyReader(_PartsReader):
                 if branch is not None:
                     self._container(branch, part)
 
-    def _paragraph(self, p: "_Element", part: str) -> None:
+    def _paragraph(self, p: _Element, part: str) -> None:
         para = self._read_paragraph(p, count_pages=True)
         text = para.text
         index = None
@@ -88,7 +89,7 @@ class _BodyReader(_PartsReader):
         for box in para.textboxes:
             self._textbox(box, part, para.page)
 
-    def _classify(self, p: "_Element", sid: str | None) -> tuple[BlockKind, int | None, int | None]:
+    def _classify(self, p: _Element, sid: str | None) -> tuple[BlockKind, int | None, int | None]:
         ppr = p.find(PPR)
         name = (self.styles.name(sid) or "").strip()
         if m := HEADING_STYLE.fullmatch(name):
@@ -120,10 +121,10 @@ class _BodyReader(_PartsReader):
 
     # -- tables -----------------------------------------------------------------------
 
-    def _rows(self, tbl: "_Element") -> Iterator["_Element"]:
+    def _rows(self, tbl: _Element) -> Iterator[_Element]:
         yield from _unwrap(tbl, TR)
 
-    def _table(self, tbl: "_Element", part: str, parent: tuple[int, int, int] | None) -> None:
+    def _table(self, tbl: _Element, part: str, parent: tuple[int, int, int] | None) -> None:
         table = Table(index=len(self.doc.tables), cells=[], parent=parent)
         self.doc.tables.append(table)
         grid = tbl.find(_w("tblGrid"))
@@ -156,7 +157,7 @@ class _BodyReader(_PartsReader):
         if first is not None:
             table.page = self.doc.blocks[first].page
 
-    def _deleted_row(self, tr: "_Element") -> bool:
+    def _deleted_row(self, tr: _Element) -> bool:
         """A row deleted with track changes is not part of the accepted table: count it only."""
         trpr = tr.find(TRPR)
         mark = trpr.find(DEL) if trpr is not None else None
@@ -167,7 +168,7 @@ class _BodyReader(_PartsReader):
         self.doc.revisions.append(Revision("delete", author, date, block=None, chars=chars))
         return True
 
-    def _cell(self, tc: "_Element", part: str, table: Table, r: int, col: int) -> Block:
+    def _cell(self, tc: _Element, part: str, table: Table, r: int, col: int) -> Block:
         page_at_start = self.page
         paras, deferred = self._read_cell(tc)
         texts = [p.text for p in paras if p.text]
@@ -190,7 +191,7 @@ class _BodyReader(_PartsReader):
         self._run_deferred(deferred, part, (table.index, r, col), page)
         return block
 
-    def _merged_cell(self, tc: "_Element", part: str, table: Table, owner: tuple[int, int]) -> None:
+    def _merged_cell(self, tc: _Element, part: str, table: Table, owner: tuple[int, int]) -> None:
         """A vMerge continuation: its text (rarely any) joins the top-left cell's block."""
         index, _row = owner
         block = self.doc.blocks[index]
@@ -202,21 +203,21 @@ class _BodyReader(_PartsReader):
             self._finish(para, index)
         self._run_deferred(deferred, part, (table.index, _row, block.column or 0), block.page)
 
-    def _read_cell(self, tc: "_Element") -> tuple[list[_Para], list[tuple[str, "_Element"]]]:
+    def _read_cell(self, tc: _Element) -> tuple[list[_Para], list[tuple[str, _Element]]]:
         """A cell's paragraphs (for its text) and, in order, nested tables and text boxes."""
         if _in_placeholder(tc):
             return [], []
         tcpr = tc.find(TCPR)
         self.backgrounds.append(_shading_fill(tcpr.find(_w("shd")) if tcpr is not None else None))
         paras: list[_Para] = []
-        deferred: list[tuple[str, "_Element"]] = []
+        deferred: list[tuple[str, _Element]] = []
         try:
             self._collect_cell(tc, paras, deferred)
         finally:
             self.backgrounds.pop()
         return paras, deferred
 
-    def _collect_cell(self, el: "_Element", paras: list[_Para], deferred: list) -> None:
+    def _collect_cell(self, el: _Element, paras: list[_Para], deferred: list) -> None:
         for child in el:
             tag = child.tag
             if tag == P:

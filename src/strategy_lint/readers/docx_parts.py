@@ -11,7 +11,6 @@ from .docx_xml import (
     ALT,
     CUSTOM_XML,
     EP,
-    P,
     R_NS,
     RT_APP,
     RT_COMMENTS,
@@ -22,6 +21,7 @@ from .docx_xml import (
     TBL,
     TC,
     TR,
+    P,
     _choose_branch,
     _int,
     _is_placeholder,
@@ -42,7 +42,7 @@ class _PartsReader(_ParagraphReader):
 
     # -- emitting blocks --------------------------------------------------------------
 
-    def _add(self, kind: BlockKind, text: str, el: "_Element", part: str, **kw: Any) -> Block:
+    def _add(self, kind: BlockKind, text: str, el: _Element, part: str, **kw: Any) -> Block:
         block = Block(
             index=len(self.doc.blocks),
             kind=kind,
@@ -70,7 +70,7 @@ class _PartsReader(_ParagraphReader):
 
     # -- text boxes, headers, footers, notes: one block each -------------------------
 
-    def _read_flat(self, el: "_Element") -> list[_Para]:
+    def _read_flat(self, el: _Element) -> list[_Para]:
         """Every paragraph under ``el`` in reading order (tables and text boxes flattened)."""
         out: list[_Para] = []
         for child in el:
@@ -97,7 +97,7 @@ class _PartsReader(_ParagraphReader):
         return out
 
     def _flat_block(
-        self, kind: BlockKind, el: "_Element", part: str, page: int | None, dedupe: bool = False
+        self, kind: BlockKind, el: _Element, part: str, page: int | None, dedupe: bool = False
     ) -> Block | None:
         paras = self._read_flat(el)
         text = "\n".join(p.text for p in paras if p.text)
@@ -113,10 +113,10 @@ class _PartsReader(_ParagraphReader):
             self._finish(para, block.index)
         return block
 
-    def _textbox(self, box: "_Element", part: str, page: int | None) -> None:
+    def _textbox(self, box: _Element, part: str, page: int | None) -> None:
         self._flat_block(BlockKind.TEXT_BOX, box, part, page)
 
-    def _furniture(self, sect_prs: list["_Element"], which: str) -> None:
+    def _furniture(self, sect_prs: list[_Element], which: str) -> None:
         kind = BlockKind.HEADER if which == "header" else BlockKind.FOOTER
         order = {"default": 0, "first": 1, "even": 2}
         seen_parts: set[str] = set()

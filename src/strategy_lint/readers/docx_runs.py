@@ -3,8 +3,9 @@ comment ranges, pictures, text boxes queued for later and legacy check boxes."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from ..model import Revision
 from .docx_styles import _RunProps, _StyledReader
@@ -33,15 +34,15 @@ from .docx_xml import (
     PICT,
     PPR,
     PTAB,
-    R,
     RPR,
     SDT,
     SDT_CONTENT,
     TAB,
     TXBX,
-    T,
     V_NS,
     WP,
+    R,
+    T,
     _choose_branch,
     _is_placeholder,
     _iter_outside_txbx,
@@ -62,7 +63,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 @dataclass
 class _Para:
-    el: "_Element"
+    el: _Element
     style_id: str | None
     parts: list[str] = field(default_factory=list)
     length: int = 0
@@ -71,7 +72,7 @@ class _Para:
     hidden: dict[str, int] = field(default_factory=dict)
     images: list[str | None] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
-    textboxes: list["_Element"] = field(default_factory=list)
+    textboxes: list[_Element] = field(default_factory=list)
     bold: list[bool] = field(default_factory=list)
     caps: list[bool] = field(default_factory=list)
     sizes: list[float] = field(default_factory=list)
@@ -103,7 +104,7 @@ def _summary(paras: Iterable[_Para]) -> dict[str, Any]:
 class _ParagraphReader(_StyledReader):
     """Reads one paragraph's runs into a ``_Para``."""
 
-    def _read_paragraph(self, p: "_Element", count_pages: bool) -> _Para:
+    def _read_paragraph(self, p: _Element, count_pages: bool) -> _Para:
         ppr = p.find(PPR)
         sid = _val(ppr.find(_w("pStyle")) if ppr is not None else None) or self.styles.default_paragraph
         para = _Para(el=p, style_id=sid)
@@ -132,7 +133,7 @@ class _ParagraphReader(_StyledReader):
         if self.page is not None:
             self.page += 1
 
-    def _inline(self, el: "_Element", para: _Para, count_pages: bool) -> None:
+    def _inline(self, el: _Element, para: _Para, count_pages: bool) -> None:
         for child in el:
             tag = child.tag
             if tag == R:
@@ -168,7 +169,7 @@ class _ParagraphReader(_StyledReader):
                 text = "".join(t.text or "" for t in child.iter(f"{{{M_NS}}}t"))
                 self._visible(para, text, None)
 
-    def _deleted(self, el: "_Element", para: _Para, count_pages: bool, kind: str) -> None:
+    def _deleted(self, el: _Element, para: _Para, count_pages: bool, kind: str) -> None:
         """Deleted (or moved-away) text: count it, never keep it."""
         chars = sum(len(t.text or "") for t in el.iter(DEL_TEXT, T))
         if count_pages and self.page_mode == "rendered":
@@ -179,7 +180,7 @@ class _ParagraphReader(_StyledReader):
         author, date = _note_author(el)
         para.revisions.append(Revision(kind, author, date, chars=chars))
 
-    def _run(self, r: "_Element", para: _Para, count_pages: bool) -> None:
+    def _run(self, r: _Element, para: _Para, count_pages: bool) -> None:
         props = self._run_props(r, para.style_id)
         start = para.length
         self._run_content(r, para, props, count_pages)
@@ -189,7 +190,7 @@ class _ParagraphReader(_StyledReader):
             author, date = _note_author(change)
             para.revisions.append(Revision("format", author, date, chars=para.length - start))
 
-    def _run_content(self, el: "_Element", para: _Para, props: _RunProps, count_pages: bool) -> None:
+    def _run_content(self, el: _Element, para: _Para, props: _RunProps, count_pages: bool) -> None:
         for c in el:
             tag = c.tag
             if tag == T:
@@ -243,7 +244,7 @@ class _ParagraphReader(_StyledReader):
                 if props.size is not None:
                     para.sizes.append(props.size)
 
-    def _graphic(self, el: "_Element", para: _Para) -> None:
+    def _graphic(self, el: _Element, para: _Para) -> None:
         """A drawing or VML shape: record pictures; queue text boxes for after the paragraph."""
         pictures = {f"{{{PIC}}}pic", f"{{{A_NS}}}blip", f"{{{V_NS}}}imagedata"}
         if next(_iter_outside_txbx(el, pictures), None) is not None:
@@ -252,7 +253,7 @@ class _ParagraphReader(_StyledReader):
 
 
 
-def _legacy_checkbox(fld_char: "_Element") -> str | None:
+def _legacy_checkbox(fld_char: _Element) -> str | None:
     """A legacy form check box (FORMCHECKBOX) as the glyph Word shows: ☒ ticked, ☐ not.
 
     Its state is ``w:checked`` when set, else ``w:default``; the field has no text of its
@@ -272,7 +273,7 @@ def _legacy_checkbox(fld_char: "_Element") -> str | None:
 
 
 
-def _graphic_name(el: "_Element") -> str | None:
+def _graphic_name(el: _Element) -> str | None:
     doc_pr = next(el.iter(f"{{{WP}}}docPr"), None)
     if doc_pr is not None:
         return doc_pr.get("name") or doc_pr.get("descr") or None

@@ -3,13 +3,16 @@ properties a block keeps (bold, caps, size) and hidden or white-on-white text.""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 
 from ..model import BlockKind, Document
 from .base import ReadOptions
 from .docx_xml import (
+    BOLD,
+    CAPS,
     COLOR,
     PPR,
     RPR,
@@ -17,8 +20,6 @@ from .docx_xml import (
     RUN_PROPS,
     SZ,
     VANISH,
-    BOLD,
-    CAPS,
     _int,
     _luminance,
     _on,
@@ -44,13 +45,13 @@ HIGHLIGHTS = {
 class _Styles:
     """Resolves run and paragraph properties through style inheritance (basedOn)."""
 
-    def __init__(self, root: "_Element | None") -> None:
-        self._by_id: dict[str, "_Element"] = {}
-        self._cache: dict[tuple[str, str, str], "_Element | None"] = {}
+    def __init__(self, root: _Element | None) -> None:
+        self._by_id: dict[str, _Element] = {}
+        self._cache: dict[tuple[str, str, str], _Element | None] = {}
         self._names: dict[str | None, str | None] = {}
         self.default_paragraph: str | None = None
-        self.doc_rpr: "_Element | None" = None
-        self.doc_ppr: "_Element | None" = None
+        self.doc_rpr: _Element | None = None
+        self.doc_ppr: _Element | None = None
         if root is None:
             return
         for style in root.iter(_w("style")):
@@ -79,7 +80,7 @@ class _Styles:
         name = _val(style.find(_w("name")))
         return BabelFish.internal2ui(name) if name else sid
 
-    def _chain(self, sid: str | None) -> Iterator["_Element"]:
+    def _chain(self, sid: str | None) -> Iterator[_Element]:
         seen: set[str] = set()
         while sid and sid not in seen and len(seen) < 32:
             seen.add(sid)
@@ -89,7 +90,7 @@ class _Styles:
             yield style
             sid = _val(style.find(_w("basedOn")))
 
-    def prop(self, sid: str | None, container: str, tag: str) -> "_Element | None":
+    def prop(self, sid: str | None, container: str, tag: str) -> _Element | None:
         """``tag`` from the first style in the chain whose ``container`` (rPr/pPr) sets it."""
         if not sid:
             return None
@@ -134,11 +135,11 @@ class _StyledReader:
     page_mode: str | None  # "rendered" | "explicit" | None
     text_seen: dict[tuple[BlockKind, str], int]
     #: run properties resolved through the styles, per (character style, paragraph style)
-    _style_props: dict[tuple[str | None, str | None], dict[str, "_Element | None"]]
+    _style_props: dict[tuple[str | None, str | None], dict[str, _Element | None]]
     #: the whole properties of a run with no rPr of its own, per paragraph style
     _plain_props: dict[str | None, _RunProps]
 
-    def _run_props(self, r: "_Element", sid: str | None) -> _RunProps:
+    def _run_props(self, r: _Element, sid: str | None) -> _RunProps:
         """A run's properties: its own rPr first, then its character style, the paragraph
         style and the document defaults (resolved once per pair of styles)."""
         rpr = r.find(RPR)
@@ -151,12 +152,12 @@ class _StyledReader:
             if not props.white and (_val(inherited[COLOR]) or "").upper() != "FFFFFF":
                 self._plain_props[sid] = props  # white text depends on the backgrounds: never cached
             return props
-        own: dict[Any, "_Element"] = {}
+        own: dict[Any, _Element] = {}
         for child in rpr:
             own.setdefault(child.tag, child)  # the first of a tag, as find() gives
         inherited = self._inherited(_val(own.get(RSTYLE)), sid)
 
-        def get(full: str) -> "_Element | None":
+        def get(full: str) -> _Element | None:
             el = own.get(full)
             return el if el is not None else inherited[full]
 
@@ -172,7 +173,7 @@ class _StyledReader:
             size=size / 2 if size else None,
         )
 
-    def _inherited(self, rstyle: str | None, sid: str | None) -> dict[str, "_Element | None"]:
+    def _inherited(self, rstyle: str | None, sid: str | None) -> dict[str, _Element | None]:
         """Each run property as the styles give it: character style, then paragraph style,
         then the document defaults."""
         key = (rstyle, sid)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from lxml.etree import _Element
@@ -90,13 +91,13 @@ def _safe_parser() -> Any:
     return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
-def _parse_blob(blob: bytes) -> "_Element":
+def _parse_blob(blob: bytes) -> _Element:
     from lxml import etree
 
     return etree.fromstring(blob, _safe_parser())
 
 
-def _parse_part(blob: bytes, content_type: str | None) -> "_Element":
+def _parse_part(blob: bytes, content_type: str | None) -> _Element:
     """Parse a part as python-docx would: its element classes for the parts it knows."""
     from docx.opc.part import PartFactory, XmlPart
 
@@ -108,7 +109,7 @@ def _parse_part(blob: bytes, content_type: str | None) -> "_Element":
     return _parse_blob(blob)
 
 
-def _part_element(part: Any) -> "_Element":
+def _part_element(part: Any) -> _Element:
     """The root element of a part, parsing it safely when python-docx left it as bytes."""
     element = getattr(part, "element", None)
     if element is not None:
@@ -123,12 +124,12 @@ def _related(part: Any, reltype: str) -> Any | None:
     return None
 
 
-def _on(el: "_Element | None") -> bool:
+def _on(el: _Element | None) -> bool:
     """Word's on/off properties: present means on unless val says otherwise."""
     return el is not None and (el.get(VAL) or "true").lower() not in FALSE_VALUES
 
 
-def _val(el: "_Element | None", default: str | None = None) -> str | None:
+def _val(el: _Element | None, default: str | None = None) -> str | None:
     if el is None:
         return default
     return el.get(VAL, default)
@@ -151,7 +152,7 @@ def _luminance(hex_colour: str) -> float | None:
     return (0.299 * r + 0.587 * g + 0.114 * b) / 255
 
 
-def _shading_fill(el: "_Element | None") -> str | None:
+def _shading_fill(el: _Element | None) -> str | None:
     """The background colour a w:shd gives, or None when it sets none."""
     if el is None:
         return None
@@ -161,13 +162,13 @@ def _shading_fill(el: "_Element | None") -> str | None:
     return fill
 
 
-def _choose_branch(alt: "_Element") -> "_Element | None":
+def _choose_branch(alt: _Element) -> _Element | None:
     """Read mc:AlternateContent once: the first Choice, else the Fallback."""
     choice = alt.find(CHOICE)
     return choice if choice is not None else alt.find(FALLBACK)
 
 
-def _iter_outside_txbx(root: "_Element", tags: set[str]) -> Iterator["_Element"]:
+def _iter_outside_txbx(root: _Element, tags: set[str]) -> Iterator[_Element]:
     """Descendants of ``root`` with one of ``tags``, not inside a text box or a Fallback."""
     stack = list(reversed(list(root)))
     while stack:
@@ -182,13 +183,13 @@ def _iter_outside_txbx(root: "_Element", tags: set[str]) -> Iterator["_Element"]
         stack.extend(reversed(list(el)))
 
 
-def _is_placeholder(sdt: "_Element") -> bool:
+def _is_placeholder(sdt: _Element) -> bool:
     """A content control still showing its prompt ("Click here to enter text")."""
     pr = sdt.find(SDT_PR)
     return pr is not None and _on(pr.find(_w("showingPlcHdr")))
 
 
-def _note_author(el: "_Element") -> tuple[str | None, str | None]:
+def _note_author(el: _Element) -> tuple[str | None, str | None]:
     return el.get(_w("author")), el.get(_w("date"))
 
 
@@ -198,7 +199,7 @@ def _on_attr(value: str | None) -> bool:
 
 
 
-def _background(root: "_Element") -> str | None:
+def _background(root: _Element) -> str | None:
     bg = root.find(_w("background"))
     if bg is None:
         return None
@@ -206,7 +207,7 @@ def _background(root: "_Element") -> str | None:
     return colour if colour and colour.lower() != "auto" else None
 
 
-def _in_placeholder(tc: "_Element") -> bool:
+def _in_placeholder(tc: _Element) -> bool:
     """A cell wrapped (directly or via its row) in a content control still showing its prompt."""
     el = tc.getparent()
     while el is not None and el.tag != TBL:
@@ -216,7 +217,7 @@ def _in_placeholder(tc: "_Element") -> bool:
     return False
 
 
-def _unwrap(el: "_Element", tag: str) -> Iterator["_Element"]:
+def _unwrap(el: _Element, tag: str) -> Iterator[_Element]:
     """Children with ``tag``, looking through content controls and custom XML wrappers."""
     for child in el:
         if child.tag == tag:

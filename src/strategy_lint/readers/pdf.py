@@ -196,7 +196,7 @@ def _pdf_date(value: Any) -> str | None:
     try:
         tzinfo = None
         if tz == "Z":
-            tzinfo = dt.timezone.utc
+            tzinfo = dt.UTC
         elif tz:
             digits = tz[1:].replace("'", "")
             offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))

@@ -9,16 +9,17 @@ from typing import Any
 
 from ..model import Block, BlockKind, Document, Image, Table
 from .pdf_layout import (
+    _NUMBERED,
     HEADING_RATIO,
     MAX_HEADING_WORDS,
     PARAGRAPH_PITCH,
     WEAK_MARKERS,
-    _NUMBERED,
     Line,
     PageLayout,
     PageTable,
 )
 from .pdf_tables import _continues, _row_texts
+
 
 @dataclass
 class _Group:
