@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from strategy_lint import Confidence, Report, Rule, Severity, hookimpl
+from collections.abc import Iterator
+
+from strategy_lint import Confidence, Document, Report, Rule, RuleContext, Severity, hookimpl
 
 
 def short(text: str, words: int = 8) -> str:
@@ -48,7 +50,7 @@ class ActionWithoutDeadline(Rule):
     fix = "Give the action a date (e.g. 21/03/2016) or a timescale such as 'within 3 working days'."
     needs_nlp = True
 
-    def check(self, document, ctx):
+    def check(self, document: Document, ctx: RuleContext) -> Iterator[Report]:
         facts = ctx.facts
         meeting = facts.meeting.date
         for action in facts.actions:

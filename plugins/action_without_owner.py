@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from strategy_lint import Option, Report, Rule, Severity, hookimpl
+from collections.abc import Iterator
+
+from strategy_lint import Document, Option, Report, Rule, RuleContext, Severity, hookimpl
 
 
 def short(text: str, words: int = 8) -> str:
@@ -47,7 +49,7 @@ class ActionWithoutOwner(Rule):
     fix = "Name the person and agency responsible for the action, e.g. 'Tom Ellis (CSC)'."
     needs_nlp = True
 
-    def check(self, document, ctx):
+    def check(self, document: Document, ctx: RuleContext) -> Iterator[Report]:
         extra = {" ".join(w.lower().split()) for w in ctx.options["generic_owners"]}
         for action in ctx.facts.actions:
             where = action.owner_block if action.owner_block is not None else action.block

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from strategy_lint import Confidence, Report, Rule, Severity, hookimpl
+from collections.abc import Iterator
+
+from strategy_lint import Confidence, Document, Report, Rule, RuleContext, Severity, hookimpl
 
 
 class AgencyInputUnrecorded(Rule):
@@ -60,7 +62,7 @@ class AgencyInputUnrecorded(Rule):
     )
     needs_nlp = True
 
-    def check(self, document, ctx):
+    def check(self, document: Document, ctx: RuleContext) -> Iterator[Report]:
         facts = ctx.facts
         understood = facts.reading.understood
         involved = [a for a in facts.agencies if (a.took_part or a.contacted) and any(p.took_part for p in a.participants)]

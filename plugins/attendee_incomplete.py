@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from strategy_lint import Confidence, Option, Report, Rule, Severity, hookimpl
+from collections.abc import Iterator
+
+from strategy_lint import Confidence, Document, Option, Report, Rule, RuleContext, Severity, hookimpl
 
 
 class AttendeeIncomplete(Rule):
@@ -57,7 +59,7 @@ class AttendeeIncomplete(Rule):
     }
     needs_nlp = True
 
-    def check(self, document, ctx):
+    def check(self, document: Document, ctx: RuleContext) -> Iterator[Report]:
         facts = ctx.facts
         listed = [p for p in facts.participants if p.mode != "apologies" or ctx.options["include_apologies"]]
         lacking = [p for p in listed if self._missing(p, ctx)]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from strategy_lint import Confidence, Report, Rule, Severity, hookimpl
+from strategy_lint import Document, Report, Rule, RuleContext, Severity, hookimpl
 
 #: Attendance written in prose or as a bare label anywhere in the record: evidence that
 #: the record says who took part even where no list could be read.
@@ -77,7 +78,7 @@ class AttendeesMissing(Rule):
     )
     needs_nlp = True
 
-    def check(self, document, ctx):
+    def check(self, document: Document, ctx: RuleContext) -> Iterator[Report]:
         facts = ctx.facts
         phone = facts.meeting.mode == "phone"
 

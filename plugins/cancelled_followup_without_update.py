@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from strategy_lint import Report, Rule, Severity, hookimpl
+from collections.abc import Iterator
+
+from strategy_lint import Document, Report, Rule, RuleContext, Severity, hookimpl
 
 
 class CancelledFollowupWithoutUpdate(Rule):
@@ -58,7 +60,7 @@ class CancelledFollowupWithoutUpdate(Rule):
     )
     needs_nlp = True
 
-    def check(self, document, ctx):
+    def check(self, document: Document, ctx: RuleContext) -> Iterator[Report]:
         for followup in ctx.facts.followups:
             if followup.status != "cancelled" or followup.agencies_told:
                 continue

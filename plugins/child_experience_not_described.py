@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from strategy_lint import Confidence, Report, Rule, Severity, hookimpl
+from collections.abc import Iterator
+
+from strategy_lint import Confidence, Document, Report, Rule, RuleContext, Severity, hookimpl
 
 
 #: A voice section this long, with no "too young"/"unable" excuse, describes the child's life.
@@ -67,7 +69,7 @@ class ChildExperienceNotDescribed(Rule):
         "behaviour, care and routines, and how they interact with their carers."
     )
 
-    def check(self, document, ctx):
+    def check(self, document: Document, ctx: RuleContext) -> Iterator[Report]:
         facts = ctx.facts
         voice, child = facts.voice, facts.child
         if not voice.found:

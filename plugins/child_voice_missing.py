@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from strategy_lint import Confidence, Report, Rule, Severity, hookimpl
+from collections.abc import Iterator
+
+from strategy_lint import Confidence, Document, Report, Rule, RuleContext, Severity, hookimpl
 
 
 class ChildVoiceMissing(Rule):
@@ -51,7 +53,7 @@ class ChildVoiceMissing(Rule):
     )
     needs_nlp = True
 
-    def check(self, document, ctx):
+    def check(self, document: Document, ctx: RuleContext) -> Iterator[Report]:
         facts = ctx.facts
         voice = facts.voice
         if voice.found or voice.sections:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from strategy_lint import Report, Rule, Severity, hookimpl
+from collections.abc import Iterator
+
+from strategy_lint import Document, Report, Rule, RuleContext, Severity, hookimpl
 
 
 class ChildVoicePlaceholder(Rule):
@@ -47,7 +49,7 @@ class ChildVoicePlaceholder(Rule):
     )
     needs_nlp = True
 
-    def check(self, document, ctx):
+    def check(self, document: Document, ctx: RuleContext) -> Iterator[Report]:
         voice = ctx.facts.voice
         for section in voice.sections:
             if not section.placeholder:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from strategy_lint import Option, Report, Rule, Severity, hookimpl
+from strategy_lint import Document, Option, Report, Rule, RuleContext, Severity, hookimpl
 
 HANDOVER_TERMS = [
     "handover", "hand over", "handed over", "handing over", "hand-over", "passed to the day",
@@ -82,7 +83,7 @@ class EdtLedRecord(Rule):
     }
     needs_nlp = True
 
-    def check(self, document, ctx):
+    def check(self, document: Document, ctx: RuleContext) -> Iterator[Report]:
         meeting = ctx.facts.meeting
         if meeting.led_by != "edt":
             return

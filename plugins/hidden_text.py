@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from strategy_lint import Report, Rule, Severity, hookimpl
+from collections.abc import Iterator
+
+from strategy_lint import Document, Report, Rule, RuleContext, Severity, hookimpl
 
 _REASONS = {"hidden": "formatted as hidden", "white-on-white": "white on a white background"}
 
@@ -38,7 +40,7 @@ class HiddenText(Rule):
     default_severity = Severity.WARNING
     fix = "Show hidden text (Home > Show/Hide ¶) and white text (font colour Automatic); delete it or make it visible, and save."
 
-    def check(self, document, ctx):
+    def check(self, document: Document, ctx: RuleContext) -> Iterator[Report]:
         hidden = [h for h in document.hidden if h.chars > 0]
         if not hidden:
             return

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from strategy_lint import Confidence, Option, Report, Rule, Severity, hookimpl
+from collections.abc import Iterator
+
+from strategy_lint import Confidence, Document, Option, Report, Rule, RuleContext, Severity, hookimpl
 
 
 class InjuryPhotographs(Rule):
@@ -66,7 +68,7 @@ class InjuryPhotographs(Rule):
     }
     needs_nlp = True
 
-    def check(self, document, ctx):
+    def check(self, document: Document, ctx: RuleContext) -> Iterator[Report]:
         for photo in ctx.facts.photographs:
             if photo.medical or not photo.of_child:
                 continue

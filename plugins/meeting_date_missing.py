@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from strategy_lint import Confidence, Report, Rule, Severity, hookimpl
+from collections.abc import Iterator
+
+from strategy_lint import Confidence, Document, Report, Rule, RuleContext, Severity, hookimpl
 
 
 class MeetingDateMissing(Rule):
@@ -47,7 +49,7 @@ class MeetingDateMissing(Rule):
     fix = "Add 'Date of strategy discussion: dd/mm/yyyy' (with start and end time) to the meeting details."
     needs_nlp = True
 
-    def check(self, document, ctx):
+    def check(self, document: Document, ctx: RuleContext) -> Iterator[Report]:
         facts = ctx.facts
         if facts.meeting.date is not None:
             return

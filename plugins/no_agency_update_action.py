@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from strategy_lint import Confidence, Report, Rule, Severity, hookimpl
+from collections.abc import Iterator
+
+from strategy_lint import Confidence, Document, Report, Rule, RuleContext, Severity, hookimpl
 
 
 class NoAgencyUpdateAction(Rule):
@@ -47,7 +49,7 @@ class NoAgencyUpdateAction(Rule):
     )
     needs_nlp = True
 
-    def check(self, document, ctx):
+    def check(self, document: Document, ctx: RuleContext) -> Iterator[Report]:
         facts = ctx.facts
         updates = facts.update_actions
         if any(a.deadline.is_real and not (a.stated and a.deadline.before_meeting) for a in updates):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from strategy_lint import Report, Rule, Severity, hookimpl
+from collections.abc import Iterator
+
+from strategy_lint import Document, Report, Rule, RuleContext, Severity, hookimpl
 
 
 class RequestNotRecorded(Rule):
@@ -53,7 +55,7 @@ class RequestNotRecorded(Rule):
     )
     needs_nlp = True
 
-    def check(self, document, ctx):
+    def check(self, document: Document, ctx: RuleContext) -> Iterator[Report]:
         request = ctx.facts.request
         if request.found:
             return

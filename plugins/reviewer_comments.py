@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from strategy_lint import Report, Rule, Severity, hookimpl
+from collections.abc import Iterator
+
+from strategy_lint import Document, Report, Rule, RuleContext, Severity, hookimpl
 
 #: A comment starting with this is an instruction to strategy-lint, not a review comment.
 SUPPRESSION_PREFIX = "strategy-lint:"
@@ -40,7 +42,7 @@ class ReviewerComments(Rule):
     default_severity = Severity.ERROR
     fix = "Act on each comment, then Review > Delete > Delete All Comments in Document, and save."
 
-    def check(self, document, ctx):
+    def check(self, document: Document, ctx: RuleContext) -> Iterator[Report]:
         comments = [c for c in document.comments if not _is_instruction(c.text)]
         if not comments:
             return

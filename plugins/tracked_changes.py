@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from strategy_lint import Report, Rule, Severity, hookimpl
+from collections.abc import Iterator
+
+from strategy_lint import Document, Report, Rule, RuleContext, Severity, hookimpl
 
 #: Revision kinds that change the words (formatting changes carry no hidden text).
 _TEXT_KINDS = ("insert", "delete", "move")
@@ -40,7 +42,7 @@ class TrackedChanges(Rule):
     default_severity = Severity.ERROR
     fix = "In Word: Review > Accept > Accept All Changes (or reject them), turn Track Changes off, and save."
 
-    def check(self, document, ctx):
+    def check(self, document: Document, ctx: RuleContext) -> Iterator[Report]:
         changes = [r for r in document.revisions if r.kind in _TEXT_KINDS]
         if not changes:
             return

@@ -34,7 +34,7 @@ CT_APP = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
 RT_APP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
 
 
-def new_document() -> "docx.document.Document":
+def new_document() -> docx.document.Document:
     return docx.Document()
 
 

@@ -106,7 +106,7 @@ class Labels:
     blind: bool
 
     @classmethod
-    def load(cls, folder: Path) -> "Labels":
+    def load(cls, folder: Path) -> Labels:
         path = folder / "labels.json" if folder.is_dir() else folder
         data = json.loads(path.read_text(encoding="utf-8"))
         blind = "blind" in path.parent.name.lower() or data.get("blind") is True

@@ -6,7 +6,6 @@ import json
 import shutil
 
 import pytest
-
 from helpers import FIXTURES, run_cli
 
 BAD = FIXTURES / "bad"

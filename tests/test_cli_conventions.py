@@ -14,10 +14,9 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import run_cli
 
 from strategy_lint.cli import main, mistyped_command
-
-from helpers import run_cli
 
 DATA = Path(__file__).parent / "data"
 SECRET = "Quillfeather"  # record text that must never reach a log line

@@ -16,7 +16,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from score_corpus import FLOORS, ROOT, Labels, floor_failures, measure, to_json
 
 SETS = sorted(json.loads(FLOORS.read_text(encoding="utf-8")))

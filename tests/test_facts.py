@@ -13,6 +13,7 @@ import functools
 import json
 
 from helpers import run_cli
+
 from strategy_lint import Confidence, Report, Rule, Severity
 from strategy_lint.facts import Facts
 from strategy_lint.lexicon import default_lexicon
@@ -21,7 +22,7 @@ from strategy_lint.structure import build_structure
 from strategy_lint.testing import lint
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def lexicon():
     return default_lexicon()
 

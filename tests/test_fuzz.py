@@ -22,10 +22,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from helpers import run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import run_cli
 from strategy_lint.config import parse_config
 from strategy_lint.engine import Linter
 from strategy_lint.testing.builders import build

@@ -16,7 +16,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from helpers import FIXTURES
 from hostile_files import (
     FONT,
@@ -30,6 +29,7 @@ from hostile_files import (
     stream,
     stream_bomb_pdf,
 )
+
 from strategy_lint.engine import Linter, iter_files
 from strategy_lint.errors import ReadError
 from strategy_lint.readers.base import MB, ReadOptions

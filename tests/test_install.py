@@ -14,10 +14,8 @@ import shutil
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
-
 from helpers import FIXTURES, ROOT
 from test_newcomer import _fresh_venv
 

@@ -13,7 +13,6 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-
 from helpers import FIXTURES, run_cli
 
 from strategy_lint.engine import Linter

@@ -14,8 +14,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from helpers import FIXTURES
+
 from strategy_lint import budget
 from strategy_lint.config import parse_config
 from strategy_lint.engine import Linter

@@ -6,11 +6,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from helpers import run_cli
 
 from strategy_lint.engine import Linter
 from strategy_lint.errors import PluginLoadError
-
-from helpers import run_cli
 
 OUR_RULES = '''
 from strategy_lint import Option, Report, Rule, Severity, hookimpl

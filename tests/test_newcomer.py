@@ -20,7 +20,6 @@ import sysconfig
 from pathlib import Path
 
 import pytest
-
 from helpers import ROOT, run_cli
 
 CODE = "XN001"

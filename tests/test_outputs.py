@@ -15,8 +15,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from helpers import FIXTURES
+
 from strategy_lint.display import shown
 from strategy_lint.output import unsafe_target, write_new
 

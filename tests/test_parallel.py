@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from helpers import FIXTURES, run_cli
+
 from strategy_lint.engine import Linter
 from strategy_lint.errors import ConfigError
 from strategy_lint.parallel import LinterSpec, job_count, lint_files

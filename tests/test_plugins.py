@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import importlib.metadata as md
-import sys
 
 import pytest
+from helpers import make_distribution, run_cli
 
 from strategy_lint import Document, Report, Rule, Severity, hookimpl
-from strategy_lint.engine import Linter
 from strategy_lint.config import Config
+from strategy_lint.engine import Linter
 from strategy_lint.errors import PluginLoadError
 from strategy_lint.model import Block, BlockKind
 from strategy_lint.plugins import create_plugin_manager
-
-from helpers import make_distribution, run_cli
 
 SENTINEL = "Zebedee-Quillfeather-7731"
 

@@ -18,11 +18,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import FIXTURES, ROOT
 
 from strategy_lint import __version__
 from strategy_lint.testing.builders import build
-
-from helpers import FIXTURES, ROOT
 
 PRE_COMMIT = Path(sys.executable).with_name("pre-commit")
 BASE = FIXTURES / "records" / "base-baby-bruise.md"

@@ -13,8 +13,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from helpers import FIXTURES, run_cli
+
 from strategy_lint import cli, nlp, output
 from strategy_lint.plugins import create_plugin_manager
 from strategy_lint.testing.builders import build

@@ -7,8 +7,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from lxml import etree
-
 from docx_helpers import (
     add_app_properties,
     add_footnotes,
@@ -20,6 +18,8 @@ from docx_helpers import (
     textbox_xml,
     tiny_png,
 )
+from lxml import etree
+
 from strategy_lint.errors import ReadError
 from strategy_lint.model import BlockKind, Document
 from strategy_lint.readers.base import ReadOptions
@@ -290,7 +290,7 @@ def test_tracked_changes_keep_counts_not_deleted_text(tmp_path: Path) -> None:
         para(
             run("Mother ")
             + f"<w:ins {author}>{run('agreed')}</w:ins>"
-            + f'<w:del w:id="2" w:author="Ava Marsh"><w:r><w:delText>SECRETREMOVED</w:delText></w:r></w:del>'
+            + '<w:del w:id="2" w:author="Ava Marsh"><w:r><w:delText>SECRETREMOVED</w:delText></w:r></w:del>'
             + run(" to the plan.")
         )
         + para(

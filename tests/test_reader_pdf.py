@@ -548,7 +548,8 @@ def test_unexpected_library_errors_become_corrupt_pdf(
 def test_a_table_broken_across_pages_is_one_table(tmp_path: Path, repeat_header: bool) -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table as RLTable, TableStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, TableStyle
+    from reportlab.platypus import Table as RLTable
 
     rows = [["Action", "Who", "By when"]] + [[f"Action number {i}", f"Owner {i}", f"{i:02d}/03/2016"] for i in range(1, 61)]
     path = tmp_path / "long-table.pdf"

@@ -21,7 +21,7 @@ ACTION_CODES = ["SL401", "SL402", "SL403"]
 UPDATE_ROW = "| CSC will update all agencies involved on outcomes/actions taken | Hannah Reed (CSC) | 21/03/2016 |\n"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def linter(*codes: str) -> Linter:
     return Linter(select=list(codes or ACTION_CODES))
 

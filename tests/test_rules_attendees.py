@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,7 @@ BASE = (Path(__file__).resolve().parent.parent / "fixtures" / "records" / "base-
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def linter(code: str) -> Linter:
     return Linter(select=[code])
 

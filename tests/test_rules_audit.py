@@ -29,7 +29,7 @@ MODULES = {
 }
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def linter(code: str) -> Linter:
     """A linter running only ``code``, whether or not its entry point is installed yet."""
     plugins = create_plugin_manager()

@@ -14,8 +14,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from helpers import ROOT, run_cli
+
 from strategy_lint.engine import Linter
 from strategy_lint.model import Comment, Document, HiddenText, Revision
 from strategy_lint.plugins import create_plugin_manager
@@ -39,7 +39,7 @@ def _load_hygiene():
 hygiene = _load_hygiene()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def linter(code: str) -> Linter:
     plugins = create_plugin_manager()
     if code not in plugins.rules:

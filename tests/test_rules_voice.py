@@ -28,7 +28,7 @@ from strategy_lint.testing.builders import build
 VOICE = ["SL201", "SL202", "SL203"]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def linter() -> Linter:
     return Linter(select=VOICE)
 

@@ -18,8 +18,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from helpers import FIXTURES
+
 from strategy_lint import supervisor as supervision
 from strategy_lint.errors import StrategyLintError
 from strategy_lint.supervisor import Supervisor

@@ -6,8 +6,6 @@ import json
 import sys
 from pathlib import Path
 
-import pytest
-
 from strategy_lint.config import parse_config
 from strategy_lint.engine import Linter
 from strategy_lint.model import Block, BlockKind, Comment, Document, Section, Table

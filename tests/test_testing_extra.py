@@ -14,11 +14,10 @@ import sys
 import tomllib
 from pathlib import Path
 
+from helpers import ROOT
 from packaging.requirements import Requirement
 
 import strategy_lint.testing
-
-from helpers import ROOT
 
 KIT = Path(strategy_lint.testing.__file__).parent
 

@@ -14,8 +14,8 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
-
 from helpers import FIXTURES
+
 from strategy_lint.config import Config, load_config
 from strategy_lint.engine import Linter
 from strategy_lint.web import server as web

@@ -16,7 +16,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from helpers import FIXTURES, ROOT
 
 CHROMIUM = os.environ.get("STRATEGY_LINT_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"

@@ -19,12 +19,7 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
-
 from helpers import FIXTURES
-from strategy_lint.config import Config
-from strategy_lint.engine import Linter
-from strategy_lint.testing.builders import build
-from strategy_lint.web import server as web
 from web_helpers import (
     CLEAN,
     ENCRYPTED,
@@ -37,6 +32,11 @@ from web_helpers import (
     start,
     stop,
 )
+
+from strategy_lint.config import Config
+from strategy_lint.engine import Linter
+from strategy_lint.testing.builders import build
+from strategy_lint.web import server as web
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,7 @@ import urllib.parse
 from pathlib import Path
 
 from helpers import FIXTURES
+
 from strategy_lint.web import server as web
 
 CLEAN = FIXTURES / "layouts" / "baby-bruise-narrative.docx"

@@ -88,7 +88,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'strategy_lint' has no attribute {name!r}")
 
 
-def lint_paths(paths: "list[str | Path]", **kwargs: Any) -> "list[FileResult]":
+def lint_paths(paths: list[str | Path], **kwargs: Any) -> list[FileResult]:
     """Lint files or folders; returns one FileResult per file (bad input → status 'error')."""
     from pathlib import Path
 
@@ -97,7 +97,7 @@ def lint_paths(paths: "list[str | Path]", **kwargs: Any) -> "list[FileResult]":
     return list(Linter(**kwargs).lint_paths([Path(p) for p in paths]))
 
 
-def read_document(path: "str | Path", **kwargs: Any) -> Document:
+def read_document(path: str | Path, **kwargs: Any) -> Document:
     """Read and structure one record into the document model (raises ReadError)."""
     from pathlib import Path
 

@@ -11,8 +11,9 @@ boxes), are gathered in one comment on the first body paragraph.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from .display import shown
 from .findings import Finding
@@ -40,7 +41,7 @@ def comment_text(f: Finding, *, where: bool = False) -> str:
     return text
 
 
-def annotate_results(results: "Iterable[FileResult]", folder: Path) -> Iterator[str]:
+def annotate_results(results: Iterable[FileResult], folder: Path) -> Iterator[str]:
     """Write annotated copies into ``folder`` from results that hold their document (in
     process); yield one-line notes for the user.  The CLI makes copies in its supervised
     workers instead and writes them with :func:`write_copies`."""
@@ -116,7 +117,7 @@ def _unique(name: str, used: set[str]) -> str:
     return candidate
 
 
-def annotate_docx(path: Path, document: "Document", findings: list[Finding]) -> bytes:
+def annotate_docx(path: Path, document: Document, findings: list[Finding]) -> bytes:
     """The bytes of a copy of ``path`` with one comment per finding."""
     from .readers.docx import NSMAP, _register_main_types
 
@@ -146,13 +147,15 @@ def annotate_docx(path: Path, document: "Document", findings: list[Finding]) -> 
         if first is None:
             raise AnnotateError("the document has no paragraph to attach a comment to")
         text = "\n".join(comment_text(f, where=True) for f in general)
-        word.add_comment(_runs(word, first), text=text, author=AUTHOR, initials=INITIALS)
+        runs = _runs(word, first)
+        assert runs is not None  # a paragraph always has runs: _runs adds one to an empty one
+        word.add_comment(runs, text=text, author=AUTHOR, initials=INITIALS)
     buf = io.BytesIO()
     word.save(buf)
     return buf.getvalue()
 
 
-def _element(word: Any, document: "Document", f: Finding, nsmap: dict[str, str]) -> Any | None:
+def _element(word: Any, document: Document, f: Finding, nsmap: dict[str, str]) -> Any | None:
     """The w:p or w:tc a finding points at, or None if it cannot carry a comment."""
     index = f.location.block
     if index is None or not 0 <= index < len(document.blocks):

@@ -14,17 +14,17 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from .errors import ConfigError
-from .findings import Finding
+from .findings import CRASHED, Finding
 from .output import write_atomic
 
 VERSION = 1
 #: Never baselined: a crashed check or a stale suppression is not an accepted problem.
-NOT_BASELINED = frozenset({"SL000", "SL002"})
+NOT_BASELINED = frozenset({CRASHED, "SL002"})
 
 
 def file_key(base: Path, path: Path | str) -> str:
@@ -43,7 +43,7 @@ class Baseline:
         return self.path.parent
 
     @classmethod
-    def load(cls, path: Path) -> "Baseline":
+    def load(cls, path: Path) -> Baseline:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:

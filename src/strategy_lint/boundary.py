@@ -18,9 +18,10 @@ Messages never carry exception messages or returned values: either may quote the
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
-from .findings import Confidence, Finding, Severity
+from .findings import Confidence, Finding, Severity, crashed_check
 
 #: Exceptions from plugin code that are that plugin's failure, not the run's.  Time budgets
 #: (``budget.BudgetExceeded``) are deliberately not here: they must reach their handler.
@@ -76,29 +77,20 @@ def malformed_reports_finding(rule: Any, reg: Any, problems: list[str]) -> Findi
     ``reg`` is the rule's registration: its ``package`` is who to blame."""
     n = len(problems)
     what = problems[0] if n == 1 else f"{n} malformed results, the first {problems[0]}"
-    return _sl000(
-        f"The check {rule.code} ({rule.name}) from {reg.package} returned {what}; "
-        "those results were left out and the other checks still ran.",
-        reg,
+    return crashed_check(
+        rule,
+        reg.package,
+        f"returned {what}; those results were left out and the other checks still ran.",
+        plugin=reg.plugin,
     )
 
 
 def stopped_rule_finding(rule: Any, reg: Any, cause: str) -> Finding:
     """The SL000 for a rule stopped from outside its process; ``cause`` is our own wording."""
-    return _sl000(
-        f"The check {rule.code} ({rule.name}) from {reg.package} {cause}; it was left out "
-        "and the other checks still ran.",
-        reg,
-        extra=" (or raise rule-timeout or max-memory-mb in the configuration)",
-    )
-
-
-def _sl000(message: str, reg: Any, extra: str = "") -> Finding:
-    return Finding(
-        code="SL000",
-        name="internal-error",
-        severity=Severity.ERROR,
-        message=message,
-        fix=f"This is a fault in the check, not in the record: report it to the maintainers of {reg.package}{extra}.",
+    return crashed_check(
+        rule,
+        reg.package,
+        f"{cause}; it was left out and the other checks still ran.",
         plugin=reg.plugin,
+        also=" (or raise rule-timeout or max-memory-mb in the configuration)",
     )

@@ -23,9 +23,9 @@ from __future__ import annotations
 import signal
 import threading
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterator
 
 
 class BudgetExceeded(BaseException):
@@ -142,39 +142,29 @@ def rule_timeout_finding(rule, package: str, seconds: float):
 
     ``package`` is who to blame: the distribution, or a local plugin file.
     """
-    from .findings import Finding, Severity
+    from .findings import crashed_check
 
-    return Finding(
-        code="SL000",
-        name="internal-error",
-        severity=Severity.ERROR,
-        message=(
-            f"The check {rule.code} ({rule.name}) from {package} took too long "
-            f"(over the {seconds:g} s rule-timeout) and was stopped; the other checks still ran."
-        ),
-        fix=f"This is a fault in the check, not in the record: report it to the maintainers of {package}, "
-        "or raise rule-timeout in the configuration.",
+    return crashed_check(
+        rule,
+        package,
+        f"took too long (over the {seconds:g} s rule-timeout) and was stopped; the other checks still ran.",
         plugin=package,
+        also=", or raise rule-timeout in the configuration",
     )
 
 
 def file_timeout_in_check(rule, package: str, seconds: float, skipped: list[str]):
     """The SL000 finding for a check still running when the file's own budget ran out."""
-    from .findings import Finding, Severity
+    from .findings import crashed_check
 
     after = f"; {len(skipped)} check(s) after it did not run ({', '.join(skipped)})" if skipped else ""
-    return Finding(
-        code="SL000",
-        name="internal-error",
-        severity=Severity.ERROR,
-        message=(
-            f"The check {rule.code} ({rule.name}) from {package} was still running when this record's "
-            f"{seconds:g} s file-timeout ran out, and was stopped{after}. The findings of the checks "
-            "that finished are shown."
-        ),
-        fix=f"This is a fault in the check, not in the record: report it to the maintainers of {package}, "
-        "or raise file-timeout in the configuration.",
+    return crashed_check(
+        rule,
+        package,
+        f"was still running when this record's {seconds:g} s file-timeout ran out, and was "
+        f"stopped{after}. The findings of the checks that finished are shown.",
         plugin=package,
+        also=", or raise file-timeout in the configuration",
     )
 
 

@@ -22,8 +22,9 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from .cli import EXIT_ERROR, EXIT_OK, _formatter, _status, _write, exit_code_of
 from .display import shown

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from .errors import ConfigError, PluginLoadError, StrategyLintError
 from .terminal import CHOICES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-#: the code of a check that crashed on a record: the record was not fully checked (exit 2)
-CRASHED = "SL000"
 log = logging.getLogger("strategy_lint")
 COMMANDS = ("check", "dump", "plugins", "rules", "rule", "config", "new-rule", "serve")
 
@@ -29,18 +26,24 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="print the problems only: no summary, no list of ready records, no progress")
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _Parser(argparse.ArgumentParser):
+    """The top-level parser, which keeps its subcommands' parsers (for their own usage)."""
+
+    subcommands: dict[str, argparse.ArgumentParser]
+
+
+def build_parser() -> _Parser:
     from . import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="strategy-lint",
         description="Check strategy discussion records (.docx, PDF) before they are circulated.",
         epilog="Exit codes: 0 no problems at or above --fail-on; 1 problems found; "
         "2 a file could not be read, a check crashed, or a usage/configuration error.",
     )
     parser.add_argument("-V", "--version", action="version", version=f"strategy-lint {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    parser.subcommands = sub.choices  # type: ignore[attr-defined]  # main() shows a subcommand's own usage
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=argparse.ArgumentParser)
+    parser.subcommands = sub.choices  # main() shows a subcommand's own usage
 
     check = sub.add_parser("check", help="check records (the default command)", description="Check records and report problems.")
     check.add_argument(
@@ -179,9 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_ERROR
     except Exception as exc:  # a bug in strategy-lint: one line (details with -vv), never a traceback
-        from .engine import _where
-
         from .budget import traceback_without_messages
+        from .engine import _where
 
         logging.getLogger("strategy_lint").debug("internal error:\n%s", traceback_without_messages(exc))
         print(f"strategy-lint: internal error ({_where(exc)}); run with -vv for details and please report it", file=sys.stderr)
@@ -258,6 +260,8 @@ def cmd_check(args) -> int:
 def exit_code_of(results: list, *, exit_zero: bool = False) -> int:
     """2 if a file could not be read or a check crashed (SL000); 1 for problems at or above
     each record's fail-on (unless ``exit_zero``); else 0."""
+    from .findings import CRASHED
+
     if any(r.status == "error" or any(f.code == CRASHED for f in r.findings) for r in results):
         return EXIT_ERROR
     if not exit_zero and any(f.severity.rank >= r.fail_on.rank for r in results for f in r.counted()):

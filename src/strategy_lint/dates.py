@@ -207,7 +207,7 @@ def _drop_overlaps(found: list[FoundDate]) -> list[FoundDate]:
 
 
 @functools.lru_cache(maxsize=1)
-def _bank_holidays():  # type: ignore[no-untyped-def]
+def _bank_holidays():
     """England & Wales bank holidays (the ``holidays`` package), or None if it is missing."""
     try:
         import holidays
@@ -350,7 +350,7 @@ def _num(word: str) -> int:
     return int(w) if w.isdigit() else _NUMBER_WORDS.get(w, _NUMBER_WORDS.get(word.lower(), 0))
 
 
-def _not_deadline_words(lexicon: "Lexicon | None") -> set[str]:
+def _not_deadline_words(lexicon: Lexicon | None) -> set[str]:
     if lexicon is None:
         try:
             from .lexicon import default_lexicon
@@ -365,7 +365,7 @@ def parse_deadline(
     text: str | None,
     *,
     meeting_date: _dt.date | None,
-    lexicon: "Lexicon | None" = None,
+    lexicon: Lexicon | None = None,
 ) -> Deadline:
     """Classify and resolve a "by when" entry against the meeting date.
 
@@ -384,7 +384,7 @@ def parse_deadline(
     return Deadline("none", None, raw, _none_reason(norm, lexicon), meeting_date)
 
 
-def _none_reason(norm: str, lexicon: "Lexicon | None") -> str:
+def _none_reason(norm: str, lexicon: Lexicon | None) -> str:
     if re.search(r"\b(asap|a\.s\.a\.p|as soon as|earliest|soon|shortly)", norm):
         return _REASONS["asap"]
     if re.search(r"\b(urgent|urgently|immediate|immediately|straight away|now)\b", norm):

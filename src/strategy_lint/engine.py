@@ -13,9 +13,10 @@ import os
 import sys
 import time
 import traceback
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from .boundary import CONTAINED, check_reports, malformed_reports_finding, stopped_rule_finding
 from .budget import (
@@ -32,7 +33,7 @@ from .budget import (
 )
 from .config import Config, load_config
 from .errors import ConfigError, ReadError
-from .findings import Confidence, Finding, Location, Severity, clean_value, render
+from .findings import Confidence, Finding, Location, Severity, clean_value, crashed_check, render
 from .lexicon import Lexicon
 from .model import Document
 from .plugins import Plugins, RegisteredRule, create_plugin_manager, with_local_plugins
@@ -110,7 +111,7 @@ class Linter:
         strict_plugins: bool = False,
         select: list[str] | None = None,
         ignore: list[str] | None = None,
-        baseline: "Baseline | None" = None,
+        baseline: Baseline | None = None,
         skip_plugins: Mapping[str, str] | None = None,
         on_plugin: Callable[[str], None] | None = None,
     ) -> None:
@@ -298,7 +299,7 @@ class Linter:
             model = plan.config.nlp_model
             nlp_factory = lambda lex=plan.lexicon, m=model: get_pipeline(lex, m)  # noqa: E731
         facts = _facts_for(doc, plan.lexicon, nlp_factory)
-        todo = [entry for entry in plan.rules if not any(matches(s, type(entry[0])) for s in ignored)]
+        todo = [entry for entry in plan.rules if not any(matches(s, type(entry[0]).code, type(entry[0]).name) for s in ignored)]
         for i, (rule, reg, options, severity) in enumerate(todo):
             if rule.code in skip:
                 findings.append(stopped_rule_finding(rule, reg, skip[rule.code]))
@@ -354,7 +355,7 @@ class Linter:
         kept, unmatched = self.baseline.filter(path, findings)
         accepted = len(findings) - len(kept)
         plan = self._plan_for(config)
-        ran = [type(r[0]) for r in plan.rules if not any(matches(s, type(r[0])) for s in _per_file_ignored(config, path))]
+        ran = [type(r[0]) for r in plan.rules if not any(matches(s, type(r[0]).code, type(r[0]).name) for s in _per_file_ignored(config, path))]
         unused = self._unused_rule(plan, ran)
         if unused and unmatched:
             rule, reg, severity = unused
@@ -549,14 +550,6 @@ def _internal_error(rule: Rule, reg: RegisteredRule, exc: BaseException) -> Find
     # carry document text.
     where = _where(exc)
     log.debug("rule %s raised %s", rule.code, where)
-    return Finding(
-        code="SL000",
-        name="internal-error",
-        severity=Severity.ERROR,
-        message=(
-            f"The check {rule.code} ({rule.name}) from {reg.package} crashed "
-            f"({where}) and was skipped; the other checks still ran."
-        ),
-        fix=f"This is a fault in the check, not in the record: report it to the maintainers of {reg.package}.",
-        plugin=reg.plugin,
+    return crashed_check(
+        rule, reg.package, f"crashed ({where}) and was skipped; the other checks still ran.", plugin=reg.plugin
     )

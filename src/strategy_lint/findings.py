@@ -6,7 +6,7 @@ import hashlib
 import re
 from dataclasses import asdict, dataclass, field
 from enum import Enum
-
+from typing import Any
 
 #: Text a rule took from the record is written in double quotes in its message (a
 #: convention every rule follows), so --no-excerpts can take it out of every format.
@@ -35,7 +35,7 @@ def clean_value(value: object) -> str:
     return text if len(text) <= MAX_VALUE_CHARS else text[: MAX_VALUE_CHARS - 1].rstrip() + "…"
 
 
-def render(template: str | None, values: "dict[str, str] | None", *, redact: bool = False) -> str | None:
+def render(template: str | None, values: dict[str, str] | None, *, redact: bool = False) -> str | None:
     """Fill ``{slot}`` in ``template`` with the record values, each in double quotes.
 
     Redaction is by construction: with ``redact`` every value becomes "…" whatever it
@@ -72,7 +72,7 @@ class Confidence(str, Enum):
         return {"low": 0, "medium": 1, "high": 2}[self.value]
 
     @classmethod
-    def parse(cls, value: "str | Confidence") -> "Confidence":
+    def parse(cls, value: str | Confidence) -> Confidence:
         if isinstance(value, Confidence):
             return value
         try:
@@ -91,7 +91,7 @@ class Severity(str, Enum):
         return {"info": 0, "warning": 1, "error": 2}[self.value]
 
     @classmethod
-    def parse(cls, value: "str | Severity") -> "Severity":
+    def parse(cls, value: str | Severity) -> Severity:
         if isinstance(value, Severity):
             return value
         try:
@@ -196,3 +196,25 @@ class Finding:
             "location": self.location.to_dict(),
             "excerpt": self.excerpt if excerpts else None,
         }
+
+
+#: The code of a check that crashed, overran its budget or returned malformed results on a
+#: record: the record was not fully checked (exit code 2), and it is never suppressed or
+#: baselined.
+CRASHED = "SL000"
+
+
+def crashed_check(rule: Any, package: str, what: str, *, plugin: str | None, also: str = "") -> Finding:
+    """The one SL000 finding: "The check SL401 (name) from <package> <what>".
+
+    ``package`` is who to blame (a distribution, or a local plugin file), ``what`` says what
+    happened in our own words (never an exception message: it could carry record text), and
+    ``also`` ends the fix hint (", or raise rule-timeout in the configuration")."""
+    return Finding(
+        code=CRASHED,
+        name="internal-error",
+        severity=Severity.ERROR,
+        message=f"The check {rule.code} ({rule.name}) from {package} {what}",
+        fix=f"This is a fault in the check, not in the record: report it to the maintainers of {package}{also}.",
+        plugin=plugin,
+    )

@@ -30,7 +30,7 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 
 
 @hookspec
-def strategy_lint_rules() -> "list[type[Rule]]":
+def strategy_lint_rules() -> list[type[Rule]]:
     """Return the rule classes this plugin provides.
 
     Signature: ``strategy_lint_rules() -> list[type[Rule]]``.
@@ -39,7 +39,7 @@ def strategy_lint_rules() -> "list[type[Rule]]":
 
 
 @hookspec(firstresult=True)
-def strategy_lint_read_document(path: Path, options: "ReadOptions") -> "Document | None":
+def strategy_lint_read_document(path: Path, options: ReadOptions) -> Document | None:
     """Read ``path`` into a Document, or return None if this reader does not handle it.
 
     Signature: ``strategy_lint_read_document(path: Path, options: ReadOptions) -> Document | None``.
@@ -49,7 +49,7 @@ def strategy_lint_read_document(path: Path, options: "ReadOptions") -> "Document
 
 
 @hookspec
-def strategy_lint_formatters() -> "dict[str, type[Formatter]]":
+def strategy_lint_formatters() -> dict[str, type[Formatter]]:
     """Return output formats this plugin provides, keyed by the ``--format`` name.
 
     Signature: ``strategy_lint_formatters() -> dict[str, type[Formatter]]``.
@@ -57,7 +57,7 @@ def strategy_lint_formatters() -> "dict[str, type[Formatter]]":
 
 
 @hookspec
-def strategy_lint_lexicon() -> "dict[str, Any] | None":
+def strategy_lint_lexicon() -> dict[str, Any] | None:
     """Return lexicon additions: agencies, abbreviations, section synonyms, phrases.
 
     Signature: ``strategy_lint_lexicon() -> dict | None``.  Same keys as the
@@ -66,7 +66,7 @@ def strategy_lint_lexicon() -> "dict[str, Any] | None":
 
 
 @hookspec(historic=True)
-def strategy_lint_configure(config: "Config") -> None:
+def strategy_lint_configure(config: Config) -> None:
     """Called once at start-up with the resolved configuration (historic: late plugins see it too).
 
     Signature: ``strategy_lint_configure(config: Config) -> None``.

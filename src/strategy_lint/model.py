@@ -13,9 +13,9 @@ dump as JSON (``strategy-lint dump``) and easy to build by hand in tests.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Iterator
 
 
 class BlockKind(str, Enum):
@@ -80,7 +80,7 @@ class Table:
     page: int | None = None
     header: list[str] = field(default_factory=list)
     column_kinds: list[str | None] = field(default_factory=list)
-    records: list["TableRecord"] = field(default_factory=list)
+    records: list[TableRecord] = field(default_factory=list)
     section: int | None = None
     #: the row holding the column headers (1 when a title row such as "Participants" sits above)
     header_row: int = 0
@@ -233,7 +233,7 @@ class Document:
         """The innermost section containing ``block`` (on a tie of levels, the last one)."""
         return self._block_sections().get(block)
 
-    def _block_sections(self) -> dict[int, Section]:
+    def _block_sections(self) -> dict[int | None, Section]:
         """block -> innermost section, built on first use: rules ask once per block.
 
         Not a dataclass field (``asdict``, ``==`` and the JSON dump never see it).  Rebuilt
@@ -247,7 +247,7 @@ class Document:
         cached = self.__dict__.get("_section_index")
         if cached is not None and cached[0] == sig:
             return cached[1]
-        index: dict[int, Section] = {}
+        index: dict[int | None, Section] = {}
         for s in secs:
             # same answer as scanning every section: the deepest level wins, later on a tie
             for b in (*s.blocks, s.heading_block):  # None too, as the scan answered

@@ -29,8 +29,9 @@ import functools
 import re
 import threading
 import weakref
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -90,12 +91,12 @@ class Mention:
 
 # -- building the pipeline ---------------------------------------------------------------
 
-_CACHE: dict[tuple[int, str | None], tuple[Any, "Language"]] = {}
-_ROLE_AGENCY: "weakref.WeakKeyDictionary[Language, dict[str, str]]" = weakref.WeakKeyDictionary()
+_CACHE: dict[tuple[int, str | None], tuple[Any, Language]] = {}
+_ROLE_AGENCY: weakref.WeakKeyDictionary[Language, dict[str, str]] = weakref.WeakKeyDictionary()
 _LOCK = threading.Lock()
 
 
-def get_pipeline(lexicon: "Lexicon | None" = None, model: str | None = None) -> "Language":
+def get_pipeline(lexicon: Lexicon | None = None, model: str | None = None) -> Language:
     """Return the pipeline for ``lexicon`` (default: the built-in one), built once per process.
 
     ``model`` may name an installed trained pipeline (e.g. ``en_core_web_sm``): the same
@@ -128,7 +129,7 @@ def clear_cache() -> None:
         _CACHE.clear()
 
 
-def _build(lexicon: "Lexicon", model: str | None) -> "Language":
+def _build(lexicon: Lexicon, model: str | None) -> Language:
     import spacy
 
     nlp = None
@@ -144,7 +145,7 @@ def _build(lexicon: "Lexicon", model: str | None) -> "Language":
         nlp.add_pipe("sentencizer")
     where: dict[str, Any] = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     _register_ruler()
-    ruler = nlp.add_pipe(_RULER_FACTORY, name=_RULER_NAME, **where)
+    ruler: Any = nlp.add_pipe(_RULER_FACTORY, name=_RULER_NAME, **where)
     ruler.add_patterns(build_patterns(lexicon, nlp))
     _register_sw_filter()
     nlp.add_pipe(_SW_FILTER, after=_RULER_NAME)
@@ -156,7 +157,7 @@ def _build(lexicon: "Lexicon", model: str | None) -> "Language":
     return nlp
 
 
-def build_patterns(lexicon: "Lexicon", nlp: "Language") -> list[dict[str, Any]]:
+def build_patterns(lexicon: Lexicon, nlp: Language) -> list[dict[str, Any]]:
     """Entity-ruler patterns generated from the lexicon (roles first, then agencies, then phrases).
 
     A wording already claimed by an earlier entry is skipped, so each wording has exactly
@@ -211,23 +212,23 @@ def _variants(text: str) -> list[str]:
     return out
 
 
-def _name_pattern(name: str, nlp: "Language") -> str:
+def _name_pattern(name: str, nlp: Language) -> str:
     # a string pattern uses the PhraseMatcher on LOWER: case-insensitive, whole tokens
     return name.lower()
 
 
-def _abbr_pattern(abbr: str, nlp: "Language") -> list[dict[str, str]]:
+def _abbr_pattern(abbr: str, nlp: Language) -> list[dict[str, str]]:
     return [{"ORTH": t.text} for t in nlp.make_doc(abbr.strip())]
 
 
-def _suffix_pattern(suffix: str, nlp: "Language") -> list[dict[str, Any]]:
+def _suffix_pattern(suffix: str, nlp: Language) -> list[dict[str, Any]]:
     """A local name ending in ``suffix``: "Riverside Surgery", "Haverleigh Homes" (one to three
     capitalised words before it), so organisations the lexicon cannot list are still known."""
     words = [{"LOWER": t.text.lower()} for t in nlp.make_doc(suffix.strip())]
     return [{"IS_TITLE": True, "OP": "{1,3}"}, *words]
 
 
-def _phrase_pattern(phrase: str, nlp: "Language") -> Any:
+def _phrase_pattern(phrase: str, nlp: Language) -> Any:
     tokens = list(nlp.make_doc(phrase))
     if not any(_is_abbr(t.text) for t in tokens):
         return phrase.lower()
@@ -261,7 +262,7 @@ class _Ruler:
 
     overwrite = True
 
-    def __init__(self, nlp: "Language") -> None:
+    def __init__(self, nlp: Language) -> None:
         from spacy.matcher import Matcher, PhraseMatcher
 
         self.vocab = nlp.vocab
@@ -394,7 +395,7 @@ def _register_sw_filter() -> None:
         return
 
     @Language.component(_SW_FILTER)
-    def _sw_filter(doc):  # type: ignore[no-untyped-def]
+    def _sw_filter(doc):
         """Drop "SW" role matches that mean South West (see module docstring)."""
         keep = []
         for ent in doc.ents:
@@ -440,7 +441,7 @@ def _doc_mentions(doc: Any, initials: frozenset[str] | set[str]) -> list[Mention
 #: read the same lines (who took part, who gave information), so each is tokenised once.
 #: The engine calls :func:`forget_texts` after every document, so no record's text stays
 #: in memory after its check (the web page is a long-running process).
-_MEMO: "weakref.WeakKeyDictionary[Any, dict[str, tuple[Mention, ...]]]" = weakref.WeakKeyDictionary()
+_MEMO: weakref.WeakKeyDictionary[Any, dict[str, tuple[Mention, ...]]] = weakref.WeakKeyDictionary()
 
 
 def forget_texts() -> None:
@@ -450,28 +451,28 @@ def forget_texts() -> None:
 
 
 #: Sentence spans of the texts of the document being checked (same lifetime as _MEMO).
-_SENTS: "weakref.WeakKeyDictionary[Any, dict[str, tuple[tuple[int, int], ...]]]" = weakref.WeakKeyDictionary()
+_SENTS: weakref.WeakKeyDictionary[Any, dict[str, tuple[tuple[int, int], ...]]] = weakref.WeakKeyDictionary()
 
 
-def _analyse(nlp: "Language", texts: Sequence[str]) -> None:
+def _analyse(nlp: Language, texts: Sequence[str]) -> None:
     """Run ``nlp.pipe`` once over the texts not seen yet; remember matches and sentences."""
     memo = _MEMO.setdefault(nlp, {})
     sents = _SENTS.setdefault(nlp, {})
     todo = [t for t in dict.fromkeys(t or "" for t in texts) if t not in memo]
     if not todo:
         return  # the usual case after the record's one pass: no pipe to set up
-    for text, doc in zip(todo, nlp.pipe(todo)):
+    for text, doc in zip(todo, nlp.pipe(todo), strict=False):
         memo[text] = tuple(_doc_mentions(doc, frozenset()))
         sents[text] = tuple((s.start_char, s.end_char) for s in doc.sents)
 
 
-def prime(nlp: "Language", texts: Sequence[str]) -> None:
+def prime(nlp: Language, texts: Sequence[str]) -> None:
     """The one language pass over a record: every text through spaCy in one batch, so
     later questions about any of them (matches, sentences) cost nothing."""
     _analyse(nlp, texts)
 
 
-def _raw_many(nlp: "Language", texts: Sequence[str]) -> list[tuple[Mention, ...]]:
+def _raw_many(nlp: Language, texts: Sequence[str]) -> list[tuple[Mention, ...]]:
     _analyse(nlp, texts)
     memo = _MEMO[nlp]
     return [memo[t or ""] for t in texts]
@@ -482,20 +483,20 @@ def _without_initials(found: tuple[Mention, ...], initials: frozenset[str]) -> l
     return [m for m in found if m.text not in initials] if initials else list(found)
 
 
-def mentions(nlp: "Language", text: str, initials: Iterable[str] = frozenset()) -> list[Mention]:
+def mentions(nlp: Language, text: str, initials: Iterable[str] = frozenset()) -> list[Mention]:
     """Every ruler match in ``text``, in order.  ``initials`` are people's initials to ignore."""
     return _without_initials(_raw_many(nlp, [text])[0], frozenset(initials))
 
 
 def mentions_many(
-    nlp: "Language", texts: Sequence[str], initials: Iterable[str] = frozenset()
+    nlp: Language, texts: Sequence[str], initials: Iterable[str] = frozenset()
 ) -> list[list[Mention]]:
     """:func:`mentions` for many texts at once (batched through ``nlp.pipe``)."""
     ini = frozenset(initials)
     return [_without_initials(found, ini) for found in _raw_many(nlp, texts)]
 
 
-def to_agencies(nlp: "Language", found: list[Mention]) -> list[Mention]:
+def to_agencies(nlp: Language, found: list[Mention]) -> list[Mention]:
     role_agency = _ROLE_AGENCY.get(nlp, {})
     out = []
     for m in found:
@@ -506,19 +507,19 @@ def to_agencies(nlp: "Language", found: list[Mention]) -> list[Mention]:
     return out
 
 
-def agencies_in(nlp: "Language", text: str, initials: Iterable[str] = frozenset()) -> list[Mention]:
+def agencies_in(nlp: Language, text: str, initials: Iterable[str] = frozenset()) -> list[Mention]:
     """Agencies named in ``text``, including those implied by a role ("DS Khan" -> police)."""
     return to_agencies(nlp, mentions(nlp, text, initials))
 
 
 def agencies_in_many(
-    nlp: "Language", texts: Sequence[str], initials: Iterable[str] = frozenset()
+    nlp: Language, texts: Sequence[str], initials: Iterable[str] = frozenset()
 ) -> list[list[Mention]]:
     """:func:`agencies_in` for many texts at once."""
     return [to_agencies(nlp, ms) for ms in mentions_many(nlp, texts, initials)]
 
 
-def sentences(nlp: "Language", text: str) -> list[str]:
+def sentences(nlp: Language, text: str) -> list[str]:
     """The sentences of ``text``, stripped, empty ones dropped (from the record's one pass)."""
     text = text or ""
     _analyse(nlp, [text])
@@ -526,12 +527,12 @@ def sentences(nlp: "Language", text: str) -> list[str]:
     return [text[a:b].strip() for a, b in spans if text[a:b].strip()]
 
 
-def has_label(nlp: "Language", text: str, label: str, initials: Iterable[str] = frozenset()) -> bool:
+def has_label(nlp: Language, text: str, label: str, initials: Iterable[str] = frozenset()) -> bool:
     """True if ``text`` has at least one match with ``label`` (e.g. "OBSERVATION")."""
     return any(m.label == label for m in mentions(nlp, text, initials))
 
 
-def is_placeholder(text: str, lexicon: "Lexicon | None" = None) -> bool:
+def is_placeholder(text: str, lexicon: Lexicon | None = None) -> bool:
     """True if the whole of ``text`` is a placeholder ("N/A", "-", "TBC", "see above") or blank.
 
     Pure string work, no spaCy: a placeholder is judged on the whole field, never on a

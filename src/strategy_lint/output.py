@@ -13,8 +13,8 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 TMP_PREFIX = ".strategy-lint-"
 

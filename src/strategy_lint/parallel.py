@@ -10,8 +10,9 @@ input order, whatever order the workers finish in, so ``--jobs 2`` prints exactl
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from .supervisor import Supervisor
 from .worker import WorkerSpec
@@ -34,7 +35,7 @@ def job_count(jobs: int) -> int:
     return jobs
 
 
-def lint_files(linter: "Linter", files: Iterable[Path], jobs: int, spec: WorkerSpec) -> Iterator["FileResult"]:
+def lint_files(linter: Linter, files: Iterable[Path], jobs: int, spec: WorkerSpec) -> Iterator[FileResult]:
     """Lint ``files`` in up to ``jobs`` supervised workers; yield results in the order of ``files``."""
     files = list(files)
     jobs = min(job_count(jobs), max(len(files), 1))
@@ -42,7 +43,7 @@ def lint_files(linter: "Linter", files: Iterable[Path], jobs: int, spec: WorkerS
         yield from supervisor.check_many(files)
 
 
-def lint_paths(linter: "Linter", paths: Iterable[Path], jobs: int, spec: WorkerSpec) -> Iterator["FileResult"]:
+def lint_paths(linter: Linter, paths: Iterable[Path], jobs: int, spec: WorkerSpec) -> Iterator[FileResult]:
     """Like ``Linter.lint_paths`` (folders walked, excludes applied) with ``jobs`` workers."""
     from .engine import iter_files
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 import importlib.metadata as md
 import importlib.util
 import sys
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, cast
 
 import pluggy
 
@@ -82,7 +83,7 @@ class Plugins:
     infos: list[PluginInfo] = field(default_factory=list)
     failures: list[LoadFailure] = field(default_factory=list)
     _rules: dict[str, RegisteredRule] | None = None
-    _formatters: dict[str, type["Formatter"]] | None = None
+    _formatters: dict[str, type[Formatter]] | None = None
 
     # -- rules ------------------------------------------------------------------------
 
@@ -103,7 +104,7 @@ class Plugins:
             for impl in impls:
                 dist = dists.get(impl.plugin_name)
                 try:
-                    provided = list(impl.function() or [])
+                    provided = list(cast("Iterable[Any]", impl.function() or []))
                 except CONTAINED as exc:  # a broken plugin must not stop the tool
                     self.failures.append(LoadFailure(impl.plugin_name, dist, _one_line(exc)))
                     continue
@@ -127,7 +128,7 @@ class Plugins:
     # -- formatters ---------------------------------------------------------------------
 
     @property
-    def formatters(self) -> dict[str, type["Formatter"]]:
+    def formatters(self) -> dict[str, type[Formatter]]:
         if self._formatters is None:
             self._formatters = {}
             for result in self.pm.hook.strategy_lint_formatters():
@@ -136,7 +137,7 @@ class Plugins:
 
     # -- lexicon --------------------------------------------------------------------------
 
-    def lexicon(self, config_additions: dict[str, Any] | None = None) -> "Lexicon":
+    def lexicon(self, config_additions: dict[str, Any] | None = None) -> Lexicon:
         from .lexicon import default_lexicon
 
         lex = default_lexicon()

@@ -33,7 +33,7 @@ class Progress:
             self.stream.write("\r" + " " * width + "\r")
             self.stream.flush()
 
-    def __enter__(self) -> "Progress":
+    def __enter__(self) -> Progress:
         return self
 
     def __exit__(self, *exc: object) -> None:

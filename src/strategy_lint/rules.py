@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from .findings import Confidence, Severity
 
@@ -70,13 +71,13 @@ class RuleContext:
     """What a rule may use besides the document: its options, the lexicon and spaCy."""
 
     options: dict[str, Any]
-    lexicon: "Lexicon"
+    lexicon: Lexicon
     severity: Severity
     _nlp_factory: Any = field(default=None, repr=False)
     _facts: Any = field(default=None, repr=False)
 
     @property
-    def facts(self) -> "Facts":
+    def facts(self) -> Facts:
         """The shared reading of the record being checked (:mod:`strategy_lint.facts`):
         meeting, request, child, participants, agencies, voice, actions, follow-ups,
         photographs — computed once per record, lazily, for every rule."""
@@ -116,7 +117,7 @@ class Rule:
     #: off-by-default extensions).  ``strategy-lint rules`` marks it.
     opt_in: ClassVar[bool] = False
 
-    def check(self, document: "Document", ctx: RuleContext) -> Iterable[Report]:
+    def check(self, document: Document, ctx: RuleContext) -> Iterable[Report]:
         raise NotImplementedError
 
     @classmethod

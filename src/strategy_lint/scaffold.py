@@ -18,6 +18,7 @@ import re
 import shutil
 import sys
 import tempfile
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 from string import Template
@@ -45,7 +46,7 @@ class Names:
     dist: str  # strategy-lint-chair-not-named
 
     @classmethod
-    def of(cls, name: str, code: str | None = None) -> "Names":
+    def of(cls, name: str, code: str | None = None) -> Names:
         name = check_name(name)
         snake = name.replace("-", "_")
         return cls(
@@ -90,7 +91,7 @@ def default_code(name: str) -> str:
     return f"{letters}001"
 
 
-def create(name: str, code: str | None = None, parent: str | Path = ".", *, taken: set[str] = frozenset()) -> Path:
+def create(name: str, code: str | None = None, parent: str | Path = ".", *, taken: AbstractSet[str] = frozenset()) -> Path:
     """Write the plugin package into ``parent/strategy-lint-<name>`` and return that folder.
 
     ``taken`` holds the codes and names of installed rules, which the new rule must not reuse.

@@ -13,7 +13,8 @@ phrase lists and agency keys are checked against the lexicon with every plugin's
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError
 from .findings import Severity
@@ -44,7 +45,7 @@ def where(path: Any) -> str:
 # -- [rules.X] ---------------------------------------------------------------------------------
 
 
-def check_rule_settings(key: str, settings: dict[str, Any], rule: "type[Rule]", path: Any) -> None:
+def check_rule_settings(key: str, settings: dict[str, Any], rule: type[Rule], path: Any) -> None:
     """``severity`` and the rule's own options only; a typo gets the closest of either."""
     allowed = ["severity", *rule.options]
     for name in settings:
@@ -100,7 +101,7 @@ def _need(ok: bool, message: str) -> None:
 # -- [lexicon.*]: names, against the lexicon plugins extended -----------------------------------
 
 
-def check_lexicon_names(table: dict[str, Any], lexicon: "Lexicon", path: Any) -> None:
+def check_lexicon_names(table: dict[str, Any], lexicon: Lexicon, path: Any) -> None:
     """Every kind, list, group and agency key named must exist (plugins may add kinds)."""
     known = {
         "sections": (lexicon.sections, "section kind"),

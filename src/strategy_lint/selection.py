@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from .errors import ConfigError
 from .rules import Rule
 from .suggest import did_you_mean
 
 
-def matches(selector: str, rule: type[Rule]) -> bool:
+def matches(selector: str, code: str, name: str) -> bool:
+    """Does ``selector`` pick the rule (or finding) ``code`` / ``name``?  ALL, the kebab-case
+    name, or a code prefix that starts with a letter ("SL4", "SL401"), any case.
+
+    The one selector test: ``select``, ``extend-select``, ``ignore``, ``per-file-ignores``,
+    ``--select``/``--ignore`` and ``disable=`` comments all use it."""
     sel = selector.strip()
     if sel.upper() == "ALL":
         return True
-    if sel.lower() == rule.name:
+    if sel.lower() == name:
         return True
-    return rule.code.upper().startswith(sel.upper()) and sel[:1].isalpha()
+    return code.upper().startswith(sel.upper()) and sel[:1].isalpha()
 
 
 def check_selectors(selectors: Iterable[str], rules: Iterable[type[Rule]], what: str) -> None:
@@ -25,7 +30,7 @@ def check_selectors(selectors: Iterable[str], rules: Iterable[type[Rule]], what:
     for sel in selectors:
         if sel.strip().upper() == "ALL":
             continue
-        if not any(matches(sel, r) for r in rules):
+        if not any(matches(sel, r.code, r.name) for r in rules):
             raise ConfigError(f"{what}: no rule matches {sel!r}{did_you_mean(sel, vocabulary)}")
 
 
@@ -41,7 +46,7 @@ def select_rules(
         selectors = [*select, *extend_select]
         if getattr(rule, "opt_in", False):
             selectors = [s for s in selectors if s.strip().upper() != "ALL"]
-        wanted = any(matches(s, rule) for s in selectors)
-        if wanted and not any(matches(s, rule) for s in ignore):
+        wanted = any(matches(s, rule.code, rule.name) for s in selectors)
+        if wanted and not any(matches(s, rule.code, rule.name) for s in ignore):
             chosen.append(rule)
     return chosen

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from .engine import FileResult
@@ -17,7 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover
 FORMATS = ("text", "json")
 
 
-def statistics(results: "Iterable[FileResult]") -> list[dict]:
+def statistics(results: Iterable[FileResult]) -> list[dict]:
     """One row per rule that fired: code, name and count, most frequent first."""
     counts: Counter[tuple[str, str]] = Counter()
     for r in results:
@@ -27,7 +28,7 @@ def statistics(results: "Iterable[FileResult]") -> list[dict]:
     return sorted(rows, key=lambda row: (-row["count"], row["code"]))
 
 
-def render_statistics(results: "list[FileResult]", fmt: str) -> str:
+def render_statistics(results: list[FileResult], fmt: str) -> str:
     rows = statistics(results)
     if fmt == "json":
         return json.dumps(rows, indent=2) + "\n"

@@ -12,8 +12,9 @@ use NAME; NAME need not exist.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Callable
+from typing import TYPE_CHECKING, BinaryIO
 
 from .readers.base import MB, OLE_MAGIC, PDF_MAGIC, ZIP_MAGIC
 
@@ -51,8 +52,8 @@ def read_limited(stream: BinaryIO, limit: int) -> bytes:
 
 
 def lint_stdin(
-    linter: "Linter", stream: BinaryIO, name: Path, check: "Callable[[Path, Path], FileResult] | None" = None
-) -> "FileResult":
+    linter: Linter, stream: BinaryIO, name: Path, check: Callable[[Path, Path], FileResult] | None = None
+) -> FileResult:
     """Check the record on ``stream`` as if it were the file ``name``.
 
     ``check(copy, name)`` checks the private copy (the CLI: in a supervised worker);

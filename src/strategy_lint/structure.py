@@ -227,7 +227,7 @@ def _heading_level(block: Block, body_size: float | None, base: int) -> int | No
     words = text.split()
     if not words or len(words) > MAX_PSEUDO_WORDS or len(text) > 90 or "\n" in text:
         return None
-    if _STATEMENT_END.search(text) or _LABEL_VALUE.match(text) and _LABEL_VALUE.match(text).group(2):
+    if _STATEMENT_END.search(text) or (label := _LABEL_VALUE.match(text)) and label.group(2):
         return None
     larger = bool(body_size and block.font_size and block.font_size >= body_size * 1.15)
     if block.all_caps or larger:
@@ -300,21 +300,21 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
             continue
         real = [s for s in stack if s.origin in ("heading", "pdf-font")]
         base = real[-1].level + 1 if real else 2
-        level = _heading_level(block, body_size, base)
-        if level is not None and block.kind != BlockKind.HEADING and is_placeholder(block.text, lexicon):
-            level = None  # "TBC" or "N/A" alone in capitals is content, not a title
-        if level is None and block.table is None:
+        heading: int | None = _heading_level(block, body_size, base)
+        if heading is not None and block.kind != BlockKind.HEADING and is_placeholder(block.text, lexicon):
+            heading = None  # "TBC" or "N/A" alone in capitals is content, not a title
+        if heading is None and block.table is None:
             text = block.text.strip()
             short = len(text.split()) <= MAX_PSEUDO_WORDS and "\n" not in text
             if block.kind == BlockKind.PARAGRAPH and text.endswith(":") and short and lexicon.section_kind(text):
-                level = base  # "Actions:" alone on a line, when the lexicon knows the title
+                heading = base  # "Actions:" alone on a line, when the lexicon knows the title
             elif block.kind == BlockKind.LIST_ITEM and block.bold and short and lexicon.section_kind(text):
-                level = base  # a numbered bold title ("3. Lived experience") in a template's numbered list
-        if level is not None and block.table is None:
+                heading = base  # a numbered bold title ("3. Lived experience") in a template's numbered list
+        if heading is not None and block.table is None:
             origin = "heading" if block.kind == BlockKind.HEADING else "pseudo-heading"
             if doc.format == "pdf" and block.kind == BlockKind.HEADING:
                 origin = "pdf-font"
-            open_section(block.text, level, i, origin)
+            open_section(block.text, heading, i, origin)
             continue
         if stack:
             stack[-1].blocks.append(i)
@@ -322,8 +322,8 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
     for t in doc.tables:
         first = next((c for row in t.cells for c in row if c is not None), None)
         if first is not None:
-            sec = doc.section_of_block(first)
-            t.section = sec.index if sec else None
+            owner = doc.section_of_block(first)
+            t.section = owner.index if owner else None
 
 
 def _form_base(doc: Document, table: int, stack: list[Section]) -> int:

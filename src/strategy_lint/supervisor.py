@@ -38,15 +38,19 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError, PluginLoadError, ReadError, StrategyLintError
-from .worker import ANNOTATE, FINISH, READ, WorkerSpec, main as worker_main
+from .worker import ANNOTATE, FINISH, READ, WorkerSpec
+from .worker import main as worker_main
 
 if TYPE_CHECKING:  # pragma: no cover
+    from multiprocessing.context import ForkContext, ForkServerContext, SpawnContext
+
     from .config import Config
     from .engine import FileResult
 
@@ -70,7 +74,7 @@ MIN_MEMORY_MB = 400
 class Outcome:
     """One record's result (never its document), and its commented copy when one was asked for."""
 
-    result: "FileResult"
+    result: FileResult
     annotated: bytes | None = None
     #: why there is no commented copy, when one was asked for and could not be made
     note: str | None = None
@@ -93,7 +97,7 @@ class _Task:
     started: float = 0.0
     file_seconds: float = 0.0
     rule_seconds: float = 0.0
-    result: "FileResult | None" = None
+    result: FileResult | None = None
 
     def request(self) -> tuple:
         if self.kind == "check":
@@ -174,22 +178,24 @@ class _Worker:
         return f"ended its process (exit status {code})"
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> ForkContext | ForkServerContext | SpawnContext:
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" in methods:
+        return multiprocessing.get_context("forkserver")
+    return multiprocessing.get_context("spawn")
 
 
 class _Configs:
     """The configuration for a record, as the worker's Linter finds it (cached per folder)."""
 
-    def __init__(self, config_path: Path | None, fixed: "Config | None" = None) -> None:
+    def __init__(self, config_path: Path | None, fixed: Config | None = None) -> None:
         self.config_path = config_path
         self.fixed = fixed
-        self._cache: dict[Path | None, "Config"] = {}
+        self._cache: dict[Path | None, Config] = {}
 
-    def __call__(self, path: Path) -> "Config":
+    def __call__(self, path: Path) -> Config:
         from .config import load_config
 
         if self.fixed is not None:
@@ -213,7 +219,7 @@ class Supervisor:
         spec: WorkerSpec,
         *,
         jobs: int = 1,
-        config_for: Callable[[Path], "Config"] | None = None,
+        config_for: Callable[[Path], Config] | None = None,
         plugin_seconds: float = 30.0,
         recycle_after: int | None = None,
     ) -> None:
@@ -236,7 +242,7 @@ class Supervisor:
 
     # -- life cycle -----------------------------------------------------------------------
 
-    def __enter__(self) -> "Supervisor":
+    def __enter__(self) -> Supervisor:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -247,7 +253,7 @@ class Supervisor:
         for worker in workers:
             worker.stop()
 
-    def start(self) -> "Supervisor":
+    def start(self) -> Supervisor:
         """Start one worker now and wait until it is ready: its plugin imports are vetted.
 
         Raises ConfigError / PluginLoadError as the in-process Linter would.
@@ -311,7 +317,7 @@ class Supervisor:
         (configuration, ignores, baseline and the result use it)."""
         return next(self._run([_Task(0, Path(path), "check", annotate=annotate, display=display)]))
 
-    def check_many(self, paths: Iterable[Path]) -> Iterator["FileResult"]:
+    def check_many(self, paths: Iterable[Path]) -> Iterator[FileResult]:
         """Check records, up to ``jobs`` at a time; results in the order of ``paths``.
 
         The first records are sent to the workers now, before the first result is asked
@@ -320,7 +326,7 @@ class Supervisor:
         tasks = [_Task(i, Path(p), "check") for i, p in enumerate(paths)]
         return (outcome.result for outcome in self._run(tasks))
 
-    def annotate_many(self, items: Iterable[tuple["FileResult", Any]]) -> Iterator[Outcome]:
+    def annotate_many(self, items: Iterable[tuple[FileResult, Any]]) -> Iterator[Outcome]:
         """Commented copies of records already checked: (result, ...) -> Outcome in order."""
         from .wire import plain
 
@@ -474,7 +480,7 @@ def _is_rule(stage: str | None) -> bool:
     return stage is not None and stage not in (READ, FINISH, ANNOTATE)
 
 
-def _file_error(task: _Task, cause: str) -> "FileResult":
+def _file_error(task: _Task, cause: str) -> FileResult:
     from .budget import file_timeout_error
     from .engine import FileResult
 

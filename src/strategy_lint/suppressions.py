@@ -25,18 +25,19 @@ SL000 (a check crashed) is never suppressed: it is a fault in the tool, not the 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
-from .findings import Finding, Severity
+from .findings import CRASHED, Finding, Severity
 from .model import BlockKind, Comment, Document
 from .rules import Report, Rule
+from .selection import matches
 
 DIRECTIVE = re.compile(
     r"^\s*strategy-lint\s*:\s*(?P<kind>disable-file|disable)\s*=\s*(?P<codes>[A-Za-z0-9_\-]+(?:\s*,\s*[A-Za-z0-9_\-]+)*)",
     re.IGNORECASE,
 )
-NEVER_SUPPRESSED = frozenset({"SL000"})
+NEVER_SUPPRESSED = frozenset({CRASHED})
 
 
 def is_directive(text: str | None) -> bool:
@@ -65,15 +66,6 @@ class Directive:
     def text(self) -> str:
         kind = "disable-file" if self.whole_file else "disable"
         return f"strategy-lint: {kind}={','.join(self.selectors)}"
-
-
-def selector_matches(selector: str, code: str, name: str) -> bool:
-    sel = selector.strip()
-    if sel.upper() == "ALL":
-        return True
-    if sel.lower() == name:
-        return True
-    return sel[:1].isalpha() and code.upper().startswith(sel.upper())
 
 
 def parse_directives(doc: Document) -> list[Directive]:
@@ -135,7 +127,7 @@ def apply_directives(
             for d in directives:
                 if not _covers(d, f):
                     continue
-                sel = next((s for s in d.selectors if selector_matches(s, f.code, f.name)), None)
+                sel = next((s for s in d.selectors if matches(s, f.code, f.name)), None)
                 if sel is not None:
                     d.used[sel] += 1
                     hit = d
@@ -151,10 +143,10 @@ def _stale(directives: list[Directive], ran: list[type[Rule]], known: list[type[
         for sel, count in d.used.items():
             if count:
                 continue
-            if not any(selector_matches(sel, r.code, r.name) for r in known):
+            if not any(matches(sel, r.code, r.name) for r in known):
                 message = f'The comment "{d.text()}" names {sel!r}, which is not a known check, so it suppresses nothing.'
                 fix = "Correct the code or name (see `strategy-lint rules`), or delete the comment."
-            elif not any(selector_matches(sel, r.code, r.name) for r in ran):
+            elif not any(matches(sel, r.code, r.name) for r in ran):
                 continue  # the check did not run this time: nothing to judge
             else:
                 where = "this record" if d.whole_file else "the text it is attached to"

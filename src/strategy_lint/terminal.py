@@ -9,7 +9,8 @@ an ``--output`` file.
 from __future__ import annotations
 
 import os
-from typing import Mapping, TextIO
+from collections.abc import Mapping
+from typing import TextIO
 
 CHOICES = ("auto", "always", "never")
 

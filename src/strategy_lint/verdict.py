@@ -12,8 +12,9 @@ findings less sure than the record's ``min-confidence`` (default high): they are
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from .findings import Severity
 
@@ -46,7 +47,7 @@ def threshold(fail_on: Severity | None) -> Severity:
     return Severity.WARNING
 
 
-def verdict(result: "FileResult", fail_on: Severity | None = None) -> Verdict:
+def verdict(result: FileResult, fail_on: Severity | None = None) -> Verdict:
     """The verdict for one record; ``fail_on`` defaults to the record's own (closest config)."""
     if result.status == "error":
         return Verdict.UNREAD
@@ -59,7 +60,7 @@ def verdict(result: "FileResult", fail_on: Severity | None = None) -> Verdict:
     return Verdict.READY
 
 
-def tally(results: "Iterable[FileResult]") -> dict[Verdict, int]:
+def tally(results: Iterable[FileResult]) -> dict[Verdict, int]:
     """How many records got each verdict (every verdict present, possibly 0)."""
     counts = {v: 0 for v in Verdict}
     for r in results:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import typing
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from .errors import ReadError
@@ -53,7 +53,7 @@ def rebuild(cls: type, data: Any) -> Any:
     return cls(**kwargs)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 

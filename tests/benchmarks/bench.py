@@ -22,14 +22,13 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -62,7 +61,7 @@ def verdict(value: float, target: float, lower_is_better: bool = True) -> str:
 
 
 def row(*cells: object, widths=(26, 12, 12, 10, 12, 8)) -> str:
-    return "  ".join(str(c).ljust(w) for c, w in zip(cells, widths))
+    return "  ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=False))
 
 
 def floor_docx(path: Path) -> None:
@@ -74,12 +73,12 @@ def floor_docx(path: Path) -> None:
 
     document = docx.Document(str(path))
     for p in document.paragraphs:
-        p.text
+        _ = p.text
 
     def cells(table: Table) -> None:
         for r in table.rows:
             for c in r.cells:
-                c.text
+                _ = c.text
                 for inner in c.tables:
                     cells(inner)
 
@@ -89,7 +88,7 @@ def floor_docx(path: Path) -> None:
     body = document.element.body
     for sdt in body.iter(qn("w:sdtContent")):
         for p in sdt.iter(qn("w:p")):
-            Paragraph(p, document).text
+            _ = Paragraph(p, document).text
 
 
 def floor_pdf(path: Path) -> None:
@@ -128,7 +127,7 @@ def peak_rss_mb(cmd: list[str]) -> float:
 
 
 def section_lint_vs_floor(linter, files: dict[str, list[Path]], repeat: int) -> None:
-    print("\n== Lint time per record vs the bare parse floor (in process, best of %d) ==" % repeat)
+    print(f"\n== Lint time per record vs the bare parse floor (in process, best of {repeat}) ==")
     print(row("records", "floor s", "lint s", "ratio", "target", "verdict"))
     for group, paths in files.items():
         if not paths:
@@ -171,7 +170,7 @@ def section_breakdown(linter, path: Path) -> None:
 
 
 def section_cold_start(one: Path, repeat: int) -> None:
-    print("\n== Cold start (subprocess wall time, best of %d) ==" % repeat)
+    print(f"\n== Cold start (subprocess wall time, best of {repeat}) ==")
     spacy = min(run([sys.executable, "-c", "import spacy"]) for _ in range(repeat))
     help_ = min(run([*CLI, "--help"]) for _ in range(repeat))
     check = min(run([*CLI, "check", str(one)]) for _ in range(repeat))
@@ -212,8 +211,8 @@ def section_sizes(linter, series: dict[str, dict[int, Path]]) -> None:
     for layout, by_pages in series.items():
         per_page = []
         for pages, path in sorted(by_pages.items()):
-            fl = best_of(lambda: floor(path), 1)
-            li = best_of(lambda: linter.lint_file(path), 1)
+            fl = best_of(lambda path=path: floor(path), 1)
+            li = best_of(lambda path=path: linter.lint_file(path), 1)
             per_page.append(li / pages)
             print(row(f"{layout} {pages} pages", f"{fl:.2f}", f"{li:.2f}", f"{li / fl:.2f}x", f"{1000 * li / pages:.1f}", widths=(26, 12, 12, 10, 10, 4)))
         growth = per_page[-1] / per_page[0]

@@ -38,8 +38,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -94,12 +94,12 @@ def floor_docx(path: Path) -> None:
 
     document = docx.Document(str(path))
     for p in document.paragraphs:
-        p.text
+        _ = p.text
 
     def cells(table: Table) -> None:
         for r in table.rows:
             for c in r.cells:
-                c.text
+                _ = c.text
                 for inner in c.tables:
                     cells(inner)
 
@@ -107,7 +107,7 @@ def floor_docx(path: Path) -> None:
         cells(t)
     for sdt in document.element.body.iter(qn("w:sdtContent")):
         for p in sdt.iter(qn("w:p")):
-            Paragraph(p, document).text
+            _ = Paragraph(p, document).text
 
 
 def floor_pdf(path: Path) -> None:
@@ -154,7 +154,7 @@ def builtin_linter():
 
 
 def row(*cells: object, widths=(34, 9, 9, 8, 8, 7)) -> str:
-    return "  ".join(str(c).ljust(w) for c, w in zip(cells, widths)).rstrip()
+    return "  ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=False)).rstrip()
 
 
 def verdict(ratio: float, target: float) -> str:
@@ -164,7 +164,7 @@ def verdict(ratio: float, target: float) -> str:
 def measure_group(linter, name: str, paths: list[Path], repeat: int, verbose: bool) -> tuple[float, float]:
     floors, lints = [], []
     for path in paths:
-        fl, li = paired(lambda: floor(path), lambda: linter.lint_file(path), repeat)
+        fl, li = paired(lambda path=path: floor(path), lambda path=path: linter.lint_file(path), repeat)
         floors.append(fl)
         lints.append(li)
         if verbose:

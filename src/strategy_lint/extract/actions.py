@@ -16,8 +16,8 @@ Pure reading of the document model; no spaCy.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from .. import dates
 from ..lexicon import Lexicon, default_lexicon, normalise_title
@@ -552,9 +552,9 @@ def _deadline_in_text(text: str, meeting, lex: Lexicon) -> str:
     for phrase in sorted(_not_deadline_words(lex), key=len, reverse=True):
         if phrase in ("now", "later", "future", "soon", "monitoring", "throughout", "continuing", "immediate"):
             continue  # too common inside a task to stand for its timescale
-        m = re.search(rf"(?<![\w]){re.escape(phrase.lower())}(?![\w])", norm)
-        if m:
-            return text[m.start():m.end()]
+        found = re.search(rf"(?<![\w]){re.escape(phrase.lower())}(?![\w])", norm)
+        if found:
+            return text[found.start():found.end()]
     return ""
 
 

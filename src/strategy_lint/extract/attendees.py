@@ -15,10 +15,12 @@ police) and the abbreviation "DS" never matches inside "DSL".
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from ..model import BlockKind, Document, Section, Table
+from ..model import Document, Section, Table
+from ..nlp import is_placeholder
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -157,7 +159,7 @@ class Participant:
 
 
 def participants(
-    document: Document, nlp: "Language | None" = None, lexicon: "Lexicon | None" = None
+    document: Document, nlp: Language | None = None, lexicon: Lexicon | None = None
 ) -> list[Participant]:
     """Everyone the record lists as present, consulted or sending apologies, in reading order."""
     reader = _Reader(document, nlp, lexicon)
@@ -171,13 +173,25 @@ def participant_sections(document: Document) -> list[Section]:
     return [s for s in found if not _has_ancestor(document, s, ids)]
 
 
-def initials_of(people: Iterable[Participant]) -> dict[str, Participant]:
+class _Named(Protocol):
+    """A participant as initials_of reads it (this module's and the facts' alike)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def initials(self) -> str: ...
+
+
+_P = TypeVar("_P", bound=_Named)
+
+
+def initials_of(people: Iterable[_P]) -> dict[str, _P]:
     """People's initials as minutes use them ("HR" for Hannah Reed) -> the participant.
 
     Explicit initials written in the record ("HR – Hannah Reed") win; otherwise the
     initials are built from the name without its title ("DS Mark Fenwick" -> "MF").
     """
-    out: dict[str, Participant] = {}
+    out: dict[str, _P] = {}
     for p in people:
         for ini in _initials_candidates(p):
             out.setdefault(ini, p)
@@ -331,7 +345,7 @@ class _Reader:
     def _from_table(self, t: Table, kind: str) -> list[Participant]:
         out = []
         mode_cols = [
-            h for h, k in zip(t.header, t.column_kinds)
+            h for h, k in zip(t.header, t.column_kinds, strict=False)
             if k == "mode" or (k is None and re.search(r"how|consult|attend|present|contact|method", h, re.I))
         ]
         joint = next((k for k in t.column_kinds if k and "+" in k), None)
@@ -363,7 +377,7 @@ class _Reader:
                     agency = agency or parsed_cell.agency
                 combined = combined or bool(cell)
             row_text = " | ".join(v for v in rec.values.values() if v)
-            if not (name or role or agency) or _is_placeholder(" ".join((name, role, agency)), self.lexicon):
+            if not (name or role or agency) or is_placeholder(" ".join((name, role, agency)), self.lexicon):
                 continue
             if is_family(name) or is_family(role) or is_family(agency):
                 continue  # a relative, not a professional taking part
@@ -445,7 +459,7 @@ class _Reader:
     def entries(self, text: str, kind: str, context_agency: str = "") -> list[Participant]:
         """Participants written on one line (one or several: "A (TM, CSC); B (Police)")."""
         text = _BULLET.sub("", text).strip()
-        if not text or _is_placeholder(text, self.lexicon):
+        if not text or is_placeholder(text, self.lexicon):
             return []
         if text.endswith(":") and len(text.split()) >= 3:
             return []  # "Present in the meeting room at Mere House, Ashby Mere, or on Teams:" opens the list
@@ -508,7 +522,7 @@ class _Reader:
             )
         return out
 
-    def parse(self, text: str) -> "_Parsed | None":
+    def parse(self, text: str) -> _Parsed | None:
         """Split one entry into name, role, agency and mode; None if it is not an entry."""
         return _parse(text, self)
 
@@ -547,7 +561,7 @@ class _Parsed:
 
 
 def parse_entry(
-    text: str, nlp: "Language | None" = None, lexicon: "Lexicon | None" = None, kind: str = "attendees"
+    text: str, nlp: Language | None = None, lexicon: Lexicon | None = None, kind: str = "attendees"
 ) -> Participant | None:
     """Parse one attendee line ("Hannah Reed – Team Manager – Children's Social Care")."""
     reader = _Reader(Document(path="<entry>", format="text"), nlp, lexicon)
@@ -577,7 +591,7 @@ def _parse(text: str, reader: _Reader) -> _Parsed | None:
     roles: list[str] = []
     agencies: list[str] = []
     mode: str | None = None
-    for i, part in enumerate(parts):
+    for _i, part in enumerate(parts):
         if _is_mode_part(part):
             mode = mode or _mode_of(part)
             continue
@@ -766,12 +780,6 @@ def _strip_name(name: str) -> str:
     return name.strip(" ,.-–")
 
 
-def _is_placeholder(text: str, lexicon: Any) -> bool:
-    from ..nlp import is_placeholder
-
-    return is_placeholder(text, lexicon)
-
-
 def _with_block(p: Participant, block: int) -> Participant:
     from dataclasses import replace
 
@@ -802,7 +810,7 @@ def _block_in_people_table(doc: Document, i: int) -> bool:
     return t is not None and t < len(doc.tables) and _is_people_table(doc.tables[t])
 
 
-def _initials_candidates(p: Participant) -> list[str]:
+def _initials_candidates(p: _Named) -> list[str]:
     out = []
     if p.initials:
         out.append(p.initials)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 
 def phrase_source(phrases: Iterable[str], *, exact_caps: bool = True) -> str | None:
@@ -24,7 +24,8 @@ def _source(phrases: tuple[str, ...], exact_caps: bool) -> str | None:
     With ``exact_caps``, an all-capital phrase ("EDT", "CSC") matches only in capitals, so
     an abbreviation is not found inside ordinary words written in lower case.
     """
-    loose, exact = [], []
+    loose: list[str] = []
+    exact: list[str] = []
     for p in sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True):
         body = r"\s+".join(re.escape(w) for w in p.replace("’", "'").split())
         (exact if exact_caps and p.isupper() and len(p) > 1 else loose).append(body)

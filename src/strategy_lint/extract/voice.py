@@ -197,7 +197,7 @@ def _empty_value(value: str, lex: Lexicon) -> bool:
 
 def nonverbal_evidence(
     document: Document,
-    nlp: "Language | None" = None,
+    nlp: Language | None = None,
     lexicon: Lexicon | None = None,
     age_months: int = NONVERBAL_AGE_MONTHS,
 ) -> str | None:
@@ -227,7 +227,7 @@ def nonverbal_evidence(
 
 def is_nonverbal(
     document: Document,
-    nlp: "Language | None" = None,
+    nlp: Language | None = None,
     lexicon: Lexicon | None = None,
     age_months: int = NONVERBAL_AGE_MONTHS,
 ) -> bool:
@@ -251,7 +251,7 @@ def _is_evidence_section(sec: Section) -> bool:
     return sec.kind is None and bool(_CHILD_TITLE.search(sec.title))
 
 
-def _nonverbal_words(document: Document, nlp: "Language | None", lex: Lexicon) -> list[str]:
+def _nonverbal_words(document: Document, nlp: Language | None, lex: Lexicon) -> list[str]:
     texts = [document.section_text(s) for s in document.sections if _is_evidence_section(s)]
     texts += [v.content for v in voice_sections(document, lex) if v.section is None]
     text = "\n".join(t for t in texts if t)
@@ -267,7 +267,7 @@ def _nonverbal_words(document: Document, nlp: "Language | None", lex: Lexicon) -
 # -- what was observed -----------------------------------------------------------------------
 
 
-def observed_experience(text: str, nlp: "Language | None" = None, lexicon: Lexicon | None = None) -> list[str]:
+def observed_experience(text: str, nlp: Language | None = None, lexicon: Lexicon | None = None) -> list[str]:
     """The observation phrases in ``text`` ("alert", "eye contact", "settled", "seen at home").
 
     Clauses that only pass on a parent's view ("Mum says he is happy"), that say the child
@@ -300,7 +300,7 @@ def observed_experience(text: str, nlp: "Language | None" = None, lexicon: Lexic
     return found
 
 
-def says_too_young(text: str, nlp: "Language | None" = None, lexicon: Lexicon | None = None) -> str | None:
+def says_too_young(text: str, nlp: Language | None = None, lexicon: Lexicon | None = None) -> str | None:
     """The "too young" / "unable to express views" wording in ``text``, if any."""
     lex = _lex(lexicon)
     if nlp is not None:
@@ -312,7 +312,7 @@ def says_too_young(text: str, nlp: "Language | None" = None, lexicon: Lexicon | 
     return hits[0] if hits else None
 
 
-def _clauses(text: str, nlp: "Language | None") -> list[str]:
+def _clauses(text: str, nlp: Language | None) -> list[str]:
     if nlp is not None:
         from ..nlp import sentences
 

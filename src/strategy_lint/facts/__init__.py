@@ -18,8 +18,9 @@ Built-in rules read nothing else; a third-party rule has the same powers::
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from .model import (
     Action,
@@ -71,9 +72,9 @@ class Facts:
 
     def __init__(
         self,
-        document: "Document",
-        lexicon: "Lexicon | None" = None,
-        nlp: "Callable[[], Language] | Language | None" = None,
+        document: Document,
+        lexicon: Lexicon | None = None,
+        nlp: Callable[[], Language] | Language | None = None,
     ) -> None:
         if lexicon is None:
             from ..lexicon import default_lexicon
@@ -86,7 +87,7 @@ class Facts:
     # -- the language pass ---------------------------------------------------------------
 
     @cached_property
-    def nlp(self) -> "Language":
+    def nlp(self) -> Language:
         """The spaCy pipeline, after one pass over every line of the record."""
         src: Any = self._nlp_source
         if src is None:
@@ -220,6 +221,6 @@ class Facts:
         return facts_to_dict(self)
 
 
-def facts_for(document: "Document", lexicon: "Lexicon | None" = None, nlp: Any = None) -> Facts:
+def facts_for(document: Document, lexicon: Lexicon | None = None, nlp: Any = None) -> Facts:
     """The reading of ``document`` (outside a rule, e.g. in a test or a script)."""
     return Facts(document, lexicon, nlp)

@@ -103,7 +103,7 @@ def to_deadline(raw: dates.Deadline, text: str) -> Deadline:
     )
 
 
-def _convert(facts: "Facts", a: _RawAction) -> Action:
+def _convert(facts: Facts, a: _RawAction) -> Action:
     lexicon = facts.lexicon
     status = "missing" if owner_is_missing(a.owner, lexicon) else "generic" if owner_is_generic(a.owner) else "named"
     return Action(
@@ -115,15 +115,15 @@ def _convert(facts: "Facts", a: _RawAction) -> Action:
     )
 
 
-def read_actions(facts: "Facts") -> list[Action]:
+def read_actions(facts: Facts) -> list[Action]:
     return [_convert(facts, a) for a in _raw_actions(facts.document, facts.lexicon)]
 
 
-def read_update_actions(facts: "Facts") -> list[Action]:
+def read_update_actions(facts: Facts) -> list[Action]:
     """Every commitment to tell the agencies the outcome: actions first, then any sentence
     anywhere in the record ("The outcome will be emailed to all who took part by 17/03")."""
     out = [a for a in facts.actions if a.intent == "update-agencies"]
-    in_actions = {b for a in facts.actions for b in (a.blocks or [a.block]) if b is not None}
+    in_actions = {n for a in facts.actions for n in (a.blocks if a.blocks else [a.block]) if n is not None}
     meeting = meeting_date(facts.document)
     for line in prose_lines(facts.document):
         if line.block in in_actions:
@@ -142,7 +142,7 @@ def read_update_actions(facts: "Facts") -> list[Action]:
     return out
 
 
-def _sentences(facts: "Facts", text: str) -> list[str]:
+def _sentences(facts: Facts, text: str) -> list[str]:
     from ..nlp import sentences
 
     return sentences(facts.nlp, text)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import re
+from typing import TYPE_CHECKING
 
 from ..extract.voice import _AGE_WORDS, NONVERBAL_AGE_MONTHS, nonverbal_evidence
 from .model import Child
@@ -16,7 +15,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["read_child"]
 
 
-def read_child(facts: "Facts", age_months: int = NONVERBAL_AGE_MONTHS) -> Child:
+def read_child(facts: Facts, age_months: int = NONVERBAL_AGE_MONTHS) -> Child:
     meta = facts.document.metadata
     months = meta.child_age_months
     if months is None and meta.child_dob and meta.meeting_date:
@@ -71,7 +70,7 @@ _NAME = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"  # "Lily-Mae", "O'Neill"
 _NAME_WORDS = re.compile(rf"^({_NAME}(?:\s+(?:{_NAME}|\({_NAME}\))){{0,3}})")
 
 
-def _child_name(facts: "Facts") -> str:
+def _child_name(facts: Facts) -> str:
     """The child's name from a 'Name of child' style field, else ""."""
     first = ""
     for label, value, _block in labelled_lines(facts.document):

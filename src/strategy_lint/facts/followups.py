@@ -60,7 +60,7 @@ _NOT_TOLD = re.compile(r"\b(?:not|never)\s+(?:been\s+|yet\s+)?(?:inform|notif|up
 
 
 
-def read_followups(facts: "Facts") -> list[FollowUp]:
+def read_followups(facts: Facts) -> list[FollowUp]:
     document = facts.document
     cancel = phrase_pattern(facts.lexicon.phrase_list("cancel_terms"), exact_caps=False)
     followup = phrase_pattern(facts.lexicon.phrase_list("followup_words"), exact_caps=False)

@@ -63,7 +63,7 @@ _MODES = [
 ]
 
 
-def read_meeting(facts: "Facts") -> Meeting:
+def read_meeting(facts: Facts) -> Meeting:
     document = facts.document
     meeting = Meeting()
     meta = document.metadata
@@ -102,7 +102,7 @@ def _held_on(document) -> tuple | None:
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s*(?:-|–|—|to)\s*\d{1,2}[:.]\d{2}\s*(?:am|pm)?)?", re.I)
 
 
-def _read_time(facts: "Facts", meeting: Meeting) -> None:
+def _read_time(facts: Facts, meeting: Meeting) -> None:
     """'Time: 10:00 - 11:00', 'Start time | 15:45', or the time on the meeting date's line."""
     for label, value, _block in labelled_lines(facts.document):
         if re.search(r"\b(?:start\s+)?time\b|\btiming\b", label, re.I) and not re.search(r"birth|referral|next", label, re.I):
@@ -116,7 +116,7 @@ def _read_time(facts: "Facts", meeting: Meeting) -> None:
             meeting.time = m.group(0).strip()
 
 
-def _read_chair(facts: "Facts", meeting: Meeting) -> None:
+def _read_chair(facts: Facts, meeting: Meeting) -> None:
     for label, value, block in labelled_lines(facts.document):
         if _CHAIR_LABEL.match(label.strip(" :?")) and value.strip() and not facts.is_placeholder(value):
             meeting.chair = _person(facts, value)
@@ -130,7 +130,7 @@ def _read_chair(facts: "Facts", meeting: Meeting) -> None:
             return
 
 
-def _person(facts: "Facts", text: str) -> Person:
+def _person(facts: Facts, text: str) -> Person:
     from ..extract.attendees import parse_entry
 
     parsed = parse_entry(text, facts.nlp, facts.lexicon)
@@ -139,7 +139,7 @@ def _person(facts: "Facts", text: str) -> Person:
     return Person(parsed.name, parsed.role, parsed.agency, parsed.agency_key)
 
 
-def _read_mode(facts: "Facts", meeting: Meeting) -> None:
+def _read_mode(facts: Facts, meeting: Meeting) -> None:
     for label, value, _block in labelled_lines(facts.document):
         if re.search(r"\b(?:format|venue|location|type|mode|how|held|via|medium|method)\b", label, re.I):
             for mode, rx in _MODES:
@@ -173,7 +173,7 @@ def _lead_patterns(term: str) -> list[re.Pattern[str]]:
     ]
 
 
-def _read_edt(facts: "Facts", meeting: Meeting) -> None:
+def _read_edt(facts: Facts, meeting: Meeting) -> None:
     term = phrase_source(facts.lexicon.phrase_list("edt_terms"))
     if term is None:
         return
@@ -233,7 +233,7 @@ def _led(meeting: Meeting, block: int | None, text: str) -> None:
     meeting.led_by_text = text
 
 
-def _sentences(facts: "Facts", text: str) -> list[str]:
+def _sentences(facts: Facts, text: str) -> list[str]:
     from ..nlp import sentences
 
     return sentences(facts.nlp, text)

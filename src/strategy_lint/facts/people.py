@@ -72,7 +72,7 @@ class Contact:
 # -- participants ----------------------------------------------------------------------------
 
 
-def read_participants(facts: "Facts") -> list[Participant]:
+def read_participants(facts: Facts) -> list[Participant]:
     out = []
     for p in participants(facts.document, facts.nlp, facts.lexicon):
         source = "table" if p.table is not None else "field" if getattr(p, "from_field", False) else "list"
@@ -91,7 +91,7 @@ def read_participants(facts: "Facts") -> list[Participant]:
 # -- agencies and their input -------------------------------------------------------------------
 
 
-def read_agencies(facts: "Facts") -> list[Agency]:
+def read_agencies(facts: Facts) -> list[Agency]:
     document, lexicon = facts.document, facts.lexicon
     people = facts.participants
     agencies: dict[str, Agency] = {}
@@ -136,13 +136,13 @@ def read_agencies(facts: "Facts") -> list[Agency]:
     return list(agencies.values())
 
 
-def _credited(facts: "Facts", people: list[Any], initials: dict[str, Any]) -> dict[str, list[int]]:
+def _credited(facts: Facts, people: list[Any], initials: dict[str, Any]) -> dict[str, list[int]]:
     """See below; the plan's own lines (actions) are never an agency's input."""
-    planned = {b for a in facts.actions for b in (a.blocks or [a.block]) if b is not None}
+    planned = {n for a in facts.actions for n in (a.blocks if a.blocks else [a.block]) if n is not None}
     return _credited_lines(facts, people, initials, planned)
 
 
-def _credited_lines(facts: "Facts", people: list[Any], initials: dict[str, Any], planned: set[int]) -> dict[str, list[int]]:
+def _credited_lines(facts: Facts, people: list[Any], initials: dict[str, Any], planned: set[int]) -> dict[str, list[int]]:
     """Agency keys (and free-text agency names) whose input the record shows -> where.
 
     Every line goes through spaCy once (the record's one language pass), and people are
@@ -160,7 +160,7 @@ def _credited_lines(facts: "Facts", people: list[Any], initials: dict[str, Any],
     named = _batched_agencies(nlp, both_texts, set())
     finder = _People(people, initials)
     out: dict[str, list[int]] = {}
-    for (block, heading, line), both in zip(units, both_texts):
+    for (block, heading, _line), both in zip(units, both_texts, strict=False):
         cut = len(heading) + 1
         keys = {m.key for m in named[both] if _attributed(both, m.start, m.end, cut)}
         keys |= {key for key, start, end in finder.spans_in(both) if _attributed(both, start, end, cut)}
@@ -239,7 +239,7 @@ def _kinds_up(document, sec) -> set[str]:
 def _batched_agencies(nlp, texts: list[str], initials) -> dict[str, list]:
     """text -> agencies named in it, each distinct text through spaCy once, in one batch."""
     distinct = list(dict.fromkeys(texts))
-    return dict(zip(distinct, agencies_in_many(nlp, distinct, initials)))
+    return dict(zip(distinct, agencies_in_many(nlp, distinct, initials), strict=False))
 
 
 def _only_agency_name(text: str, found) -> bool:
@@ -394,7 +394,7 @@ def _trie_regex(words: list[str]) -> str:
     return emit(trie)
 
 
-def _awaited(facts: "Facts", keys: list[str]) -> dict[str, bool]:
+def _awaited(facts: Facts, keys: list[str]) -> dict[str, bool]:
     """Agencies whose information the record says is still awaited ("awaiting the GP's response")."""
     out: dict[str, bool] = {}
     pending = _pending(facts.lexicon)
@@ -433,7 +433,7 @@ def _norm(text: str) -> str:
 # -- consulted outside the meeting ---------------------------------------------------------------
 
 
-def read_contacts(facts: "Facts") -> list[Contact]:
+def read_contacts(facts: Facts) -> list[Contact]:
     """Agencies the record says gave information outside the meeting, and whether each is
     recorded among those who took part or were consulted."""
     document, nlp = facts.document, facts.nlp
@@ -444,7 +444,7 @@ def read_contacts(facts: "Facts") -> list[Contact]:
     initials = set(initials_of(people))
     out: list[Contact] = []
     seen: set[str] = set()
-    planned = {b for a in facts.actions for b in (a.blocks or [a.block]) if b is not None}
+    planned = {n for a in facts.actions for n in (a.blocks if a.blocks else [a.block]) if n is not None}
     ambiguous = {w.lower() for w in facts.lexicon.phrase_list("ambiguous_contact_words")}
     listed = _listed_as_consulted(facts)
     for block, text in _units(document):
@@ -578,13 +578,13 @@ def _agency_mentions(nlp, found):
 
 def _clauses(text: str) -> list[tuple[int, int]]:
     cuts = [0] + [m.start() for m in _CLAUSE.finditer(text)] + [len(text)]
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
 
 def _name_of(text: str, m) -> str:
     """The agency as written, widened to the capitalised words before it ("Eastmoor Housing Options")."""
     words = text[: m.start].split()
-    lead = []
+    lead: list[str] = []
     for w in reversed(words):
         if w[:1].isupper() and w.isalpha() and w.lower() not in {"the", "a", "an", "by", "to"}:
             lead.insert(0, w)

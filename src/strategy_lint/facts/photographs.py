@@ -25,7 +25,7 @@ _POINTER = re.compile(r"\b(?:them|these|those|this|it|the\s+(?:marks?|bruis\w+|i
 
 
 
-def read_photographs(facts: "Facts") -> list[Photograph]:
+def read_photographs(facts: Facts) -> list[Photograph]:
     """Every sentence saying someone photographed marks or injuries: by whom where the
     sentence says, whether by medical staff (clinical photography, not this concern) and
     whether of the child (not an adult's injuries, a room or a phone screen)."""

@@ -24,7 +24,7 @@ _GARBLED = re.compile(r"\(cid:\d+\)|\ufffd")
 _CORE_KINDS = ("attendees", "reason", "agency_info", "child_voice", "decision", "actions", "details")
 
 
-def read_reading(facts: "Facts") -> Reading:
+def read_reading(facts: Facts) -> Reading:
     document = facts.document
     body = [b for b in document.blocks if not b.is_furniture and b.kind is not BlockKind.FOOTNOTE]
     text = "\n".join(b.text for b in body if b.text)

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..nlp import is_placeholder
 from .model import Confidence, Request
-from .text import has_tick_boxes, is_placeholder, labelled_lines, negated_before, prose_lines, ticked
+from .text import has_tick_boxes, labelled_lines, negated_before, prose_lines, ticked
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import Facts
@@ -71,7 +72,7 @@ _NEGATED_INSIDE = re.compile(r"\b(?:not|never)\s+(?:\w+\s+)?(?:request|ask|conve
 _CONDITIONAL = re.compile(r"\b(?:if|unless|should\s+\w+\s+request|whether)\b", re.I)
 
 
-def read_request(facts: "Facts") -> Request:
+def read_request(facts: Facts) -> Request:
     document = facts.document
     lexicon = facts.lexicon
     request = Request()
@@ -147,7 +148,7 @@ def _is_request(sentence: str) -> bool:
     return False
 
 
-def _sentences(facts: "Facts", text: str) -> list[str]:
+def _sentences(facts: Facts, text: str) -> list[str]:
     from ..nlp import sentences
 
     return sentences(facts.nlp, text)

@@ -8,13 +8,14 @@ shape, (label, value, block), so a reading asks one question whatever the layout
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
-from ..model import BlockKind, Document
+from ..model import Document
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..lexicon import Lexicon
+    pass
 
 __all__ = [
     "Line",
@@ -198,9 +199,3 @@ def drop_unticked(text: str) -> str:
 def negated_before(text: str, start: int, window: int = 40) -> bool:
     """True if a negation ("not", "no", "never", "whether") comes shortly before ``start``."""
     return bool(_NEGATION.search(text[max(0, start - window): start]))
-
-
-def is_placeholder(text: str, lexicon: "Lexicon") -> bool:
-    from ..nlp import is_placeholder as _p
-
-    return _p(text, lexicon)

@@ -71,7 +71,7 @@ def voice_title(title: str, lexicon) -> bool:
     return len(t.split()) <= 10 and bool(_VOICE_WORD.search(t) and _CHILD_WORD.search(t))
 
 
-def read_voice(facts: "Facts") -> Voice:
+def read_voice(facts: Facts) -> Voice:
     document, lexicon, nlp = facts.document, facts.lexicon, facts.nlp
     voice = Voice()
     covered: set[int] = set()
@@ -133,10 +133,9 @@ def read_voice(facts: "Facts") -> Voice:
     for s in voice.sections:
         in_voice.update(s.blocks)
     # the plan is what will be done, not what was seen or said
-    planned = {b for a in facts.actions for b in (a.blocks or [a.block]) if b is not None}
+    planned = {n for a in facts.actions for n in (a.blocks if a.blocks else [a.block]) if n is not None}
     for line in prose_lines(document):
-        b = document.blocks[line.block]
-        if b.kind is BlockKind.HEADING or line.block in planned:
+        if document.blocks[line.block].kind is BlockKind.HEADING or line.block in planned:
             continue
         text = line.text
         excuse = _EXCUSE.search(text)
@@ -216,7 +215,7 @@ _WEAK_OBSERVATION = frozenset(
 )
 
 
-def _observed(text: str, facts: "Facts", in_voice: bool = False) -> bool:
+def _observed(text: str, facts: Facts, in_voice: bool = False) -> bool:
     """Something a professional saw of the child's presentation, behaviour or care — not
     an excuse, a plan to look, or a visit that merely happened.  Outside the voice
     section, the sentence itself must be about the child ("Happy to advise day team."
@@ -238,7 +237,7 @@ def _observed(text: str, facts: "Facts", in_voice: bool = False) -> bool:
 _INITIALS = re.compile(r"[A-Z](?:-[A-Z])*")
 
 
-def _child_names(facts: "Facts") -> list[str]:
+def _child_names(facts: Facts) -> list[str]:
     """How the record names the child: the first name, and its initial (shorthand minutes
     write "H said ..." after the first mention of Holly)."""
     name = facts.child.name
@@ -252,7 +251,7 @@ def _child_names(facts: "Facts") -> list[str]:
     return first + nick + initials
 
 
-def _said_pattern(facts: "Facts") -> re.Pattern[str]:
+def _said_pattern(facts: Facts) -> re.Pattern[str]:
     every = _child_names(facts)
     initials = [re.escape(n) for n in every if _INITIALS.fullmatch(n)]
     names = [re.escape(n) for n in every if not _INITIALS.fullmatch(n)]
@@ -274,12 +273,12 @@ def _said_pattern(facts: "Facts") -> re.Pattern[str]:
     )
 
 
-def _names_child(facts: "Facts", text: str) -> bool:
+def _names_child(facts: Facts, text: str) -> bool:
     names = [n for n in _child_names(facts) if not _INITIALS.fullmatch(n)]
     return any(re.search(rf"\b{re.escape(n)}\b", text) for n in names)
 
 
-def _about_child(facts: "Facts", text: str) -> bool:
+def _about_child(facts: Facts, text: str) -> bool:
     names = _child_names(facts)
     if names and any(re.search(rf"\b{re.escape(n)}\b", text) for n in names):
         return True

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
-from ..findings import Finding, Severity, without_quotes
+from ..findings import CRASHED, Finding, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine import FileResult
@@ -36,7 +36,7 @@ class Summary:
     uncertain: int = 0
 
     @classmethod
-    def of(cls, results: "list[FileResult]", exit_code: int) -> "Summary":
+    def of(cls, results: list[FileResult], exit_code: int) -> Summary:
         from ..verdict import Verdict, verdict
 
         s = cls(files=len(results), exit_code=exit_code)
@@ -90,7 +90,7 @@ def run_sentence(s: Summary) -> str:
 
 
 #: Findings the engine makes itself that have no rule page (a crashed check).
-NO_RULE_PAGE = frozenset({"SL000"})
+NO_RULE_PAGE = frozenset({CRASHED})
 
 
 def more_about(code: str) -> str | None:
@@ -98,7 +98,7 @@ def more_about(code: str) -> str | None:
     return None if code in NO_RULE_PAGE else f"strategy-lint rule {code}"
 
 
-def counts_phrase(findings: "list[Finding]", uncertain: int = 0) -> str:
+def counts_phrase(findings: list[Finding], uncertain: int = 0) -> str:
     """'2 must fix, 1 should fix, 3 notes': the words the HTML report and the page share.
 
     ``findings`` are the sure ones; ``uncertain`` counts the "worth a look" ones."""
@@ -112,7 +112,7 @@ def counts_phrase(findings: "list[Finding]", uncertain: int = 0) -> str:
     return ", ".join(b for b in bits if b)
 
 
-def grouped(result: "FileResult") -> "list[tuple[str, str, list[Finding]]]":
+def grouped(result: FileResult) -> list[tuple[str, str, list[Finding]]]:
     """(heading, css class, findings) for the HTML report and the page: the sure findings by
     severity, then the ones strategy-lint is not sure of, as "worth a look"."""
     sure = result.counted() if hasattr(result, "counted") else list(result.findings)
@@ -148,13 +148,13 @@ class Formatter:
     #: after construction, so a plugin formatter's own ``__init__`` need not know about it
     quiet: bool = False
 
-    def __init__(self, *, excerpts: bool = True, color: bool = False, rules: "dict[str, type[Rule]] | None" = None) -> None:
+    def __init__(self, *, excerpts: bool = True, color: bool = False, rules: dict[str, type[Rule]] | None = None) -> None:
         self.excerpts = excerpts
         self.color = color
         #: every rule that ran, by code: formats that describe rules (SARIF) read them here
         self.rules: dict[str, type[Rule]] = dict(rules or {})
 
-    def render(self, results: "list[FileResult]", summary: Summary) -> str:
+    def render(self, results: list[FileResult], summary: Summary) -> str:
         raise NotImplementedError
 
     # Every format shows message, fix and quote through these, so --no-excerpts holds everywhere.

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from html import escape
 
-from ..findings import Finding, Severity
+from ..findings import Finding
 from ..hookspecs import hookimpl
 from ..verdict import Verdict
 from ..verdict import verdict as shared_verdict
 from .base import GROUPS, Formatter, Summary, counts_phrase, grouped, more_about  # noqa: F401  (GROUPS: older importers read it here)
-
 
 CSS = """
 :root { --ink:#1f2328; --muted:#59636e; --line:#d1d9e0; --bg:#f6f8fa;
@@ -144,12 +143,12 @@ class HtmlFormatter(Formatter):
 
     def _finding(self, f: Finding, cls: str) -> str:
         rows = [("Where", escape(_sentence(f.location.describe(), stop=False)))]
-        if self.excerpt(f):
-            rows.append(("Quote", f"<blockquote>“{escape(self.excerpt(f))}”</blockquote>"))
-        if self.fix(f):
-            rows.append(("How to fix", escape(self.fix(f))))
-        if more_about(f.code):
-            rows.append(("More", f"<code>{escape(more_about(f.code))}</code>"))
+        if excerpt := self.excerpt(f):
+            rows.append(("Quote", f"<blockquote>“{escape(excerpt)}”</blockquote>"))
+        if fix := self.fix(f):
+            rows.append(("How to fix", escape(fix)))
+        if more := more_about(f.code):
+            rows.append(("More", f"<code>{escape(more)}</code>"))
         dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
         return (
             f'<div class="finding {cls}"><div class="code">{escape(f.code)} · {escape(f.name)}</div>'

@@ -15,7 +15,6 @@ from ..hookspecs import hookimpl
 from ..verdict import verdict
 from .base import Formatter, Summary
 
-
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 

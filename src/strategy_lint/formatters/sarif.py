@@ -14,7 +14,7 @@ from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
-from ..findings import Finding, Severity
+from ..findings import CRASHED, Finding, Severity
 from ..hookspecs import hookimpl
 from ..verdict import verdict
 from .base import Formatter, Summary
@@ -26,7 +26,7 @@ LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "n
 
 #: Descriptors for findings the engine itself produces (no plugin provides them).
 CORE_RULES = {
-    "SL000": ("internal-error", "A check crashed on this record and was skipped.", Severity.ERROR),
+    CRASHED: ("internal-error", "A check crashed on this record and was skipped.", Severity.ERROR),
     "SL002": ("unused-suppression", "A suppression (disable comment or baseline entry) matched nothing.", Severity.INFO),
 }
 

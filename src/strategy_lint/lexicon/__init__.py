@@ -11,9 +11,10 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any, Iterable
+from typing import Any
 
 from ..labels import _MIN_FUZZY, _same
 
@@ -62,7 +63,7 @@ class Lexicon:
         if len(parts) < 2:
             return None
         kinds = {_best_match(normalise_title(p), self.columns) for p in parts}
-        people = kinds & {"name", "role", "agency"}
+        people = {k for k in kinds if k in ("name", "role", "agency")}
         if len(people) >= 2 and None not in kinds:
             return "+".join(sorted(people))
         return None
@@ -79,7 +80,7 @@ class Lexicon:
 
     # -- extension ------------------------------------------------------------------
 
-    def extend(self, additions: dict[str, Any] | None) -> "Lexicon":
+    def extend(self, additions: dict[str, Any] | None) -> Lexicon:
         """Return a new lexicon with ``additions`` (config or plugin data) merged in."""
         if not additions:
             return self

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ..errors import ReadError
 from .base import MB, ReadOptions
@@ -56,21 +57,21 @@ class _Budget:
 class Rel:
     """One relationship: its type and, unless external, the part it points at."""
 
-    def __init__(self, package: "Package", reltype: str, target: str, external: bool) -> None:
+    def __init__(self, package: Package, reltype: str, target: str, external: bool) -> None:
         self._package = package
         self.reltype = reltype
         self.target_ref = target
         self.is_external = external
 
     @property
-    def target_part(self) -> "Part":
+    def target_part(self) -> Part:
         return self._package.part(self.target_ref)
 
 
 class Part:
     """One part, unpacked and parsed only on first use."""
 
-    def __init__(self, package: "Package", partname: str, content_type: str | None) -> None:
+    def __init__(self, package: Package, partname: str, content_type: str | None) -> None:
         self.package = package
         self.partname = partname
         self.content_type = content_type
@@ -102,7 +103,7 @@ class Part:
         return self._rels
 
     @property
-    def related_parts(self) -> dict[str, "Part"]:
+    def related_parts(self) -> dict[str, Part]:
         return _RelatedParts(self.rels)
 
     def __getattr__(self, name: str) -> Any:
@@ -121,7 +122,7 @@ class _RelatedParts(dict):
         super().__init__()
         self._rels = rels
 
-    def get(self, rid: Any, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, rid: Any, default: Any = None) -> Any:
         rel = self._rels.get(rid) if isinstance(rid, str) else None
         if rel is None or rel.is_external:
             return default

@@ -21,8 +21,9 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from ..errors import ReadError
 from .base import MB, ReadOptions
@@ -156,7 +157,7 @@ def install() -> None:
     from pdfminer.converter import PDFLayoutAnalyzer
 
     pdftypes.zlib = _BoundedZlib()  # type: ignore[assignment]
-    pdftypes.lzwdecode = _bounded_lzwdecode  # type: ignore[assignment]
+    pdftypes.lzwdecode = _bounded_lzwdecode
 
     resolve = pdftypes.PDFObjRef.resolve
 

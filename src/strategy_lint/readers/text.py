@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import ReadError
 from ..hookspecs import hookimpl
@@ -84,7 +85,7 @@ class _Builder:
     blocks: list[Block] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
 
-    def add(self, kind: BlockKind, text: str, line: int, **extra: object) -> Block:
+    def add(self, kind: BlockKind, text: str, line: int, **extra: Any) -> Block:
         plain, bold = strip_inline(text)
         block = Block(
             index=len(self.blocks), kind=kind, text=plain, bold=bold, source=f"line={line}", **extra

@@ -167,8 +167,8 @@ def _list_style(el: Element) -> str:
 
 def _fill_table(table: Any, rows: list[list[str]], bold_header: bool = True) -> None:
     table.style = "Table Grid"
-    for r, (row, cells) in enumerate(zip(rows, (tr.cells for tr in table.rows))):
-        for text, cell in zip(row, cells):
+    for r, (row, cells) in enumerate(zip(rows, (tr.cells for tr in table.rows), strict=False)):
+        for text, cell in zip(row, cells, strict=False):
             _add_runs(cell.paragraphs[0], text, bold=bold_header and r == 0)
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import importlib.metadata as md
 import sys
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence, Union
+from typing import TYPE_CHECKING, Any
 
 from ..config import Config, parse_config
 from ..findings import Finding
@@ -26,9 +27,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..plugins import Plugins
 
 #: What run_rule and lint accept as the record: a built Document, a file, or Markdown text.
-RecordLike = Union[Document, str, Path]
+RecordLike = Document | str | Path
 #: One expected finding: "SL101", ("SL101", {"section": "Attendees"}) or {"code": "SL101", ...}.
-Expected = Union[str, tuple, Mapping[str, Any]]
+Expected = str | tuple | Mapping[str, Any]
 
 LOCATION_KEYS = ("page", "section", "block", "table", "row", "column")
 TEXT_KEYS = ("message", "fix", "excerpt")  # matched as "contains"
@@ -38,7 +39,7 @@ OTHER_KEYS = ("severity", "name", "plugin")
 # -- records -------------------------------------------------------------------------------
 
 
-def record(markdown: str, *, lexicon: "Lexicon | None" = None, path: str = "<record>") -> Document:
+def record(markdown: str, *, lexicon: Lexicon | None = None, path: str = "<record>") -> Document:
     """Parse Markdown into a structured Document, exactly as a .md record would be read.
 
     ``lexicon`` defaults to the one ``strategy-lint check`` uses with no configuration:
@@ -69,7 +70,7 @@ def _dedent(markdown: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def installed_plugins() -> "Plugins":
+def installed_plugins() -> Plugins:
     """Every installed ``strategy_lint`` plugin, loaded once per test session."""
     from ..plugins import create_plugin_manager
 
@@ -88,7 +89,7 @@ class _RulesOnly:
         return self._rules
 
 
-def _plugins_with(rule: type[Rule]) -> "Plugins":
+def _plugins_with(rule: type[Rule]) -> Plugins:
     """Installed plugins plus ``rule``, which need not be installed (or may be a new version).
 
     The rule's own module is registered when it implements hooks, so its lexicon additions
@@ -122,7 +123,7 @@ def _module_rules(module: ModuleType) -> list[type[Rule]]:
         return []
 
 
-def _config(config: "Config | Mapping[str, Any] | None") -> Config:
+def _config(config: Config | Mapping[str, Any] | None) -> Config:
     if config is None:
         return Config()
     if isinstance(config, Config):
@@ -131,8 +132,8 @@ def _config(config: "Config | Mapping[str, Any] | None") -> Config:
 
 
 def _linter(
-    plugins: "Plugins", config: "Config | Mapping[str, Any] | None", select: list[str] | None
-) -> "Linter":
+    plugins: Plugins, config: Config | Mapping[str, Any] | None, select: list[str] | None
+) -> Linter:
     from ..engine import Linter
 
     return Linter(config=_config(config), plugins=plugins, select=select)
@@ -152,10 +153,10 @@ def _with_options(config: Config, code: str, options: Mapping[str, Any] | None) 
 
 
 def run_rule(
-    rule: "type[Rule] | str",
+    rule: type[Rule] | str,
     doc: RecordLike,
     options: Mapping[str, Any] | None = None,
-    config: "Config | Mapping[str, Any] | None" = None,
+    config: Config | Mapping[str, Any] | None = None,
 ) -> list[Finding]:
     """Run one rule on a record and return its findings.
 
@@ -177,7 +178,7 @@ def run_rule(
 def lint(
     doc: RecordLike,
     select: Iterable[str] | None = None,
-    config: "Config | Mapping[str, Any] | None" = None,
+    config: Config | Mapping[str, Any] | None = None,
     *,
     rules: Iterable[type[Rule]] = (),
 ) -> list[Finding]:
@@ -194,7 +195,7 @@ def lint(
     return _lint(_linter(plugins, config, list(select) if select is not None else None), doc)
 
 
-def _resolve_code(wanted: str, plugins: "Plugins") -> str:
+def _resolve_code(wanted: str, plugins: Plugins) -> str:
     for code, reg in plugins.rules.items():
         if wanted.upper() == code or wanted.lower() == reg.rule.name:
             return code
@@ -207,7 +208,7 @@ def _resolve_code(wanted: str, plugins: "Plugins") -> str:
     )
 
 
-def _lint(linter: "Linter", doc: RecordLike) -> list[Finding]:
+def _lint(linter: Linter, doc: RecordLike) -> list[Finding]:
     if isinstance(doc, Document):
         return linter.lint_document(doc)
     if isinstance(doc, str) and "\n" in doc:

@@ -11,8 +11,9 @@ and nothing heavy is imported until a test asks for a fixture.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 

@@ -53,12 +53,13 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 from urllib.parse import unquote, urlsplit
 
 from ..errors import ReadError, StrategyLintError
@@ -174,7 +175,7 @@ def is_loopback(host: str) -> bool:
         infos = socket.getaddrinfo(host, None)
     except OSError:
         return False
-    return bool(infos) and all(ipaddress.ip_address(i[4][0].split("%")[0]).is_loopback for i in infos)
+    return bool(infos) and all(ipaddress.ip_address(str(i[4][0]).split("%")[0]).is_loopback for i in infos)
 
 
 def check_host(host: str, allow_remote: bool) -> None:
@@ -381,7 +382,7 @@ def no_extension_error() -> ReadError:
     )
 
 
-def lint_upload(linter: "Linter", path: Path) -> "FileResult":
+def lint_upload(linter: Linter, path: Path) -> FileResult:
     """``linter.lint_file(path)``, leaving spaCy's string store as it was before.
 
     spaCy keeps every string it has seen for the life of its pipeline, so a long-running page
@@ -406,7 +407,7 @@ def lint_upload(linter: "Linter", path: Path) -> "FileResult":
             nlp_module.clear_cache()
 
 
-def check_record(lint: Callable[[Path], "FileResult"], path: Path) -> tuple["FileResult", bytes | None, str | None]:
+def check_record(lint: Callable[[Path], FileResult], path: Path) -> tuple[FileResult, bytes | None, str | None]:
     """Check one record already written to a private folder; make its commented copy in memory.
 
     Returns the result (without its document), the commented .docx (or None) and a note
@@ -430,7 +431,7 @@ def check_record(lint: Callable[[Path], "FileResult"], path: Path) -> tuple["Fil
     return result, annotated, note
 
 
-def result_json(result: "FileResult", annotated: bytes | None, note: str | None) -> dict[str, Any]:
+def result_json(result: FileResult, annotated: bytes | None, note: str | None) -> dict[str, Any]:
     """What the page shows for one record: verdict, findings grouped by severity, the commented copy."""
     from ..formatters.base import UNSURE_HEADING, grouped
     from ..formatters.html import _sentence
@@ -474,7 +475,7 @@ def result_json(result: "FileResult", annotated: bytes | None, note: str | None)
     return out
 
 
-def _summary(result: "FileResult") -> str:
+def _summary(result: FileResult) -> str:
     from ..formatters.base import counts_phrase
 
     if result.status == "error":
@@ -645,7 +646,7 @@ def _write(fh: BinaryIO, data: bytes) -> None:
 
 
 @contextlib.contextmanager
-def _scratch(scratch: "ScratchFolder"):
+def _scratch(scratch: ScratchFolder):
     """One request's private folder (removed at the end), or a plain refusal when it cannot be made."""
     try:
         folder = scratch.request_folder()
@@ -688,7 +689,7 @@ class WebServer(ThreadingHTTPServer):
     def __init__(
         self,
         address: tuple[str, int],
-        linter: "Linter",
+        linter: Linter,
         *,
         max_upload_bytes: int = DEFAULT_MAX_UPLOAD_MB * MB,
         allow_remote: bool = False,
@@ -715,7 +716,7 @@ class WebServer(ThreadingHTTPServer):
 
     @property
     def url(self) -> str:
-        host, port = self.server_address[:2]
+        host, port = str(self.server_address[0]), self.server_address[1]
         if host in ("0.0.0.0", "::"):
             host = "127.0.0.1"
         base = f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
@@ -761,7 +762,7 @@ class WebServer(ThreadingHTTPServer):
 
 
 def make_server(
-    linter: "Linter",
+    linter: Linter,
     host: str = "127.0.0.1",
     port: int = DEFAULT_PORT,
     *,
@@ -804,7 +805,8 @@ class Handler(BaseHTTPRequestHandler):
     sys_version = ""
 
     def setup(self) -> None:
-        self.timeout = self.server.connection_timeout
+        # typeshed declares timeout a class variable; socketserver reads it per handler instance
+        self.timeout = self.server.connection_timeout  # type: ignore[misc]
         super().setup()
 
     # -- where the request goes ----------------------------------------------------------
@@ -1007,7 +1009,7 @@ class Handler(BaseHTTPRequestHandler):
             self._left -= len(chunk)
             yield chunk
 
-    def _check(self, path: Path) -> tuple["FileResult", bytes | None, str | None]:
+    def _check(self, path: Path) -> tuple[FileResult, bytes | None, str | None]:
         if not path.suffix:  # the readers go by extension: the page says it in its own words
             from ..engine import FileResult
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from strategy_lint import Confidence, Document, Option, Report, Rule, RuleContext, Severity, hookimpl
 

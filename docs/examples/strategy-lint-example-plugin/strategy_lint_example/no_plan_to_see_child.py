@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from strategy_lint import Confidence, Document, Option, Report, Rule, RuleContext, Severity, hookimpl
 

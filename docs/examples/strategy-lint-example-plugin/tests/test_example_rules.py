@@ -6,13 +6,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from strategy_lint import Confidence, Severity
-from strategy_lint.testing import assert_findings, lint, record, run_rule
-
 from strategy_lint_example.chair_not_named import ChairNotNamed
 from strategy_lint_example.health_box_empty import HealthBoxEmpty
 from strategy_lint_example.no_plan_to_see_child import NoPlanToSeeChild
 from strategy_lint_example.police_not_involved import PoliceNotInvolved
+
+from strategy_lint import Confidence, Severity
+from strategy_lint.testing import assert_findings, lint, record, run_rule
 
 PACKAGE = Path(__file__).resolve().parent.parent / "strategy_lint_example"
 

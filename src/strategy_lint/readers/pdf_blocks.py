@@ -1,0 +1,266 @@
+"""Blocks for the PDF reader: lines joined into paragraphs, headings and list items (ranked
+over the whole document), and tables emitted in reading order."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Block, BlockKind, Document, Image, Table
+from .pdf_layout import (
+    _NUMBERED,
+    HEADING_RATIO,
+    MAX_HEADING_WORDS,
+    PARAGRAPH_PITCH,
+    WEAK_MARKERS,
+    Line,
+    PageLayout,
+    PageTable,
+)
+from .pdf_tables import _continues, _row_texts
+
+
+@dataclass
+class _Group:
+    """Consecutive lines that read as one paragraph, heading or list item."""
+
+    lines: list[Line]
+
+    @property
+    def first(self) -> Line:
+        return self.lines[0]
+
+
+class _Builder:
+    """Turns page layouts into blocks and tables, in reading order."""
+
+    def __init__(self, document: Document, pages: list[PageLayout]) -> None:
+        self.doc = document
+        self.pages = pages
+        self.body_size = self._body_size()
+        self.heading_sizes: list[float] = []
+        self.list_indents: list[float] = []
+
+    def _body_size(self) -> float:
+        sizes: Counter[float] = Counter()
+        for page in self.pages:
+            for line in page.lines:
+                if line.kind is None:
+                    for w in line.body_words:
+                        sizes[round(float(w["size"]) * 2) / 2] += len(w["text"])
+            for table in page.tables:
+                for cell in table.cells:
+                    if cell.size:
+                        sizes[cell.size] += len(cell.text)
+        return sizes.most_common(1)[0][0] if sizes else 0.0
+
+    def build(self) -> None:
+        plans = [(page, self._page_items(page)) for page in self.pages]
+        self._rank_headings(plans)
+        self._rank_list_indents(plans)
+        last_table: tuple[PageTable, Table, int] | None = None  # the last body item, if a table
+        for page, items in plans:
+            for item in items:
+                if isinstance(item, PageTable):
+                    previous = last_table if last_table and last_table[2] == page.number - 1 else None
+                    if previous and _continues(previous[0], item):
+                        self._emit_table(item, page.number, into=previous[1])
+                    else:
+                        self._emit_table(item, page.number)
+                    last_table = (item, self.doc.tables[-1], page.number)
+                else:
+                    self._emit_group(item, page.number)
+                    if item.first.kind is None:
+                        last_table = None  # body text between: not a continuation
+            self.doc.images.extend(
+                Image(block=None, name=None, page=page.number) for _ in range(page.images)
+            )
+
+    # reading order ----------------------------------------------------------------------
+
+    def _page_items(self, page: PageLayout) -> list[_Group | PageTable]:
+        entries: list[tuple[float, int, Line | PageTable]] = [
+            (line.top, 0, line) for line in page.lines
+        ]
+        entries += [(table.bbox[1], 1, table) for table in page.tables]
+        entries.sort(key=lambda e: (e[0], e[1]))
+        right_edge = max(
+            (line.x1 for line in page.lines if line.kind is None), default=page.width
+        )
+        items: list[_Group | PageTable] = []
+        current: _Group | None = None
+        for _, _, entry in entries:
+            if isinstance(entry, PageTable):
+                items.append(entry)
+                current = None
+            elif entry.kind is not None or current is None or not _joins(
+                current, entry, right_edge
+            ):
+                current = _Group([entry])
+                items.append(current)
+            else:
+                current.lines.append(entry)
+            if isinstance(entry, Line) and entry.kind is not None:
+                current = None
+        return items
+
+    # heading levels and list levels, ranked over the whole document ---------------------
+
+    def _is_heading(self, group: _Group) -> bool:
+        first = group.first
+        if first.kind is not None or not self.body_size:
+            return False
+        if first.marker and not _NUMBERED.match(first.marker):
+            return False  # a bullet is never a heading; "7. Lived experience" in a big font is
+        n_words = sum(len(line.words) for line in group.lines)
+        short = all(len(line.words) <= MAX_HEADING_WORDS for line in group.lines) and (
+            n_words <= MAX_HEADING_WORDS or len(group.lines) <= 2
+        )
+        return short and group.first.size >= HEADING_RATIO * self.body_size
+
+    def _rank_headings(self, plans: list[tuple[PageLayout, list[Any]]]) -> None:
+        sizes = {
+            item.first.size
+            for _, items in plans
+            for item in items
+            if isinstance(item, _Group) and self._is_heading(item)
+        }
+        self.heading_sizes = sorted(sizes, reverse=True)
+
+    def _rank_list_indents(self, plans: list[tuple[PageLayout, list[Any]]]) -> None:
+        indents: set[float] = set()
+        for _, items in plans:
+            for item in items:
+                if (
+                    isinstance(item, _Group)
+                    and item.first.marker
+                    and item.first.kind is None
+                    and not self._is_heading(item)
+                ):
+                    indents.add(round(item.first.x0 / 6) * 6)
+        self.list_indents = sorted(indents)
+
+    # emitting ---------------------------------------------------------------------------
+
+    def _add_block(self, **kwargs: Any) -> Block:
+        block = Block(index=len(self.doc.blocks), **kwargs)
+        self.doc.blocks.append(block)
+        return block
+
+    def _emit_group(self, group: _Group, page: int) -> None:
+        first = group.first
+        text = _join_lines(group.lines)
+        if first.kind is not None:
+            kind = first.kind
+        elif self._is_heading(group):
+            kind = BlockKind.HEADING
+        elif first.marker:
+            if not _NUMBERED.match(first.marker):
+                text = text[len(first.marker) :].lstrip()
+            kind = BlockKind.LIST_ITEM
+        else:
+            kind = BlockKind.PARAGRAPH
+        level = self.heading_sizes.index(first.size) + 1 if kind is BlockKind.HEADING else None
+        list_level = None
+        if kind is BlockKind.LIST_ITEM:
+            list_level = self.list_indents.index(round(first.x0 / 6) * 6)
+        letters = [ch for ch in text if ch.isalpha()]
+        self._add_block(
+            kind=kind,
+            text=text,
+            heading_level=level,
+            list_level=list_level,
+            page=page,
+            bold=all(line.bold for line in group.lines),
+            all_caps=len(letters) >= 2 and all(ch.isupper() for ch in letters),
+            font_size=first.size or None,
+            source=_source(
+                page,
+                min(line.x0 for line in group.lines),
+                group.first.top,
+                max(line.x1 for line in group.lines),
+                group.lines[-1].bottom,
+            ),
+        )
+
+    def _emit_table(self, table: PageTable, page: int, into: Table | None = None) -> None:
+        """Emit a ruled table; ``into`` continues a table broken across a page."""
+        index = into.index if into else len(self.doc.tables)
+        offset = into.n_rows if into else 0
+        grid: list[list[int | None]] = [[None] * len(row) for row in table.shape]
+        skip_row = None
+        if into is not None and _row_texts(table, 0) == [
+            self.doc.blocks[c].text if c is not None else "" for c in into.cells[0]
+        ]:
+            skip_row = 0  # the header row repeated at the top of the new page
+        for cell in table.cells:
+            if cell.row == skip_row:
+                continue
+            letters = [ch for ch in cell.text if ch.isalpha()]
+            block = self._add_block(
+                kind=BlockKind.TABLE_CELL,
+                text=cell.text,
+                page=page,
+                table=index,
+                row=cell.row + offset - (1 if skip_row is not None else 0),
+                column=cell.column,
+                bold=cell.bold,
+                all_caps=len(letters) >= 2 and all(ch.isupper() for ch in letters),
+                font_size=cell.size,
+                source=_source(page, *cell.bbox),
+            )
+            grid[cell.row][cell.column] = block.index
+        if skip_row is not None:
+            grid = grid[1:]
+        if into is not None:
+            into.cells.extend(grid)
+        else:
+            self.doc.tables.append(Table(index=index, cells=grid, page=page))
+
+
+def _joins(group: _Group, line: Line, right_edge: float) -> bool:
+    """Does ``line`` continue the paragraph or list item in ``group``?"""
+    prev = group.lines[-1]
+    if prev.kind is not None:
+        return False
+    if line.marker and not (
+        line.marker in WEAK_MARKERS and not group.first.marker and not prev.text.endswith(":")
+    ):
+        return False
+    if (line.size, line.bold) != (prev.size, prev.bold):
+        return False
+    height = max(prev.size, prev.bottom - prev.top, 1.0)
+    if not 0 < line.top - prev.top < PARAGRAPH_PITCH * height:
+        return False
+    # the previous line stopped early though the next word would have fitted: a deliberate break
+    first_word = line.words[0]
+    room = right_edge - prev.x1
+    needed = (first_word["x1"] - first_word["x0"]) + 0.5 * (prev.size or 1.0)
+    wrapped = room < needed
+    if group.first.marker:
+        # a list item's wrapped lines line up with its text, right of the bullet -- or, in
+        # a list with no hanging indent, with the bullet itself
+        text_x0 = group.first.body_words[0]["x0"] if group.first.body_words else group.first.x0
+        if line.x0 < text_x0 - 2:
+            return wrapped and abs(line.x0 - group.first.x0) < 3
+    return wrapped
+
+
+def _join_lines(lines: list[Line]) -> str:
+    """Join wrapped lines with spaces, re-joining words hyphenated at a line break."""
+    text = ""
+    for line in lines:
+        part = " ".join(line.text.split())
+        if not text:
+            text = part
+        elif text.endswith("-") and len(text) > 1 and text[-2].isalpha() and part[:1].islower():
+            text = text[:-1] + part
+        else:
+            text = f"{text} {part}"
+    return text
+
+
+def _source(page: int, x0: float, top: float, x1: float, bottom: float) -> str:
+    return f"page={page};bbox={x0:.1f},{top:.1f},{x1:.1f},{bottom:.1f}"
+
