@@ -65,7 +65,9 @@ class AgencyInputUnrecorded(Rule):
     def check(self, document: Document, ctx: RuleContext) -> Iterator[Report]:
         facts = ctx.facts
         understood = facts.reading.understood
-        involved = [a for a in facts.agencies if (a.took_part or a.contacted) and any(p.took_part for p in a.participants)]
+        involved = [
+            a for a in facts.agencies if (a.took_part or a.contacted) and any(p.took_part for p in a.participants)
+        ]
         silent = [a for a in involved if not a.has_input]
         # when most agencies seem to have said nothing, the record more likely attributes its
         # information in a way we could not follow than leaves most agencies out: say so less surely
@@ -84,7 +86,9 @@ class AgencyInputUnrecorded(Rule):
                     "{agency} took part" + (" ({who})" if who else "") + " but nothing it said is recorded, "
                     "not even that it had no concerns or no information."
                 ),
-                values={"agency": first.agency or agency.name, "who": who} if who else {"agency": first.agency or agency.name},
+                values={"agency": first.agency or agency.name, "who": who}
+                if who
+                else {"agency": first.agency or agency.name},
                 block=first.block,
                 excerpt=first.row_text,
                 confidence=Confidence.HIGH if sure else Confidence.MEDIUM,

@@ -79,7 +79,9 @@ class AttendeeIncomplete(Rule):
                 fix=f"Add the {what} to the entry, e.g. 'Name – Role – Agency'.",
                 block=p.block,
                 excerpt=p.row_text,
-                confidence=Confidence.MEDIUM if doubtful and self._confidence(p, missing) is Confidence.HIGH else self._confidence(p, missing),
+                confidence=Confidence.MEDIUM
+                if doubtful and self._confidence(p, missing) is Confidence.HIGH
+                else self._confidence(p, missing),
             )
 
     @staticmethod

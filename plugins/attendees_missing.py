@@ -119,7 +119,8 @@ class AttendeesMissing(Rule):
             yield Report(
                 message=(
                     "The {title} section names nobody: the record does not say who took part."
-                    if written else "The {title} section is empty: the record does not say who took part."
+                    if written
+                    else "The {title} section is empty: the record does not say who took part."
                 ),
                 values={"title": sec.title},
                 block=sec.heading_block,

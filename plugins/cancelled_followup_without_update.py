@@ -52,7 +52,9 @@ class CancelledFollowupWithoutUpdate(Rule):
 
     code = "SL801"
     name = "cancelled-followup-without-update"
-    summary = "A follow-up strategy was cancelled and the record does not say the other agencies were told, with a date."
+    summary = (
+        "A follow-up strategy was cancelled and the record does not say the other agencies were told, with a date."
+    )
     default_severity = Severity.ERROR
     fix = (
         "Add an action such as 'CSC will update all agencies involved on the cancellation and actions taken "

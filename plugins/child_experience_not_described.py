@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 from strategy_lint import Confidence, Document, Report, Rule, RuleContext, Severity, hookimpl
 
-
 #: A voice section this long, with no "too young"/"unable" excuse, describes the child's life.
 _DESCRIBED_WORDS = 20
 
@@ -91,8 +90,10 @@ class ChildExperienceNotDescribed(Rule):
             return  # no voice section: the observations elsewhere are the child's experience
         first = usable[0] if usable else None
         described = not voice.too_young and any(len(s.content.split()) >= _DESCRIBED_WORDS for s in usable)
-        said = "says only that the child is too young or unable to give their views" if voice.too_young else (
-            "does not describe anything observed of the child"
+        said = (
+            "says only that the child is too young or unable to give their views"
+            if voice.too_young
+            else ("does not describe anything observed of the child")
         )
         where = "The child's voice section" if first else "The record"
         yield Report(
@@ -107,9 +108,7 @@ class ChildExperienceNotDescribed(Rule):
             # a section that describes the baby's life in words we do not know as observation
             # ("growing well in the womb", "withdrawing, needs calm, responsive care") and
             # gives no excuse is a description, so at most a hint
-            confidence=(
-                Confidence.LOW if described else Confidence.MEDIUM if elsewhere else Confidence.HIGH
-            ),
+            confidence=(Confidence.LOW if described else Confidence.MEDIUM if elsewhere else Confidence.HIGH),
         )
 
 

@@ -60,7 +60,8 @@ class ChildVoicePlaceholder(Rule):
             said = " ".join(line.strip() for line in section.content.splitlines() if line.strip())
             yield Report(
                 message=(
-                    "The {title} section " + ("only says {said}" if said else "is empty")
+                    "The {title} section "
+                    + ("only says {said}" if said else "is empty")
                     + ": it does not give the child's voice or experience, and the record gives it nowhere else."
                 ),
                 values={"title": section.title, "said": said} if said else {"title": section.title},

@@ -79,7 +79,9 @@ class ContributorNotRecorded(Rule):
                 ),
                 block=contact.block,
                 excerpt=contact.text,
-                confidence=Confidence.MEDIUM if understood is not Confidence.HIGH or not facts.participants else Confidence.HIGH,
+                confidence=Confidence.MEDIUM
+                if understood is not Confidence.HIGH or not facts.participants
+                else Confidence.HIGH,
             )
 
 

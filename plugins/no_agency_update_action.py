@@ -43,10 +43,7 @@ class NoAgencyUpdateAction(Rule):
     name = "no-agency-update-action"
     summary = "No action, with a real deadline, to update the other agencies on outcomes."
     default_severity = Severity.ERROR
-    fix = (
-        "Add an action: 'CSC (named person) will update all agencies involved on "
-        "outcomes/actions taken by (date)'."
-    )
+    fix = "Add an action: 'CSC (named person) will update all agencies involved on outcomes/actions taken by (date)'."
     needs_nlp = True
 
     def check(self, document: Document, ctx: RuleContext) -> Iterator[Report]:

@@ -60,14 +60,12 @@ def run(text: str, rpr: str = "") -> str:
 
 
 def para(inner: str, ppr: str = "") -> str:
-    return f'<w:p>{f"<w:pPr>{ppr}</w:pPr>" if ppr else ""}{inner}</w:p>'
+    return f"<w:p>{f'<w:pPr>{ppr}</w:pPr>' if ppr else ''}{inner}</w:p>"
 
 
 def add_footnotes(doc, notes: list[str]) -> None:
     """Give the document a footnotes part with separators plus ``notes``."""
-    body = "".join(
-        f'<w:footnote w:id="{i}"><w:p>{run(text)}</w:p></w:footnote>' for i, text in enumerate(notes, 1)
-    )
+    body = "".join(f'<w:footnote w:id="{i}"><w:p>{run(text)}</w:p></w:footnote>' for i, text in enumerate(notes, 1))
     xml = (
         f"<w:footnotes {NS_DECL}>"
         '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'

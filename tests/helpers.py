@@ -50,5 +50,3 @@ def run_cli(
     proc.stdout = proc.stdout.decode("utf-8", "replace")
     proc.stderr = proc.stderr.decode("utf-8", "replace")
     return proc
-
-

@@ -156,7 +156,9 @@ def docx_with_unused_headers(path: Path, source: Path, n: int, paragraphs: int) 
                 )
                 data = data.replace(b"</Relationships>", rels.encode() + b"</Relationships>")
             elif item.filename == "[Content_Types].xml":
-                types = "".join(f'<Override PartName="/word/hostile{i}.xml" ContentType="{CT_HEADER}"/>' for i in range(n))
+                types = "".join(
+                    f'<Override PartName="/word/hostile{i}.xml" ContentType="{CT_HEADER}"/>' for i in range(n)
+                )
                 data = data.replace(b"</Types>", types.encode() + b"</Types>")
             out.writestr(item, data)
         for i in range(n):

@@ -75,9 +75,7 @@ def build_record(path: Path) -> Path:
         story.append(Spacer(1, 6))
     story.append(Paragraph("Decision", ss["Heading2"]))
     story.append(Paragraph("Section 47 enquiries to begin today.", ss["Normal"]))
-    doc = SimpleDocTemplate(
-        str(path), pagesize=A4, title="Strategy discussion: Ava Marsh", author="Jo Reed"
-    )
+    doc = SimpleDocTemplate(str(path), pagesize=A4, title="Strategy discussion: Ava Marsh", author="Jo Reed")
     doc.build(story, onFirstPage=_furniture, onLaterPages=_furniture)
     return path
 

@@ -75,14 +75,19 @@ class Score:
             self.fn_files.append(name)
 
     def figures(self) -> dict[str, Any]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn,
-                "precision": round(self.precision, 3), "recall": round(self.recall, 3)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+        }
 
 
 @dataclass
 class LabelledDoc:
     file: str
-    expected: set[str]          # expected rule groups (see Labels.groups)
+    expected: set[str]  # expected rule groups (see Labels.groups)
     template: str = "-"
     style: str = "-"
     path: str = "-"
@@ -163,7 +168,9 @@ def _confidence(finding: Any) -> str:
     return getattr(getattr(finding, "confidence", None), "value", None) or "high"
 
 
-def score(labels_path: Path = CORPUS / "labels.json", min_confidence: str = "high") -> tuple[dict[str, Score], dict[str, list[str]]]:
+def score(
+    labels_path: Path = CORPUS / "labels.json", min_confidence: str = "high"
+) -> tuple[dict[str, Score], dict[str, list[str]]]:
     """Per-rule scores and the codes found per file (the derived corpus' historical API)."""
     result = measure(Labels.load(labels_path), min_confidence)
     return result.rules, result.found_by_file
@@ -309,20 +316,31 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("set", nargs="?", default=str(CORPUS), help="folder holding labels.json (or the file)")
     parser.add_argument("--json", action="store_true", help="print JSON (for CI)")
-    parser.add_argument("-v", "--verbose", action="store_true", help="list the files behind each miss (development sets)")
-    parser.add_argument("--details-blind", action="store_true",
-                        help="allow per-file details on a blind set (only after a change is finished; see docs/accuracy.md)")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="list the files behind each miss (development sets)"
+    )
+    parser.add_argument(
+        "--details-blind",
+        action="store_true",
+        help="allow per-file details on a blind set (only after a change is finished; see docs/accuracy.md)",
+    )
     parser.add_argument("--min-confidence", choices=list(CONFIDENCE_ORDER), default="high")
-    parser.add_argument("--write-floors", action="store_true",
-                        help=f"record today's figures of every set as the floors tests/test_corpus.py keeps ({FLOORS.name})")
+    parser.add_argument(
+        "--write-floors",
+        action="store_true",
+        help=f"record today's figures of every set as the floors tests/test_corpus.py keeps ({FLOORS.name})",
+    )
     args = parser.parse_args(argv)
     if args.write_floors:
         write_floors()
         return 0
     labels = Labels.load(Path(args.set))
     if labels.blind and args.verbose and not args.details_blind:
-        print("This is a blind set: per-file details are withheld (add --details-blind to see them; "
-              "see docs/accuracy.md for when that is allowed).", file=sys.stderr)
+        print(
+            "This is a blind set: per-file details are withheld (add --details-blind to see them; "
+            "see docs/accuracy.md for when that is allowed).",
+            file=sys.stderr,
+        )
     details = args.verbose and (not labels.blind or args.details_blind)
     result = measure(labels, args.min_confidence)
     if args.json:

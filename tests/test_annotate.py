@@ -71,7 +71,7 @@ def test_round_trip(tmp_path, linter, layout):
     tbc = [t for t in texts if t.startswith("XD401 demo-tbc-deadline: An action's deadline is TBC.")]
     assert len(tbc) == 2 and all("How to fix: Agree a date" in t for t in tbc)
     (general,) = [t for t in texts if t.startswith("XD201")]
-    assert "(where: section \"Child's voice\")" in general
+    assert '(where: section "Child\'s voice")' in general
 
     # Our own reader reads them back as comments anchored to the blocks the findings named.
     doc = linter.read(copy)

@@ -228,7 +228,7 @@ def test_stdin_cannot_mix_with_paths_or_annotate(records, capsys):
 
 # -- the user guide and the behaviour agree ---------------------------------------------------------
 
-CRASHES = '''
+CRASHES = """
 from strategy_lint import Rule, hookimpl
 
 class Crashes(Rule):
@@ -242,7 +242,7 @@ class Crashes(Rule):
 @hookimpl
 def strategy_lint_rules():
     return [Crashes]
-'''
+"""
 
 
 def test_the_exit_code_of_a_crashed_check_is_the_one_the_user_guide_gives(records, capsys):

@@ -54,23 +54,41 @@ def test_config_without_a_file_says_defaults(tmp_path, capsys, monkeypatch):
 @pytest.mark.parametrize(
     ("toml", "expected"),
     [
-        ('select = ["XD41"]\n', 'select in {cfg}: no rule matches \'XD41\' (did you mean "XD401"?)'),
+        ('select = ["XD41"]\n', "select in {cfg}: no rule matches 'XD41' (did you mean \"XD401\"?)"),
         ('ignore = ["demo-tbc-dedline"]\n', '(did you mean "demo-tbc-deadline"?)'),
         ('[rules.XD40l]\nseverity = "info"\n', '[rules.XD40l] in {cfg}: no such rule (did you mean "XD401"?)'),
-        ('ignore = ["XD2O1"]\n', 'ignore in {cfg}: no rule matches \'XD2O1\' (did you mean "XD201"?)'),
-        ('[rules.XD401]\nseverty = "info"\n', '[rules.XD401] in {cfg}: rule XD401 (demo-tbc-deadline) has no option \'severty\' (did you mean "severity"?)'),
-        ('[lexicon.sections]\nchild_vocie = ["our child"]\n', 'lexicon.sections in {cfg}: no section kind \'child_vocie\' (did you mean "child_voice"?)'),
-        ('[lexicon.columns]\nownr = ["lead"]\n', 'no column kind \'ownr\' (did you mean "owner"?)'),
-        ('[lexicon.phrases]\nplaceholdrs = ["tbd"]\n', 'no phrase list \'placeholdrs\' (did you mean "placeholders"?)'),
-        ('[lexicon.agencies.police]\nnmes = ["met"]\n', 'lexicon.agencies.police: unknown field \'nmes\' (did you mean "names"?)'),
-        ('[lexicon.agencies.hub]\nname = "Hub"\ngroup = "socal_care"\n', 'no agency group \'socal_care\' (did you mean "social_care"?)'),
-        ('[lexicon.abbreviations]\nWVP = "polise"\n', 'lexicon.abbreviations.WVP in {cfg}: no agency \'polise\' (did you mean "police"?)'),
-        ('[lexicon.roles.dsl]\nagency = "scool"\n', 'no agency \'scool\' (did you mean "school"?)'),
-        ('[lexicon.sections]\nchild_voice = [1]\n', "lexicon.sections.child_voice must be a string or a list of strings"),
+        ('ignore = ["XD2O1"]\n', "ignore in {cfg}: no rule matches 'XD2O1' (did you mean \"XD201\"?)"),
+        (
+            '[rules.XD401]\nseverty = "info"\n',
+            "[rules.XD401] in {cfg}: rule XD401 (demo-tbc-deadline) has no option 'severty' (did you mean \"severity\"?)",
+        ),
+        (
+            '[lexicon.sections]\nchild_vocie = ["our child"]\n',
+            "lexicon.sections in {cfg}: no section kind 'child_vocie' (did you mean \"child_voice\"?)",
+        ),
+        ('[lexicon.columns]\nownr = ["lead"]\n', "no column kind 'ownr' (did you mean \"owner\"?)"),
+        ('[lexicon.phrases]\nplaceholdrs = ["tbd"]\n', "no phrase list 'placeholdrs' (did you mean \"placeholders\"?)"),
+        (
+            '[lexicon.agencies.police]\nnmes = ["met"]\n',
+            "lexicon.agencies.police: unknown field 'nmes' (did you mean \"names\"?)",
+        ),
+        (
+            '[lexicon.agencies.hub]\nname = "Hub"\ngroup = "socal_care"\n',
+            "no agency group 'socal_care' (did you mean \"social_care\"?)",
+        ),
+        (
+            '[lexicon.abbreviations]\nWVP = "polise"\n',
+            "lexicon.abbreviations.WVP in {cfg}: no agency 'polise' (did you mean \"police\"?)",
+        ),
+        ('[lexicon.roles.dsl]\nagency = "scool"\n', "no agency 'scool' (did you mean \"school\"?)"),
+        (
+            "[lexicon.sections]\nchild_voice = [1]\n",
+            "lexicon.sections.child_voice must be a string or a list of strings",
+        ),
         ('[rules.XD401]\nseverity = "fatal"\n', "unknown severity 'fatal'"),
         ('[per-file-ignores]\n"old/*" = ["XD2O1"]\n', 'did you mean "XD201"?'),
-        ('fail_on = "info"\n', 'unknown configuration key \'fail_on\''),
-        ('[lexicon.agency]\n', 'did you mean "agencies"'),
+        ('fail_on = "info"\n', "unknown configuration key 'fail_on'"),
+        ("[lexicon.agency]\n", 'did you mean "agencies"'),
     ],
 )
 def test_config_errors_exit_2_with_a_suggestion(tmp_path, capsys, monkeypatch, toml, expected):
@@ -145,7 +163,9 @@ def test_progress_never_names_files(tmp_path, capsys, monkeypatch):
 
 def test_the_documented_example_configuration_is_valid(tmp_path, capsys, monkeypatch):
     doc = (Path(__file__).resolve().parent.parent / "docs" / "configuration.md").read_text(encoding="utf-8")
-    example = doc.split("# strategy-lint.toml, in the folder that holds Northbrook's records\n", 1)[1].split("```", 1)[0]
+    example = doc.split("# strategy-lint.toml, in the folder that holds Northbrook's records\n", 1)[1].split("```", 1)[
+        0
+    ]
     (tmp_path / "strategy-lint.toml").write_text(example, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     code, out, err = run(capsys, "config")

@@ -30,9 +30,22 @@ WED = D(2016, 3, 23)
 @pytest.mark.parametrize(
     "text",
     [
-        "14/03/2016", "14/3/16", "14.3.16", "14-03-2016", "14 March 2016", "14th March 2016",
-        "14th of March, 2016", "Monday 14th March", "Mon 14 Mar", "March 14th 2016", "March 14, 2016",
-        "2016-03-14", "14-Mar-16", "on 14 march 2016", "DOB:14/03/2016", "(14/03/2016)",
+        "14/03/2016",
+        "14/3/16",
+        "14.3.16",
+        "14-03-2016",
+        "14 March 2016",
+        "14th March 2016",
+        "14th of March, 2016",
+        "Monday 14th March",
+        "Mon 14 Mar",
+        "March 14th 2016",
+        "March 14, 2016",
+        "2016-03-14",
+        "14-Mar-16",
+        "on 14 march 2016",
+        "DOB:14/03/2016",
+        "(14/03/2016)",
         "Meeting held 14.03.2016.",
     ],
 )
@@ -53,9 +66,23 @@ def test_year_less_dates_need_a_default_year():
 @pytest.mark.parametrize(
     "text",
     [
-        "at 10:30", "from 14.30 to 15.45", "call 0300 123 2224", "01632 960 001", "within 3 working days",
-        "s47 enquiries", "aged 3", "a 14 month old", "Ava is 4 months", "31/02/2016", "32/01/2016",
-        "14/13/2016", "ref 12/34", "aged 2 may be seen", "version 1.2", "page 3 of 12", "1/2",
+        "at 10:30",
+        "from 14.30 to 15.45",
+        "call 0300 123 2224",
+        "01632 960 001",
+        "within 3 working days",
+        "s47 enquiries",
+        "aged 3",
+        "a 14 month old",
+        "Ava is 4 months",
+        "31/02/2016",
+        "32/01/2016",
+        "14/13/2016",
+        "ref 12/34",
+        "aged 2 may be seen",
+        "version 1.2",
+        "page 3 of 12",
+        "1/2",
     ],
 )
 def test_non_dates(text):
@@ -144,8 +171,16 @@ def test_real_deadlines_resolved(text, kind, due):
 
 @pytest.mark.parametrize(
     "text",
-    ["before the ICPC", "prior to ICPC", "before ABE interview", "at next strategy",
-     "following the medical", "after the CP medical", "ahead of the core group", "before discharge"],
+    [
+        "before the ICPC",
+        "prior to ICPC",
+        "before ABE interview",
+        "at next strategy",
+        "following the medical",
+        "after the CP medical",
+        "ahead of the core group",
+        "before discharge",
+    ],
 )
 def test_event_anchored_deadlines_are_real_without_a_date(text):
     d = parse_deadline(text, meeting_date=WED)
@@ -156,12 +191,30 @@ def test_event_anchored_deadlines_are_real_without_a_date(text):
 @pytest.mark.parametrize(
     "text,kind",
     [
-        ("ASAP", "none"), ("asap", "none"), ("As soon as possible", "none"), ("ongoing", "none"),
-        ("Ongoing", "none"), ("continuing", "none"), ("as and when", "none"), ("when possible", "none"),
-        ("as required", "none"), ("in due course", "none"), ("urgent", "none"), ("immediately", "none"),
-        ("next week", "none"), ("this month", "none"), ("Social worker", "none"),
-        ("TBC", "missing"), ("tba", "missing"), ("to be agreed", "missing"), ("-", "missing"),
-        ("–", "missing"), ("N/A", "missing"), ("?", "missing"), ("", "missing"), ("   ", "missing"),
+        ("ASAP", "none"),
+        ("asap", "none"),
+        ("As soon as possible", "none"),
+        ("ongoing", "none"),
+        ("Ongoing", "none"),
+        ("continuing", "none"),
+        ("as and when", "none"),
+        ("when possible", "none"),
+        ("as required", "none"),
+        ("in due course", "none"),
+        ("urgent", "none"),
+        ("immediately", "none"),
+        ("next week", "none"),
+        ("this month", "none"),
+        ("Social worker", "none"),
+        ("TBC", "missing"),
+        ("tba", "missing"),
+        ("to be agreed", "missing"),
+        ("-", "missing"),
+        ("–", "missing"),
+        ("N/A", "missing"),
+        ("?", "missing"),
+        ("", "missing"),
+        ("   ", "missing"),
         ("none", "missing"),
     ],
 )
@@ -234,8 +287,14 @@ def test_meeting_date_on_label_line():
 
 @pytest.mark.parametrize(
     "label",
-    ["Date of meeting", "Date of strategy discussion", "Date of Strategy Meeting", "Meeting date",
-     "Strategy discussion date", "Date of the strategy"],
+    [
+        "Date of meeting",
+        "Date of strategy discussion",
+        "Date of Strategy Meeting",
+        "Meeting date",
+        "Strategy discussion date",
+        "Date of the strategy",
+    ],
 )
 def test_meeting_date_labels_with_value_on_next_line(label):
     lines = ["Record", label, "", "14.3.16", "Time: 10:00"]
@@ -265,9 +324,18 @@ def test_child_dob():
 @pytest.mark.parametrize(
     "text,months",
     [
-        ("aged 4 months", 4), ("a 6-week-old baby", 1), ("14 months old", 14), ("aged 3", 36),
-        ("3 years old", 36), ("age: 15", 180), ("Age 15 months", 15), ("aged 2 years 3 months", 27),
-        ("2 years and 3 months old", 27), ("a 3-year-old boy", 36), ("aged 4/12", 4), ("10 day old", 0),
+        ("aged 4 months", 4),
+        ("a 6-week-old baby", 1),
+        ("14 months old", 14),
+        ("aged 3", 36),
+        ("3 years old", 36),
+        ("age: 15", 180),
+        ("Age 15 months", 15),
+        ("aged 2 years 3 months", 27),
+        ("2 years and 3 months old", 27),
+        ("a 3-year-old boy", 36),
+        ("aged 4/12", 4),
+        ("10 day old", 0),
         ("Ava (aged 3) and her brother aged 4 months", 36),
     ],
 )

@@ -17,7 +17,13 @@ def doc_of(md: str):
 @pytest.mark.parametrize(
     "line, name, role, agency, key",
     [
-        ("Hannah Reed – Team Manager – Children's Social Care", "Hannah Reed", "Team Manager", "Children's Social Care", "childrens-social-care"),
+        (
+            "Hannah Reed – Team Manager – Children's Social Care",
+            "Hannah Reed",
+            "Team Manager",
+            "Children's Social Care",
+            "childrens-social-care",
+        ),
         ("Hannah Reed (TM, CSC)", "Hannah Reed", "TM", "CSC", "childrens-social-care"),
         ("DC Tom Hale, Westvale Police", "DC Tom Hale", "DC", "Westvale Police", "police"),
         ("HR – Hannah Reed, Social Worker", "Hannah Reed", "Social Worker", "", "childrens-social-care"),
@@ -26,7 +32,13 @@ def doc_of(md: str):
         ("Chair: Hannah Reed, Team Manager, CSC", "Hannah Reed", "Team Manager", "CSC", "childrens-social-care"),
         ("Police: DC Tom Hale", "DC Tom Hale", "DC", "Police", "police"),
         ("PC Amy Ward - Westvale Police - attended in person", "PC Amy Ward", "PC", "Westvale Police", "police"),
-        ("Gemma Stott, Housing Officer, Northbrook Homes", "Gemma Stott", "Housing Officer", "Northbrook Homes", "housing"),
+        (
+            "Gemma Stott, Housing Officer, Northbrook Homes",
+            "Gemma Stott",
+            "Housing Officer",
+            "Northbrook Homes",
+            "housing",
+        ),
         ("Sarah Okafor", "Sarah Okafor", "", "", None),
     ],
 )

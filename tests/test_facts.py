@@ -59,12 +59,14 @@ def record(body: str, date: str = "14/03/2016") -> str:
 
 
 def test_participants_from_an_attendee_table():
-    facts = read(record(
-        "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
-        "| Hannah Reed | Team Manager (Chair) | Children's Social Care |\n"
-        "| DS Mark Fenwick | Detective Sergeant | Westvale Police |\n"
-        "| Sarah Okafor | Health Visitor | Northbrook Health Visiting Team |\n"
-    ))
+    facts = read(
+        record(
+            "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
+            "| Hannah Reed | Team Manager (Chair) | Children's Social Care |\n"
+            "| DS Mark Fenwick | Detective Sergeant | Westvale Police |\n"
+            "| Sarah Okafor | Health Visitor | Northbrook Health Visiting Team |\n"
+        )
+    )
     people = by_name(facts)
     assert list(people) == ["Hannah Reed", "DS Mark Fenwick", "Sarah Okafor"]
     fenwick = people["DS Mark Fenwick"]
@@ -79,12 +81,14 @@ def test_participants_from_an_attendee_table():
 
 
 def test_participants_from_name_role_agency_lines():
-    facts = read(record(
-        "## Attendees\n"
-        "- Hannah Reed (Team Manager, Children's Social Care)\n"
-        "- DC Amy Shaw (Detective Constable, Westvale Police)\n\n"
-        "## Apologies\n- Dr Ravi Shah (GP, Orchard Grove Surgery)\n"
-    ))
+    facts = read(
+        record(
+            "## Attendees\n"
+            "- Hannah Reed (Team Manager, Children's Social Care)\n"
+            "- DC Amy Shaw (Detective Constable, Westvale Police)\n\n"
+            "## Apologies\n- Dr Ravi Shah (GP, Orchard Grove Surgery)\n"
+        )
+    )
     people = by_name(facts)
     assert set(people) == {"Hannah Reed", "DC Amy Shaw", "Dr Ravi Shah"}
     shaw = people["DC Amy Shaw"]
@@ -99,11 +103,13 @@ def test_participants_from_name_role_agency_lines():
 
 
 def test_participants_from_a_present_were_sentence_outside_the_attendee_list():
-    facts = read(record(
-        "## Reason for the strategy discussion\n"
-        "Present were: Amy Lowe (Social Worker, Children's Social Care), Dr Ravi Shah (GP, Orchard Grove Surgery), "
-        "DC Amy Shaw (Detective Constable, Westvale Police)\n"
-    ))
+    facts = read(
+        record(
+            "## Reason for the strategy discussion\n"
+            "Present were: Amy Lowe (Social Worker, Children's Social Care), Dr Ravi Shah (GP, Orchard Grove Surgery), "
+            "DC Amy Shaw (Detective Constable, Westvale Police)\n"
+        )
+    )
     people = by_name(facts)
     assert list(people) == ["Amy Lowe", "Dr Ravi Shah", "DC Amy Shaw"]
     assert [p.agency_key for p in facts.participants] == ["childrens-social-care", "gp", "police"]
@@ -113,12 +119,14 @@ def test_participants_from_a_present_were_sentence_outside_the_attendee_list():
 
 
 def test_participants_from_a_combined_role_and_agency_column():
-    facts = read(record(
-        "## Attendees\n| Name | Role / agency |\n|---|---|\n"
-        "| Hannah Reed | Team Manager, Children's Social Care |\n"
-        "| Mark Fenwick | Detective Sergeant - Westvale Police |\n"
-        "| Sarah Okafor | Health Visitor (Northbrook Health Visiting Team) |\n"
-    ))
+    facts = read(
+        record(
+            "## Attendees\n| Name | Role / agency |\n|---|---|\n"
+            "| Hannah Reed | Team Manager, Children's Social Care |\n"
+            "| Mark Fenwick | Detective Sergeant - Westvale Police |\n"
+            "| Sarah Okafor | Health Visitor (Northbrook Health Visiting Team) |\n"
+        )
+    )
     got = [(p.name, p.role, p.agency, p.agency_key) for p in facts.participants]
     assert got == [
         ("Hannah Reed", "Team Manager", "Children's Social Care", "childrens-social-care"),
@@ -148,33 +156,39 @@ AGENCY_RECORD = record(
 
 
 def test_agency_input_credited_by_initial_and_surname_or_an_information_column():
-    facts = read(record(
-        "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
-        "| Hannah Reed | Team Manager | Children's Social Care |\n"
-        "| Priya Lal | School Nurse | 0-19 Public Health Nursing |\n"
-        "| Jo Hart | Designated Safeguarding Lead | Northbrook Primary School |\n\n"
-        "## Agency updates\nP Lal - Ava known for routine checks only.\nMs Hart said attendance is 97%.\n"
-        "Hannah Reed said the family are not known.\n"
-    ))
+    facts = read(
+        record(
+            "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
+            "| Hannah Reed | Team Manager | Children's Social Care |\n"
+            "| Priya Lal | School Nurse | 0-19 Public Health Nursing |\n"
+            "| Jo Hart | Designated Safeguarding Lead | Northbrook Primary School |\n\n"
+            "## Agency updates\nP Lal - Ava known for routine checks only.\nMs Hart said attendance is 97%.\n"
+            "Hannah Reed said the family are not known.\n"
+        )
+    )
     lal = by_name(facts)["Priya Lal"].agency_key
     assert agency(facts, lal).input_blocks and agency(facts, "school").input_blocks
-    table = read(record(
-        "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n| Hannah Reed | Team Manager | Children's Social Care |\n\n"
-        "## Consulted\n| Name | Role / agency | How contacted | Information |\n|---|---|---|---|\n"
-        "| Dr Priya Menon | GP, Saltham Health Centre | Phone | No safeguarding concerns held. |\n"
-    ))
+    table = read(
+        record(
+            "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n| Hannah Reed | Team Manager | Children's Social Care |\n\n"
+            "## Consulted\n| Name | Role / agency | How contacted | Information |\n|---|---|---|---|\n"
+            "| Dr Priya Menon | GP, Saltham Health Centre | Phone | No safeguarding concerns held. |\n"
+        )
+    )
     assert agency(table, "gp").input_blocks
 
 
 def test_a_present_label_with_a_remark_and_a_consulted_field_in_prose():
-    facts = read(record(
-        "## Meeting details\nFormat: ☐ Hospital-based meeting ☐ Teams ☒ Telephone discussion\n"
-        "Present (all by telephone): Hannah Reed (Team Manager, Children's Social Care); "
-        "DC Amy Shaw (Detective Constable, Westvale Police)\n"
-        "Agencies consulted outside the meeting: Dev Patel, DSL at Saltham Primary School, was telephoned "
-        "by Hannah Reed at 09:45.\n\n"
-        "## Information shared\nMr Patel advised by telephone that there are no concerns at school.\n"
-    ))
+    facts = read(
+        record(
+            "## Meeting details\nFormat: ☐ Hospital-based meeting ☐ Teams ☒ Telephone discussion\n"
+            "Present (all by telephone): Hannah Reed (Team Manager, Children's Social Care); "
+            "DC Amy Shaw (Detective Constable, Westvale Police)\n"
+            "Agencies consulted outside the meeting: Dev Patel, DSL at Saltham Primary School, was telephoned "
+            "by Hannah Reed at 09:45.\n\n"
+            "## Information shared\nMr Patel advised by telephone that there are no concerns at school.\n"
+        )
+    )
     assert {"Hannah Reed", "DC Amy Shaw"} <= set(by_name(facts))
     assert [c.key for c in facts.contacts if not c.recorded] == []
 
@@ -198,7 +212,11 @@ def test_agency_input_is_not_credited_by_a_passing_mention():
     assert camhs.took_part
     assert camhs.input_blocks == [] and not camhs.has_input  # "referred to CAMHS" is not CAMHS speaking
     # the same agency as the subject of the line is its input
-    spoke = read(AGENCY_RECORD.replace("The family was referred to CAMHS in 2015.", "CAMHS said the family is not known to them."))
+    spoke = read(
+        AGENCY_RECORD.replace(
+            "The family was referred to CAMHS in 2015.", "CAMHS said the family is not known to them."
+        )
+    )
     assert agency(spoke, "camhs").input_blocks == [block_with(spoke, "CAMHS said")]
     assert agency(spoke, "camhs").no_concerns  # "not known to them" is recorded as nothing of concern
 
@@ -211,12 +229,14 @@ def test_no_concerns_is_recorded_input():
 
 
 def test_an_agency_contacted_outside_the_meeting():
-    facts = read(record(
-        "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
-        "| Hannah Reed | Team Manager | Children's Social Care |\n\n"
-        "## Agency information\n"
-        "The GP was contacted by telephone on 13/03/2016 and said Ava is up to date with her immunisations.\n"
-    ))
+    facts = read(
+        record(
+            "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
+            "| Hannah Reed | Team Manager | Children's Social Care |\n\n"
+            "## Agency information\n"
+            "The GP was contacted by telephone on 13/03/2016 and said Ava is up to date with her immunisations.\n"
+        )
+    )
     gp = agency(facts, "gp")
     assert gp.contacted and not gp.took_part and gp.participants == []
     assert [(c.key, c.block, c.how, c.recorded) for c in facts.contacts] == [
@@ -280,32 +300,46 @@ def test_an_inline_views_label_for_a_non_verbal_child():
 
 
 def test_the_childs_quoted_words_given_by_a_pronoun_or_a_colon():
-    facts = read(VOICE_HEAD + "## Information shared\nJade Simmons advised that Lily has attended the group for a year. "
-                 "Last week she told Jade, \"he's the only one who actually gets me\".\n")
+    facts = read(
+        VOICE_HEAD + "## Information shared\nJade Simmons advised that Lily has attended the group for a year. "
+        'Last week she told Jade, "he\'s the only one who actually gets me".\n'
+    )
     [said] = facts.voice.said
     assert said.block == block_with(facts, "Last week she told Jade")
-    colon = read(VOICE_HEAD + "## Information shared\nLily in return interview (KM): \"I'm not a kid, they're my mates.\"\n")
+    colon = read(
+        VOICE_HEAD + "## Information shared\nLily in return interview (KM): \"I'm not a kid, they're my mates.\"\n"
+    )
     assert len(colon.voice.said) == 1
     # a parent quoted about the child is not the child's voice; nor is a short quoted nickname
-    mum = read(VOICE_HEAD + "## Information shared\nLily's mum said: \"she is out of control at home\". "
-               "Police are looking for \"Jay\" and his associates.\n")
+    mum = read(
+        VOICE_HEAD + '## Information shared\nLily\'s mum said: "she is out of control at home". '
+        'Police are looking for "Jay" and his associates.\n'
+    )
     assert mum.voice.said == []
 
 
 def test_a_voice_form_with_nothing_filled_in_is_a_placeholder():
-    facts = read(VOICE_HEAD + "## Child's voice\nSeen and spoken to: ☐ Yes ☐ No\n\nWhat was said: To follow – SW to see Lily 13/05\n\n"
-                 "Where: -\n")
+    facts = read(
+        VOICE_HEAD
+        + "## Child's voice\nSeen and spoken to: ☐ Yes ☐ No\n\nWhat was said: To follow – SW to see Lily 13/05\n\n"
+        "Where: -\n"
+    )
     assert facts.voice.sections and all(s.placeholder for s in facts.voice.sections)
     assert not facts.voice.found
     late = read(VOICE_HEAD + "## Background\nLily's views: to follow – return home interviews not yet done.\n")
     assert [s.placeholder for s in late.voice.sections] == [True] and late.voice.said == []
-    given = read(VOICE_HEAD + "## Child's voice\nSeen and spoken to: ☒ Yes ☐ No\n\nWhat was said: she wants to stay with her nan.\n")
+    given = read(
+        VOICE_HEAD
+        + "## Child's voice\nSeen and spoken to: ☒ Yes ☐ No\n\nWhat was said: she wants to stay with her nan.\n"
+    )
     assert given.voice.found
 
 
 def test_a_sentence_that_is_not_about_the_child_observes_nothing():
-    facts = read(VOICE_HEAD + "## Information shared\nPaeds (Dr Venkat): no medical needed unless Lily discloses "
-                 "or review finds images of her. Happy to advise the day team.\n")
+    facts = read(
+        VOICE_HEAD + "## Information shared\nPaeds (Dr Venkat): no medical needed unless Lily discloses "
+        "or review finds images of her. Happy to advise the day team.\n"
+    )
     assert facts.voice.observed == []
 
 
@@ -338,11 +372,13 @@ def action(facts: Facts, starts: str):
 
 
 def test_agency_updates_under_a_tasks_heading_are_not_actions_when_an_action_table_exists():
-    facts = read(record(
-        "## Strategy meeting tasks\nPolice (ZH): call from Mrs Bowen at 22:55, officers attended.\n"
-        "School (GW): no concerns, attendance 93%.\nGP to send the records by 20/03/2016.\n\n"
-        "## Actions\n| Task | Responsible | Timescale |\n|---|---|---|\n| Home visit | Tom Ellis | 15/03/2016 |\n"
-    ))
+    facts = read(
+        record(
+            "## Strategy meeting tasks\nPolice (ZH): call from Mrs Bowen at 22:55, officers attended.\n"
+            "School (GW): no concerns, attendance 93%.\nGP to send the records by 20/03/2016.\n\n"
+            "## Actions\n| Task | Responsible | Timescale |\n|---|---|---|\n| Home visit | Tom Ellis | 15/03/2016 |\n"
+        )
+    )
     texts = [a.text for a in facts.actions]
     assert not any(t.startswith(("Police", "School")) for t in texts), texts
     assert any(t.startswith("GP to send") for t in texts) and "Home visit" in texts
@@ -385,11 +421,13 @@ def test_update_all_agencies_in_paraphrase_but_not_telling_the_mother():
 
 
 def test_update_all_agencies_promised_in_a_sentence_anywhere():
-    facts = read(record(
-        "## Next steps\nThe outcome will be emailed to all who took part by 23/01.\n"
-        "Mother will be told the outcome by 22/01.\n",
-        date="21/01/2025",
-    ))
+    facts = read(
+        record(
+            "## Next steps\nThe outcome will be emailed to all who took part by 23/01.\n"
+            "Mother will be told the outcome by 22/01.\n",
+            date="21/01/2025",
+        )
+    )
     assert facts.actions == []
     [update] = facts.update_actions
     assert update.source == "sentence" and update.intent == "update-agencies" and not update.stated
@@ -399,10 +437,12 @@ def test_update_all_agencies_promised_in_a_sentence_anywhere():
 
 
 def test_an_owner_that_names_nobody():
-    facts = read(record(
-        "## Actions\n| Action | Who | By when |\n|---|---|---|\n"
-        "| Medical assessment | | 15/03/2016 |\n| Share information | All agencies | 15/03/2016 |\n"
-    ))
+    facts = read(
+        record(
+            "## Actions\n| Action | Who | By when |\n|---|---|---|\n"
+            "| Medical assessment | | 15/03/2016 |\n| Share information | All agencies | 15/03/2016 |\n"
+        )
+    )
     assert action(facts, "Medical").owner_status == "missing"
     assert action(facts, "Share information").owner_status == "generic"
 
@@ -417,8 +457,10 @@ REQUEST_HEAD = record(
 
 
 def test_request_found_in_a_sentence():
-    facts = read(REQUEST_HEAD + "## Reason for the strategy discussion\nA bruise was seen on the child's arm. "
-                 "It was requested by DC Shaw after she saw the child.\n")
+    facts = read(
+        REQUEST_HEAD + "## Reason for the strategy discussion\nA bruise was seen on the child's arm. "
+        "It was requested by DC Shaw after she saw the child.\n"
+    )
     request = facts.request
     assert request.found and request.how == "sentence"
     assert "requested by DC Shaw" in request.by
@@ -433,32 +475,44 @@ def test_request_found_in_a_field():
 
 
 def test_a_referral_is_not_a_request():
-    facts = read(REQUEST_HEAD + "## Reason for the strategy discussion\n"
-                 "Referral from the school about a bruise on the child's arm.\n")
+    facts = read(
+        REQUEST_HEAD + "## Reason for the strategy discussion\n"
+        "Referral from the school about a bruise on the child's arm.\n"
+    )
     request = facts.request
     assert not request.found and request.by == "" and request.block is None
     assert request.confidence is Confidence.HIGH  # every line was read: sure it is not there
-    asked = read(REQUEST_HEAD + "## Reason for the strategy discussion\nReferral from the school about a bruise on "
-                 "the child's arm. The school requested a strategy discussion.\n").request
+    asked = read(
+        REQUEST_HEAD + "## Reason for the strategy discussion\nReferral from the school about a bruise on "
+        "the child's arm. The school requested a strategy discussion.\n"
+    ).request
     assert asked.found and asked.by == "The school requested a strategy discussion."
 
 
 def test_request_in_a_long_sentence_about_the_meeting():
-    facts = read(REQUEST_HEAD + "## Meeting details\nThe strategy meeting was held at Riverside House and was requested "
-                 "by Mrs Jennings, DSL, when she made the referral.\n")
+    facts = read(
+        REQUEST_HEAD + "## Meeting details\nThe strategy meeting was held at Riverside House and was requested "
+        "by Mrs Jennings, DSL, when she made the referral.\n"
+    )
     assert facts.request.found and facts.request.how == "sentence"
-    wrote = read(REQUEST_HEAD + "## Meeting details\nThe strategy meeting was requested in writing on 22 May 2025 by "
-                 "Dr Marsh, Consultant Paediatrician.\n")
+    wrote = read(
+        REQUEST_HEAD + "## Meeting details\nThe strategy meeting was requested in writing on 22 May 2025 by "
+        "Dr Marsh, Consultant Paediatrician.\n"
+    )
     assert wrote.request.found
-    assert not read(REQUEST_HEAD + "## Meeting details\nThe strategy meeting was not requested by the school.\n").request.found
+    assert not read(
+        REQUEST_HEAD + "## Meeting details\nThe strategy meeting was not requested by the school.\n"
+    ).request.found
 
 
 # -- the meeting ---------------------------------------------------------------------------------
 
 
 def test_meeting_date_from_a_shorthand_line():
-    facts = read("# Strategy Discussion Record\n\nStrat: Tue 21/01/2025 10:00\n\n"
-                 "## Attendees\n- Hannah Reed (Team Manager, Children's Social Care)\n")
+    facts = read(
+        "# Strategy Discussion Record\n\nStrat: Tue 21/01/2025 10:00\n\n"
+        "## Attendees\n- Hannah Reed (Team Manager, Children's Social Care)\n"
+    )
     meeting = facts.meeting
     assert meeting.date == dt.date(2025, 1, 21)
     assert meeting.date_block == block_with(facts, "Strat: Tue 21/01/2025")
@@ -466,8 +520,10 @@ def test_meeting_date_from_a_shorthand_line():
 
 
 def test_meeting_date_and_mode_from_a_held_on_sentence():
-    facts = read("# Strategy Discussion Record\n\n## Reason for the strategy discussion\n"
-                 "The strategy discussion was held on 14 March 2016 by telephone.\n")
+    facts = read(
+        "# Strategy Discussion Record\n\n## Reason for the strategy discussion\n"
+        "The strategy discussion was held on 14 March 2016 by telephone.\n"
+    )
     meeting = facts.meeting
     assert (meeting.date, meeting.date_from_text, meeting.mode) == (dt.date(2016, 3, 14), True, "phone")
 
@@ -484,17 +540,28 @@ def test_the_chair_from_a_field_and_from_the_attendees():
     chair = facts.meeting.chair
     assert (chair.name, chair.role, chair.agency_key) == ("Hannah Reed", "Team Manager", "childrens-social-care")
     assert facts.meeting.chair_block == block_with(facts, "Chair:")
-    facts = read(record("## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
-                        "| Grace Holt | Practice Manager (Chair) | Children's Social Care |\n"))
+    facts = read(
+        record(
+            "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
+            "| Grace Holt | Practice Manager (Chair) | Children's Social Care |\n"
+        )
+    )
     assert (facts.meeting.chair.name, facts.meeting.chair.role) == ("Grace Holt", "Practice Manager")
 
 
 def test_edt_took_the_call_but_a_day_team_chaired():
-    asked = read(record("## Meeting details\nChair: Mandy Clarke, Team Manager, Children's Social Care. Day team chaired, "
-                        "see below re EDT.\nRequested by PC Hart, who asked EDT for a strategy discussion at 23:50.\n"))
+    asked = read(
+        record(
+            "## Meeting details\nChair: Mandy Clarke, Team Manager, Children's Social Care. Day team chaired, "
+            "see below re EDT.\nRequested by PC Hart, who asked EDT for a strategy discussion at 23:50.\n"
+        )
+    )
     assert asked.meeting.edt_involved and asked.meeting.led_by is None
-    led = read(record("## Meeting details\nLed and chaired by: Martin Shaw, Emergency Duty Team Manager, "
-                      "Children's Social Care\n"))
+    led = read(
+        record(
+            "## Meeting details\nLed and chaired by: Martin Shaw, Emergency Duty Team Manager, Children's Social Care\n"
+        )
+    )
     assert led.meeting.led_by == "edt"
 
 
@@ -530,9 +597,10 @@ def test_a_service_not_required_is_not_a_cancelled_followup():
     # deciding against a review is not cancelling one; a booked review found not needed is
     assert read(record("## Decision\nFollow-up strategy: not needed - no section 47.\n")).followups == []
     assert read(record("## Decision\nA review strategy discussion is not required.\n")).followups == []
-    [review] = read(record("## Update\nThe review strategy discussion booked for 21/03/2016 is not required.\n")).followups
+    [review] = read(
+        record("## Update\nThe review strategy discussion booked for 21/03/2016 is not required.\n")
+    ).followups
     assert review.status == "cancelled"
-
 
 
 def test_follow_up_and_photograph_wording_comes_from_the_lexicon_and_a_config_extends_it():
@@ -551,23 +619,34 @@ def test_follow_up_and_photograph_wording_comes_from_the_lexicon_and_a_config_ex
 
 
 def test_an_owner_written_into_the_action_cell():
-    facts = read(record("## Actions\n| Action | Who | By when |\n|---|---|---|\n"
-                        "| Offer a carer's assessment to Joanne. Lead: CSC (Disabled Children's Team) |  | 04/07/2016 |\n"
-                        "| Refer to the parenting programme |  | 04/07/2016 |\n"))
+    facts = read(
+        record(
+            "## Actions\n| Action | Who | By when |\n|---|---|---|\n"
+            "| Offer a carer's assessment to Joanne. Lead: CSC (Disabled Children's Team) |  | 04/07/2016 |\n"
+            "| Refer to the parenting programme |  | 04/07/2016 |\n"
+        )
+    )
     owners = {a.text.split()[0]: a.owner_status for a in facts.actions}
     assert owners == {"Offer": "named", "Refer": "missing"}
 
 
 def test_a_line_that_opens_the_list_is_not_a_participant():
-    facts = read(record("## Attendance\nPresent in the meeting room at Mere House, Ashby Mere, or on Teams:\n"
-                        "| Name | Role / agency | Attended |\n|---|---|---|\n"
-                        "| Helen Marchetti | Team Manager (Chair), Children's Social Care | In person |\n"))
+    facts = read(
+        record(
+            "## Attendance\nPresent in the meeting room at Mere House, Ashby Mere, or on Teams:\n"
+            "| Name | Role / agency | Attended |\n|---|---|---|\n"
+            "| Helen Marchetti | Team Manager (Chair), Children's Social Care | In person |\n"
+        )
+    )
     assert set(by_name(facts)) == {"Helen Marchetti"}
 
 
 def test_a_name_is_not_an_injury():
-    facts = read(record("## Actions\n- Mark Dyer will pass any information about images from the party to DC Lowe "
-                        "by 17/03/2016.\n"))
+    facts = read(
+        record(
+            "## Actions\n- Mark Dyer will pass any information about images from the party to DC Lowe by 17/03/2016.\n"
+        )
+    )
     assert facts.photographs == []
 
 
@@ -575,20 +654,36 @@ def test_a_name_is_not_an_injury():
 
 
 def test_photographs_by_a_school_but_not_by_a_paediatrician():
-    facts = read(record("## Reason for the strategy discussion\n"
-                        "The DSL photographed the bruises on the child's arm on her phone.\n"))
+    facts = read(
+        record(
+            "## Reason for the strategy discussion\nThe DSL photographed the bruises on the child's arm on her phone.\n"
+        )
+    )
     [photo] = facts.photographs
     assert photo.block == block_with(facts, "The DSL photographed")
     assert "photographed the bruises" in photo.text
     assert not photo.medical and photo.of_child
     # medical photography is listed as medical (SL701 leaves it alone); photographs not taken are not listed
-    [medical] = read(record("## Reason for the strategy discussion\nThe paediatrician photographed the bruises on the "
-                            "child's arm during the child protection medical.\n")).photographs
+    [medical] = read(
+        record(
+            "## Reason for the strategy discussion\nThe paediatrician photographed the bruises on the "
+            "child's arm during the child protection medical.\n"
+        )
+    ).photographs
     assert medical.medical and medical.by == "paediatrics"
-    assert read(record("## Reason for the strategy discussion\nNo photographs were taken of the bruises; "
-                       "a body map was completed.\n")).photographs == []
+    assert (
+        read(
+            record(
+                "## Reason for the strategy discussion\nNo photographs were taken of the bruises; "
+                "a body map was completed.\n"
+            )
+        ).photographs
+        == []
+    )
     # an adult's injuries photographed by police are not the child's
-    [adult] = read(record("## Reason for the strategy discussion\nPolice photographed Ms Reilly's injuries at the scene.\n")).photographs
+    [adult] = read(
+        record("## Reason for the strategy discussion\nPolice photographed Ms Reilly's injuries at the scene.\n")
+    ).photographs
     assert not adult.of_child
 
 
@@ -598,8 +693,10 @@ def test_photographs_by_a_school_but_not_by_a_paediatrician():
 def test_the_reading_says_how_well_the_layout_was_understood():
     tiny = read("## Notes\nA bruise.\n").reading
     assert tiny.understood is Confidence.LOW and tiny.text is Confidence.LOW and tiny.notes
-    full = read(AGENCY_RECORD + "\n## Decision\nSection 47 enquiry agreed.\n\n## Actions\n- Tom Ellis to visit by 15/03/2016\n"
-                "\n## Child's voice\nAva said she likes school.\n").reading
+    full = read(
+        AGENCY_RECORD + "\n## Decision\nSection 47 enquiry agreed.\n\n## Actions\n- Tom Ellis to visit by 15/03/2016\n"
+        "\n## Child's voice\nAva said she likes school.\n"
+    ).reading
     assert full.understood is Confidence.HIGH and full.text is Confidence.HIGH and full.notes == []
     assert full.words >= 40 and full.recognised_sections >= 5
 
@@ -658,13 +755,27 @@ def test_to_dict_is_plain_json():
     assert json.loads(json.dumps(data)) == data
     assert data["meeting"]["date"] == "2025-01-21"
     assert data["reading"]["understood"] in ("low", "medium", "high")
-    assert {"text": "Fri 20/03", "due": "2025-03-20", "weekday_conflict": "Fri"}.items() <= data["actions"][2]["deadline"].items()
+    assert {"text": "Fri 20/03", "due": "2025-03-20", "weekday_conflict": "Fri"}.items() <= data["actions"][2][
+        "deadline"
+    ].items()
 
 
 # -- strategy-lint dump --facts ----------------------------------------------------------------------
 
-FACT_KEYS = {"reading", "meeting", "request", "child", "participants", "agencies", "contacts", "voice",
-             "actions", "update_actions", "followups", "photographs"}
+FACT_KEYS = {
+    "reading",
+    "meeting",
+    "request",
+    "child",
+    "participants",
+    "agencies",
+    "contacts",
+    "voice",
+    "actions",
+    "update_actions",
+    "followups",
+    "photographs",
+}
 
 
 def test_dump_facts_prints_the_reading_as_json(tmp_path):

@@ -88,7 +88,9 @@ def test_the_ruler_finds_what_spacys_entity_ruler_finds(titles):
     ours = get_pipeline(default_lexicon())
     stock = spacy.blank("en")
     stock.add_pipe("sentencizer")
-    ruler = stock.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True, "validate": False})
+    ruler = stock.add_pipe(
+        "entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True, "validate": False}
+    )
     ruler.add_patterns(build_patterns(default_lexicon(), stock))
     texts = titles + [
         "Oak Surgery Surgery said so",
@@ -96,7 +98,10 @@ def test_the_ruler_finds_what_spacys_entity_ruler_finds(titles):
         "A B C D Surgery",
         "Little Acorns Pre-School nursery and Big Day Nursery Nursery",
         "Westvale Homes housing association; Northbrook Primary School; St Mary's C of E Primary",
-        "surgery", "Surgery", "the GP surgery", "DS Khan (Police) and the HV",
+        "surgery",
+        "Surgery",
+        "the GP surgery",
+        "DS Khan (Police) and the HV",
     ]
     with ours.select_pipes(disable=["strategy_lint_sw_filter"]):
         for text, a, b in zip(texts, ours.pipe(texts), stock.pipe(texts), strict=False):

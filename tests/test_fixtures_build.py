@@ -15,8 +15,21 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 GENERATED = ("examples", "layouts", "corpus", "bad")
 HAND_MADE = {"examples/leo-turner-narrative-libreoffice.pdf"}  # made once with LibreOffice
 CODES = [
-    "SL101", "SL102", "SL103", "SL201", "SL202", "SL203", "SL301",
-    "SL401", "SL402", "SL403", "SL501", "SL502", "SL601", "SL701", "SL801",
+    "SL101",
+    "SL102",
+    "SL103",
+    "SL201",
+    "SL202",
+    "SL203",
+    "SL301",
+    "SL401",
+    "SL402",
+    "SL403",
+    "SL501",
+    "SL502",
+    "SL601",
+    "SL701",
+    "SL801",
 ]
 
 pytestmark = pytest.mark.slow
@@ -36,7 +49,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("fixtures")
     subprocess.run(
         [sys.executable, str(FIXTURES / "build.py"), "--out", str(out)],
-        check=True, capture_output=True, timeout=120,
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     return out
 

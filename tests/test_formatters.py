@@ -28,16 +28,38 @@ def sample_results() -> list[FileResult]:
             "records/a, b: 100%.docx",
             "ok",
             [
-                Finding("SL401", "action-without-deadline", Severity.ERROR, "Action has no deadline.\nSecond line",
-                        "Add a date <by> & owner.", loc, excerpt=EXCERPT),
-                Finding("SL201", "child-voice-missing", Severity.WARNING, "No child's voice section.", None,
-                        Location(section="Child's voice")),
-                Finding("SL902", "reviewer-comments", Severity.INFO, "A comment remains.", "Delete it.",
-                        Location(block=3), excerpt=EXCERPT),
+                Finding(
+                    "SL401",
+                    "action-without-deadline",
+                    Severity.ERROR,
+                    "Action has no deadline.\nSecond line",
+                    "Add a date <by> & owner.",
+                    loc,
+                    excerpt=EXCERPT,
+                ),
+                Finding(
+                    "SL201",
+                    "child-voice-missing",
+                    Severity.WARNING,
+                    "No child's voice section.",
+                    None,
+                    Location(section="Child's voice"),
+                ),
+                Finding(
+                    "SL902",
+                    "reviewer-comments",
+                    Severity.INFO,
+                    "A comment remains.",
+                    "Delete it.",
+                    Location(block=3),
+                    excerpt=EXCERPT,
+                ),
             ],
         ),
         FileResult("records/clean.docx", "ok", []),
-        FileResult("records/old.doc", "error", error=ReadError("legacy-doc", "this is an old .doc file: save it as .docx")),
+        FileResult(
+            "records/old.doc", "error", error=ReadError("legacy-doc", "this is an old .doc file: save it as .docx")
+        ),
     ]
 
 
@@ -65,11 +87,14 @@ def test_github_annotations_one_per_finding_with_levels():
     first = lines[0]
     assert first.startswith("::error file=records/a%2C b%3A 100%25.docx,title=SL401 action-without-deadline::")
     assert "%0ASecond line" in first and "\n" not in first
-    assert "page 2, section \"Actions\", table 2, row 3" in first
+    assert 'page 2, section "Actions", table 2, row 3' in first
     assert "How to fix: Add a date <by> & owner." in first
     assert lines[1].startswith("::warning ") and lines[2].startswith("::notice ")
     assert lines[3].startswith("::error file=records/old.doc,title=could not read::this is an old .doc file")
-    assert lines[4] == "::notice title=strategy-lint::Checked 3 files: 1 ready to circulate, 1 needs changes, 1 could not be read."
+    assert (
+        lines[4]
+        == "::notice title=strategy-lint::Checked 3 files: 1 ready to circulate, 1 needs changes, 1 could not be read."
+    )
     assert "More%3A" not in lines[0] and "More: strategy-lint rule SL401" in lines[0]
 
 
@@ -104,9 +129,9 @@ def test_text_is_plain_when_piped_and_colour_follows_color_force_color_and_no_co
     )
     clean = {"FORCE_COLOR": "", "NO_COLOR": ""}
     cases = [
-        ([], clean, False),                                      # piped: plain
-        ([], {**clean, "FORCE_COLOR": "1"}, True),               # FORCE_COLOR: colour even when piped (as ruff)
-        ([], {"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),      # NO_COLOR wins over FORCE_COLOR
+        ([], clean, False),  # piped: plain
+        ([], {**clean, "FORCE_COLOR": "1"}, True),  # FORCE_COLOR: colour even when piped (as ruff)
+        ([], {"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),  # NO_COLOR wins over FORCE_COLOR
         (["--color", "always"], {**clean, "NO_COLOR": "1"}, True),  # the flag wins over both
         (["--color", "NEVER"], {**clean, "FORCE_COLOR": "1"}, False),
     ]
@@ -135,4 +160,3 @@ def test_no_excerpts_in_any_format(fmt):
     assert "SECRET-QUOTE" in with_quotes
     assert "SECRET-QUOTE" not in without
     assert "SL401" in without
-

@@ -84,8 +84,16 @@ def linter() -> Linter:
 
 # -- .docx recipes ---------------------------------------------------------------------------
 
-XML_PARTS = ["word/document.xml", "word/styles.xml", "[Content_Types].xml", "_rels/.rels",
-             "word/_rels/document.xml.rels", "docProps/core.xml", "word/numbering.xml", "word/settings.xml"]
+XML_PARTS = [
+    "word/document.xml",
+    "word/styles.xml",
+    "[Content_Types].xml",
+    "_rels/.rels",
+    "word/_rels/document.xml.rels",
+    "docProps/core.xml",
+    "word/numbering.xml",
+    "word/settings.xml",
+]
 
 #: well-formed but absurd attribute values: where a reader trusts the file, it breaks here
 ODD_VALUES = [b"", b"-1", b"0", b"999999999", b"2147483648", b"NaN", b"1e308", b"abc", b"9" * 400, b"&#0;", b"\xc3\xa9"]
@@ -103,8 +111,11 @@ docx_recipes = st.one_of(
     st.tuples(st.just("deep-nesting"), st.sampled_from(["sdt", "tbl", "r"]), st.integers(50, 3000)),
     st.tuples(st.just("entity-bomb"), st.sampled_from(XML_PARTS[:2])),
     st.tuples(st.just("cut-xml"), st.sampled_from(XML_PARTS), st.floats(0, 1)),
-    st.tuples(st.just("odd-values"), st.sampled_from(XML_PARTS[:2] + ["word/numbering.xml"]),
-              st.lists(st.tuples(st.integers(0, 400), st.sampled_from(ODD_VALUES)), min_size=1, max_size=20)),
+    st.tuples(
+        st.just("odd-values"),
+        st.sampled_from(XML_PARTS[:2] + ["word/numbering.xml"]),
+        st.lists(st.tuples(st.integers(0, 400), st.sampled_from(ODD_VALUES)), min_size=1, max_size=20),
+    ),
 )
 
 
@@ -159,7 +170,9 @@ def mutate_docx(seed: bytes, recipe) -> bytes:
             if n != part:
                 return [(n, d)]
             counter = iter(range(1_000_000))
-            return [(n, _ATTR.sub(lambda m: m[1] + b'="' + edits[i] + b'"' if (i := next(counter)) in edits else m[0], d))]
+            return [
+                (n, _ATTR.sub(lambda m: m[1] + b'="' + edits[i] + b'"' if (i := next(counter)) in edits else m[0], d))
+            ]
 
         return _rezip(seed, change)
     if kind == "remove":
@@ -172,13 +185,15 @@ def mutate_docx(seed: bytes, recipe) -> bytes:
         def change(n, d):
             if n == "word/document.xml":
                 d = d.replace(b"<w:p>", b'<w:p w:rsidR="' + huge + b'">', 1)
-                d = d.replace(b"<w:pStyle w:val=\"", b'<w:pStyle w:val="' + huge, 1)
+                d = d.replace(b'<w:pStyle w:val="', b'<w:pStyle w:val="' + huge, 1)
             return [(n, d)]
 
         return _rezip(seed, change)
     if kind == "deep-nesting":
         nested = _nest(recipe[1], recipe[2])
-        return _rezip(seed, lambda n, d: [(n, d.replace(b"<w:body>", b"<w:body>" + nested, 1) if n == "word/document.xml" else d)])
+        return _rezip(
+            seed, lambda n, d: [(n, d.replace(b"<w:body>", b"<w:body>" + nested, 1) if n == "word/document.xml" else d)]
+        )
     if kind == "entity-bomb":
         bomb = (
             b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">'
@@ -203,8 +218,11 @@ pdf_recipes = st.one_of(
     st.tuples(st.just("flip"), flips),
     st.tuples(st.just("cut-range"), st.floats(0, 1), st.integers(1, 4000)),
     st.tuples(st.just("repeat-range"), st.floats(0, 1), st.integers(1, 4000), st.integers(2, 50)),
-    st.tuples(st.just("absurd-number"), st.sampled_from([b"/Count", b"/Length", b"/Size", b"/W", b"/Font"]),
-              st.sampled_from([b"999999999999", b"-1", b"0", b"1e308", b"2147483648"])),
+    st.tuples(
+        st.just("absurd-number"),
+        st.sampled_from([b"/Count", b"/Length", b"/Size", b"/W", b"/Font"]),
+        st.sampled_from([b"999999999999", b"-1", b"0", b"1e308", b"2147483648"]),
+    ),
     st.tuples(st.just("deep-array"), st.integers(50, 20000)),
 )
 
@@ -218,10 +236,10 @@ def mutate_pdf(seed: bytes, recipe) -> bytes:
         return _flip(seed, recipe[1], skip=16)
     if kind == "cut-range":
         at = int(recipe[1] * n)
-        return seed[:at] + seed[at + recipe[2]:]
+        return seed[:at] + seed[at + recipe[2] :]
     if kind == "repeat-range":
         at = int(recipe[1] * n)
-        return seed[:at] + seed[at: at + recipe[2]] * recipe[3] + seed[at:]
+        return seed[:at] + seed[at : at + recipe[2]] * recipe[3] + seed[at:]
     if kind == "absurd-number":
         return re.sub(re.escape(recipe[1]) + rb"\s+[-\d.]+", recipe[1] + b" " + recipe[2], seed, count=3)
     if kind == "deep-array":
@@ -283,8 +301,13 @@ def test_cli_on_a_folder_of_mutants_prints_no_traceback(seeds, tmp_path):
     """A few mutants through the real command: one-line errors, exit 0/1/2."""
     folder = tmp_path / "mutants"
     folder.mkdir()
-    docx_cases = [("truncate", 0.5), ("flip-xml", "word/document.xml", [(0.3, 0)]), ("remove", "word/document.xml"),
-                  ("deep-nesting", "sdt", 3000), ("entity-bomb", "word/document.xml")]
+    docx_cases = [
+        ("truncate", 0.5),
+        ("flip-xml", "word/document.xml", [(0.3, 0)]),
+        ("remove", "word/document.xml"),
+        ("deep-nesting", "sdt", 3000),
+        ("entity-bomb", "word/document.xml"),
+    ]
     for i, recipe in enumerate(docx_cases):
         (folder / f"d{i}.docx").write_bytes(mutate_docx(seeds["docx"], recipe))
     for i, recipe in enumerate([("truncate", 0.6), ("flip", [(0.05, 0), (0.5, 255)]), ("deep-array", 20000)]):

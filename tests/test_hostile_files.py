@@ -69,7 +69,11 @@ def test_too_many_xml_elements_is_refused_before_parsing(tmp_path):
 
 def test_a_part_is_bounded_by_what_it_really_unpacks_to(tmp_path):
     """Declared sizes say 1 KB; the real stream is 3 MB: counted while unpacking, not trusted."""
-    big = b'<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' + b"<w:p/>" * 500_000 + b"</w:hdr>"
+    big = (
+        b'<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        + b"<w:p/>" * 500_000
+        + b"</w:hdr>"
+    )
     hostile = docx_with_unused_headers(tmp_path / "h.docx", DOCX, 1, 500_000)
     shown = _show_header(hostile, tmp_path / "shown.docx")
     assert len(big) > 2 * MB

@@ -36,15 +36,36 @@ class Page(HTMLParser):
 def results() -> list[FileResult]:
     return [
         FileResult("records/clean.docx", "ok", []),
-        FileResult("records/<script>alert(1)</script>.docx", "ok", [
-            Finding("SL401", "action-without-deadline", Severity.ERROR, "Action has no deadline & no <owner>.",
-                    "Add a date.", Location(page=2, section="Actions", table=1, row=3), excerpt='He said "<b>no</b>"'),
-            Finding("SL201", "child-voice-missing", Severity.WARNING, "No child's voice section.", "Add one.",
-                    Location(section="Child's voice")),
-        ]),
-        FileResult("records/notes-only.docx", "ok", [
-            Finding("SL902", "reviewer-comments", Severity.INFO, "A comment remains.", None, Location(block=1)),
-        ]),
+        FileResult(
+            "records/<script>alert(1)</script>.docx",
+            "ok",
+            [
+                Finding(
+                    "SL401",
+                    "action-without-deadline",
+                    Severity.ERROR,
+                    "Action has no deadline & no <owner>.",
+                    "Add a date.",
+                    Location(page=2, section="Actions", table=1, row=3),
+                    excerpt='He said "<b>no</b>"',
+                ),
+                Finding(
+                    "SL201",
+                    "child-voice-missing",
+                    Severity.WARNING,
+                    "No child's voice section.",
+                    "Add one.",
+                    Location(section="Child's voice"),
+                ),
+            ],
+        ),
+        FileResult(
+            "records/notes-only.docx",
+            "ok",
+            [
+                Finding("SL902", "reviewer-comments", Severity.INFO, "A comment remains.", None, Location(block=1)),
+            ],
+        ),
         FileResult("records/old.doc", "error", error=ReadError("legacy-doc", "this is an old .doc file")),
     ]
 
@@ -81,7 +102,10 @@ def test_everything_is_escaped():
 def test_verdicts_findings_locations_and_fixes():
     text = " ".join(parse(render()).text)
     assert [verdict(r)[0] for r in results()] == [
-        "ready to circulate", "needs changes", "ready to circulate", "could not read",
+        "ready to circulate",
+        "needs changes",
+        "ready to circulate",
+        "could not read",
     ]
     for expected in (
         "Action has no deadline & no <owner>.",
@@ -111,10 +135,22 @@ def test_renders_in_headless_chromium(tmp_path):
     png = tmp_path / "report.png"
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
-            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-             "--disable-component-update", "--no-first-run", f"--user-data-dir={profile}",
-             f"--screenshot={png}", "--window-size=1000,1400", page.as_uri()],
-            capture_output=True, timeout=60, check=False,
+            [
+                CHROMIUM,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                f"--user-data-dir={profile}",
+                f"--screenshot={png}",
+                "--window-size=1000,1400",
+                page.as_uri(),
+            ],
+            capture_output=True,
+            timeout=60,
+            check=False,
         )
     data = png.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"

@@ -48,28 +48,52 @@ def test_a_wheel_built_as_documented_installs_and_runs(tmp_path):
     # the README's command, offline: --no-build-isolation uses this environment's setuptools
     built = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", "dist", "."],
-        cwd=src, env=env, capture_output=True, text=True, timeout=300,
+        cwd=src,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert built.returncode == 0, built.stdout + built.stderr
     wheel = src / "dist" / f"strategy_lint-{__version__}-py3-none-any.whl"
     assert wheel.is_file(), list((src / "dist").iterdir())
     names = zipfile.ZipFile(wheel).namelist()
-    for needed in ("strategy_lint/lexicon/sections.toml", "strategy_lint/web/static/index.html",
-                   "strategy_lint/py.typed", "strategy_lint_plugins/action_without_deadline.py"):
+    for needed in (
+        "strategy_lint/lexicon/sections.toml",
+        "strategy_lint/web/static/index.html",
+        "strategy_lint/py.typed",
+        "strategy_lint_plugins/action_without_deadline.py",
+    ):
         assert needed in names, needed
 
     bin_dir = _fresh_venv(tmp_path / "venv")
-    pip = subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "-q", "--no-deps", str(wheel)],
-                         env=env, capture_output=True, text=True, timeout=300)
+    pip = subprocess.run(
+        [str(bin_dir / "python"), "-m", "pip", "install", "-q", "--no-deps", str(wheel)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert pip.returncode == 0, pip.stdout + pip.stderr
-    where = subprocess.run([str(bin_dir / "python"), "-c", "import strategy_lint; print(strategy_lint.__file__)"],
-                           env=env, capture_output=True, text=True, timeout=60).stdout
+    where = subprocess.run(
+        [str(bin_dir / "python"), "-c", "import strategy_lint; print(strategy_lint.__file__)"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stdout
     assert where.startswith(str(tmp_path / "venv")), where  # the wheel's copy, not this checkout
 
     lint = bin_dir / "strategy-lint"
     version = subprocess.run([str(lint), "--version"], env=env, capture_output=True, text=True, timeout=60)
     assert version.stdout == f"strategy-lint {__version__}\n"
-    check = subprocess.run([str(lint), "check", str(FIXTURES / "examples" / "problems-school-photos-form.docx")],
-                           env=env, capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    check = subprocess.run(
+        [str(lint), "check", str(FIXTURES / "examples" / "problems-school-photos-form.docx")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+    )
     assert check.returncode == 1, check.stderr
     assert re.search(r"ERROR SL401 action-without-deadline", check.stdout)

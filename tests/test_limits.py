@@ -180,7 +180,9 @@ def test_a_record_too_slow_to_read_is_a_one_line_error_and_the_batch_goes_on():
     linter = Linter(config=parse_config({"file-timeout": 0.3}, None), plugins=plugins)
     results = list(linter.lint_paths([DOCX, PDF]))
     assert [r.status for r in results] == ["error", "error"]
-    assert all(r.error.code == "timeout" and r.error.message.startswith("reading this file took longer") for r in results)
+    assert all(
+        r.error.code == "timeout" and r.error.message.startswith("reading this file took longer") for r in results
+    )
     assert all(one_line(r.error.message) for r in results)
 
 

@@ -51,7 +51,9 @@ def strategy_lint_lexicon():
     return {"sections": {"attendees": ["people around the table"]}}
 '''
 
-RECORD = "# Strategy Discussion Record\n## Meeting details\nPROVISIONAL DRAFT v2\n## People around the table\nHannah Reed\n"
+RECORD = (
+    "# Strategy Discussion Record\n## Meeting details\nPROVISIONAL DRAFT v2\n## People around the table\nHannah Reed\n"
+)
 
 
 @pytest.fixture
@@ -92,8 +94,15 @@ def test_options_from_pyproject_and_paths_relative_to_the_config_file(project, t
     )
     elsewhere = tmp_path_factory.mktemp("elsewhere")  # the user runs it from another folder
     result = run_cli(
-        "check", str(project / "record.md"), "--config", str(project / "pyproject.toml"),
-        "--select", "XL001", "--fail-on", "warning", cwd=elsewhere,
+        "check",
+        str(project / "record.md"),
+        "--config",
+        str(project / "pyproject.toml"),
+        "--select",
+        "XL001",
+        "--fail-on",
+        "warning",
+        cwd=elsewhere,
     )
     assert result.returncode == 1, result.stderr
     assert "WARNING XL001" in result.stdout and "still marked PROVISIONAL" in result.stdout
@@ -135,7 +144,9 @@ def test_a_subfolders_local_plugins_apply_to_its_records_when_run_from_the_paren
     team.mkdir()
     (team / "tools").mkdir()
     (team / "tools" / "our_rules.py").write_text(OUR_RULES, encoding="utf-8")
-    (team / "strategy-lint.toml").write_text('local-plugins = ["tools/our_rules.py"]\nselect = ["XL"]\n', encoding="utf-8")
+    (team / "strategy-lint.toml").write_text(
+        'local-plugins = ["tools/our_rules.py"]\nselect = ["XL"]\n', encoding="utf-8"
+    )
     (team / "record.md").write_text(RECORD, encoding="utf-8")
     (parent / "other.md").write_text(RECORD, encoding="utf-8")  # no configuration of its own: no XL001
     check = run_cli("check", "team-a/record.md", "other.md", "--format", "json", cwd=parent)

@@ -36,10 +36,14 @@ def _fresh_venv(where: Path) -> Path:
     python = where / "bin" / "python"
     purelib = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     ours = sysconfig.get_paths()["purelib"]
-    Path(purelib, "_strategy_lint_test_deps.pth").write_text(f"import site; site.addsitedir({ours!r})\n", encoding="utf-8")
+    Path(purelib, "_strategy_lint_test_deps.pth").write_text(
+        f"import site; site.addsitedir({ours!r})\n", encoding="utf-8"
+    )
     return where / "bin"
 
 
@@ -58,22 +62,42 @@ def test_newcomer_scaffolds_installs_tests_and_runs_a_new_rule(tmp_path):
     # 2. a fresh venv with the new plugin and this checkout installed in it
     bin_dir = _fresh_venv(tmp_path / "venv")
     pip = _run(
-        [str(bin_dir / "python"), "-m", "pip", "install", "-q", "--no-build-isolation", "--no-deps",
-         "-e", str(plugin), "-e", str(ROOT)],
-        tmp_path, env,
+        [
+            str(bin_dir / "python"),
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-build-isolation",
+            "--no-deps",
+            "-e",
+            str(plugin),
+            "-e",
+            str(ROOT),
+        ],
+        tmp_path,
+        env,
     )
     assert pip.returncode == 0, pip.stdout + pip.stderr
     assert (bin_dir / "strategy-lint").is_file()
 
     # 3. the scaffold's own tests pass with that venv's pytest
-    tests = _run([str(bin_dir / "python"), "-m", "pytest", "-q", "-p", "no:hypothesispytest", "-p", "no:cacheprovider"], plugin, env)
+    tests = _run(
+        [str(bin_dir / "python"), "-m", "pytest", "-q", "-p", "no:hypothesispytest", "-p", "no:cacheprovider"],
+        plugin,
+        env,
+    )
     assert tests.returncode == 0, tests.stdout[-3000:] + tests.stderr[-2000:]
     assert " passed" in tests.stdout
 
     # 4. the rule is installed: it fires in check and is listed by plugins and rules
     record = tmp_path / "record.md"
-    record.write_text("# Strategy Discussion Record\n## Health information\n[Enter health information]\n", encoding="utf-8")
-    check = _run([str(bin_dir / "strategy-lint"), "check", str(record), "--select", CODE, "--fail-on", "info"], tmp_path, env)
+    record.write_text(
+        "# Strategy Discussion Record\n## Health information\n[Enter health information]\n", encoding="utf-8"
+    )
+    check = _run(
+        [str(bin_dir / "strategy-lint"), "check", str(record), "--select", CODE, "--fail-on", "info"], tmp_path, env
+    )
     assert check.returncode == 1, check.stdout + check.stderr
     assert CODE in check.stdout and NAME in check.stdout and 'section "Health information"' in check.stdout
     plugins = _run([str(bin_dir / "strategy-lint"), "plugins"], tmp_path, env)

@@ -41,8 +41,18 @@ def labelled(ms: list[Mention]) -> list[tuple[str, str | None, str]]:
 
 def test_lexicon_files_are_merged_and_well_formed():
     lex = default_lexicon()
-    groups = {"social_care", "police", "health", "education", "housing", "justice",
-              "domestic_abuse", "voluntary", "legal", "other"}
+    groups = {
+        "social_care",
+        "police",
+        "health",
+        "education",
+        "housing",
+        "justice",
+        "domestic_abuse",
+        "voluntary",
+        "legal",
+        "other",
+    }
     for key, spec in lex.agencies.items():
         assert key == key.lower() and " " not in key, key
         assert spec["group"] in groups, key
@@ -51,18 +61,51 @@ def test_lexicon_files_are_merged_and_well_formed():
     for key, spec in lex.roles.items():
         agency = spec.get("agency")
         assert not agency or agency in lex.agencies, (key, agency)
-    for name in ("contact_modes", "placeholders", "no_concerns", "nonverbal", "too_young",
-                 "observation", "parent_view", "not_deadlines", "update_agencies",
-                 "request_phrases", "referral_phrases", "edt_terms", "photo_terms"):
+    for name in (
+        "contact_modes",
+        "placeholders",
+        "no_concerns",
+        "nonverbal",
+        "too_young",
+        "observation",
+        "parent_view",
+        "not_deadlines",
+        "update_agencies",
+        "request_phrases",
+        "referral_phrases",
+        "edt_terms",
+        "photo_terms",
+    ):
         assert lex.phrase_list(name), name
 
 
 @pytest.mark.parametrize(
     "key",
-    ["childrens-social-care", "mash", "edt", "early-help", "police", "btp", "gp", "health-visiting",
-     "school-nursing", "midwifery", "paediatrics", "camhs", "adult-mental-health", "school",
-     "nursery", "housing", "probation", "youth-justice", "domestic-abuse", "sarc", "cafcass",
-     "nspcc", "lado"],
+    [
+        "childrens-social-care",
+        "mash",
+        "edt",
+        "early-help",
+        "police",
+        "btp",
+        "gp",
+        "health-visiting",
+        "school-nursing",
+        "midwifery",
+        "paediatrics",
+        "camhs",
+        "adult-mental-health",
+        "school",
+        "nursery",
+        "housing",
+        "probation",
+        "youth-justice",
+        "domestic-abuse",
+        "sarc",
+        "cafcass",
+        "nspcc",
+        "lado",
+    ],
 )
 def test_required_agencies_present(key):
     assert key in default_lexicon().agencies
@@ -72,11 +115,12 @@ def test_required_agencies_present(key):
 
 
 def test_agency_names_and_abbreviations_found_with_keys(nlp):
-    text = ("Westvale Police and Children's Social Care met. The MASH referred to EDT. "
-            "CAMHS, the YOT, Cafcass and the NSPCC were consulted; the IDVA and SARC too.")
+    text = (
+        "Westvale Police and Children's Social Care met. The MASH referred to EDT. "
+        "CAMHS, the YOT, Cafcass and the NSPCC were consulted; the IDVA and SARC too."
+    )
     found = keys(mentions(nlp, text))
-    for k in ("police", "childrens-social-care", "mash", "edt", "camhs", "youth-justice",
-              "cafcass", "nspcc", "sarc"):
+    for k in ("police", "childrens-social-care", "mash", "edt", "camhs", "youth-justice", "cafcass", "nspcc", "sarc"):
         assert k in found, k
     assert "idva" in found  # the role, which maps to domestic-abuse
     assert "domestic-abuse" in keys(agencies_in(nlp, text))
@@ -172,17 +216,13 @@ def test_mention_offsets_point_into_text(nlp):
 
 
 def test_sentences_and_batching(nlp):
-    assert sentences(nlp, "Ava was seen. She smiled! Was she fed?") == [
-        "Ava was seen.", "She smiled!", "Was she fed?"
-    ]
+    assert sentences(nlp, "Ava was seen. She smiled! Was she fed?") == ["Ava was seen.", "She smiled!", "Was she fed?"]
     assert sentences(nlp, "") == []
     texts = ["HV visited.", "", "DS Khan", "nothing here"]
     assert [keys(ms) for ms in mentions_many(nlp, texts)] == [
         [keys(mentions(nlp, t)) for t in texts][i] for i in range(4)
     ]
-    assert [keys(ms) for ms in agencies_in_many(nlp, texts, initials={"DS"})] == [
-        ["health-visiting"], [], [], []
-    ]
+    assert [keys(ms) for ms in agencies_in_many(nlp, texts, initials={"DS"})] == [["health-visiting"], [], [], []]
 
 
 def test_extended_lexicon_is_matched():

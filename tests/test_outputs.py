@@ -26,7 +26,9 @@ MD = "# Record\n\n## Actions\nPolice visit TBC.\n"
 
 def snapshot(folder: Path) -> dict[str, str]:
     return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
     }
 
 
@@ -93,7 +95,9 @@ def test_copies_never_replace_a_file_and_the_report_comes_first(tmp_path, record
 
 def test_a_failing_copy_never_loses_the_report(tmp_path, records, cli):
     (tmp_path / "blocker").write_text("a file where the copies' parent folder should be", encoding="utf-8")
-    proc = cli("check", "in/report.docx", "--annotate", "blocker/copies", "-f", "json", "-o", "report.json", cwd=tmp_path)
+    proc = cli(
+        "check", "in/report.docx", "--annotate", "blocker/copies", "-f", "json", "-o", "report.json", cwd=tmp_path
+    )
     assert proc.returncode == 2
     assert "no annotated copies written" in proc.stderr and "Traceback" not in proc.stderr
     assert json.loads((tmp_path / "report.json").read_text())["files"][0]["status"] == "ok"
@@ -163,7 +167,14 @@ def test_junit_stays_well_formed_with_control_characters_in_record_text():
     from strategy_lint.formatters.base import Summary
     from strategy_lint.formatters.junit import JunitFormatter
 
-    finding = Finding("SL401", "action-without-deadline", Severity.ERROR, "No deadline\x0b here.", None, Location(section="Act\x01ions"))
+    finding = Finding(
+        "SL401",
+        "action-without-deadline",
+        Severity.ERROR,
+        "No deadline\x0b here.",
+        None,
+        Location(section="Act\x01ions"),
+    )
     result = FileResult("r.pdf", "ok", [finding])
     xml = JunitFormatter(excerpts=True, color=False, rules={}).render([result], Summary.of([result], 1))
     root = ET.fromstring(xml.encode("utf-8"))

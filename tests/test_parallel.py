@@ -17,7 +17,12 @@ from strategy_lint.parallel import LinterSpec, job_count, lint_files
 def folder(tmp_path_factory) -> Path:
     """Good records in every layout plus unreadable ones: errors must keep their place too."""
     out = tmp_path_factory.mktemp("batch")
-    for name in ("ava-marsh-form.docx", "jayden-cole-pseudo.docx", "problems-baby-voice.pdf", "leo-turner-narrative.docx"):
+    for name in (
+        "ava-marsh-form.docx",
+        "jayden-cole-pseudo.docx",
+        "problems-baby-voice.pdf",
+        "leo-turner-narrative.docx",
+    ):
         shutil.copy(FIXTURES / "examples" / name, out / name)
     for name in ("corrupt.docx", "encrypted.pdf", "empty.docx"):
         shutil.copy(FIXTURES / "bad" / name, out / f"zz-{name}")

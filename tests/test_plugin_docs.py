@@ -33,6 +33,7 @@ def hookspec_functions() -> list:
 
 def signature(fn) -> str:
     """``name(arg: Type, ...) -> Return`` with the annotations as written in hookspecs.py."""
+
     def clean(ann) -> str:
         return str(ann).strip("'\"")
 
@@ -73,7 +74,7 @@ def page() -> str:
 def generated_part(text: str) -> str:
     if START not in text or END not in text:
         pytest.fail(f"{PAGE.name} lost its hooks markers; regenerate with: python tests/test_plugin_docs.py --write")
-    return text[text.index(START): text.index(END) + len(END)]
+    return text[text.index(START) : text.index(END) + len(END)]
 
 
 def test_there_are_hooks_to_document():
@@ -111,7 +112,9 @@ def test_hash_changes_when_a_hookspec_changes(monkeypatch):
 
     def edited(obj):
         text = real(obj)
-        return text.replace("-> None:", "-> bool:") if getattr(obj, "__name__", "") == "strategy_lint_configure" else text
+        return (
+            text.replace("-> None:", "-> bool:") if getattr(obj, "__name__", "") == "strategy_lint_configure" else text
+        )
 
     monkeypatch.setattr(inspect, "getsource", edited)
     assert source_hash() != before
@@ -144,7 +147,7 @@ def test_page_links_the_example_plugin_and_commands_that_exist():
 
 def write() -> None:
     text = page()
-    new = text[: text.index(START)] + hooks_markdown() + text[text.index(END) + len(END):]
+    new = text[: text.index(START)] + hooks_markdown() + text[text.index(END) + len(END) :]
     PAGE.write_text(new, encoding="utf-8")
     print(f"updated the hooks section of {PAGE}")
 
@@ -171,7 +174,9 @@ def test_the_rule_on_the_page_works_as_described():
     fires = "## Meeting details\nDate of strategy discussion: 14/03/2016\nChair: Hannah Reed\n"
     assert_findings(run_rule(rule, fires), [("XA001", {"excerpt": "Hannah Reed", "section": "Meeting details"})])
     assert run_rule(rule, "## Meeting details\nChair: Hannah Reed, Team Manager\n") == []
-    assert_findings(run_rule(rule, "## Meeting details\nTime: 10:00\n"), [("XA001", {"message": "does not say who chaired"})])
+    assert_findings(
+        run_rule(rule, "## Meeting details\nTime: 10:00\n"), [("XA001", {"message": "does not say who chaired"})]
+    )
 
 
 FULL_RECORD = """
@@ -209,8 +214,9 @@ def test_the_worked_facts_example_on_the_page_works_as_described():
     table_row = "| DS Mark Fenwick | Detective Sergeant | Westvale Police |\n"
     with_police = FULL_RECORD.replace("## Reason", table_row + "## Reason")
     assert run_rule(rule, with_police) == []
-    phoned = FULL_RECORD.replace("## Decision", "The police were contacted by telephone and said there is no trace "
-                                 "of the family.\n## Decision")
+    phoned = FULL_RECORD.replace(
+        "## Decision", "The police were contacted by telephone and said there is no trace of the family.\n## Decision"
+    )
     assert run_rule(rule, phoned) == []
     sent = run_rule(rule, FULL_RECORD + "## Apologies\n- DS Mark Fenwick (Detective Sergeant, Westvale Police)\n")
     assert_findings(sent, [("XA003", {"message": "sent apologies"})])

@@ -137,7 +137,9 @@ def dists(tmp_path, monkeypatch):
     site = tmp_path / "site"
     make_distribution(site, "broken-plugin", {"broken_plugin_mod": BROKEN_MODULE}, {"broken": "broken_plugin_mod"})
     make_distribution(site, "good-plugin", {"good_plugin_mod": GOOD_MODULE}, {"good": "good_plugin_mod"})
-    make_distribution(site, "crashing-plugin", {"crashing_plugin_mod": CRASHING_MODULE}, {"crashing": "crashing_plugin_mod"})
+    make_distribution(
+        site, "crashing-plugin", {"crashing_plugin_mod": CRASHING_MODULE}, {"crashing": "crashing_plugin_mod"}
+    )
     monkeypatch.syspath_prepend(str(site))
     return site
 

@@ -58,7 +58,9 @@ def test_hook_manifest_catches_every_record_name_and_skips_lock_files():
 def test_the_documented_rev_is_the_version_tag_the_docs_say_to_make():
     import yaml
 
-    for block in [documented_config()] + [b for b in _yaml_blocks(ROOT / "docs" / "pre-commit.md") if b.startswith("repos:")]:
+    for block in [documented_config()] + [
+        b for b in _yaml_blocks(ROOT / "docs" / "pre-commit.md") if b.startswith("repos:")
+    ]:
         (repo,) = yaml.safe_load(block)["repos"]
         assert repo["rev"] == f"v{__version__}" and repo["hooks"][0]["id"] == "strategy-lint"
     guide = (ROOT / "docs" / "pre-commit.md").read_text(encoding="utf-8")
@@ -82,8 +84,12 @@ def records_repo(tmp_path_factory):
     base = tmp_path_factory.mktemp("precommit")
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "FORCE_COLOR")}
     (base / "gitconfig").write_text("[user]\n\tname = t\n\temail = t@example.org\n[init]\n\tdefaultBranch = main\n")
-    env.update(PRE_COMMIT_HOME=str(base / "cache"), PRE_COMMIT_COLOR="never", GIT_CONFIG_GLOBAL=str(base / "gitconfig"),
-               GIT_CONFIG_NOSYSTEM="1")
+    env.update(
+        PRE_COMMIT_HOME=str(base / "cache"),
+        PRE_COMMIT_COLOR="never",
+        GIT_CONFIG_GLOBAL=str(base / "gitconfig"),
+        GIT_CONFIG_NOSYSTEM="1",
+    )
 
     # the authority's own copy of strategy-lint, tagged as docs/pre-commit.md says
     copy = base / "strategy-lint"
@@ -104,10 +110,18 @@ def records_repo(tmp_path_factory):
     )
     for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "config"]):
         assert _git(*args, cwd=records, env=env).returncode == 0, args
-    install = subprocess.run([str(PRE_COMMIT), "install", "--install-hooks"], cwd=records, env=env,
-                             capture_output=True, text=True, timeout=900)
+    install = subprocess.run(
+        [str(PRE_COMMIT), "install", "--install-hooks"],
+        cwd=records,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     out = install.stdout + install.stderr
-    if install.returncode != 0 and re.search(r"NewConnectionError|Could not find a version|Temporary failure in name", out):
+    if install.returncode != 0 and re.search(
+        r"NewConnectionError|Could not find a version|Temporary failure in name", out
+    ):
         pytest.skip("pre-commit could not install the hook's dependencies (no package index reachable)")
     assert install.returncode == 0, out
     return records, env

@@ -24,16 +24,19 @@ BASE = (FIXTURES / "records" / "base-baby-bruise.md").read_text(encoding="utf-8"
 
 #: The sentinel as the name in an action with no deadline and as an attendee with a name
 #: only (built-in rules quote these in their messages), and in the child's voice section.
-SENTINEL_RECORD = BASE.replace(
-    "| Hannah Reed (CSC) | 21/03/2016 |\n",
-    f"| Hannah Reed (CSC) | 21/03/2016 |\n| Ask {SENTINEL} to attend the review | Tom Ellis (CSC) | TBC |\n",
-).replace(
-    "| Priya Nair | Business Support Officer (minutes) | Children's Social Care |\n",
-    "| Priya Nair | Business Support Officer (minutes) | Children's Social Care |\n"
-    f"| {SENTINEL} | | |\n",
-).replace(
-    "## Child's voice and lived experience\n",
-    f"## Child's voice and lived experience\nNOTE: {SENTINEL} was seen with Ava on the day of the visit.\n\n",
+SENTINEL_RECORD = (
+    BASE.replace(
+        "| Hannah Reed (CSC) | 21/03/2016 |\n",
+        f"| Hannah Reed (CSC) | 21/03/2016 |\n| Ask {SENTINEL} to attend the review | Tom Ellis (CSC) | TBC |\n",
+    )
+    .replace(
+        "| Priya Nair | Business Support Officer (minutes) | Children's Social Care |\n",
+        f"| Priya Nair | Business Support Officer (minutes) | Children's Social Care |\n| {SENTINEL} | | |\n",
+    )
+    .replace(
+        "## Child's voice and lived experience\n",
+        f"## Child's voice and lived experience\nNOTE: {SENTINEL} was seen with Ava on the day of the visit.\n\n",
+    )
 )
 
 #: A third-party plugin that quotes the sentinel only as an excerpt, and crashes with the
@@ -87,7 +90,11 @@ def plugin_config(folder: Path, select: str | None = None) -> Path:
 
 
 def sha256s(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 # -- (1) offline ---------------------------------------------------------------------------
@@ -172,7 +179,7 @@ def test_full_check_with_every_socket_blocked(records, monkeypatch, capsys, tmp_
     assert len(results) >= 4 and all(f["status"] == "ok" for f in results)
 
 
-SITECUSTOMIZE = '''
+SITECUSTOMIZE = """
 import os, socket
 
 _log = os.environ["NO_NETWORK_LOG"]
@@ -191,7 +198,7 @@ class _NoSocket(socket.socket):
 socket.socket = _NoSocket
 for _name in ("create_connection", "getaddrinfo", "gethostbyname", "socketpair", "create_server"):
     setattr(socket, _name, lambda *a, _n=_name, **k: _refuse(_n))
-'''
+"""
 
 
 def test_subprocess_with_sockets_blocked_from_interpreter_start(records, tmp_path, capsys):
@@ -254,7 +261,16 @@ def test_no_excerpts_removes_quoted_text_in_every_format(records, tmp_path, caps
     assert SENTINEL in shown[1], "the excerpt should be quoted without --no-excerpts"
     report = tmp_path / f"report.{fmt}"
     code, out, err = run_main(
-        capsys, "check", str(work / "sentinel.docx"), "--config", str(config), "--format", fmt, "--no-excerpts", "-o", str(report)
+        capsys,
+        "check",
+        str(work / "sentinel.docx"),
+        "--config",
+        str(config),
+        "--format",
+        fmt,
+        "--no-excerpts",
+        "-o",
+        str(report),
     )
     assert code == shown[0]
     assert "Zebraquill" not in out + err + report.read_text(encoding="utf-8")

@@ -66,8 +66,13 @@ def test_hook_signatures_name_only_public_types():
 
     from strategy_lint import hookspecs
 
-    for name in ("strategy_lint_rules", "strategy_lint_read_document", "strategy_lint_formatters",
-                 "strategy_lint_lexicon", "strategy_lint_configure"):
+    for name in (
+        "strategy_lint_rules",
+        "strategy_lint_read_document",
+        "strategy_lint_formatters",
+        "strategy_lint_lexicon",
+        "strategy_lint_configure",
+    ):
         sig = str(inspect.signature(getattr(hookspecs, name)))
         for typename in ("Rule", "ReadOptions", "Document", "Formatter", "Config"):
             if typename in sig:
@@ -109,7 +114,9 @@ def test_a_rule_written_against_the_public_api_alone_runs():
         def strategy_lint_rules(self):
             return [Shouting]
 
-    doc = Document("x.md", "text", blocks=[Block(0, BlockKind.PARAGRAPH, "calm"), Block(1, BlockKind.PARAGRAPH, "LOUD")])
+    doc = Document(
+        "x.md", "text", blocks=[Block(0, BlockKind.PARAGRAPH, "calm"), Block(1, BlockKind.PARAGRAPH, "LOUD")]
+    )
     plugins = create_plugin_manager(entry_points=[], extra=[Plugin()])
     findings = lint_document(doc, plugins=plugins, config=strategy_lint.Config())
     assert [(f.code, f.location.block, f.excerpt, f.plugin) for f in findings] == [("XP001", 1, "LOUD", "Plugin")]

@@ -205,7 +205,7 @@ def test_cell_source_resolves_back_to_its_tc(tmp_path: Path) -> None:
 def test_content_controls_and_placeholders(tmp_path: Path) -> None:
     d = new_document()
     placeholder = (
-        '<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>'
+        "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>"
         + run("Click or tap here to enter text.")
         + "</w:sdtContent></w:sdt>"
     )
@@ -214,9 +214,9 @@ def test_content_controls_and_placeholders(tmp_path: Path) -> None:
         '<w:sdt><w:sdtPr><w:alias w:val="Child"/></w:sdtPr><w:sdtContent>'
         + para(run("Child: Ava Marsh"))
         + "</w:sdtContent></w:sdt>"
-        + para(run("Date of birth: ") + '<w:sdt><w:sdtContent>' + run("3 May 2016") + "</w:sdtContent></w:sdt>")
+        + para(run("Date of birth: ") + "<w:sdt><w:sdtContent>" + run("3 May 2016") + "</w:sdtContent></w:sdt>")
         + para(run("Views: ") + placeholder)
-        + '<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>'
+        + "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>"
         + para(run("Enter the child's views here."))
         + "</w:sdtContent></w:sdt>",
     )
@@ -225,7 +225,7 @@ def test_content_controls_and_placeholders(tmp_path: Path) -> None:
     tc = table.cell(0, 1)._tc
     tc.remove(tc.find(f"{{{NSMAP['w']}}}p"))
     for el in __import__("docx_helpers").fragment(
-        '<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>'
+        "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>"
         + para(run("Click here to enter text."))
         + "</w:sdtContent></w:sdt><w:p/>"
     ):
@@ -358,11 +358,19 @@ def test_deleted_table_row_is_left_out(tmp_path: Path) -> None:
     append_body(
         d,
         "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>"
-        + "<w:tr><w:tc>" + para(run("Name")) + "</w:tc><w:tc>" + para(run("Agency")) + "</w:tc></w:tr>"
+        + "<w:tr><w:tc>"
+        + para(run("Name"))
+        + "</w:tc><w:tc>"
+        + para(run("Agency"))
+        + "</w:tc></w:tr>"
         + '<w:tr><w:trPr><w:del w:id="9" w:author="Leo Finch"/></w:trPr>'
         + '<w:tc><w:p><w:del w:id="10" w:author="Leo Finch"><w:r><w:delText>GONEPERSON</w:delText></w:r></w:del></w:p></w:tc>'
         + '<w:tc><w:p><w:del w:id="11" w:author="Leo Finch"><w:r><w:delText>GONEAGENCY</w:delText></w:r></w:del></w:p></w:tc></w:tr>'
-        + "<w:tr><w:tc>" + para(run("Ava Marsh")) + "</w:tc><w:tc>" + para(run("School")) + "</w:tc></w:tr>"
+        + "<w:tr><w:tc>"
+        + para(run("Ava Marsh"))
+        + "</w:tc><w:tc>"
+        + para(run("School"))
+        + "</w:tc></w:tr>"
         + "</w:tbl>",
     )
     doc = read(save(d, tmp_path / "delrow.docx"))
@@ -379,7 +387,9 @@ def test_cell_level_placeholder_control_reads_as_empty_cell(tmp_path: Path) -> N
     append_body(
         d,
         "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr>"
-        + "<w:tc>" + para(run("Outcome")) + "</w:tc>"
+        + "<w:tc>"
+        + para(run("Outcome"))
+        + "</w:tc>"
         + "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:tc>"
         + para(run("Choose an item."))
         + "</w:tc></w:sdtContent></w:sdt></w:tr></w:tbl>",

@@ -64,10 +64,7 @@ def test_suffix_is_case_insensitive(tmp_path: Path, record_path: Path) -> None:
 
 
 def test_importing_the_reader_does_not_import_pdfplumber() -> None:
-    code = (
-        "import sys, strategy_lint.readers.pdf; "
-        "print('pdfplumber' in sys.modules, 'pdfminer' in sys.modules)"
-    )
+    code = "import sys, strategy_lint.readers.pdf; print('pdfplumber' in sys.modules, 'pdfminer' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
 
@@ -246,8 +243,7 @@ def test_numbered_and_bullet_lists_with_wrapped_lines(tmp_path: Path) -> None:
         (BlockKind.PARAGRAPH, "Actions agreed by the group are listed below in full.", None),
         (
             BlockKind.LIST_ITEM,
-            "1. Jo Reed to visit the home with Westvale Police within "
-            "twenty-four hours of the discussion.",
+            "1. Jo Reed to visit the home with Westvale Police within twenty-four hours of the discussion.",
             0,
         ),
         (BlockKind.LIST_ITEM, "2. Northbrook Primary School to share attendance.", 0),
@@ -419,9 +415,7 @@ def test_a_single_ruled_box_is_read_as_text_not_a_table(tmp_path: Path) -> None:
     )
     doc = read(path)
     assert doc.tables == []
-    assert [(b.kind, b.text) for b in doc.blocks] == [
-        (BlockKind.PARAGRAPH, "Ava's words: I like my teacher.")
-    ]
+    assert [(b.kind, b.text) for b in doc.blocks] == [(BlockKind.PARAGRAPH, "Ava's words: I like my teacher.")]
 
 
 def test_large_images_are_recorded_small_ones_ignored(tmp_path: Path) -> None:
@@ -532,9 +526,7 @@ def test_too_large(tmp_path: Path, record_path: Path) -> None:
     assert_read_error(record_path, "too-large", ReadOptions(max_file_bytes=100))
 
 
-def test_unexpected_library_errors_become_corrupt_pdf(
-    monkeypatch: pytest.MonkeyPatch, record_path: Path
-) -> None:
+def test_unexpected_library_errors_become_corrupt_pdf(monkeypatch: pytest.MonkeyPatch, record_path: Path) -> None:
     import pdfplumber
 
     def boom(*args: object, **kwargs: object) -> None:
@@ -551,7 +543,9 @@ def test_a_table_broken_across_pages_is_one_table(tmp_path: Path, repeat_header:
     from reportlab.platypus import Paragraph, SimpleDocTemplate, TableStyle
     from reportlab.platypus import Table as RLTable
 
-    rows = [["Action", "Who", "By when"]] + [[f"Action number {i}", f"Owner {i}", f"{i:02d}/03/2016"] for i in range(1, 61)]
+    rows = [["Action", "Who", "By when"]] + [
+        [f"Action number {i}", f"Owner {i}", f"{i:02d}/03/2016"] for i in range(1, 61)
+    ]
     path = tmp_path / "long-table.pdf"
     doc = SimpleDocTemplate(str(path), pagesize=A4)
     table = RLTable(rows, repeatRows=1 if repeat_header else 0)

@@ -150,8 +150,12 @@ class TestNoAgencyUpdateAction:
         assert found[0].location.section == "Actions"
 
     def test_update_action_without_real_deadline_fires_403_and_401(self):
-        md = record(table("| Visit Leo at home | Tom Ellis (CSC) | 16/03/2016 |\n",
-                          "| Update all agencies on the outcome | Hannah Reed (CSC) | ASAP |\n"))
+        md = record(
+            table(
+                "| Visit Leo at home | Tom Ellis (CSC) | 16/03/2016 |\n",
+                "| Update all agencies on the outcome | Hannah Reed (CSC) | ASAP |\n",
+            )
+        )
         found = lint_md(md)
         assert sorted(codes_of(found)) == ["SL401", "SL403"]
         assert "no usable deadline" in next(f for f in found if f.code == "SL403").message
@@ -176,8 +180,11 @@ LAYOUT_CASES = [
     (table("| Visit Leo at home | All agencies | 16/03/2016 |\n", UPDATE_ROW), ["SL402"]),
     (table("| Visit Leo at home | Tom Ellis (CSC) | 16/03/2016 |\n"), ["SL403"]),
     (
-        table("| Visit Leo | Tom Ellis | by Friday |\n", "| Update all agencies | Hannah Reed | within 24 hours |\n",
-              header="| Task | Responsible | Timescale |"),
+        table(
+            "| Visit Leo | Tom Ellis | by Friday |\n",
+            "| Update all agencies | Hannah Reed | within 24 hours |\n",
+            header="| Task | Responsible | Timescale |",
+        ),
         [],
     ),
     (

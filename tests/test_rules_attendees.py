@@ -81,7 +81,11 @@ def test_sl101_consulted_list_alone_is_not_enough():
 
 def test_sl101_list_of_attendees_passes():
     md = drop("## Attendees", "## Consulted outside the meeting")
-    md = edit("## Consulted outside the meeting", "## Present\n- Hannah Reed (TM, CSC)\n- DS Mark Fenwick, CAIT\n\n## Consulted outside the meeting", md)
+    md = edit(
+        "## Consulted outside the meeting",
+        "## Present\n- Hannah Reed (TM, CSC)\n- DS Mark Fenwick, CAIT\n\n## Consulted outside the meeting",
+        md,
+    )
     assert lint(md, "SL101") == []
 
 
@@ -104,12 +108,17 @@ def test_sl102_name_only_in_list_one_finding_per_entry():
 
 
 def test_sl102_title_implies_role_and_agency_in_a_list():
-    md = "# R\n\n## Attendees\n- DC Tom Hale, Westvale Police\n- Tom Hale, DSL\n- Sarah Okafor (HV)\n- DS Mark Fenwick\n"
+    md = (
+        "# R\n\n## Attendees\n- DC Tom Hale, Westvale Police\n- Tom Hale, DSL\n- Sarah Okafor (HV)\n- DS Mark Fenwick\n"
+    )
     assert lint(md, "SL102") == []
 
 
 def test_sl102_blank_agency_cell_is_reported_even_if_role_suggests_it():
-    md = edit("| Dr Rachel Lim | Consultant Paediatrician | Eastmoor General Hospital |", "| Dr Rachel Lim | Consultant Paediatrician |  |")
+    md = edit(
+        "| Dr Rachel Lim | Consultant Paediatrician | Eastmoor General Hospital |",
+        "| Dr Rachel Lim | Consultant Paediatrician |  |",
+    )
     found = lint(md, "SL102")
     assert len(found) == 1 and "agency" in found[0].message
 
@@ -135,7 +144,10 @@ def test_sl103_email_from_unlisted_agency():
 
 
 def test_sl103_consulted_heading_without_listing():
-    md = edit("| Dr James Carter | GP | Riverside Surgery, Northbrook | Telephone, 14/03/2016 09:15 | Yes, see agency information |\n", "")
+    md = edit(
+        "| Dr James Carter | GP | Riverside Surgery, Northbrook | Telephone, 14/03/2016 09:15 | Yes, see agency information |\n",
+        "",
+    )
     found = lint(md, "SL103")
     assert len(found) == 1
     assert "GP" in found[0].message
@@ -169,7 +181,11 @@ def test_sl103_active_contact_names_the_object():
         "Tom Ellis contacted Eastmoor Housing Options by phone on 12/03/2016; the tenancy is secure.\n\n"
         "## Child's voice and lived experience",
     )
-    md = edit("| Gemma Stott | Housing Officer | Northbrook Homes | Telephone, 14/03/2016 09:30 | Not known to service |\n", "", md)
+    md = edit(
+        "| Gemma Stott | Housing Officer | Northbrook Homes | Telephone, 14/03/2016 09:30 | Not known to service |\n",
+        "",
+        md,
+    )
     md = edit("### Housing, consulted by telephone", "### Northbrook Homes", md)
     found = lint(md, "SL103")
     assert [f.message.split(" gave")[0] for f in found] == ['"Eastmoor Housing Options"']
@@ -278,10 +294,15 @@ def test_sl301_csc_input_recorded_through_decision():
 
 # -- every layout ---------------------------------------------------------------------------
 
+
 def _three_defects() -> str:
     """One record with an SL102, an SL103 and an SL301 defect (SL101 needs its own)."""
     md = edit("| Tom Ellis | Social Worker |", "| Tom Ellis |  |")
-    md = edit("| Dr James Carter | GP | Riverside Surgery, Northbrook | Telephone, 14/03/2016 09:15 | Yes, see agency information |\n", "", md)
+    md = edit(
+        "| Dr James Carter | GP | Riverside Surgery, Northbrook | Telephone, 14/03/2016 09:15 | Yes, see agency information |\n",
+        "",
+        md,
+    )
     return drop("### Midwifery, consulted by email", "### Housing, consulted by telephone", md)
 
 
@@ -321,8 +342,10 @@ def test_an_attendee_table_or_field_left_unfilled_is_a_confident_finding():
     took part; a child "present during the incident" is not the list of who attended."""
     from strategy_lint.testing import lint
 
-    head = ("# Strategy Discussion\n\n## Meeting details\nDate of discussion: 19/09/2024\nChair: TM\n\n"
-            "## Background\nLacey Turner was present during the incident at 88 Greenfields Way.\n\n")
+    head = (
+        "# Strategy Discussion\n\n## Meeting details\nDate of discussion: 19/09/2024\nChair: TM\n\n"
+        "## Background\nLacey Turner was present during the incident at 88 Greenfields Way.\n\n"
+    )
     table = head + "| Name | Agency |\n|---|---|\n|  |  |\n"
     [found] = [f for f in lint(table, select=["SL101"])]
     assert found.confidence.value == "high" and "Name | Agency" in found.message

@@ -55,10 +55,14 @@ def lint_layouts(code: str, markdown: str, tmp_path: Path) -> dict[str, list]:
 
 def record(*parts: str, details: str | None = None) -> str:
     """A small but complete record; ``parts`` are extra '## ...' sections."""
-    details = details if details is not None else (
-        "Date of strategy discussion: 14/03/2016\n"
-        "Time: 10:00 - 11:00\n"
-        "Chair: Hannah Reed, Team Manager, Children's Social Care\n"
+    details = (
+        details
+        if details is not None
+        else (
+            "Date of strategy discussion: 14/03/2016\n"
+            "Time: 10:00 - 11:00\n"
+            "Chair: Hannah Reed, Team Manager, Children's Social Care\n"
+        )
     )
     body = "\n\n".join(p.strip() for p in parts)
     return (
@@ -88,7 +92,9 @@ def codes(findings) -> list[str]:
 
 class TestRequestNotRecorded:
     def test_referral_only_fires_at_reason_section(self):
-        md = record("## Reason for the strategy discussion\nReferral received from Northbrook Primary School on 11/03/2016.")
+        md = record(
+            "## Reason for the strategy discussion\nReferral received from Northbrook Primary School on 11/03/2016."
+        )
         found = lint_md("SL501", md)
         assert codes(found) == ["SL501"]
         assert found[0].location.section == "Reason for the strategy discussion"
@@ -230,7 +236,9 @@ class TestEdtLedRecord:
     def test_all_layouts(self, tmp_path):
         fired = lint_layouts("SL601", record(REQUESTED, details=EDT_DETAILS), tmp_path)
         assert all(codes(f) == ["SL601"] for f in fired.values()), fired
-        passed = lint_layouts("SL601", record(REQUESTED, "## Distribution\nOut of hours contact: EDT 0300 123 23 27"), tmp_path)
+        passed = lint_layouts(
+            "SL601", record(REQUESTED, "## Distribution\nOut of hours contact: EDT 0300 123 23 27"), tmp_path
+        )
         assert all(f == [] for f in passed.values()), passed
 
 

@@ -152,7 +152,11 @@ class TestHiddenText:
 
     def test_model_counts_places_and_kinds(self):
         doc = Document(path="x.docx", format="docx")
-        doc.hidden = [HiddenText(None, 10, "hidden"), HiddenText(None, 5, "white-on-white"), HiddenText(None, 0, "hidden")]
+        doc.hidden = [
+            HiddenText(None, 10, "hidden"),
+            HiddenText(None, 5, "white-on-white"),
+            HiddenText(None, 0, "hidden"),
+        ]
         (f,) = lint_doc("SL903", doc)
         assert "15 characters in 2 places" in f.message
         assert "formatted as hidden and white on a white background" in f.message

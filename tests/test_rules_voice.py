@@ -72,7 +72,7 @@ TOO_YOUNG = "## Child's voice\nAva is too young to express her views."
 MUM_SAYS = "## Child's voice\nAva is too young to express her views. Mum says she is a happy baby who is feeding well."
 TEEN_QUOTED = (
     "## Wishes and feelings\n"
-    "Ava told her teacher: \"I don't want to go home when he is there. I want to stay with my nan.\" "
+    'Ava told her teacher: "I don\'t want to go home when he is there. I want to stay with my nan." '
     "She said she feels safe at school."
 )
 
@@ -88,10 +88,18 @@ class TestChildVoiceMissing:
 
     @pytest.mark.parametrize(
         "title",
-        ["Child's voice", "Voice of the child", "Wishes and feelings", "Lived experience", "What life is like for the child"],
+        [
+            "Child's voice",
+            "Voice of the child",
+            "Wishes and feelings",
+            "Lived experience",
+            "What life is like for the child",
+        ],
     )
     def test_any_voice_title_passes(self, title):
-        assert "SL201" not in codes(lint_md(record(f"## {title}\nAva said she is scared of her stepfather.", dob="02/05/2008")))
+        assert "SL201" not in codes(
+            lint_md(record(f"## {title}\nAva said she is scared of her stepfather.", dob="02/05/2008"))
+        )
 
     def test_inline_voice_paragraph_counts(self):
         extra = (
@@ -108,7 +116,8 @@ class TestChildVoiceMissing:
     def test_a_numbered_bold_title_in_a_list_is_a_heading(self):
         # templates number their titles with a numbered-list style: "1. Lived experience ..."
         md = record(None, dob="02/05/2008").replace(
-            "## Decision\n", "1. **Lived experience of the young person**\n\nLeo said he feels safe at school.\n\n## Decision\n"
+            "## Decision\n",
+            "1. **Lived experience of the young person**\n\nLeo said he feels safe at school.\n\n## Decision\n",
         )
         doc = doc_of(md)
         assert [s.origin for s in doc.sections if s.kind == "child_voice"] == ["pseudo-heading"]
@@ -122,7 +131,8 @@ class TestChildVoiceMissing:
 
 class TestChildVoicePlaceholder:
     @pytest.mark.parametrize(
-        "body", ["N/A", "Not applicable", "None", "-", "TBC", "To follow", "See above", "TBC - to be added by the day team."]
+        "body",
+        ["N/A", "Not applicable", "None", "-", "TBC", "To follow", "See above", "TBC - to be added by the day team."],
     )
     def test_placeholders_fire_at_the_section(self, body):
         found = lint_md(record(f"## Child's voice\n{body}"))
@@ -140,7 +150,9 @@ class TestChildVoicePlaceholder:
         assert not is_placeholder_text("Seen by: Tom Ellis\nDate seen: 11/03/2016")
 
     def test_real_content_starting_with_a_placeholder_word_passes(self):
-        md = record("## Child's voice\nNone of the professionals had concerns about Ava's presentation: she was alert and smiling.")
+        md = record(
+            "## Child's voice\nNone of the professionals had concerns about Ava's presentation: she was alert and smiling."
+        )
         assert codes(lint_md(md)) == []
 
     def test_placeholder_does_not_also_fire_sl203(self):

@@ -34,13 +34,30 @@ def validate(log: dict) -> None:
 def results() -> list[FileResult]:
     loc = Location(page=3, section="Actions", block=12, table=1, row=4, column=2)
     return [
-        FileResult("records/ava marsh.docx", "ok", [
-            Finding("XD401", "demo-tbc-deadline", Severity.ERROR, "An action's deadline is TBC.",
-                    "Agree a date.", loc, excerpt="Police visit TBC"),
-            Finding("XD201", "demo-voice-missing", Severity.WARNING, "No child's voice section.", None,
-                    Location(section="Child's voice")),
-            Finding("SL002", "unused-suppression", Severity.INFO, "Nothing to suppress.", None, Location()),
-        ]),
+        FileResult(
+            "records/ava marsh.docx",
+            "ok",
+            [
+                Finding(
+                    "XD401",
+                    "demo-tbc-deadline",
+                    Severity.ERROR,
+                    "An action's deadline is TBC.",
+                    "Agree a date.",
+                    loc,
+                    excerpt="Police visit TBC",
+                ),
+                Finding(
+                    "XD201",
+                    "demo-voice-missing",
+                    Severity.WARNING,
+                    "No child's voice section.",
+                    None,
+                    Location(section="Child's voice"),
+                ),
+                Finding("SL002", "unused-suppression", Severity.INFO, "Nothing to suppress.", None, Location()),
+            ],
+        ),
         FileResult("records/old.doc", "error", error=ReadError("legacy-doc", "this is an old .doc file")),
     ]
 

@@ -60,7 +60,14 @@ def test_heading_styles_make_nested_sections_with_canonical_kinds():
 def test_form_table_labels_become_sections_with_nested_tables_inside():
     b = DocBuilder()
     b.add(P, "Record of Strategy Discussion", style="Title")
-    outer = b.table([["Meeting details"], ["Date of meeting", "14/03/2016"], ["Who was present", ""], ["Child's voice", "Seen by HV; feeding well."]])
+    outer = b.table(
+        [
+            ["Meeting details"],
+            ["Date of meeting", "14/03/2016"],
+            ["Who was present", ""],
+            ["Child's voice", "Seen by HV; feeding well."],
+        ]
+    )
     # a nested attendees table inside the "Who was present" content cell (row 2, column 1)
     nested = b.table([["Name", "Role", "Agency"], ["Tom Hale", "DC", "Westvale Police"]], parent=(outer.index, 2, 1))
     # blocks of the nested table must come right after their parent cell in reading order
@@ -123,7 +130,13 @@ def test_pdf_font_size_makes_headings():
 def test_actions_table_records_use_canonical_fields_whatever_the_headers():
     b = DocBuilder()
     b.add(H, "Action plan", heading_level=2)
-    b.table([["Task", "Responsible person", "Target date"], ["Complete s47 enquiry", "Hannah Reed (CSC)", "within 15 working days"], ["", "", ""]])
+    b.table(
+        [
+            ["Task", "Responsible person", "Target date"],
+            ["Complete s47 enquiry", "Hannah Reed (CSC)", "within 15 working days"],
+            ["", "", ""],
+        ]
+    )
     doc = build_structure(b.doc, default_lexicon())
     t = doc.tables[0]
     assert t.column_kinds == ["action", "owner", "deadline"]

@@ -27,7 +27,7 @@ from strategy_lint.worker import WorkerSpec
 
 DOCX = FIXTURES / "examples" / "ava-marsh-form.docx"
 
-HOSTILE = '''
+HOSTILE = """
 import os, signal, sys, time
 from strategy_lint import Report, Rule, hookimpl
 from strategy_lint.findings import Severity
@@ -103,7 +103,7 @@ class Segfault(Rule):
 @hookimpl
 def strategy_lint_rules():
     return [Fine, Exits, Interrupts, GenExit, Swallows, NoAlarm, HardExit, Greedy, Malformed, Segfault]
-'''
+"""
 
 
 def setup_records(folder: Path, select: list[str], *, extra: str = "", plugins: dict[str, str] | None = None) -> Path:
@@ -142,7 +142,9 @@ def quick_kills(monkeypatch):
 # -- exceptions that used to end the run ------------------------------------------------------
 
 
-@pytest.mark.parametrize("code, what", [("XH101", "SystemExit"), ("XH102", "KeyboardInterrupt"), ("XH103", "GeneratorExit")])
+@pytest.mark.parametrize(
+    "code, what", [("XH101", "SystemExit"), ("XH102", "KeyboardInterrupt"), ("XH103", "GeneratorExit")]
+)
 def test_exit_interrupt_and_generator_exit_in_a_check_are_one_sl000(tmp_path, code, what):
     record = setup_records(tmp_path, [code, "XH100"])
     with supervised(tmp_path) as sup:
@@ -179,9 +181,7 @@ def test_a_rule_that_defeats_the_alarm_is_killed_and_the_record_checked_without_
     assert "local plugin file hostile.py" in message  # the plugin is named
 
 
-@pytest.mark.parametrize(
-    "code, cause", [("XH106", "exit status 3"), ("XH107", "SIGKILL"), ("XH109", "SIGSEGV")]
-)
+@pytest.mark.parametrize("code, cause", [("XH106", "exit status 3"), ("XH107", "SIGKILL"), ("XH109", "SIGSEGV")])
 def test_a_rule_that_kills_its_process_is_one_sl000_and_the_batch_goes_on(tmp_path, code, cause):
     record = setup_records(tmp_path, [code, "XH100"], extra="max-memory-mb = 700\n")
     second = tmp_path / "second.docx"
@@ -196,7 +196,7 @@ def test_a_rule_that_kills_its_process_is_one_sl000_and_the_batch_goes_on(tmp_pa
 
 def test_memory_limit_is_applied_in_the_worker(tmp_path):
     """A rule that allocates and handles MemoryError itself sees the limit (in-process it would not)."""
-    probe = '''
+    probe = """
     import resource
     from strategy_lint import Report, Rule, hookimpl
 
@@ -208,7 +208,7 @@ def test_memory_limit_is_applied_in_the_worker(tmp_path):
     @hookimpl
     def strategy_lint_rules():
         return [Limit]
-    '''
+    """
     record = setup_records(tmp_path, ["XH120"], plugins={"probe.py": probe})
     with supervised(tmp_path, max_memory_mb=900) as sup:
         result = sup.check(record).result
@@ -216,7 +216,7 @@ def test_memory_limit_is_applied_in_the_worker(tmp_path):
 
 
 def test_a_hang_while_reading_is_a_timeout_error(tmp_path, monkeypatch):
-    reader = '''
+    reader = """
     import time
     from strategy_lint import hookimpl
 
@@ -229,7 +229,7 @@ def test_a_hang_while_reading_is_a_timeout_error(tmp_path, monkeypatch):
                 time.sleep(10)
             except BaseException:
                 pass
-    '''
+    """
     record = setup_records(tmp_path, ["XH100"], extra="", plugins={"reader.py": reader})
     text = (tmp_path / "strategy-lint.toml").read_text().replace("file-timeout = 20", "file-timeout = 0.5")
     (tmp_path / "strategy-lint.toml").write_text(text)
@@ -244,7 +244,10 @@ def test_a_hang_while_reading_is_a_timeout_error(tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     "source, cause",
     [
-        ("import time\nwhile True:\n    try:\n        time.sleep(10)\n    except BaseException:\n        pass\n", "took longer than"),
+        (
+            "import time\nwhile True:\n    try:\n        time.sleep(10)\n    except BaseException:\n        pass\n",
+            "took longer than",
+        ),
         ("import os\nos._exit(4)\n", "exit status 4"),
     ],
 )
@@ -270,7 +273,17 @@ def test_exit_at_import_through_the_cli_is_a_load_failure_not_an_empty_report(tm
 def test_every_hostile_rule_at_once_through_the_cli_with_two_jobs(tmp_path, cli):
     setup_records(tmp_path, ["XH"], extra="max-memory-mb = 700\n")
     shutil.copy(DOCX, tmp_path / "second.docx")
-    proc = cli("check", ".", "--format", "json", "-o", str(tmp_path.parent / f"{tmp_path.name}.json"), "--jobs", "2", cwd=tmp_path)
+    proc = cli(
+        "check",
+        ".",
+        "--format",
+        "json",
+        "-o",
+        str(tmp_path.parent / f"{tmp_path.name}.json"),
+        "--jobs",
+        "2",
+        cwd=tmp_path,
+    )
     assert proc.returncode == 2, proc.stderr  # a crashed check makes it 2, with every finding reported
     report = json.loads((tmp_path.parent / f"{tmp_path.name}.json").read_text())
     for entry in report["files"]:
@@ -300,7 +313,10 @@ def test_sigterm_stops_workers_and_leaves_nothing_behind(tmp_path, jobs, sig):
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"TMPDIR": str(tmp)}
     proc = subprocess.Popen(
         [sys.executable, "-m", "strategy_lint", "check", ".", "--jobs", jobs, "-o", str(out / "report.json")],
-        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     deadline = time.monotonic() + 30
     while len(_children(proc.pid)) < int(jobs) and time.monotonic() < deadline:
@@ -359,7 +375,7 @@ def test_a_memory_limit_too_small_to_start_is_a_usage_error(tmp_path, cli):
     assert len(proc.stderr.splitlines()) == 1
 
 
-PID_PROBE = '''
+PID_PROBE = """
 import os
 from strategy_lint import Report, Rule, hookimpl
 
@@ -371,7 +387,7 @@ class Pid(Rule):
 @hookimpl
 def strategy_lint_rules():
     return [Pid]
-'''
+"""
 
 
 def test_a_host_can_fix_the_configuration_and_recycle_workers(tmp_path):

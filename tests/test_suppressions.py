@@ -40,7 +40,11 @@ class _Crash:
 
 def linter(cfg: dict | None = None, extra=(), **kw) -> Linter:
     config = parse_config(cfg or {}, Path("strategy-lint.toml"))
-    return Linter(config=config, plugins=create_plugin_manager(entry_points=[], extra=[demo_rules, docx_reader, text_reader, *extra]), **kw)
+    return Linter(
+        config=config,
+        plugins=create_plugin_manager(entry_points=[], extra=[demo_rules, docx_reader, text_reader, *extra]),
+        **kw,
+    )
 
 
 def record(comments: list[Comment]) -> Document:
@@ -58,7 +62,9 @@ def record(comments: list[Comment]) -> Document:
         Block(9, BlockKind.PARAGRAPH, "NOTE two", section_path=("Notes",)),
     ]
     return Document(
-        "r.docx", "docx", blocks=blocks,
+        "r.docx",
+        "docx",
+        blocks=blocks,
         tables=[Table(0, [[1, 2], [3, 4], [5, 6]])],
         sections=[
             Section(0, "Actions", "actions", 2, 0, [1, 2, 3, 4, 5, 6]),
@@ -158,6 +164,7 @@ def test_directive_must_start_the_comment_and_may_span_lines():
 
 # -- with a real .docx: the reader anchors the comment, the engine honours it ------------------
 
+
 def test_real_docx_comment_anchored_to_a_row(tmp_path):
     import docx
 
@@ -183,6 +190,7 @@ def test_real_docx_comment_anchored_to_a_row(tmp_path):
 
 # -- baselines -------------------------------------------------------------------------------
 
+
 def _setup(tmp_path: Path) -> Path:
     records = tmp_path / "records"
     records.mkdir()
@@ -204,8 +212,9 @@ def test_baseline_round_trip(tmp_path, cli):
     assert sorted(data["files"]) == ["../records/a.md", "../records/b.md"]  # relative to the baseline
     assert len(data["files"]["../records/a.md"]) == 3  # XD401, XD902, XD201
     # Nothing new: clean, even run from another folder.
-    again = cli("check", str(records / "a.md"), str(records / "b.md"), "--baseline", str(base), "--format", "json",
-                cwd=records)
+    again = cli(
+        "check", str(records / "a.md"), str(records / "b.md"), "--baseline", str(base), "--format", "json", cwd=records
+    )
     assert again.returncode == 0, again.stdout + again.stderr
     assert all(f["findings"] == [] for f in json.loads(again.stdout)["files"])
     # A new problem is reported; a fixed one leaves a stale entry (SL002, info).

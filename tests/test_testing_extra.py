@@ -37,7 +37,9 @@ def _requirements(extra: str | None) -> set[str]:
     out = set()
     for line in md.requires("strategy-lint") or []:
         req = Requirement(line)
-        wanted = req.marker is None if extra is None else (req.marker is not None and req.marker.evaluate({"extra": extra}))
+        wanted = (
+            req.marker is None if extra is None else (req.marker is not None and req.marker.evaluate({"extra": extra}))
+        )
         if wanted:
             out.add(req.name.lower())
     return out

@@ -248,7 +248,9 @@ def test_load_cases_and_check_them(tmp_path):
 
 
 def test_failing_case_names_the_case_and_layout(tmp_path):
-    case = Case(name="wrong on purpose", record=NO_DATE, expect=[], layouts=["md", "form"], rule="SL502", source="x.toml")
+    case = Case(
+        name="wrong on purpose", record=NO_DATE, expect=[], layouts=["md", "form"], rule="SL502", source="x.toml"
+    )
     with pytest.raises(AssertionError, match=r"(?s)case 'wrong on purpose' \(x.toml\), layout 'md'.*SL502"):
         case.check(tmp_path)
 
@@ -265,9 +267,12 @@ def test_case_file_relative_to_the_calling_test_module(tmp_path, monkeypatch):
         ('[[case]]\nname = "a"\nrecord = "x\\n"\nexpct = []\n', 'unknown key .expct. .did you mean "expect"'),
         ('[[case]]\nname = "a"\nrecord = "x\\n"\n', "'expect' is required"),
         ('[[case]]\nname = "a"\nrecord = "x\\n"\nexpect = []\nlayouts = ["docx"]\n', "unknown layout 'docx'"),
-        ('[[case]]\nname = "a"\nrecord = "x\\n"\nexpect = []\n[[case]]\nname = "a"\nrecord = "y\\n"\nexpect = []\n', "used twice"),
+        (
+            '[[case]]\nname = "a"\nrecord = "x\\n"\nexpect = []\n[[case]]\nname = "a"\nrecord = "y\\n"\nexpect = []\n',
+            "used twice",
+        ),
         ('rule = "SL502"\n', "has no cases"),
-        ('[[case]\n', "not valid TOML"),
+        ("[[case]\n", "not valid TOML"),
     ],
 )
 def test_bad_case_files_say_what_to_change(tmp_path, text, message):

@@ -85,19 +85,11 @@ def _source_words(text: str) -> tuple[Counter, Counter, dict[str, str]]:
         " ",
         body,
     )
-    body = re.sub(r"\{\{(?:cc|ins|del|hidden|formtext|textbox):", "", body).replace(
-        "}}", ""
-    )
-    body = re.sub(
-        r"(?m)^[ \t]*\d{1,3}\.[ \t]+", " ", body
-    )  # list numbers: Word numbers lists itself
+    body = re.sub(r"\{\{(?:cc|ins|del|hidden|formtext|textbox):", "", body).replace("}}", "")
+    body = re.sub(r"(?m)^[ \t]*\d{1,3}\.[ \t]+", " ", body)  # list numbers: Word numbers lists itself
     body = re.sub(r"<br\s*/?>", " ", body, flags=re.IGNORECASE)
     body = re.sub(r"(?<!\\)\[[xX ]\]", " ", body)  # check boxes are glyphs, not words
-    furniture = (
-        " ".join(meta.get(k, "") for k in ("header", "footer"))
-        .replace("{PAGES}", " ")
-        .replace("{PAGE}", " ")
-    )
+    furniture = " ".join(meta.get(k, "") for k in ("header", "footer")).replace("{PAGES}", " ").replace("{PAGE}", " ")
     return Counter(_WORD.findall(body)), Counter(_WORD.findall(furniture)), meta
 
 
@@ -109,11 +101,7 @@ def _docx_words(path: Path) -> Counter:
     fallback = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
     words: Counter = Counter()
     with zipfile.ZipFile(path) as zf:
-        names = [
-            n
-            for n in zf.namelist()
-            if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", n)
-        ]
+        names = [n for n in zf.namelist() if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", n)]
         for name in names:
             root = etree.fromstring(zf.read(name))
             skip: set = set()
@@ -202,9 +190,7 @@ def fresh(tmp_path_factory: pytest.TempPathFactory):
             shown.append(
                 f"... and {len(blind)} problem(s) in the blind split (run fixtures/unseen/build.py to see them)"
             )
-        pytest.fail(
-            "fixtures/unseen/build.py fails:\n" + "\n".join(shown), pytrace=False
-        )
+        pytest.fail("fixtures/unseen/build.py fails:\n" + "\n".join(shown), pytrace=False)
     return out, report
 
 
@@ -222,9 +208,7 @@ def test_fresh_build_reproduces_committed_records_byte_for_byte(fresh) -> None:
             committed = UNSEEN / split / "records" / name
             made = out / split / "records" / name
             assert made.is_file(), (
-                f"build.py did not make {split}/records/{name}"
-                if split == "dev"
-                else "a blind record was not made"
+                f"build.py did not make {split}/records/{name}" if split == "dev" else "a blind record was not made"
             )
             compared += 1
             if not committed.is_file() or committed.read_bytes() != made.read_bytes():
@@ -265,11 +249,7 @@ def test_every_source_has_a_committed_record_and_no_record_lacks_a_source() -> N
         )
         records = UNSEEN / split / "records"
         stray = (
-            sorted(
-                p.name
-                for p in records.glob("*")
-                if p.is_file() and p.name not in expected
-            )
+            sorted(p.name for p in records.glob("*") if p.is_file() and p.name not in expected)
             if records.exists()
             else []
         )
@@ -279,9 +259,7 @@ def test_every_source_has_a_committed_record_and_no_record_lacks_a_source() -> N
 
 @needs_sources
 def test_every_source_has_a_label_entry_and_labels_json_is_a_fresh_merge(fresh) -> None:
-    out, _ = (
-        fresh  # build() raised BuildError if any source lacked a label entry or vice versa
-    )
+    out, _ = fresh  # build() raised BuildError if any source lacked a label entry or vice versa
     concepts = build.load_concepts()
     checked = 0
     for split in SPLITS:
@@ -291,9 +269,7 @@ def test_every_source_has_a_label_entry_and_labels_json_is_a_fresh_merge(fresh) 
         assert not data.errors
         assert set(data.labels) == {p.stem for p in SOURCES[split]}
         committed = UNSEEN / split / "labels.json"
-        assert committed.is_file(), (
-            f"{split}/labels.json is not committed: run fixtures/unseen/build.py"
-        )
+        assert committed.is_file(), f"{split}/labels.json is not committed: run fixtures/unseen/build.py"
         fresh_text = (out / split / "labels.json").read_text(encoding="utf-8")
         assert committed.read_text(encoding="utf-8") == fresh_text, (
             f"{split}/labels.json is stale: run fixtures/unseen/build.py"
@@ -318,15 +294,9 @@ def test_records_say_what_their_sources_say() -> None:
             checked += 1
             problem = faithfulness_problem(source, record)
             if problem:
-                wrong.append(
-                    f"{record.name}: {problem}" if split == "dev" else record.name
-                )
-        assert not wrong, _report(
-            split, wrong, "do not show exactly their source's words"
-        )
-    assert checked > 0, (
-        "no committed record to compare with its source: run fixtures/unseen/build.py"
-    )
+                wrong.append(f"{record.name}: {problem}" if split == "dev" else record.name)
+        assert not wrong, _report(split, wrong, "do not show exactly their source's words")
+    assert checked > 0, "no committed record to compare with its source: run fixtures/unseen/build.py"
 
 
 # -- the renderer on invented sources (runs with or without a corpus) ----------------------------
@@ -376,9 +346,7 @@ def _sample_root(tmp_path: Path) -> Path:
     docs = []
     for path in ("docx", "word", "pdf", "pdf-2col"):
         doc_id = f"sample-{path}"
-        (sources / f"{doc_id}.md").write_text(
-            SAMPLE.format(id=doc_id, path=path), encoding="utf-8"
-        )
+        (sources / f"{doc_id}.md").write_text(SAMPLE.format(id=doc_id, path=path), encoding="utf-8")
         labels = ["hygiene.comments"] if path == "word" else []
         docs.append(
             {
@@ -387,9 +355,7 @@ def _sample_root(tmp_path: Path) -> Path:
                 "notes": {c: "comment on the health visitor" for c in labels},
             }
         )
-    (root / "dev" / "labels" / "W0.json").write_text(
-        json.dumps({"writer": "W0", "documents": docs}), encoding="utf-8"
-    )
+    (root / "dev" / "labels" / "W0.json").write_text(json.dumps({"writer": "W0", "documents": docs}), encoding="utf-8")
     return root
 
 
@@ -405,15 +371,10 @@ def test_renderer_is_deterministic_and_faithful(tmp_path: Path) -> None:
         "sample-word.docx",
     ]
     for record in records:
-        assert (
-            record.read_bytes()
-            == (tmp_path / "b" / "dev" / "records" / record.name).read_bytes()
-        )
+        assert record.read_bytes() == (tmp_path / "b" / "dev" / "records" / record.name).read_bytes()
         source = root / "dev" / "sources" / f"{record.stem}.md"
         assert faithfulness_problem(source, record) is None, record.name
-    labels = json.loads(
-        (tmp_path / "a" / "dev" / "labels.json").read_text(encoding="utf-8")
-    )
+    labels = json.loads((tmp_path / "a" / "dev" / "labels.json").read_text(encoding="utf-8"))
     assert [d["file"] for d in labels["documents"]] == [
         f"records/{p.name}" for p in sorted(records, key=lambda p: p.stem)
     ]
@@ -423,17 +384,11 @@ def test_renderer_is_deterministic_and_faithful(tmp_path: Path) -> None:
 def test_word_path_writes_real_word_features(tmp_path: Path) -> None:
     root = _sample_root(tmp_path)
     build.build(root, tmp_path / "out", ("dev",))
-    with zipfile.ZipFile(
-        tmp_path / "out" / "dev" / "records" / "sample-word.docx"
-    ) as zf:
+    with zipfile.ZipFile(tmp_path / "out" / "dev" / "records" / "sample-word.docx") as zf:
         xml = zf.read("word/document.xml").decode("utf-8")
         comments = zf.read("word/comments.xml").decode("utf-8")
         core = zf.read("docProps/core.xml").decode("utf-8")
-        footer = "".join(
-            zf.read(n).decode("utf-8")
-            for n in zf.namelist()
-            if n.startswith("word/footer")
-        )
+        footer = "".join(zf.read(n).decode("utf-8") for n in zf.namelist() if n.startswith("word/footer"))
         dates = {info.date_time for info in zf.infolist()}
     for needle in (
         "<w14:checkbox>",
@@ -463,16 +418,9 @@ def test_word_path_writes_real_word_features(tmp_path: Path) -> None:
     assert "Check this." in comments and 'w:date="2025-01-01T09:00:00Z"' in comments
     assert "2025-01-01T09:00:00Z" in core and "Children's Social Care" in core
     assert dates == {(2025, 1, 1, 9, 0, 0)}
-    with zipfile.ZipFile(
-        tmp_path / "out" / "dev" / "records" / "sample-docx.docx"
-    ) as zf:
+    with zipfile.ZipFile(tmp_path / "out" / "dev" / "records" / "sample-docx.docx") as zf:
         plain = zf.read("word/document.xml").decode("utf-8")
-    assert (
-        "<w:sdt>" not in plain
-        and "<w:ins " not in plain
-        and "Old text." not in plain
-        and "\u2612" in plain
-    )
+    assert "<w:sdt>" not in plain and "<w:ins " not in plain and "Old text." not in plain and "\u2612" in plain
 
 
 def test_pdf_text_layer_has_the_ballot_boxes_and_every_page_has_header_and_footer(
@@ -482,9 +430,7 @@ def test_pdf_text_layer_has_the_ballot_boxes_and_every_page_has_header_and_foote
 
     root = _sample_root(tmp_path)
     build.build(root, tmp_path / "out", ("dev",))
-    with pdfplumber.open(
-        tmp_path / "out" / "dev" / "records" / "sample-pdf.pdf"
-    ) as pdf:
+    with pdfplumber.open(tmp_path / "out" / "dev" / "records" / "sample-pdf.pdf") as pdf:
         text = pdf.pages[0].extract_text()
         assert pdf.metadata["CreationDate"].startswith("D:20250101090000")
     lines = text.splitlines()
@@ -496,20 +442,14 @@ def test_pdf_text_layer_has_the_ballot_boxes_and_every_page_has_header_and_foote
 def test_bad_sources_and_labels_fail_with_clear_messages(tmp_path: Path) -> None:
     root = _sample_root(tmp_path)
     (root / "dev" / "sources" / "sample-pdf.md").write_text(
-        SAMPLE.format(id="sample-pdf", path="pdf").replace(
-            "style: form", "style: fancy"
-        ),
+        SAMPLE.format(id="sample-pdf", path="pdf").replace("style: form", "style: fancy"),
         encoding="utf-8",
     )
-    labels = json.loads(
-        (root / "dev" / "labels" / "W0.json").read_text(encoding="utf-8")
-    )
+    labels = json.loads((root / "dev" / "labels" / "W0.json").read_text(encoding="utf-8"))
     labels["documents"][0]["labels"] = ["hygiene.comments", "no.such"]
     labels["documents"][0]["notes"] = {}
     labels["documents"].append({"id": "ghost", "labels": []})
-    (root / "dev" / "labels" / "W0.json").write_text(
-        json.dumps(labels), encoding="utf-8"
-    )
+    (root / "dev" / "labels" / "W0.json").write_text(json.dumps(labels), encoding="utf-8")
     with pytest.raises(build.BuildError) as caught:
         build.build(root, tmp_path / "out", ("dev",))
     message = str(caught.value)
@@ -531,9 +471,7 @@ def test_bad_sources_and_labels_fail_with_clear_messages(tmp_path: Path) -> None
             "notes": {"hygiene.comments": "x"},
         }
     ]
-    (root / "dev" / "labels" / "W0.json").write_text(
-        json.dumps(labels), encoding="utf-8"
-    )
+    (root / "dev" / "labels" / "W0.json").write_text(json.dumps(labels), encoding="utf-8")
     with pytest.raises(build.BuildError) as caught:
         build.build(root, tmp_path / "out", ("dev",))
     message = str(caught.value)

@@ -190,7 +190,9 @@ def test_plain_form_without_javascript_returns_the_html_report(server):
     assert "ready to circulate</span>" in html and "could not read</span>" in html
     assert "password-protected" in html
     # The report's own inline stylesheet is allowed by hash, nothing else inline.
-    assert "'sha256-" in headers["content-security-policy"] and "unsafe-inline" not in headers["content-security-policy"]
+    assert (
+        "'sha256-" in headers["content-security-policy"] and "unsafe-inline" not in headers["content-security-policy"]
+    )
 
 
 def test_plain_form_with_no_file_chosen_says_so(server):
@@ -354,7 +356,9 @@ def test_serve_command_checks_on_the_main_thread_and_opens_the_browser(monkeypat
     threads: list[bool] = []
     real_check = web.check_record
     monkeypatch.setattr(
-        web, "check_record", lambda *a: threads.append(threading.current_thread() is threading.main_thread()) or real_check(*a)
+        web,
+        "check_record",
+        lambda *a: threads.append(threading.current_thread() is threading.main_thread()) or real_check(*a),
     )
     answers: list[dict] = []
     real_run_until = web.MainThreadRunner.run_until
@@ -417,7 +421,10 @@ def test_the_real_command_serves_and_stops_cleanly_on_sigterm(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"TMPDIR": str(scratch)}
     proc = subprocess.Popen(
         [sys.executable, "-m", "strategy_lint", "serve", "--no-browser", "--port", "0", "-v"],
-        cwd=tmp_path, env=env, stderr=subprocess.PIPE, text=True,
+        cwd=tmp_path,
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         first = proc.stderr.readline()

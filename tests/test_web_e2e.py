@@ -35,7 +35,11 @@ LEGACY_DOC = FIXTURES / "bad" / "legacy.doc"
 #: A name that is not this computer's, resolved to it by the browser alone (a person typing the PC's name).
 OTHER_NAME = "records-pc.example"
 ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
     f"--host-resolver-rules=MAP {OTHER_NAME} 127.0.0.1",
 ]
 
@@ -94,7 +98,9 @@ def test_upload_shows_verdicts_findings_and_downloads_the_commented_copy(page, t
 
     bad = _card(page, ENCRYPTED.name)
     expect(bad.locator(".verdict")).to_have_text("Could not read")
-    expect(bad.locator(".unread-message")).to_contain_text("This document is password-protected: remove the password in Word")
+    expect(bad.locator(".unread-message")).to_contain_text(
+        "This document is password-protected: remove the password in Word"
+    )
 
     problems = _card(page, PROBLEMS.name)
     expect(problems.locator(".verdict")).to_have_text("Needs changes")
@@ -131,7 +137,9 @@ def test_keyboard_reaches_the_chooser_with_a_visible_focus_ring(page, tmp_path):
     assert page.evaluate("document.activeElement.className") == "skip"
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "records"
-    outline = page.eval_on_selector("#drop", "el => getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).outlineWidth")
+    outline = page.eval_on_selector(
+        "#drop", "el => getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).outlineWidth"
+    )
     assert outline == "solid 3px"
     label = page.evaluate("document.activeElement.labels[0].id")
     assert label == "drop"
@@ -222,7 +230,9 @@ def test_a_batch_gets_a_summary_with_counts_and_links_to_each_record(page, tmp_p
     )
     summary = page.locator("nav#summary")
     expect(summary.locator("h2")).to_have_text("Summary: 5 records")
-    expect(summary.locator(".counts li")).to_have_text(["2 need changes", "2 could not be read", "1 ready to circulate"])
+    expect(summary.locator(".counts li")).to_have_text(
+        ["2 need changes", "2 could not be read", "1 ready to circulate"]
+    )
     links = summary.locator(".jump-list a")
     expect(links).to_have_text([f.name for f in files])
     expect(summary.locator(".jump-list .verdict")).to_have_text(
@@ -245,7 +255,9 @@ def test_a_batch_gets_a_summary_with_counts_and_links_to_each_record(page, tmp_p
 
 def test_one_record_has_no_summary(page):
     page.set_input_files("#records", str(CLEAN))
-    sync_api.expect(page.locator("#status")).to_have_text("Finished: 1 record checked. 1 ready to circulate.", timeout=30_000)
+    sync_api.expect(page.locator("#status")).to_have_text(
+        "Finished: 1 record checked. 1 ready to circulate.", timeout=30_000
+    )
     assert page.locator("nav#summary").count() == 0
     assert not page.get_by_role("link", name="Back to the summary").is_visible()
 
@@ -281,7 +293,9 @@ def test_an_address_gone_out_of_date_is_not_checked_with_the_reason(browser):
     try:
         srv.token = "second-secret"  # as after a restart
         pg.set_input_files("#records", [str(CLEAN), str(PROBLEMS)])
-        expect(pg.locator("#status")).to_contain_text("strategy-lint did not check 2 records. This page's address", timeout=30_000)
+        expect(pg.locator("#status")).to_contain_text(
+            "strategy-lint did not check 2 records. This page's address", timeout=30_000
+        )
         expect(pg.locator("article.record .verdict")).to_have_text(["Not checked"] * 2)
         expect(pg.locator("article.record .unchecked-message").first).to_contain_text("when it started this time")
     finally:

@@ -85,7 +85,12 @@ def test_a_request_from_another_site_is_refused_by_sec_fetch_site(server, site):
     """A browser says where a request comes from; only this page itself (or the person typing) may send records."""
     status, data = check(server, CLEAN, headers={"Sec-Fetch-Site": site, "Sec-Fetch-Mode": "no-cors"})
     assert status == 403 and "another website" in data["error"]
-    status, _, _ = request(server, "GET", "/app.js", headers={"Sec-Fetch-Site": site, "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "script"})
+    status, _, _ = request(
+        server,
+        "GET",
+        "/app.js",
+        headers={"Sec-Fetch-Site": site, "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "script"},
+    )
     assert status == 403
 
 
@@ -279,11 +284,18 @@ def test_a_client_that_goes_away_is_one_quiet_log_line(linter, capsys, caplog):
         host, port = srv.server_address[:2]
         data = PROBLEMS.read_bytes()
         s = socket.create_connection((host, port), timeout=5)
-        s.sendall(f"POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Filename: a.docx\r\nContent-Length: {len(data)}\r\n\r\n".encode() + data)
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")  # reset, not a polite close
+        s.sendall(
+            f"POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Filename: a.docx\r\nContent-Length: {len(data)}\r\n\r\n".encode()
+            + data
+        )
+        s.setsockopt(
+            socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00"
+        )  # reset, not a polite close
         s.close()
         deadline = time.monotonic() + 20
-        while time.monotonic() < deadline and not any("closed the connection" in r.getMessage() for r in caplog.records):
+        while time.monotonic() < deadline and not any(
+            "closed the connection" in r.getMessage() for r in caplog.records
+        ):
             time.sleep(0.05)
         # the same through the server's error hook, for every kind of disconnect
         for exc in (BrokenPipeError(32, "Broken pipe"), ConnectionResetError(104, "reset"), TimeoutError("timed out")):
@@ -363,7 +375,9 @@ def test_temporary_folders_of_a_crashed_run_are_removed_at_start(linter, tmp_pat
 
     live = start(linter)  # a running server's own folder must survive another's start
     try:
-        assert [p.name for p in tmp_path.iterdir() if p.name.startswith("strategy-lint-serve-")] == [live.scratch.path.name]
+        assert [p.name for p in tmp_path.iterdir() if p.name.startswith("strategy-lint-serve-")] == [
+            live.scratch.path.name
+        ]
         second = start(linter)
         try:
             names = sorted(p.name for p in tmp_path.iterdir())
@@ -386,14 +400,26 @@ def test_records_are_written_only_into_the_servers_private_folder(linter, tmp_pa
     real = srv.linter.lint_file
 
     def spy(path: Path):
-        seen.append((path.name, stat.S_IMODE(path.parent.stat().st_mode), stat.S_IMODE(path.stat().st_mode), srv.scratch.path in path.parents))
+        seen.append(
+            (
+                path.name,
+                stat.S_IMODE(path.parent.stat().st_mode),
+                stat.S_IMODE(path.stat().st_mode),
+                srv.scratch.path in path.parents,
+            )
+        )
         return real(path)
 
     monkeypatch.setattr(srv.linter, "lint_file", spy)
     try:
         for f in (CLEAN, ENCRYPTED, PROBLEMS):
             assert check(srv, f, name=PRIVATE_NAME)[0] == 200
-        body, ctype = multipart([(PRIVATE_NAME, PROBLEMS.read_bytes()), ("b.pdf", (FIXTURES / "examples" / "problems-baby-voice.pdf").read_bytes())])
+        body, ctype = multipart(
+            [
+                (PRIVATE_NAME, PROBLEMS.read_bytes()),
+                ("b.pdf", (FIXTURES / "examples" / "problems-baby-voice.pdf").read_bytes()),
+            ]
+        )
         assert request(srv, "POST", "/check", body, {"Content-Type": ctype})[0] == 200
         assert len(seen) == 5
         for name, folder_mode, file_mode, inside in seen:

@@ -45,7 +45,9 @@ def request(srv, method: str, path: str, body: bytes | None = None, headers: dic
         conn.close()
 
 
-def check(srv, path: Path, name: str | None = None, *, route: str = "/api/check", headers: dict | None = None) -> tuple[int, dict]:
+def check(
+    srv, path: Path, name: str | None = None, *, route: str = "/api/check", headers: dict | None = None
+) -> tuple[int, dict]:
     status, _headers, body = request(
         srv, "POST", route, path.read_bytes(), {"X-Filename": urllib.parse.quote(name or path.name), **(headers or {})}
     )

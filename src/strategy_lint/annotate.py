@@ -75,7 +75,10 @@ def write_copies(copies: Iterable[tuple[str, bytes | None, str | None]], folder:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        yield f"{shown(folder)}: no annotated copies written (the folder could not be made: {exc.strerror or type(exc).__name__})", True
+        yield (
+            f"{shown(folder)}: no annotated copies written (the folder could not be made: {exc.strerror or type(exc).__name__})",
+            True,
+        )
         return
     for record, data, note in copies:
         if data is None:
@@ -89,7 +92,10 @@ def write_copies(copies: Iterable[tuple[str, bytes | None, str | None]], folder:
         try:
             _write_unique(folder, source.name, data, used)
         except OSError as exc:
-            yield f"{shown(record)}: not annotated (the copy could not be written: {exc.strerror or type(exc).__name__})", True
+            yield (
+                f"{shown(record)}: not annotated (the copy could not be written: {exc.strerror or type(exc).__name__})",
+                True,
+            )
             continue
         written += 1
     if written:

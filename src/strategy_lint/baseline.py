@@ -51,7 +51,9 @@ class Baseline:
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise ConfigError(f"baseline {path} is not a strategy-lint baseline ({type(exc).__name__})") from None
         if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("files"), dict):
-            raise ConfigError(f"baseline {path} is not a version {VERSION} strategy-lint baseline: write it again with --write-baseline")
+            raise ConfigError(
+                f"baseline {path} is not a version {VERSION} strategy-lint baseline: write it again with --write-baseline"
+            )
         files = {}
         for key, prints in data["files"].items():
             if not isinstance(prints, list) or not all(isinstance(p, str) for p in prints):

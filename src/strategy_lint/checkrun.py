@@ -134,7 +134,9 @@ def _check_all(running: Iterator, total: int, args: Any) -> list:
             progress.step()
             now = time.monotonic()
             # never the file's name: it often holds a child's name (the report has it)
-            log.info("record %d/%d: %s, %d finding(s), %.2f s", i, total, _status(result), len(result.findings), now - last)
+            log.info(
+                "record %d/%d: %s, %d finding(s), %.2f s", i, total, _status(result), len(result.findings), now - last
+            )
             last = now
     return results
 
@@ -144,7 +146,11 @@ def _check_stdin(supervisor: Any, linter: Any, args: Any) -> list:
     from .stdin import DEFAULT_NAME, lint_stdin
 
     name = args.stdin_filename or Path(DEFAULT_NAME)
-    return [lint_stdin(linter, sys.stdin.buffer, name, check=lambda copy, shown_as: supervisor.check(copy, display=shown_as).result)]
+    return [
+        lint_stdin(
+            linter, sys.stdin.buffer, name, check=lambda copy, shown_as: supervisor.check(copy, display=shown_as).result
+        )
+    ]
 
 
 def _write_report(args: Any, linter: Any, formatter_cls: Any, results: list, exit_code: int) -> bool:
@@ -160,7 +166,10 @@ def _write_report(args: Any, linter: Any, formatter_cls: Any, results: list, exi
             _write(render_statistics(shown_results, args.format), args)
             unreadable = sum(r.status == "error" for r in results)
             if unreadable and not args.quiet:
-                print(f"strategy-lint: {unreadable} file(s) could not be read (run without --statistics to see why)", file=sys.stderr)
+                print(
+                    f"strategy-lint: {unreadable} file(s) could not be read (run without --statistics to see why)",
+                    file=sys.stderr,
+                )
             return True
         summary = Summary.of(results, exit_code)
         color = use_color(args.color, sys.stdout, to_file=args.output is not None)
@@ -172,7 +181,10 @@ def _write_report(args: Any, linter: Any, formatter_cls: Any, results: list, exi
         _write(formatter.render(shown_results, summary), args)
     except OSError as exc:
         where = shown(args.output) if args.output else "the screen"
-        print(f"strategy-lint: the report could not be written to {where} ({exc.strerror or type(exc).__name__})", file=sys.stderr)
+        print(
+            f"strategy-lint: the report could not be written to {where} ({exc.strerror or type(exc).__name__})",
+            file=sys.stderr,
+        )
         return False
     return True
 
@@ -183,7 +195,10 @@ def _write_baseline(path: Path, results: list) -> bool:
     try:
         n = write_baseline(path, results)
     except OSError as exc:
-        print(f"strategy-lint: the baseline could not be written to {shown(path)} ({exc.strerror or type(exc).__name__})", file=sys.stderr)
+        print(
+            f"strategy-lint: the baseline could not be written to {shown(path)} ({exc.strerror or type(exc).__name__})",
+            file=sys.stderr,
+        )
         return False
     print(f"strategy-lint: wrote {n} accepted finding(s) to the baseline {shown(path)}", file=sys.stderr)
     return True

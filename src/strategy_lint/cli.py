@@ -17,13 +17,25 @@ COMMANDS = ("check", "dump", "plugins", "rules", "rule", "config", "new-rule", "
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file instead of searching for one")
-    p.add_argument("--strict-plugins", action="store_true", help="stop if a plugin fails to load (default: report it and go on)")
     p.add_argument(
-        "-v", "--verbose", action="count", default=0,
+        "--config", type=Path, metavar="FILE", help="use this configuration file instead of searching for one"
+    )
+    p.add_argument(
+        "--strict-plugins", action="store_true", help="stop if a plugin fails to load (default: report it and go on)"
+    )
+    p.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=0,
         help="-v: the configuration, plugins, rules and timings on stderr; -vv: per-check timings and debug (never record text)",
     )
-    p.add_argument("-q", "--quiet", action="store_true", help="print the problems only: no summary, no list of ready records, no progress")
+    p.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print the problems only: no summary, no list of ready records, no progress",
+    )
 
 
 class _Parser(argparse.ArgumentParser):
@@ -45,30 +57,102 @@ def build_parser() -> _Parser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=argparse.ArgumentParser)
     parser.subcommands = sub.choices  # main() shows a subcommand's own usage
 
-    check = sub.add_parser("check", help="check records (the default command)", description="Check records and report problems.")
+    check = sub.add_parser(
+        "check", help="check records (the default command)", description="Check records and report problems."
+    )
     check.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH",
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
         help="record files or folders (searched recursively); - reads one record from standard input",
     )
-    check.add_argument("--format", "-f", default="text", type=str.lower, metavar="NAME", help="output format: text (default), json, or any plugin format")
-    check.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the report to FILE instead of the screen")
-    check.add_argument("--fail-on", type=str.lower, choices=["info", "warning", "error"], help="lowest severity that makes the exit code 1 (default: error)")
-    check.add_argument("--min-confidence", type=str.lower, choices=["low", "medium", "high"], help="least sure findings that count for the exit code and the verdict (default: high); less sure ones are still shown")
-    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found (unreadable files still exit 2)")
-    check.add_argument("--select", action="append", metavar="CODES", help="only these rules (codes, prefixes like SL2, or names; comma-separated)")
-    check.add_argument("--ignore", action="append", metavar="CODES", help="skip these rules (codes, prefixes or names; comma-separated)")
-    check.add_argument("--no-excerpts", action="store_true", help="never quote document text in the report")
-    check.add_argument("--baseline", type=Path, metavar="FILE", help="do not report findings recorded in this baseline file")
-    check.add_argument("--write-baseline", type=Path, metavar="FILE", help="record the current findings in FILE as accepted (exit 0 unless a file could not be read or a check crashed)")
-    check.add_argument("--annotate", type=Path, metavar="DIR", help="write a copy of each checked .docx to DIR with a Word comment at each problem")
-    check.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="check N records at a time in parallel processes (0: one per CPU; default 1); the report order does not change")
-    check.add_argument("--max-memory-mb", type=float, metavar="MB", help="memory limit of each process checking records (default: max-memory-mb in the configuration, 2048)")
-    check.add_argument("--statistics", action="store_true", help="print how many problems each rule found instead of the report (text or json)")
     check.add_argument(
-        "--stdin-filename", type=Path, metavar="NAME",
+        "--format",
+        "-f",
+        default="text",
+        type=str.lower,
+        metavar="NAME",
+        help="output format: text (default), json, or any plugin format",
+    )
+    check.add_argument(
+        "--output", "-o", type=Path, metavar="FILE", help="write the report to FILE instead of the screen"
+    )
+    check.add_argument(
+        "--fail-on",
+        type=str.lower,
+        choices=["info", "warning", "error"],
+        help="lowest severity that makes the exit code 1 (default: error)",
+    )
+    check.add_argument(
+        "--min-confidence",
+        type=str.lower,
+        choices=["low", "medium", "high"],
+        help="least sure findings that count for the exit code and the verdict (default: high); less sure ones are still shown",
+    )
+    check.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when problems are found (unreadable files still exit 2)"
+    )
+    check.add_argument(
+        "--select",
+        action="append",
+        metavar="CODES",
+        help="only these rules (codes, prefixes like SL2, or names; comma-separated)",
+    )
+    check.add_argument(
+        "--ignore",
+        action="append",
+        metavar="CODES",
+        help="skip these rules (codes, prefixes or names; comma-separated)",
+    )
+    check.add_argument("--no-excerpts", action="store_true", help="never quote document text in the report")
+    check.add_argument(
+        "--baseline", type=Path, metavar="FILE", help="do not report findings recorded in this baseline file"
+    )
+    check.add_argument(
+        "--write-baseline",
+        type=Path,
+        metavar="FILE",
+        help="record the current findings in FILE as accepted (exit 0 unless a file could not be read or a check crashed)",
+    )
+    check.add_argument(
+        "--annotate",
+        type=Path,
+        metavar="DIR",
+        help="write a copy of each checked .docx to DIR with a Word comment at each problem",
+    )
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=1,
+        metavar="N",
+        help="check N records at a time in parallel processes (0: one per CPU; default 1); the report order does not change",
+    )
+    check.add_argument(
+        "--max-memory-mb",
+        type=float,
+        metavar="MB",
+        help="memory limit of each process checking records (default: max-memory-mb in the configuration, 2048)",
+    )
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print how many problems each rule found instead of the report (text or json)",
+    )
+    check.add_argument(
+        "--stdin-filename",
+        type=Path,
+        metavar="NAME",
         help="read one record from standard input and report it as NAME (its configuration, ignores and baseline apply)",
     )
-    check.add_argument("--color", type=str.lower, choices=CHOICES, default="auto", help="colour in the text report: auto (default: on a terminal), always, never; NO_COLOR and FORCE_COLOR are read too")
+    check.add_argument(
+        "--color",
+        type=str.lower,
+        choices=CHOICES,
+        default="auto",
+        help="colour in the text report: auto (default: on a terminal), always, never; NO_COLOR and FORCE_COLOR are read too",
+    )
     _common(check)
 
     dump = sub.add_parser(
@@ -78,7 +162,11 @@ def build_parser() -> _Parser:
         "including reviewer comments (never deleted or hidden text): treat it like the record.",
     )
     dump.add_argument("path", type=Path, metavar="FILE")
-    dump.add_argument("--facts", action="store_true", help="print the shared reading of the record (ctx.facts: meeting, request, participants, agencies, voice, actions, ...) instead of the document model")
+    dump.add_argument(
+        "--facts",
+        action="store_true",
+        help="print the shared reading of the record (ctx.facts: meeting, request, participants, agencies, voice, actions, ...) instead of the document model",
+    )
     _common(dump)
 
     plugins = sub.add_parser("plugins", help="list the plugins that loaded")
@@ -98,8 +186,12 @@ def build_parser() -> _Parser:
         "tests using strategy_lint.testing and a README (see docs/writing-plugins.md).",
     )
     new_rule.add_argument("name", metavar="NAME", help="the rule's name in kebab-case, e.g. chair-not-named")
-    new_rule.add_argument("--code", metavar="CODE", help="the rule's code, e.g. XA001 (default: the name's initials + 001)")
-    new_rule.add_argument("--dir", type=Path, default=Path("."), metavar="PATH", help="folder to create the package in (default: here)")
+    new_rule.add_argument(
+        "--code", metavar="CODE", help="the rule's code, e.g. XA001 (default: the name's initials + 001)"
+    )
+    new_rule.add_argument(
+        "--dir", type=Path, default=Path("."), metavar="PATH", help="folder to create the package in (default: here)"
+    )
     _common(new_rule)
     _serve_parser(sub)
     return parser
@@ -115,8 +207,12 @@ def _serve_parser(sub) -> None:
         description="Start a page on this computer where records are checked by choosing or dropping them; "
         "records are not kept. See docs/web.md.",
     )
-    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port to listen on (default {DEFAULT_PORT}; 0 picks a free one)")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this computer only)")
+    serve.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, help=f"port to listen on (default {DEFAULT_PORT}; 0 picks a free one)"
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this computer only)"
+    )
     serve.add_argument(
         "--allow-remote",
         action="store_true",
@@ -129,7 +225,13 @@ def _serve_parser(sub) -> None:
         help="put a new random secret in the page's address each time it starts (for computers shared by "
         "several people, e.g. a remote desktop server; use with --port 0)",
     )
-    serve.add_argument("--max-upload-mb", type=float, default=DEFAULT_MAX_UPLOAD_MB, metavar="MB", help=f"largest record accepted (default {DEFAULT_MAX_UPLOAD_MB})")
+    serve.add_argument(
+        "--max-upload-mb",
+        type=float,
+        default=DEFAULT_MAX_UPLOAD_MB,
+        metavar="MB",
+        help=f"largest record accepted (default {DEFAULT_MAX_UPLOAD_MB})",
+    )
     _common(serve)
 
 
@@ -151,7 +253,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         typo = mistyped_command(first)
         if typo is not None:
             parser.error(
-                f"unknown command {first!r} (did you mean \"{typo}\"?); "
+                f'unknown command {first!r} (did you mean "{typo}"?); '
                 f"to check a record of that name, use: strategy-lint check {first}"
             )
         args_list.insert(0, "check")  # "check" is the default command
@@ -186,7 +288,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .engine import _where
 
         logging.getLogger("strategy_lint").debug("internal error:\n%s", traceback_without_messages(exc))
-        print(f"strategy-lint: internal error ({_where(exc)}); run with -vv for details and please report it", file=sys.stderr)
+        print(
+            f"strategy-lint: internal error ({_where(exc)}); run with -vv for details and please report it",
+            file=sys.stderr,
+        )
         return EXIT_ERROR
 
 
@@ -420,7 +525,7 @@ def cmd_new_rule(args) -> int:
     installed = create_plugin_manager(strict=args.strict_plugins).rules
     taken = set(installed) | {reg.rule.name for reg in installed.values()}
     target = create(args.name, args.code, args.dir, taken=taken)
-    print(f"Created {target}: next, cd there and run  pip install -e \".[test]\"  then  pytest")
+    print(f'Created {target}: next, cd there and run  pip install -e ".[test]"  then  pytest')
     return EXIT_OK
 
 

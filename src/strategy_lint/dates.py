@@ -42,15 +42,38 @@ __all__ = [
 # -- finding dates -----------------------------------------------------------------------
 
 _MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
 }
 _MONTH_RE = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
 )
-_WEEKDAY_RE = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)"
+_WEEKDAY_RE = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)"
+)
 _ORD = r"(?:st|nd|rd|th)?"
 
 # 14/03/2016, 14/3/16, 14.3.16, 14-03-2016 (same separator twice)
@@ -73,17 +96,40 @@ _MONTH_DAY = re.compile(
 
 
 # 14/03 (no year): only with "/" ("14.30" is a time), never "24/7" (round the clock)
-_NUMERIC_SHORT = re.compile(
-    r"(?<![\w/.\-])(?!(?:24/7|1/2|1/3|2/3|1/4|3/4)\b)(\d{1,2})/(\d{1,2})(?![\w/]|[.,:]\d|/)"
-)
+_NUMERIC_SHORT = re.compile(r"(?<![\w/.\-])(?!(?:24/7|1/2|1/3|2/3|1/4|3/4)\b)(\d{1,2})/(\d{1,2})(?![\w/]|[.,:]\d|/)")
 _WEEK_COMMENCING = re.compile(r"\b(?:w/?c|week\s+commencing|week\s+beginning|w/b)\s*$", re.I)
 _ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-    "twentieth": 20, "twenty-first": 21, "twenty-second": 22, "twenty-third": 23, "twenty-fourth": 24,
-    "twenty-fifth": 25, "twenty-sixth": 26, "twenty-seventh": 27, "twenty-eighth": 28,
-    "twenty-ninth": 29, "thirtieth": 30, "thirty-first": 31,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+    "twenty-second": 22,
+    "twenty-third": 23,
+    "twenty-fourth": 24,
+    "twenty-fifth": 25,
+    "twenty-sixth": 26,
+    "twenty-seventh": 27,
+    "twenty-eighth": 28,
+    "twenty-ninth": 29,
+    "thirtieth": 30,
+    "thirty-first": 31,
 }
 # "the fourteenth of March [2025]"
 _ORDINAL_DATE = re.compile(
@@ -169,9 +215,9 @@ def _with_weekday(text: str, f: FoundDate) -> FoundDate:
     """Note a weekday written before the date that does not fall on it ("Fri 20/03/2025",
     a Thursday): reported, never silently corrected.  A year-less date's weekday is checked
     by the caller once the year is resolved."""
-    m = _WEEKDAY_BEFORE.search(text[max(0, f.start - 14): f.start])
+    m = _WEEKDAY_BEFORE.search(text[max(0, f.start - 14) : f.start])
     inner = re.match(rf"\s*(?P<wd>{_WEEKDAY_RE})\b", f.text, re.IGNORECASE)
-    wd = (m or inner)
+    wd = m or inner
     if not wd:
         return f
     written = _WEEKDAY_INDEX[wd.group("wd").lower()[:3]]
@@ -185,7 +231,7 @@ def weekday_conflict(text: str, due: _dt.date) -> str:
     for f in find_dates(text, default_year=due.year):
         if f.date.month != due.month or f.date.day != due.day:
             continue
-        m = _WEEKDAY_BEFORE.search(text[max(0, f.start - 14): f.start]) or re.match(
+        m = _WEEKDAY_BEFORE.search(text[max(0, f.start - 14) : f.start]) or re.match(
             rf"\s*(?P<wd>{_WEEKDAY_RE})\b", f.text, re.IGNORECASE
         )
         if m and _WEEKDAY_INDEX[m.group("wd").lower()[:3]] != due.weekday():
@@ -278,11 +324,29 @@ class Deadline:
 
 
 _NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty-five": 45, "forty five": 45,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty-five": 45,
+    "forty five": 45,
 }
-_NUM = r"(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty[- ]five)"
+_NUM = (
+    r"(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty[- ]five)"
+)
 
 _WORKING_DAYS = re.compile(rf"\b{_NUM}\s*(?:working|work|business)\s*days?\b", re.I)
 _NEXT_WORKING_DAY = re.compile(
@@ -312,7 +376,13 @@ _WEEKDAY = re.compile(
     re.I,
 )
 _WEEKDAY_INDEX = {
-    "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6,
+    "mon": 0,
+    "tue": 1,
+    "wed": 2,
+    "thu": 3,
+    "fri": 4,
+    "sat": 5,
+    "sun": 6,
 }
 _EVENT = re.compile(
     r"\b(?P<prep>before|prior\s+to|ahead\s+of|in\s+advance\s+of|at|following|after|by|in\s+time\s+for|on\s+completion\s+of|upon\s+completion\s+of)\s+"
@@ -326,10 +396,37 @@ _EVENT = re.compile(
 )
 
 _MISSING_WORDS = {
-    "", "-", "–", "—", "--", "?", "??", "n/a", "na", "n.a.", "n.a", "not applicable", "tbc", "tba", "tbd",
-    "to be confirmed", "to be agreed", "to be arranged", "to be decided", "to be advised",
-    "to be discussed", "none", "nil", "none set", "not set", "no date", "unknown", "not known", "x",
-    "...", "…",
+    "",
+    "-",
+    "–",
+    "—",
+    "--",
+    "?",
+    "??",
+    "n/a",
+    "na",
+    "n.a.",
+    "n.a",
+    "not applicable",
+    "tbc",
+    "tba",
+    "tbd",
+    "to be confirmed",
+    "to be agreed",
+    "to be arranged",
+    "to be decided",
+    "to be advised",
+    "to be discussed",
+    "none",
+    "nil",
+    "none set",
+    "not set",
+    "no date",
+    "unknown",
+    "not known",
+    "x",
+    "...",
+    "…",
 }
 _REASONS = {
     "asap": "'As soon as possible' sets no date: give a date or a timescale such as 'within 24 hours'.",
@@ -397,7 +494,9 @@ def _none_reason(norm: str, lexicon: Lexicon | None) -> str:
         r"\b(as and when|when|as required|as needed|as necessary|in due course|if required|later|future)\b", norm
     ):
         return _REASONS["vague"]
-    return "No date or timescale was found: give a date (e.g. 14/03/2016) or a timescale (e.g. 'within 3 working days')."
+    return (
+        "No date or timescale was found: give a date (e.g. 14/03/2016) or a timescale (e.g. 'within 3 working days')."
+    )
 
 
 def _needs_meeting(kind: str, what: str) -> tuple[str, None, str]:
@@ -587,7 +686,7 @@ def find_meeting_date(lines: list[str]) -> tuple[_dt.date, int] | None:
     for i, line in enumerate(lines):
         m = _SHORT_LABEL.match(line or "")
         if m and not _LATER_MEETING.search(line[: m.start()]):
-            found = find_dates(line[m.end():])
+            found = find_dates(line[m.end() :])
             if found and found[0].start <= 12:
                 return found[0].date, i
     # a record that opens with when it happened: "Mon 22/09/2025, 10:00–10:55, Teams."
@@ -595,7 +694,7 @@ def find_meeting_date(lines: list[str]) -> tuple[_dt.date, int] | None:
         if not line or _NOT_MEETING.search(line) or _DOB_LABEL.search(line):
             continue
         found = find_dates(line)
-        if found and found[0].start <= 40 and _TIME_RANGE.search(line[found[0].end:]):
+        if found and found[0].start <= 40 and _TIME_RANGE.search(line[found[0].end :]):
             return found[0].date, i
     return None
 

@@ -36,12 +36,14 @@ def rule_page(rule: type[Rule], plugin: str | None = None) -> str:
     else:
         lines.append("None besides `severity`.")
     if getattr(rule, "opt_in", False):
-        switch = (f"It is off unless selected: run it with `--select {rule.code}` or "
-                  f"`extend-select = [\"{rule.code}\"]`")
+        switch = f'It is off unless selected: run it with `--select {rule.code}` or `extend-select = ["{rule.code}"]`'
     else:
-        switch = f"Switch it off with `ignore = [\"{rule.code}\"]`"
-    lines += ["", f"{switch}; change its severity with "
-              f"`[tool.strategy-lint.rules.{rule.code}] severity = \"warning\"`.", ""]
+        switch = f'Switch it off with `ignore = ["{rule.code}"]`'
+    lines += [
+        "",
+        f'{switch}; change its severity with `[tool.strategy-lint.rules.{rule.code}] severity = "warning"`.',
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -65,7 +67,9 @@ def write_pages(folder: Path, only_prefix: str = "SL") -> list[Path]:
         path = folder / f"{code}.md"
         path.write_text(rule_page(reg.rule), encoding="utf-8")
         written.append(path)
-        index.append(f"| [{code}]({code}.md) | {reg.rule.name} | {reg.rule.default_severity.value} | {reg.rule.summary} |")
+        index.append(
+            f"| [{code}]({code}.md) | {reg.rule.name} | {reg.rule.default_severity.value} | {reg.rule.summary} |"
+        )
     (folder / "README.md").write_text("\n".join(index) + "\n", encoding="utf-8")
     return written
 

@@ -129,7 +129,10 @@ class Linter:
         self._strict_plugins = strict_plugins
         if plugins is None:
             plugins = create_plugin_manager(
-                strict=strict_plugins, local_plugins=_local_paths(start_config), skip=self._skip_plugins, on_load=on_plugin
+                strict=strict_plugins,
+                local_plugins=_local_paths(start_config),
+                skip=self._skip_plugins,
+                on_load=on_plugin,
             )
             if on_plugin is not None:
                 on_plugin("")  # every import done: what follows is no single plugin's import
@@ -156,7 +159,9 @@ class Linter:
         """The plugins for records under ``config``: with its own ``local-plugins``."""
         key = _local_key(config)
         if key not in self._plugin_sets:
-            plugins = with_local_plugins(self.plugins, _local_paths(config), strict=self._strict_plugins, skip=self._skip_plugins)
+            plugins = with_local_plugins(
+                self.plugins, _local_paths(config), strict=self._strict_plugins, skip=self._skip_plugins
+            )
             for failure in plugins.failures:
                 log.warning("%s", failure.describe())
             plugins.pm.hook.strategy_lint_configure.call_historic(kwargs={"config": config})
@@ -232,7 +237,9 @@ class Linter:
         except BudgetExceeded:
             raise
         except RecursionError:
-            raise ReadError("unreadable", "the file is nested too deeply to read safely: save a new copy and check that") from None
+            raise ReadError(
+                "unreadable", "the file is nested too deeply to read safely: save a new copy and check that"
+            ) from None
         except MemoryError:
             raise ReadError(
                 "too-large-memory",
@@ -274,7 +281,9 @@ class Linter:
             if nlp is not None:
                 nlp.forget_texts()  # no record's text stays in memory after its check
 
-    def _lint_document(self, doc: Document, config: Config | None, path: Path | None, skip: Mapping[str, str]) -> list[Finding]:
+    def _lint_document(
+        self, doc: Document, config: Config | None, path: Path | None, skip: Mapping[str, str]
+    ) -> list[Finding]:
         config = config or (self.config_for(path) if path else self.default_config)
         plan = self._plan_for(config)
         findings, ran = self._run_rules(doc, config, plan, path, skip)
@@ -299,7 +308,11 @@ class Linter:
             model = plan.config.nlp_model
             nlp_factory = lambda lex=plan.lexicon, m=model: get_pipeline(lex, m)  # noqa: E731
         facts = _facts_for(doc, plan.lexicon, nlp_factory)
-        todo = [entry for entry in plan.rules if not any(matches(s, type(entry[0]).code, type(entry[0]).name) for s in ignored)]
+        todo = [
+            entry
+            for entry in plan.rules
+            if not any(matches(s, type(entry[0]).code, type(entry[0]).name) for s in ignored)
+        ]
         for i, (rule, reg, options, severity) in enumerate(todo):
             if rule.code in skip:
                 findings.append(stopped_rule_finding(rule, reg, skip[rule.code]))
@@ -348,14 +361,20 @@ class Linter:
                 return rule, reg, severity
         return None
 
-    def _apply_baseline(self, doc: Document, path: Path, config: Config, findings: list[Finding]) -> tuple[list[Finding], int]:
+    def _apply_baseline(
+        self, doc: Document, path: Path, config: Config, findings: list[Finding]
+    ) -> tuple[list[Finding], int]:
         """(the findings the baseline does not accept, how many it accepted)."""
         if self.baseline is None:
             return findings, 0
         kept, unmatched = self.baseline.filter(path, findings)
         accepted = len(findings) - len(kept)
         plan = self._plan_for(config)
-        ran = [type(r[0]) for r in plan.rules if not any(matches(s, type(r[0]).code, type(r[0]).name) for s in _per_file_ignored(config, path))]
+        ran = [
+            type(r[0])
+            for r in plan.rules
+            if not any(matches(s, type(r[0]).code, type(r[0]).name) for s in _per_file_ignored(config, path))
+        ]
         unused = self._unused_rule(plan, ran)
         if unused and unmatched:
             rule, reg, severity = unused
@@ -368,7 +387,9 @@ class Linter:
             kept.sort(key=_order)
         return kept, accepted
 
-    def lint_file(self, path: Path, skip: Mapping[str, str] | None = None, *, display: Path | None = None) -> FileResult:
+    def lint_file(
+        self, path: Path, skip: Mapping[str, str] | None = None, *, display: Path | None = None
+    ) -> FileResult:
         """Read and check one file within its ``file-timeout``.
 
         An overrun while reading is the record's: a one-line error.  An overrun inside a
@@ -391,7 +412,15 @@ class Linter:
                 nlp.forget_texts()
             findings = self._finish(stop.doc, stop.plan, stop.findings, stop.ran)
             findings, accepted = self._apply_baseline(stop.doc, shown, config, findings)
-            return FileResult(str(shown), "ok", findings, document=stop.doc, fail_on=config.fail_on, min_confidence=config.min_confidence, baselined=accepted)
+            return FileResult(
+                str(shown),
+                "ok",
+                findings,
+                document=stop.doc,
+                fail_on=config.fail_on,
+                min_confidence=config.min_confidence,
+                baselined=accepted,
+            )
         except FileTimeout as exc:
             return FileResult(str(shown), "error", error=file_timeout_error(exc.seconds))
 
@@ -412,11 +441,21 @@ class Linter:
             return FileResult(
                 shown,
                 "error",
-                error=ReadError("internal-error", f"strategy-lint failed on this file ({_where(exc)}): please report it"),
+                error=ReadError(
+                    "internal-error", f"strategy-lint failed on this file ({_where(exc)}): please report it"
+                ),
             )
         findings = self.lint_document(doc, config, name, skip)
         findings, accepted = self._apply_baseline(doc, name, config, findings)
-        return FileResult(shown, "ok", findings, document=doc, fail_on=config.fail_on, min_confidence=config.min_confidence, baselined=accepted)
+        return FileResult(
+            shown,
+            "ok",
+            findings,
+            document=doc,
+            fail_on=config.fail_on,
+            min_confidence=config.min_confidence,
+            baselined=accepted,
+        )
 
     def lint_paths(self, paths: Iterable[Path]) -> Iterator[FileResult]:
         for path in iter_files(paths, self.default_config.exclude):

@@ -97,9 +97,7 @@ class Severity(str, Enum):
         try:
             return cls(str(value).lower())
         except ValueError:
-            raise ValueError(
-                f"unknown severity {value!r}: use one of info, warning, error"
-            ) from None
+            raise ValueError(f"unknown severity {value!r}: use one of info, warning, error") from None
 
 
 @dataclass(frozen=True)
@@ -179,10 +177,7 @@ class Finding:
         survives edits elsewhere in the record but changes when the finding itself does.
         """
         loc = self.location
-        raw = "|".join(
-            str(x)
-            for x in (path_key, self.code, loc.section, loc.table, loc.row, loc.column, self.message)
-        )
+        raw = "|".join(str(x) for x in (path_key, self.code, loc.section, loc.table, loc.row, loc.column, self.message))
         return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
 
     def to_dict(self, *, excerpts: bool = True) -> dict:

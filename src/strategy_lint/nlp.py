@@ -150,9 +150,7 @@ def _build(lexicon: Lexicon, model: str | None) -> Language:
     _register_sw_filter()
     nlp.add_pipe(_SW_FILTER, after=_RULER_NAME)
     _ROLE_AGENCY[nlp] = {
-        key: str(spec.get("agency") or "")
-        for key, spec in lexicon.roles.items()
-        if spec.get("agency")
+        key: str(spec.get("agency") or "") for key, spec in lexicon.roles.items() if spec.get("agency")
     }
     return nlp
 
@@ -488,9 +486,7 @@ def mentions(nlp: Language, text: str, initials: Iterable[str] = frozenset()) ->
     return _without_initials(_raw_many(nlp, [text])[0], frozenset(initials))
 
 
-def mentions_many(
-    nlp: Language, texts: Sequence[str], initials: Iterable[str] = frozenset()
-) -> list[list[Mention]]:
+def mentions_many(nlp: Language, texts: Sequence[str], initials: Iterable[str] = frozenset()) -> list[list[Mention]]:
     """:func:`mentions` for many texts at once (batched through ``nlp.pipe``)."""
     ini = frozenset(initials)
     return [_without_initials(found, ini) for found in _raw_many(nlp, texts)]
@@ -512,9 +508,7 @@ def agencies_in(nlp: Language, text: str, initials: Iterable[str] = frozenset())
     return to_agencies(nlp, mentions(nlp, text, initials))
 
 
-def agencies_in_many(
-    nlp: Language, texts: Sequence[str], initials: Iterable[str] = frozenset()
-) -> list[list[Mention]]:
+def agencies_in_many(nlp: Language, texts: Sequence[str], initials: Iterable[str] = frozenset()) -> list[list[Mention]]:
     """:func:`agencies_in` for many texts at once."""
     return [to_agencies(nlp, ms) for ms in mentions_many(nlp, texts, initials)]
 

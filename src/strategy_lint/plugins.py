@@ -58,7 +58,7 @@ def blame(plugin: str, distribution: str | None) -> str:
     if distribution:
         return distribution
     if plugin.startswith("local:"):
-        return f"local plugin file {plugin[len('local:'):]}"
+        return f"local plugin file {plugin[len('local:') :]}"
     return f"plugin {plugin!r}"
 
 
@@ -100,7 +100,9 @@ class Plugins:
             by_name: dict[str, RegisteredRule] = {core.rule.name: core}
             reserved = {core.rule.code: core}
             # strategy-lint's own rules first: a plugin cannot take a built-in's code or name
-            impls = sorted(self.pm.hook.strategy_lint_rules.get_hookimpls(), key=lambda i: dists.get(i.plugin_name) != OURS)
+            impls = sorted(
+                self.pm.hook.strategy_lint_rules.get_hookimpls(), key=lambda i: dists.get(i.plugin_name) != OURS
+            )
             for impl in impls:
                 dist = dists.get(impl.plugin_name)
                 try:

@@ -61,9 +61,7 @@ class Option:
             return list(value)
         if isinstance(self.default, float) and isinstance(value, int):
             return float(value)
-        raise TypeError(
-            f"expected {type(self.default).__name__}, got {type(value).__name__}"
-        )
+        raise TypeError(f"expected {type(self.default).__name__}, got {type(value).__name__}")
 
 
 @dataclass
@@ -144,9 +142,7 @@ class Rule:
             if key not in cls.options:
                 from .suggest import did_you_mean
 
-                raise ConfigError(
-                    f"rule {cls.code} ({cls.name}) has no option {key!r}{did_you_mean(key, cls.options)}"
-                )
+                raise ConfigError(f"rule {cls.code} ({cls.name}) has no option {key!r}{did_you_mean(key, cls.options)}")
             try:
                 out[key] = cls.options[key].coerce(value)
             except TypeError as exc:

@@ -91,7 +91,9 @@ def default_code(name: str) -> str:
     return f"{letters}001"
 
 
-def create(name: str, code: str | None = None, parent: str | Path = ".", *, taken: AbstractSet[str] = frozenset()) -> Path:
+def create(
+    name: str, code: str | None = None, parent: str | Path = ".", *, taken: AbstractSet[str] = frozenset()
+) -> Path:
     """Write the plugin package into ``parent/strategy-lint-<name>`` and return that folder.
 
     ``taken`` holds the codes and names of installed rules, which the new rule must not reuse.
@@ -101,8 +103,7 @@ def create(name: str, code: str | None = None, parent: str | Path = ".", *, take
     if names.code in taken or names.name in taken:
         what = names.code if names.code in taken else names.name
         raise ScaffoldError(
-            f"a rule {what!r} is already installed: choose another "
-            + ("--code" if what == names.code else "NAME")
+            f"a rule {what!r} is already installed: choose another " + ("--code" if what == names.code else "NAME")
         )
     target = Path(parent) / names.dist
     if target.exists() and (not target.is_dir() or any(target.iterdir())):

@@ -28,12 +28,26 @@ if TYPE_CHECKING:  # pragma: no cover
 #: ``suffixes``: words that make "<Capitalised name> <suffix>" this agency ("Parkside Medical Centre");
 #: ``weak_names``: names that alone do not say which service of the agency (a hospital trust)
 AGENCY_FIELDS = {
-    "name": str, "group": str, "names": list, "abbreviations": list, "suffixes": list, "weak_names": list,
+    "name": str,
+    "group": str,
+    "names": list,
+    "abbreviations": list,
+    "suffixes": list,
+    "weak_names": list,
 }
 ROLE_FIELDS = {"name": str, "agency": str, "names": list, "abbreviations": list}
 #: agency groups the lexicon documents (agencies.toml); groups in the lexicon itself count too
 AGENCY_GROUPS = (
-    "social_care", "police", "health", "education", "housing", "justice", "domestic_abuse", "voluntary", "legal", "other",
+    "social_care",
+    "police",
+    "health",
+    "education",
+    "housing",
+    "justice",
+    "domestic_abuse",
+    "voluntary",
+    "legal",
+    "other",
 )
 
 
@@ -85,7 +99,11 @@ def check_lexicon_shape(table: dict[str, Any]) -> None:
                     if field_name not in fields:
                         raise ValueError(f"{at}: unknown field {field_name!r}{did_you_mean(field_name, fields)}")
                     kind = fields[field_name]
-                    ok = _strings(field_value) and not isinstance(field_value, str) if kind is list else isinstance(field_value, str)
+                    ok = (
+                        _strings(field_value) and not isinstance(field_value, str)
+                        if kind is list
+                        else isinstance(field_value, str)
+                    )
                     _need(ok, f"{at}.{field_name} must be {'a list of strings' if kind is list else 'a string'}")
 
 

@@ -148,7 +148,9 @@ def _is_form_table(doc: Document, t: Table) -> bool:
     if not split_rows:
         first = next((c for row in t.cells for c in row if c is not None), None)
         text = _cell_text(doc, first)
-        return bool(text) and len(text.split()) <= MAX_LABEL_WORDS and "\n" not in text and not _STATEMENT_END.search(text)
+        return (
+            bool(text) and len(text.split()) <= MAX_LABEL_WORDS and "\n" not in text and not _STATEMENT_END.search(text)
+        )
     if t.n_cols < 2:
         return False
     labels = [_cell_text(doc, row[0]) for row in split_rows if row and row[0] is not None]
@@ -190,7 +192,13 @@ def _fill_records(doc: Document, t: Table, lexicon: Lexicon) -> None:
         if not filled:
             continue
         prev = t.records[-1] if t.records else None
-        if prev is not None and doc.format == "pdf" and len(filled) == 1 and len(values) > 1 and _continues_cell(prev.values.get(filled[0], ""), values[filled[0]]):
+        if (
+            prev is not None
+            and doc.format == "pdf"
+            and len(filled) == 1
+            and len(values) > 1
+            and _continues_cell(prev.values.get(filled[0], ""), values[filled[0]])
+        ):
             # a row broken across a page or a line ("...every / missing episodes"): one record
             key = filled[0]
             prev.values[key] = f"{prev.values[key]} {values[key]}".strip()
@@ -392,15 +400,16 @@ def label_value_lines(doc: Document) -> list[tuple[str, int]]:
     return lines
 
 
-_ADULT = re.compile(r"\b(mother|father|mum|dad|parent|partner|stepfather|stepmother|grandmother|grandfather|"
-                    r"uncle|aunt|brother|sister|sibling|carer|boyfriend|girlfriend)s?\b", re.I)
+_ADULT = re.compile(
+    r"\b(mother|father|mum|dad|parent|partner|stepfather|stepmother|grandmother|grandfather|"
+    r"uncle|aunt|brother|sister|sibling|carer|boyfriend|girlfriend)s?\b",
+    re.I,
+)
 
 
 def _child_lines(doc: Document, lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """Lines that can state the child's age: child-details sections first, never adults' lines."""
-    child_blocks = {
-        b.index for s in doc.sections if s.kind == "child_details" for b in doc.section_blocks(s)
-    }
+    child_blocks = {b.index for s in doc.sections if s.kind == "child_details" for b in doc.section_blocks(s)}
     first = [(t, b) for t, b in lines if b in child_blocks]
     rest = [(t, b) for t, b in lines if b not in child_blocks]
     return [(t, b) for t, b in first + rest if not _ADULT.search(t)]
@@ -420,7 +429,9 @@ def _extract_metadata(doc: Document) -> None:
         doc.metadata.meeting_date_block = lines[line_no][1]
     else:
         # "Strategy discussion – 14/03/2025" in the page header
-        furniture = [(line, b.index) for b in doc.blocks if b.is_furniture for line in b.text.splitlines() if line.strip()]
+        furniture = [
+            (line, b.index) for b in doc.blocks if b.is_furniture for line in b.text.splitlines() if line.strip()
+        ]
         found = dates.find_meeting_date([l for l, _ in furniture]) if furniture else None
         if found and dates.find_dates(furniture[found[1]][0]) and _STRATEGY_IN.search(furniture[found[1]][0]):
             doc.metadata.meeting_date, line_no = found

@@ -101,7 +101,13 @@ class _Task:
 
     def request(self) -> tuple:
         if self.kind == "check":
-            return ("check", str(self.path), dict(self.skip), self.annotate, str(self.display) if self.display else None)
+            return (
+                "check",
+                str(self.path),
+                dict(self.skip),
+                self.annotate,
+                str(self.display) if self.display else None,
+            )
         return ("annotate", str(self.path), self.findings)
 
 
@@ -433,7 +439,9 @@ class Supervisor:
         worker.task = None
         log.debug("a worker process stopped during stage %s", task.stage if _is_rule(task.stage) else "of a file")
         stage = task.stage
-        if task.attempts < MAX_ATTEMPTS and (stage is None or (task.kind == "check" and _is_rule(stage) and stage not in task.skip)):
+        if task.attempts < MAX_ATTEMPTS and (
+            stage is None or (task.kind == "check" and _is_rule(stage) and stage not in task.skip)
+        ):
             if stage is not None:  # a rule: check the record again without it
                 task.skip[stage] = cause
             task.result = None if task.kind == "check" else task.result
@@ -473,7 +481,9 @@ class Supervisor:
         if time.monotonic() < task.started + file_seconds + GRACE_SECONDS:
             return f"took too long (over the {rule_seconds:g} s rule-timeout, and did not stop when asked)"
         # the record's own time ran out inside this check: the check is to blame, as in process
-        return f"was still running when this record's {file_seconds:g} s file-timeout ran out, and did not stop when asked"
+        return (
+            f"was still running when this record's {file_seconds:g} s file-timeout ran out, and did not stop when asked"
+        )
 
 
 def _is_rule(stage: str | None) -> bool:
@@ -487,7 +497,10 @@ def _file_error(task: _Task, cause: str) -> FileResult:
     if cause.startswith("took too long"):
         error = file_timeout_error(task.file_seconds)
     elif task.attempts >= MAX_ATTEMPTS:
-        error = ReadError("worker-crashed", "not checked: the checks kept stopping their process; report it to the plugins' maintainers")
+        error = ReadError(
+            "worker-crashed",
+            "not checked: the checks kept stopping their process; report it to the plugins' maintainers",
+        )
     else:
         error = ReadError(
             "worker-crashed",

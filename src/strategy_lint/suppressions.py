@@ -144,7 +144,9 @@ def _stale(directives: list[Directive], ran: list[type[Rule]], known: list[type[
             if count:
                 continue
             if not any(matches(sel, r.code, r.name) for r in known):
-                message = f'The comment "{d.text()}" names {sel!r}, which is not a known check, so it suppresses nothing.'
+                message = (
+                    f'The comment "{d.text()}" names {sel!r}, which is not a known check, so it suppresses nothing.'
+                )
                 fix = "Correct the code or name (see `strategy-lint rules`), or delete the comment."
             elif not any(matches(sel, r.code, r.name) for r in ran):
                 continue  # the check did not run this time: nothing to judge

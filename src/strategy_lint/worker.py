@@ -68,7 +68,11 @@ def main(spec: WorkerSpec, inbox: Any, outbox: Any, close_fds: tuple[int, ...] =
         tell("fatal", "plugin", str(exc))
         return
     except MemoryError:
-        tell("fatal", "memory", f"max-memory-mb {spec.max_memory_mb:g} is too little for a worker to start: raise it (2048 is the default)")
+        tell(
+            "fatal",
+            "memory",
+            f"max-memory-mb {spec.max_memory_mb:g} is too little for a worker to start: raise it (2048 is the default)",
+        )
         return
     except CONTAINED as exc:
         tell("fatal", "internal", _where(exc))

@@ -136,7 +136,16 @@ def section_lint_vs_floor(linter, files: dict[str, list[Path]], repeat: int) -> 
         li = sum(best_of(lambda p=p: linter.lint_file(p), repeat) for p in paths)
         target = 1.5 if paths[0].suffix == ".pdf" else 2.0
         ratio = li / fl
-        print(row(group, f"{fl / len(paths):.3f}", f"{li / len(paths):.3f}", f"{ratio:.2f}x", f"<= {target}x", verdict(ratio, target)))
+        print(
+            row(
+                group,
+                f"{fl / len(paths):.3f}",
+                f"{li / len(paths):.3f}",
+                f"{ratio:.2f}x",
+                f"<= {target}x",
+                verdict(ratio, target),
+            )
+        )
 
 
 def section_breakdown(linter, path: Path) -> None:
@@ -177,7 +186,16 @@ def section_cold_start(one: Path, repeat: int) -> None:
     print(row("command", "seconds", "vs spaCy", "", "target", "verdict"))
     print(row('python -c "import spacy"', f"{spacy:.3f}", "1.00x"))
     print(row("strategy-lint --help", f"{help_:.3f}", f"{help_ / spacy:.2f}x", "", "< 0.5 s", verdict(help_, 0.5)))
-    print(row(f"strategy-lint check {one.suffix}", f"{check:.3f}", f"{check / spacy:.2f}x", "", "<= 1.3x", verdict(check / spacy, 1.3)))
+    print(
+        row(
+            f"strategy-lint check {one.suffix}",
+            f"{check:.3f}",
+            f"{check / spacy:.2f}x",
+            "",
+            "<= 1.3x",
+            verdict(check / spacy, 1.3),
+        )
+    )
 
 
 def section_batch(sources: list[Path], n: int, work: Path) -> None:
@@ -193,7 +211,16 @@ def section_batch(sources: list[Path], n: int, work: Path) -> None:
     speedup = one / two
     print(row("run", "seconds", "records/s", "speed-up", "target", "verdict"))
     print(row("--jobs 1", f"{one:.2f}", f"{n / one:.1f}"))
-    print(row("--jobs 2", f"{two:.2f}", f"{n / two:.1f}", f"{speedup:.2f}x", ">= 1.8x", verdict(speedup, 1.8, lower_is_better=False)))
+    print(
+        row(
+            "--jobs 2",
+            f"{two:.2f}",
+            f"{n / two:.1f}",
+            f"{speedup:.2f}x",
+            ">= 1.8x",
+            verdict(speedup, 1.8, lower_is_better=False),
+        )
+    )
     print(f"reports identical: {same}")
 
 
@@ -214,10 +241,21 @@ def section_sizes(linter, series: dict[str, dict[int, Path]]) -> None:
             fl = best_of(lambda path=path: floor(path), 1)
             li = best_of(lambda path=path: linter.lint_file(path), 1)
             per_page.append(li / pages)
-            print(row(f"{layout} {pages} pages", f"{fl:.2f}", f"{li:.2f}", f"{li / fl:.2f}x", f"{1000 * li / pages:.1f}", widths=(26, 12, 12, 10, 10, 4)))
+            print(
+                row(
+                    f"{layout} {pages} pages",
+                    f"{fl:.2f}",
+                    f"{li:.2f}",
+                    f"{li / fl:.2f}x",
+                    f"{1000 * li / pages:.1f}",
+                    widths=(26, 12, 12, 10, 10, 4),
+                )
+            )
         growth = per_page[-1] / per_page[0]
-        print(f"  {layout}: per-page time at {max(by_pages)} pages is {growth:.2f}x that at {min(by_pages)} "
-              f"(target <= 1.5x, linear): {verdict(growth, 1.5)}")
+        print(
+            f"  {layout}: per-page time at {max(by_pages)} pages is {growth:.2f}x that at {min(by_pages)} "
+            f"(target <= 1.5x, linear): {verdict(growth, 1.5)}"
+        )
 
 
 def section_profile(linter, paths: list[Path], top: int) -> None:
@@ -254,20 +292,30 @@ def main(argv: list[str] | None = None) -> int:
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="strategy-lint-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    print(f"strategy-lint benchmark  python {platform.python_version()}  {platform.machine()}  "
-          f"{os.cpu_count()} CPUs  load {os.getloadavg()[0]:.1f}  records in {work}")
+    print(
+        f"strategy-lint benchmark  python {platform.python_version()}  {platform.machine()}  "
+        f"{os.cpu_count()} CPUs  load {os.getloadavg()[0]:.1f}  records in {work}"
+    )
 
     start = time.perf_counter()
-    realistic = {f"{lay} 5-15 p": [build_record(p, lay, work / f"{lay}-{p}.{EXT[lay]}", seed=p) for p in REALISTIC_PAGES] for lay in EXT}
+    realistic = {
+        f"{lay} 5-15 p": [build_record(p, lay, work / f"{lay}-{p}.{EXT[lay]}", seed=p) for p in REALISTIC_PAGES]
+        for lay in EXT
+    }
     big_layouts = [lay for lay in EXT if not (args.quick and lay == "pdf")]
     big = {lay: build_record(300, lay, work / f"{lay}-300.{EXT[lay]}") for lay in big_layouts}
-    series = {lay: {p: build_record(p, lay, work / f"{lay}-{p}.{EXT[lay]}") for p in SIZES if p != 300} for lay in ("form", "pdf")}
+    series = {
+        lay: {p: build_record(p, lay, work / f"{lay}-{p}.{EXT[lay]}") for p in SIZES if p != 300}
+        for lay in ("form", "pdf")
+    }
     for lay in series:
         if lay in big:
             series[lay][300] = big[lay]
         elif args.quick:
             series[lay].pop(100, None)
-    print(f"built {sum(map(len, realistic.values())) + len(big) + sum(map(len, series.values()))} records in {time.perf_counter() - start:.0f} s")
+    print(
+        f"built {sum(map(len, realistic.values())) + len(big) + sum(map(len, series.values()))} records in {time.perf_counter() - start:.0f} s"
+    )
 
     from strategy_lint.engine import Linter
 

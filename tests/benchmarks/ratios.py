@@ -149,7 +149,11 @@ def builtin_linter():
     from strategy_lint.plugins import OURS
 
     probe = Linter()
-    codes = [code for code, reg in probe.all_rules().items() if reg.distribution == OURS or reg.plugin.startswith("strategy-lint")]
+    codes = [
+        code
+        for code, reg in probe.all_rules().items()
+        if reg.distribution == OURS or reg.plugin.startswith("strategy-lint")
+    ]
     return Linter(select=codes)
 
 
@@ -172,7 +176,16 @@ def measure_group(linter, name: str, paths: list[Path], repeat: int, verbose: bo
     fl, li = sum(floors), sum(lints)
     kind = "pdf" if paths[0].suffix.lower() == ".pdf" else "docx"
     target = TARGETS[kind]
-    print(row(f"{name} ({len(paths)})", f"{fl / len(paths):.3f}", f"{li / len(paths):.3f}", f"{li / fl:.2f}x", f"<= {target}x", verdict(li / fl, target)))
+    print(
+        row(
+            f"{name} ({len(paths)})",
+            f"{fl / len(paths):.3f}",
+            f"{li / len(paths):.3f}",
+            f"{li / fl:.2f}x",
+            f"<= {target}x",
+            verdict(li / fl, target),
+        )
+    )
     return fl, li
 
 
@@ -195,13 +208,43 @@ def cold_start(one: Path, repeat: int) -> None:
         check_t.append(timed_run(check_cmd))
     s, c = min(spacy_t), min(check_t)
     print(row("command", "best s", "median s", "ratio", "target", "", widths=(44, 8, 9, 8, 8, 7)))
-    print(row('python -c "import spacy"', f"{s:.3f}", f"{statistics.median(spacy_t):.3f}", "1.00x", widths=(44, 8, 9, 8, 8, 7)))
-    print(row(f"strategy-lint check {one.name}", f"{c:.3f}", f"{statistics.median(check_t):.3f}", f"{c / s:.2f}x",
-              f"<= {TARGETS['cold']}x", verdict(c / s, TARGETS["cold"]), widths=(44, 8, 9, 8, 8, 7)))
+    print(
+        row(
+            'python -c "import spacy"',
+            f"{s:.3f}",
+            f"{statistics.median(spacy_t):.3f}",
+            "1.00x",
+            widths=(44, 8, 9, 8, 8, 7),
+        )
+    )
+    print(
+        row(
+            f"strategy-lint check {one.name}",
+            f"{c:.3f}",
+            f"{statistics.median(check_t):.3f}",
+            f"{c / s:.2f}x",
+            f"<= {TARGETS['cold']}x",
+            verdict(c / s, TARGETS["cold"]),
+            widths=(44, 8, 9, 8, 8, 7),
+        )
+    )
 
 
-FACTS = ("nlp", "reading", "meeting", "request", "child", "participants", "agencies", "contacts",
-         "voice", "actions", "update_actions", "followups", "photographs")
+FACTS = (
+    "nlp",
+    "reading",
+    "meeting",
+    "request",
+    "child",
+    "participants",
+    "agencies",
+    "contacts",
+    "voice",
+    "actions",
+    "update_actions",
+    "followups",
+    "photographs",
+)
 
 
 def breakdown(linter, groups: dict[str, list[Path]], repeat: int) -> None:
@@ -252,7 +295,11 @@ def breakdown(linter, groups: dict[str, list[Path]], repeat: int) -> None:
 def _options(config):
     from strategy_lint.readers.base import MB, ReadOptions
 
-    return ReadOptions(max_file_bytes=int(config.max_file_mb * MB), max_expanded_bytes=int(config.max_expanded_mb * MB), max_pages=config.max_pages)
+    return ReadOptions(
+        max_file_bytes=int(config.max_file_mb * MB),
+        max_expanded_bytes=int(config.max_expanded_mb * MB),
+        max_pages=config.max_pages,
+    )
 
 
 def profile(linter, paths: list[Path], top: int, rounds: int = 3) -> None:
@@ -279,17 +326,27 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=5, help="best of N for in-process timings (default 5)")
     ap.add_argument("--cold-repeat", type=int, default=10, help="best of N for the cold start (default 10)")
-    ap.add_argument("--all", action="store_true", help="every committed .docx/PDF of the two folders, not the named ones")
+    ap.add_argument(
+        "--all", action="store_true", help="every committed .docx/PDF of the two folders, not the named ones"
+    )
     ap.add_argument("--no-generated", action="store_true", help="skip the generated 5-15 page records")
     ap.add_argument("--no-cold", action="store_true", help="skip the cold-start figure")
     ap.add_argument("--only", choices=("docx", "pdf"), help="one format only (no cold start)")
-    ap.add_argument("--profile", choices=("docx", "pdf"), help="print pyinstrument's flat profile of linting that format")
-    ap.add_argument("--breakdown", action="store_true", help="print where the time goes (reader, structure, language pass, each reading, rules) and stop")
+    ap.add_argument(
+        "--profile", choices=("docx", "pdf"), help="print pyinstrument's flat profile of linting that format"
+    )
+    ap.add_argument(
+        "--breakdown",
+        action="store_true",
+        help="print where the time goes (reader, structure, language pass, each reading, rules) and stop",
+    )
     ap.add_argument("-v", "--verbose", action="store_true", help="a line per record")
     args = ap.parse_args(argv)
 
-    print(f"strategy-lint ratios  python {platform.python_version()}  {platform.machine()}  "
-          f"{os.cpu_count()} CPUs  load {os.getloadavg()[0]:.1f}")
+    print(
+        f"strategy-lint ratios  python {platform.python_version()}  {platform.machine()}  "
+        f"{os.cpu_count()} CPUs  load {os.getloadavg()[0]:.1f}"
+    )
     if args.all:
         docx = sorted(p for d in (DEV, EXAMPLES) for p in d.glob("*.docx"))
         pdf = sorted(p for d in (DEV, EXAMPLES) for p in d.glob("*.pdf"))
@@ -318,7 +375,13 @@ def main(argv: list[str] | None = None) -> int:
         groups = {}
         if args.only != "pdf":
             groups["committed .docx"] = docx
-            groups.update({f"generated {lay} .docx" : generated[lay] for lay in ("form", "narrative", "pseudo") if lay in generated})
+            groups.update(
+                {
+                    f"generated {lay} .docx": generated[lay]
+                    for lay in ("form", "narrative", "pseudo")
+                    if lay in generated
+                }
+            )
         if args.only != "docx":
             groups["committed PDF"] = pdf
             if "pdf" in generated:

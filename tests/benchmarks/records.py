@@ -69,12 +69,17 @@ def record_markdown(pages: int, seed: int = 0, sentinel: str | None = None) -> s
             )
         agencies.append(f"### {agency} ({i + 1})\n" + "\n\n".join(paras) + "\n")
     if sentinel:
-        agencies.append(f"### Northbrook Primary School (note)\nThe class teacher said {sentinel} was seen on the playground.\n")
+        agencies.append(
+            f"### Northbrook Primary School (note)\nThe class teacher said {sentinel} was seen on the playground.\n"
+        )
     out = base.replace(
         "| Priya Nair | Business Support Officer (minutes) | Children's Social Care |\n",
-        "| Priya Nair | Business Support Officer (minutes) | Children's Social Care |\n" + "".join(a + "\n" for a in attendees),
+        "| Priya Nair | Business Support Officer (minutes) | Children's Social Care |\n"
+        + "".join(a + "\n" for a in attendees),
     )
-    out = out.replace("## Child's voice and lived experience", "\n".join(agencies) + "\n## Child's voice and lived experience")
+    out = out.replace(
+        "## Child's voice and lived experience", "\n".join(agencies) + "\n## Child's voice and lived experience"
+    )
     out = out.replace(
         "| Hannah Reed (CSC) | 21/03/2016 |\n",
         "| Hannah Reed (CSC) | 21/03/2016 |\n" + "".join(a + "\n" for a in actions),

@@ -47,8 +47,12 @@ class Note(Rule):
     def check(self, document, ctx):
         for block in document.body_blocks():
             if "NOTE" in block.text:
-                yield Report("A NOTE was left in the record.", block=block.index, excerpt=block.text,
-                             fix="Resolve the note and delete it.")
+                yield Report(
+                    "A NOTE was left in the record.",
+                    block=block.index,
+                    excerpt=block.text,
+                    fix="Resolve the note and delete it.",
+                )
 
 
 @hookimpl

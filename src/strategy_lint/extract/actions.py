@@ -41,10 +41,28 @@ ACTION_SECTION_KINDS = ("actions", "next_steps", "decision")
 
 #: Owners that name nobody (Leeds SMART planning asks for a named person).
 GENERIC_OWNERS = (
-    "all", "all agencies", "all agency", "agencies", "all professionals", "professionals",
-    "team", "the team", "all parties", "everyone", "all involved", "all agencies involved",
-    "all professionals involved", "multi-agency", "multi agency", "partners", "all partners",
-    "partner agencies", "all partner agencies", "network", "professional network", "core group",
+    "all",
+    "all agencies",
+    "all agency",
+    "agencies",
+    "all professionals",
+    "professionals",
+    "team",
+    "the team",
+    "all parties",
+    "everyone",
+    "all involved",
+    "all agencies involved",
+    "all professionals involved",
+    "multi-agency",
+    "multi agency",
+    "partners",
+    "all partners",
+    "partner agencies",
+    "all partner agencies",
+    "network",
+    "professional network",
+    "core group",
 )
 
 
@@ -101,7 +119,6 @@ def meeting_date(document: Document):
     return meta.meeting_date
 
 
-
 def actions(document: Document, lexicon: Lexicon | None = None) -> list[Action]:
     """Every agreed action in the record, in reading order."""
     lex = lexicon if lexicon is not None else default_lexicon()
@@ -116,9 +133,7 @@ def actions(document: Document, lexicon: Lexicon | None = None) -> list[Action]:
     for sec in document.sections:
         if sec.kind != "actions" or _inside_kind(document, sec, "actions"):
             continue
-        if sec.index in table_sections or any(
-            d.index in table_sections for d in _descendants(document, sec)
-        ):
+        if sec.index in table_sections or any(d.index in table_sections for d in _descendants(document, sec)):
             # the table is the action list; prose around it is commentary
             found.extend(_text_actions(document, sec, meeting, lex, fields_only=True))
         else:
@@ -212,10 +227,20 @@ def _table_actions(document: Document, t: Table, meeting, lex: Lexicon) -> list[
     for rec in t.records:
         text = rec.get("action").strip()
         # no "Who" column: an "Agency", "Named worker" or "Name" column says who does it
-        owner = (rec.get("owner") or " ".join(
-            v for v in (rec.get("name"), rec.get("role"), rec.get("agency"), rec.get("agency+role"), rec.get("name+role"))
-            if v
-        )).strip()
+        owner = (
+            rec.get("owner")
+            or " ".join(
+                v
+                for v in (
+                    rec.get("name"),
+                    rec.get("role"),
+                    rec.get("agency"),
+                    rec.get("agency+role"),
+                    rec.get("name+role"),
+                )
+                if v
+            )
+        ).strip()
         deadline_text = rec.get("deadline").strip()
         if not owner and text:
             # "Offer a carer's assessment ... Lead: CSC (Disabled Children's Team)": the owner
@@ -411,7 +436,7 @@ def _text_actions(
             opened = _unclosed_bracket(head)
             if opened > 0:
                 # "Visit the home (Police; by when: Friday)": the owner opens the bracket
-                owner = head[opened + 1:].strip(" ;,")
+                owner = head[opened + 1 :].strip(" ;,")
                 head = head[:opened].strip()
                 if owner:
                     current["owner"] = owner
@@ -419,9 +444,11 @@ def _text_actions(
             current_blocks = [line.block]
         if fields and (fields[0].start() <= 1 or current is not None and current_blocks == [line.block]):
             for i, m in enumerate(fields):
-                kind = labels[normalise_title(m.group("label"))] if normalise_title(m.group("label")) in labels else None
+                kind = (
+                    labels[normalise_title(m.group("label"))] if normalise_title(m.group("label")) in labels else None
+                )
                 end = fields[i + 1].start() if i + 1 < len(fields) else len(text)
-                value = text[m.end():end].strip(" .;|,")
+                value = text[m.end() : end].strip(" .;|,")
                 if value.endswith(")") and value.count(")") > value.count("("):
                     value = value[:-1].strip(" .;|,")
                 if kind is None:
@@ -477,7 +504,9 @@ def _free_action(text: str, block: int, meeting, lex: Lexicon, source: str) -> A
             tail_segments = inner
             head = head[: paren.start()].strip()
     for seg in tail_segments:
-        seg_clean = re.sub(r"^(?:by\s+whom|who|owner|lead|responsible|by\s+when|when|deadline|timescale)\s*:\s*", "", seg, flags=re.I)
+        seg_clean = re.sub(
+            r"^(?:by\s+whom|who|owner|lead|responsible|by\s+when|when|deadline|timescale)\s*:\s*", "", seg, flags=re.I
+        )
         if not deadline_text and _deadline_like(seg_clean, meeting, lex):
             deadline_text = seg_clean
         elif not owner and len(seg_clean.split()) <= 8:
@@ -542,7 +571,7 @@ def _deadline_in_text(text: str, meeting, lex: Lexicon) -> str:
     phrase, else a not-a-deadline phrase ("ASAP", "ongoing", "when possible")."""
     best = ""
     for m in _CUE.finditer(text):
-        tail = text[m.start():].strip(" .;,")
+        tail = text[m.start() :].strip(" .;,")
         if dates.parse_deadline(tail, meeting_date=meeting, lexicon=lex).is_real:
             best = tail
     if best:
@@ -554,7 +583,7 @@ def _deadline_in_text(text: str, meeting, lex: Lexicon) -> str:
             continue  # too common inside a task to stand for its timescale
         found = re.search(rf"(?<![\w]){re.escape(phrase.lower())}(?![\w])", norm)
         if found:
-            return text[found.start():found.end()]
+            return text[found.start() : found.end()]
     return ""
 
 

@@ -47,28 +47,136 @@ _DEFAULT_MODE = {"attendees": "present", "consulted": "consulted", "apologies": 
 
 # Titles that may precede a person's name.  Police ranks also imply a role (via the lexicon).
 _TITLES = {
-    "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "prof", "prof.", "professor",
-    "cllr", "nurse", "sister", "det", "sgt", "insp", "dc", "ds", "di", "dci", "pc", "pcso", "rev",
+    "dr",
+    "dr.",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "miss",
+    "mx",
+    "prof",
+    "prof.",
+    "professor",
+    "cllr",
+    "nurse",
+    "sister",
+    "det",
+    "sgt",
+    "insp",
+    "dc",
+    "ds",
+    "di",
+    "dci",
+    "pc",
+    "pcso",
+    "rev",
 }
 _RANKS = {"DC", "DS", "DI", "DCI", "PC", "PCSO", "Sgt", "Insp", "Det"}
 
 # Words that mark a phrase as a job title or an organisation, for names the lexicon
 # does not know ("Business Support Officer", "Riverside Surgery", "Northbrook Homes").
 _ROLE_WORDS = {
-    "manager", "worker", "officer", "nurse", "visitor", "lead", "teacher", "doctor", "consultant",
-    "paediatrician", "pediatrician", "sergeant", "constable", "inspector", "midwife", "practitioner",
-    "coordinator", "co-ordinator", "head", "headteacher", "chair", "adviser", "advisor", "advocate",
-    "assistant", "director", "minutes", "minute", "taker", "administrator", "support", "gp",
-    "clinician", "therapist", "psychologist", "student", "senco", "solicitor", "lawyer",
-    "keyworker", "mentor", "caseworker", "registrar", "supervisor", "principal", "deputy",
-    "detective", "secretary", "clerk", "chairperson", "psychiatrist", "dsl", "tm", "sw", "hv",
+    "manager",
+    "worker",
+    "officer",
+    "nurse",
+    "visitor",
+    "lead",
+    "teacher",
+    "doctor",
+    "consultant",
+    "paediatrician",
+    "pediatrician",
+    "sergeant",
+    "constable",
+    "inspector",
+    "midwife",
+    "practitioner",
+    "coordinator",
+    "co-ordinator",
+    "head",
+    "headteacher",
+    "chair",
+    "adviser",
+    "advisor",
+    "advocate",
+    "assistant",
+    "director",
+    "minutes",
+    "minute",
+    "taker",
+    "administrator",
+    "support",
+    "gp",
+    "clinician",
+    "therapist",
+    "psychologist",
+    "student",
+    "senco",
+    "solicitor",
+    "lawyer",
+    "keyworker",
+    "mentor",
+    "caseworker",
+    "registrar",
+    "supervisor",
+    "principal",
+    "deputy",
+    "detective",
+    "secretary",
+    "clerk",
+    "chairperson",
+    "psychiatrist",
+    "dsl",
+    "tm",
+    "sw",
+    "hv",
 }
 _ORG_WORDS = {
-    "surgery", "school", "academy", "police", "hospital", "council", "service", "services", "team",
-    "trust", "nursery", "homes", "housing", "centre", "center", "unit", "practice", "constabulary",
-    "college", "department", "hub", "partnership", "nhs", "clinic", "office", "board",
-    "agency", "care", "health", "ltd", "limited", "association", "charity", "foundation", "group",
-    "authority", "camhs", "csc", "probation", "refuge", "project",
+    "surgery",
+    "school",
+    "academy",
+    "police",
+    "hospital",
+    "council",
+    "service",
+    "services",
+    "team",
+    "trust",
+    "nursery",
+    "homes",
+    "housing",
+    "centre",
+    "center",
+    "unit",
+    "practice",
+    "constabulary",
+    "college",
+    "department",
+    "hub",
+    "partnership",
+    "nhs",
+    "clinic",
+    "office",
+    "board",
+    "agency",
+    "care",
+    "health",
+    "ltd",
+    "limited",
+    "association",
+    "charity",
+    "foundation",
+    "group",
+    "authority",
+    "camhs",
+    "csc",
+    "probation",
+    "refuge",
+    "project",
 }
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]*\.?|[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+)$")
 _NAME_PARTICLES = {"de", "van", "von", "der", "da", "di", "le", "la", "bin", "al"}
@@ -98,11 +206,22 @@ _SPLIT = re.compile(r"\s+[–—-]+\s+|\s*[–—]\s*|[,|()\[\];]|\s+/\s+|\s+-\s
 _SENTENCE = re.compile(r"[.!?]\s+[A-Z]|[.!?]$")
 #: Labels that introduce a list of participants ("Present: ...", "Also present: ...").
 _LIST_LABELS = {
-    "present": "present", "attendees": "present", "attendance": "present", "in attendance": "present",
-    "also present": "present", "participants": "present", "apologies": "apologies",
-    "apols": "apologies", "apologies from": "apologies", "apologies received": "apologies",
-    "sent apologies": "apologies", "present were": "present", "attending": "present",
-    "consulted": "consulted", "also consulted": "consulted", "contributors": "consulted",
+    "present": "present",
+    "attendees": "present",
+    "attendance": "present",
+    "in attendance": "present",
+    "also present": "present",
+    "participants": "present",
+    "apologies": "apologies",
+    "apols": "apologies",
+    "apologies from": "apologies",
+    "apologies received": "apologies",
+    "sent apologies": "apologies",
+    "present were": "present",
+    "attending": "present",
+    "consulted": "consulted",
+    "also consulted": "consulted",
+    "contributors": "consulted",
 }
 #: A line that opens with a list prompt, colon or not: "Present were: ...", "Apologies – ...".
 _LIST_PROMPT = re.compile(
@@ -158,9 +277,7 @@ class Participant:
 # -- public API ----------------------------------------------------------------------------
 
 
-def participants(
-    document: Document, nlp: Language | None = None, lexicon: Lexicon | None = None
-) -> list[Participant]:
+def participants(document: Document, nlp: Language | None = None, lexicon: Lexicon | None = None) -> list[Participant]:
     """Everyone the record lists as present, consulted or sending apologies, in reading order."""
     reader = _Reader(document, nlp, lexicon)
     return reader.read()
@@ -307,7 +424,12 @@ class _Reader:
         # "Apologies: Dr Hunt (GP, Orchard Grove Medical Centre), who sent ..."
         read_blocks = {p.block for p in out if p.block is not None}
         for b in self.doc.body_blocks():
-            if b.index in read_blocks or b.index in used_blocks or b.table is not None and _block_in_people_table(self.doc, b.index):
+            if (
+                b.index in read_blocks
+                or b.index in used_blocks
+                or b.table is not None
+                and _block_in_people_table(self.doc, b.index)
+            ):
                 continue
             if _participant_section(self.doc, b.index):
                 continue  # already read with its section
@@ -316,8 +438,7 @@ class _Reader:
                 if not m:
                     # "Present (all by telephone): A (Role, Agency); B ...": a list label with a remark
                     q = _REMARKED_PROMPT.match(line)
-                    base = " ".join(q.group("label").lower().split()) if q else ""
-                    if base not in _LIST_LABELS:
+                    if q is None or " ".join(q.group("label").lower().split()) not in _LIST_LABELS:
                         continue
                     line = f"{q.group('label')}: {q.group('rest')}"
                     m = _LIST_PROMPT.match(line)
@@ -327,7 +448,7 @@ class _Reader:
                 section_kind = {"present": "attendees", "apologies": "apologies", "consulted": "consulted"}[kind]
                 for entry in self.entries(line.strip(), section_kind):
                     out.append(_with_block(entry, b.index))
-        out.sort(key=lambda p: (p.block if p.block is not None else -1))
+        out.sort(key=lambda p: p.block if p.block is not None else -1)
         return out
 
     def _sec_of_table(self, t: Table) -> Section | None:
@@ -345,7 +466,8 @@ class _Reader:
     def _from_table(self, t: Table, kind: str) -> list[Participant]:
         out = []
         mode_cols = [
-            h for h, k in zip(t.header, t.column_kinds, strict=False)
+            h
+            for h, k in zip(t.header, t.column_kinds, strict=False)
             if k == "mode" or (k is None and re.search(r"how|consult|attend|present|contact|method", h, re.I))
         ]
         joint = next((k for k in t.column_kinds if k and "+" in k), None)
@@ -398,10 +520,19 @@ class _Reader:
             block = rec.blocks[0] if rec.blocks else None
             out.append(
                 Participant(
-                    name=_strip_name(name), role=role, agency=agency, agency_key=key, mode=mode,
-                    block=block, row_text=row_text, section_kind=kind,
-                    contribution=_clean(rec.get("contribution")), initials=initials,
-                    table=t.index, row=rec.row, combined=combined,
+                    name=_strip_name(name),
+                    role=role,
+                    agency=agency,
+                    agency_key=key,
+                    mode=mode,
+                    block=block,
+                    row_text=row_text,
+                    section_kind=kind,
+                    contribution=_clean(rec.get("contribution")),
+                    initials=initials,
+                    table=t.index,
+                    row=rec.row,
+                    combined=combined,
                 )
             )
         return out
@@ -515,9 +646,16 @@ class _Reader:
             name, role = self._title_role(p.name, role)
             out.append(
                 Participant(
-                    name=_strip_name(name), role=role, agency=agency,
-                    agency_key=self._resolve_key(agency, role, name), mode=piece_mode, block=None,
-                    row_text=piece.strip(), section_kind=kind, initials=p.initials, from_field=from_field,
+                    name=_strip_name(name),
+                    role=role,
+                    agency=agency,
+                    agency_key=self._resolve_key(agency, role, name),
+                    mode=piece_mode,
+                    block=None,
+                    row_text=piece.strip(),
+                    section_kind=kind,
+                    initials=p.initials,
+                    from_field=from_field,
                 )
             )
         return out
@@ -578,12 +716,12 @@ def _parse(text: str, reader: _Reader) -> _Parsed | None:
         return None  # a sentence about the meeting, not an entry
     initials = ""
     m = _INITIALS_PREFIX.match(text)
-    if m and _initials_fit(m.group(1), text[m.end():], reader):
-        initials, text = m.group(1), text[m.end():]
+    if m and _initials_fit(m.group(1), text[m.end() :], reader):
+        initials, text = m.group(1), text[m.end() :]
     m = _INITIALS_PAREN.search(text)
     if m and _initials_fit(m.group(1), text[: m.start()], reader, before=True):
         initials = initials or m.group(1)
-        text = (text[: m.start()] + text[m.end():]).strip()
+        text = (text[: m.start()] + text[m.end() :]).strip()
     parts = [p.strip(" .:") for p in _SPLIT.split(text) if p and p.strip(" .:")]
     if not parts:
         return None
@@ -735,7 +873,9 @@ def _mode_of(text: str) -> str | None:
     return None
 
 
-_INPUT_WORDS = re.compile(r"\b(?:not\s+known|no\s+concerns?|unknown\s+to|nothing\s+known|no\s+(?:trace|records?|history))\b", re.I)
+_INPUT_WORDS = re.compile(
+    r"\b(?:not\s+known|no\s+concerns?|unknown\s+to|nothing\s+known|no\s+(?:trace|records?|history))\b", re.I
+)
 _FAMILY_LABEL = re.compile(
     r"^\s*(?:household|family|family\s+members|parents?(?:/carers?)?|carers?|siblings?|mother|father|significant\s+adults?|"
     r"other\s+children|children\s+in\s+the\s+household|address|child(?:ren)?|young\s+person|yp)\s*[:\-–]",
@@ -748,7 +888,9 @@ _TICKED = re.compile(r"[☒☑✓✔■⊠]|\[\s*[xX]\s*\]|^\s*(?:yes|y|x)\s*$",
 def _mode_from_ticks(rec: Any, mode_cols: list[str]) -> str | None:
     """How someone took part from tick-box columns ("Consulted ☒ | Invited ☐ | Attended ☐")."""
     ticks = {h.lower(): bool(_TICKED.search(rec.values.get(h, ""))) for h in mode_cols}
-    if not ticks or not any(re.search(r"[☒☑✓✔■⊠☐□]|\[.?\]|^\s*(?:yes|no|y|n|x)\s*$", rec.values.get(h, ""), re.I) for h in mode_cols):
+    if not ticks or not any(
+        re.search(r"[☒☑✓✔■⊠☐□]|\[.?\]|^\s*(?:yes|no|y|n|x)\s*$", rec.values.get(h, ""), re.I) for h in mode_cols
+    ):
         return None
     attended = [v for h, v in ticks.items() if re.search(r"attend|present", h)]
     consulted = [v for h, v in ticks.items() if re.search(r"consult|contact", h)]

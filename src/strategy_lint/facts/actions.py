@@ -40,7 +40,9 @@ _RECIPIENT = (
     r"(?:all\s+)?(?:who|those\s+who)\s+(?:took\s+part|attended|contributed)|network|distribution\s+list|"
     r"core\s+group|everyone\s+(?:who|that)\s+(?:took\s+part|attended|was\s+invited))"
 )
-_OBJECT = r"(?:outcomes?|minutes|record|decisions?|plan|notes|summary|actions?|strategy(?:\s+(?:record|minutes|outcome))?)"
+_OBJECT = (
+    r"(?:outcomes?|minutes|record|decisions?|plan|notes|summary|actions?|strategy(?:\s+(?:record|minutes|outcome))?)"
+)
 #: what is sent: "the outcome", "strat outcome + actions", "a copy of the minutes"
 _SENT = rf"(?:the\s+|this\s+|a\s+copy\s+of\s+the\s+)?(?:[\w'’]+\s+){{0,2}}?{_OBJECT}"
 _ALL_ABOVE = r"(?:all\s+(?:above|listed(?:\s+above)?|present|named(?:\s+above)?|those\s+above)|everyone\s+above)"
@@ -48,13 +50,23 @@ _INTENT = [
     re.compile(rf"\blet\s+{_RECIPIENT}(?:\s+\w+){{0,2}}\s+know\b", re.I),
     # "Email strat outcome + actions to all above", "Outcome + safety plan emailed to all above",
     # "Strat minutes + actions to all attendees" (shorthand leaves the verb out)
-    re.compile(rf"\b{_SENT}(?:\s*[+&,/]\s*[\w'’ ]{{1,25}}?)?\s+(?:(?:circulated|distributed|shared|sent|e-?mailed|forwarded)\s+)?to\s+(?:{_ALL_ABOVE}|{_RECIPIENT})", re.I),
+    re.compile(
+        rf"\b{_SENT}(?:\s*[+&,/]\s*[\w'’ ]{{1,25}}?)?\s+(?:(?:circulated|distributed|shared|sent|e-?mailed|forwarded)\s+)?to\s+(?:{_ALL_ABOVE}|{_RECIPIENT})",
+        re.I,
+    ),
     # "send the record to PS Lewis, Dr Iqbal and the CAIT inbox": the record sent to those involved
     re.compile(rf"\b(?:e-?mail|send|sent|circulat\w*|distribut\w*|forward\w*|shar\w*)\s+{_SENT}\s+to\s+\S", re.I),
     re.compile(rf"\b{_VERB}\b(?:\s+[\w'’/-]+){{0,6}}?\s+(?:to|with|for)?\s*{_RECIPIENT}\b", re.I),
-    re.compile(rf"\b{_RECIPIENT}\b(?:\s+[\w'’/-]+){{0,3}}?\s+(?:to\s+be|will\s+be|are\s+to\s+be|be)\s+(?:updated|informed|notified|told|sent|emailed|advised)\b", re.I),
-    re.compile(rf"\b(?:circulat|distribut|shar|send|e-?mail)\w*\s+(?:the\s+|this\s+|a\s+copy\s+of\s+the\s+)?{_OBJECT}\b", re.I),
-    re.compile(rf"\b{_OBJECT}\s+(?:to\s+be|will\s+be|are\s+to\s+be)\s+(?:circulated|distributed|shared|sent|emailed)\b", re.I),
+    re.compile(
+        rf"\b{_RECIPIENT}\b(?:\s+[\w'’/-]+){{0,3}}?\s+(?:to\s+be|will\s+be|are\s+to\s+be|be)\s+(?:updated|informed|notified|told|sent|emailed|advised)\b",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?:circulat|distribut|shar|send|e-?mail)\w*\s+(?:the\s+|this\s+|a\s+copy\s+of\s+the\s+)?{_OBJECT}\b", re.I
+    ),
+    re.compile(
+        rf"\b{_OBJECT}\s+(?:to\s+be|will\s+be|are\s+to\s+be)\s+(?:circulated|distributed|shared|sent|emailed)\b", re.I
+    ),
 ]
 #: Every pattern above needs a recipient or a thing sent; a sentence with neither word is
 #: skipped before the (backtracking) patterns run on it -- most sentences of a record.
@@ -79,14 +91,14 @@ def is_update_intent(text: str, lexicon) -> bool:
     standing = phrase_pattern(lexicon.phrase_list("update_agencies"), exact_caps=False)
     hit = standing.search(norm) if standing is not None else None
     if hit is not None:
-        tail = norm[hit.start(): hit.end() + 40]
+        tail = norm[hit.start() : hit.end() + 40]
         if not (_FAMILY.search(tail) and not re.search(_RECIPIENT, tail, re.I)):
             return True  # "share the outcome with all agencies" -- not "... with mother"
     if not _INTENT_WORDS.search(norm):
         return False
     for rx in _INTENT:
         for m in rx.finditer(norm):
-            tail = norm[m.start(): m.end() + 40]
+            tail = norm[m.start() : m.end() + 40]
             if _FAMILY.search(tail) and not re.search(_RECIPIENT, tail, re.I):
                 continue
             if negated_before(norm, m.start(), 20):
@@ -98,8 +110,12 @@ def is_update_intent(text: str, lexicon) -> bool:
 def to_deadline(raw: dates.Deadline, text: str) -> Deadline:
     conflict = dates.weekday_conflict(text, raw.due) if raw.due else ""
     return Deadline(
-        text=raw.text, kind=raw.kind, due=raw.due, reason=raw.reason,
-        before_meeting=raw.before_meeting, weekday_conflict=conflict,
+        text=raw.text,
+        kind=raw.kind,
+        due=raw.due,
+        reason=raw.reason,
+        before_meeting=raw.before_meeting,
+        weekday_conflict=conflict,
     )
 
 
@@ -107,9 +123,18 @@ def _convert(facts: Facts, a: _RawAction) -> Action:
     lexicon = facts.lexicon
     status = "missing" if owner_is_missing(a.owner, lexicon) else "generic" if owner_is_generic(a.owner) else "named"
     return Action(
-        text=a.text, owner=a.owner, deadline=to_deadline(a.deadline, a.deadline_text), block=a.block,
-        table=a.table, row=a.row, owner_block=a.owner_block, deadline_block=a.deadline_block,
-        source=a.source, stated=a.stated, owner_status=status, blocks=list(a.blocks),
+        text=a.text,
+        owner=a.owner,
+        deadline=to_deadline(a.deadline, a.deadline_text),
+        block=a.block,
+        table=a.table,
+        row=a.row,
+        owner_block=a.owner_block,
+        deadline_block=a.deadline_block,
+        source=a.source,
+        stated=a.stated,
+        owner_status=status,
+        blocks=list(a.blocks),
         intent="update-agencies" if is_update_intent(a.text, lexicon) else None,
         confidence=Confidence.HIGH if a.source in ("table", "fields") else Confidence.MEDIUM,
     )
@@ -134,8 +159,13 @@ def read_update_actions(facts: Facts) -> list[Action]:
             raw = dates.parse_deadline(sentence, meeting_date=meeting, lexicon=facts.lexicon)
             out.append(
                 Action(
-                    text=sentence, owner="", deadline=to_deadline(raw, sentence), block=line.block,
-                    source="sentence", stated=False, intent="update-agencies",
+                    text=sentence,
+                    owner="",
+                    deadline=to_deadline(raw, sentence),
+                    block=line.block,
+                    source="sentence",
+                    stated=False,
+                    intent="update-agencies",
                     confidence=Confidence.MEDIUM,
                 )
             )

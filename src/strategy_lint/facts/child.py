@@ -41,7 +41,7 @@ _NEEDS_LABEL = re.compile(
 )
 
 
-def _nonverbal_field(facts: "Facts") -> str | None:
+def _nonverbal_field(facts: Facts) -> str | None:
     """Communication words ("non-verbal", "uses Makaton") in a field about the child's needs
     or views, wherever it sits ("Needs: Autism. Non-verbal." in a details table, "Ollie's
     views: Ollie is non-verbal ..." as an inline label): the sections the age-based reading
@@ -65,7 +65,9 @@ _NAME_LABEL = re.compile(
     r"|re|regarding)$",
     re.I,
 )
-_FIRST_NAME_LABEL = re.compile(r"^(?:child(?:'s)?\s+)?(?:given\s+names?|first\s+names?|forenames?|christian\s+name)$", re.I)
+_FIRST_NAME_LABEL = re.compile(
+    r"^(?:child(?:'s)?\s+)?(?:given\s+names?|first\s+names?|forenames?|christian\s+name)$", re.I
+)
 _NAME = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"  # "Lily-Mae", "O'Neill"
 _NAME_WORDS = re.compile(rf"^({_NAME}(?:\s+(?:{_NAME}|\({_NAME}\))){{0,3}})")
 

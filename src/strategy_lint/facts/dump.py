@@ -30,6 +30,18 @@ def _plain(value: Any) -> Any:
 
 
 def facts_to_dict(facts: Facts) -> dict[str, Any]:
-    names = ("reading", "meeting", "request", "child", "participants", "agencies", "contacts",
-             "voice", "actions", "update_actions", "followups", "photographs")
+    names = (
+        "reading",
+        "meeting",
+        "request",
+        "child",
+        "participants",
+        "agencies",
+        "contacts",
+        "voice",
+        "actions",
+        "update_actions",
+        "followups",
+        "photographs",
+    )
     return {name: _plain(getattr(facts, name)) for name in names}

@@ -55,9 +55,10 @@ _BOOKED = re.compile(
 )
 _CONDITIONAL = re.compile(r"\b(?:if|unless|should|in\s+the\s+event|in\s+case|were\s+to)\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no)\b|n't\b", re.I)
-_NOT_TOLD = re.compile(r"\b(?:not|never)\s+(?:been\s+|yet\s+)?(?:inform|notif|updat|told|advis|contact)\w*|\bwithout\s+(?:inform|notif|updat|tell)\w*", re.I)
-
-
+_NOT_TOLD = re.compile(
+    r"\b(?:not|never)\s+(?:been\s+|yet\s+)?(?:inform|notif|updat|told|advis|contact)\w*|\bwithout\s+(?:inform|notif|updat|tell)\w*",
+    re.I,
+)
 
 
 def read_followups(facts: Facts) -> list[FollowUp]:
@@ -74,9 +75,16 @@ def read_followups(facts: Facts) -> list[FollowUp]:
     meeting = document.metadata.meeting_date
     dates = find_dates(sentence, default_year=meeting.year if meeting else None)
     return [
-        FollowUp("cancelled", block, sentence, date=dates[0].date if dates else None,
-                 agencies_told=told is not None, told_block=told)
+        FollowUp(
+            "cancelled",
+            block,
+            sentence,
+            date=dates[0].date if dates else None,
+            agencies_told=told is not None,
+            told_block=told,
+        )
     ]
+
 
 def _cancellation(document, ctx: Any, cancel, followup) -> tuple[int, str] | None:
     from .text import drop_unticked
@@ -85,7 +93,12 @@ def _cancellation(document, ctx: Any, cancel, followup) -> tuple[int, str] | Non
     for block in document.body_blocks():
         # "Review strategy: ☐ cancelled ☒ held" cancels nothing
         text = "\n".join(drop_unticked(line) for line in (block.text or "").replace("’", "'").split("\n"))
-        if block.index in labels and cancel.search(text) and followup.search(labels[block.index]) and not followup.search(text):
+        if (
+            block.index in labels
+            and cancel.search(text)
+            and followup.search(labels[block.index])
+            and not followup.search(text)
+        ):
             # "| Review strategy | Booked for 04/11 – cancelled on the day |": the label says what
             text = f"{labels[block.index]}: {text}"
         if not cancel.search(text) or not followup.search(text):
@@ -135,7 +148,11 @@ def _agencies_told(document, ctx: Any, cancel_block: int) -> int | None:
         for rec in table.records:
             action = rec.get("action")
             # a general "send the outcome to all" action tells nobody about the cancellation
-            if not action or not _ABOUT_CANCELLATION.search(action) or not _is_update(action, standing, about_cancellation=True):
+            if (
+                not action
+                or not _ABOUT_CANCELLATION.search(action)
+                or not _is_update(action, standing, about_cancellation=True)
+            ):
                 continue
             dated, due = _date_of(rec.get("deadline") or action, meeting, ctx)
             if dated and in_time(due):
@@ -224,5 +241,3 @@ def _date_of(text: str, meeting, ctx) -> tuple[bool, object]:
     if deadline.kind in ("date", "weekday", "relative", "working_days"):
         return True, deadline.due
     return False, None
-
-

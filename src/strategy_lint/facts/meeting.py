@@ -30,7 +30,9 @@ _HELD = re.compile(
     re.I,
 )
 #: Words that make the held-on sentence about a different meeting.
-_OTHER_MEETING = re.compile(r"\b(?:next|previous|earlier|last|review|follow[- ]up|future|planned|will\s+be|to\s+be)\b", re.I)
+_OTHER_MEETING = re.compile(
+    r"\b(?:next|previous|earlier|last|review|follow[- ]up|future|planned|will\s+be|to\s+be)\b", re.I
+)
 _TITLE_DATE = re.compile(r"\bstrategy\b", re.I)
 _DATE_WORD = re.compile(r"\bdate\b", re.I)
 #: dates of other things: the referral, the incident, the next meeting, when minutes were typed
@@ -40,7 +42,9 @@ _OTHER_DATE = re.compile(
 )
 _BIRTH = re.compile(r"\b(?:birth|dob|d\.o\.b|born|edd|due\s+date)\b", re.I)
 
-_CHAIR_LABEL = re.compile(r"^\s*(?:strategy\s+|meeting\s+|discussion\s+)?(?:chair(?:ed\s+by|person)?|chair\s*\(.*\)|chaired)\s*$", re.I)
+_CHAIR_LABEL = re.compile(
+    r"^\s*(?:strategy\s+|meeting\s+|discussion\s+)?(?:chair(?:ed\s+by|person)?|chair\s*\(.*\)|chaired)\s*$", re.I
+)
 _CHAIR_MARK = re.compile(r"\(\s*chair(?:person)?\s*\)|[-–,]\s*chair\b|\bchair\s*[-–:]", re.I)
 
 #: Wording that says who led the discussion.  "held" and "run" are left out: "information
@@ -56,7 +60,13 @@ _CONTACT = re.compile(r"\b(?:contact|contacts|contacted|number|tel|phone\s+numbe
 _NOT_LED = re.compile(r"\b(?:not|no|never|rather\s+than|instead\s+of)\b|n't\b", re.I)
 
 _MODES = [
-    ("phone", re.compile(r"\b(?:telephone|phone)\s+(?:strategy|discussion|call|conference)|\bby\s+(?:tele)?phone\b|conference\s+call", re.I)),
+    (
+        "phone",
+        re.compile(
+            r"\b(?:telephone|phone)\s+(?:strategy|discussion|call|conference)|\bby\s+(?:tele)?phone\b|conference\s+call",
+            re.I,
+        ),
+    ),
     ("hybrid", re.compile(r"\bhybrid\b", re.I)),
     ("virtual", re.compile(r"\b(?:ms\s+)?teams\b|\bvirtual\b|\bvideo\b|\bzoom\b|\bonline\b", re.I)),
     ("meeting", re.compile(r"\bface[- ]to[- ]face\b|\bin\s+person\b", re.I)),
@@ -77,9 +87,12 @@ def read_meeting(facts: Facts) -> Meeting:
         else:
             top = list(record_lines(document))[:15]
             meeting.undated_candidates = sum(
-                1 for line in top
-                if _DATE_WORD.search(line.text) and find_dates(line.text)
-                and not _BIRTH.search(line.text) and not _OTHER_DATE.search(line.text)
+                1
+                for line in top
+                if _DATE_WORD.search(line.text)
+                and find_dates(line.text)
+                and not _BIRTH.search(line.text)
+                and not _OTHER_DATE.search(line.text)
             )
     _read_time(facts, meeting)
     _read_chair(facts, meeting)
@@ -105,7 +118,9 @@ _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s*(?:-|–|—|to)\s*\d{
 def _read_time(facts: Facts, meeting: Meeting) -> None:
     """'Time: 10:00 - 11:00', 'Start time | 15:45', or the time on the meeting date's line."""
     for label, value, _block in labelled_lines(facts.document):
-        if re.search(r"\b(?:start\s+)?time\b|\btiming\b", label, re.I) and not re.search(r"birth|referral|next", label, re.I):
+        if re.search(r"\b(?:start\s+)?time\b|\btiming\b", label, re.I) and not re.search(
+            r"birth|referral|next", label, re.I
+        ):
             m = _TIME.search(value)
             if m:
                 meeting.time = m.group(0).strip()
@@ -146,7 +161,9 @@ def _read_mode(facts: Facts, meeting: Meeting) -> None:
                 if rx.search(value):
                     meeting.mode = mode
                     return
-            if re.search(r"\b(?:tele)?phone\b|\bcalls?\b", value, re.I) and not re.search(r"☐\s*(?:tele)?phone", value, re.I):
+            if re.search(r"\b(?:tele)?phone\b|\bcalls?\b", value, re.I) and not re.search(
+                r"☐\s*(?:tele)?phone", value, re.I
+            ):
                 meeting.mode = "phone"  # "Held via | Telephone (out of hours)"
                 return
     head = " ".join(line.text for line in list(record_lines(facts.document))[:12])
@@ -222,7 +239,7 @@ def _read_edt(facts: Facts, meeting: Meeting) -> None:
                 continue
             for rx in patterns:
                 lead = rx.search(sentence)
-                if lead and not _NOT_LED.search(sentence[max(0, lead.start() - 15): lead.start()]):
+                if lead and not _NOT_LED.search(sentence[max(0, lead.start() - 15) : lead.start()]):
                     _led(meeting, line.block, sentence)
                     return
 
@@ -237,4 +254,3 @@ def _sentences(facts: Facts, text: str) -> list[str]:
     from ..nlp import sentences
 
     return sentences(facts.nlp, text)
-

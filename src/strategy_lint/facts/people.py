@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..extract.attendees import CONVENOR_AGENCIES, initials_of, participants, same_agency
 from ..extract.phrases import phrase_pattern
-from .text import drop_unticked, labelled_lines
 from ..nlp import agencies_in_many, is_placeholder, mentions, to_agencies
 from .model import Agency, Confidence, Participant
+from .text import drop_unticked, labelled_lines
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import Facts
@@ -35,8 +35,17 @@ _POINTER = re.compile(r"^\s*(?:yes\b|y\b|see\b|provided\b|as above\b|below\b|att
 #: Sections that describe the meeting itself, the plan, or the list of people: a phone
 #: contact there is not information given outside the meeting.
 _SKIP_KINDS = frozenset(
-    {"attendees", "consulted", "apologies", "distribution", "details", "child_details", "actions",
-     "next_steps", "author"}
+    {
+        "attendees",
+        "consulted",
+        "apologies",
+        "distribution",
+        "details",
+        "child_details",
+        "actions",
+        "next_steps",
+        "author",
+    }
 )
 #: Clause boundaries inside a sentence (who was contacted is read within one clause).
 _CLAUSE = re.compile(r"[;:]|[.!?](?=\s)|\b(?:after|before|when|whereas|while|because|although|but|however)\b", re.I)
@@ -79,10 +88,21 @@ def read_participants(facts: Facts) -> list[Participant]:
         confidence = Confidence.HIGH if source == "table" else Confidence.MEDIUM
         out.append(
             Participant(
-                name=p.name, role=p.role, agency=p.agency, agency_key=p.agency_key, mode=p.mode,
-                block=p.block, row_text=p.row_text, listed_as=p.section_kind, contribution=p.contribution,
-                initials=p.initials, table=p.table, row=p.row, source=source,
-                combined=getattr(p, "combined", False), confidence=confidence,
+                name=p.name,
+                role=p.role,
+                agency=p.agency,
+                agency_key=p.agency_key,
+                mode=p.mode,
+                block=p.block,
+                row_text=p.row_text,
+                listed_as=p.section_kind,
+                contribution=p.contribution,
+                initials=p.initials,
+                table=p.table,
+                row=p.row,
+                source=source,
+                combined=getattr(p, "combined", False),
+                confidence=confidence,
             )
         )
     return out
@@ -102,7 +122,9 @@ def read_agencies(facts: Facts) -> list[Agency]:
         agency = agencies.get(key)
         if agency is None:
             spec = lexicon.agencies.get(key, {})
-            agency = agencies[key] = Agency(key=key, name=str(spec.get("name") or p.agency or key), known=bool(p.agency_key))
+            agency = agencies[key] = Agency(
+                key=key, name=str(spec.get("name") or p.agency or key), known=bool(p.agency_key)
+            )
         agency.participants.append(p)
         if p.agency and p.agency not in agency.aliases:
             agency.aliases.append(p.agency)
@@ -142,7 +164,9 @@ def _credited(facts: Facts, people: list[Any], initials: dict[str, Any]) -> dict
     return _credited_lines(facts, people, initials, planned)
 
 
-def _credited_lines(facts: Facts, people: list[Any], initials: dict[str, Any], planned: set[int]) -> dict[str, list[int]]:
+def _credited_lines(
+    facts: Facts, people: list[Any], initials: dict[str, Any], planned: set[int]
+) -> dict[str, list[int]]:
     """Agency keys (and free-text agency names) whose input the record shows -> where.
 
     Every line goes through spaCy once (the record's one language pass), and people are
@@ -153,7 +177,9 @@ def _credited_lines(facts: Facts, people: list[Any], initials: dict[str, Any], p
     units = [(b, h, t) for b, h, t in _input_units(document) if b not in planned and not is_placeholder(t, lexicon)]
     alone = _batched_agencies(nlp, [t for _, _, t in units], ini)
     pending = _pending(lexicon)
-    units = [(b, h, t) for b, h, t in units if not _only_agency_name(t, alone[t]) and not (pending and pending.search(t))]
+    units = [
+        (b, h, t) for b, h, t in units if not _only_agency_name(t, alone[t]) and not (pending and pending.search(t))
+    ]
     both_texts = [h + "\n" + t for _, h, t in units]
     # an abbreviation that is also someone's initials ("GP" for Gemma Price) still names the
     # agency here; the person is credited through _People as well
@@ -178,7 +204,10 @@ _SOURCE_VERB = re.compile(
     re.I,
 )
 _SOURCE_BEFORE = re.compile(r"\b(?:from|per|according\s+to|by|via)\s+(?:the\s+|a\s+)?$", re.I)
-_OBJECT_BEFORE = re.compile(r"\b(?:to|with|for|at|about|into|on|under|onto|towards|against|of)\s+(?:the\s+|a\s+|an\s+|her\s+|his\s+|their\s+)?$", re.I)
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:to|with|for|at|about|into|on|under|onto|towards|against|of)\s+(?:the\s+|a\s+|an\s+|her\s+|his\s+|their\s+)?$",
+    re.I,
+)
 
 
 def _attributed(text: str, start: int, end: int, cut: int) -> bool:
@@ -196,7 +225,8 @@ def _attributed(text: str, start: int, end: int, cut: int) -> bool:
         return False
     if len(before.split()) <= 3:
         return True  # "- Police (DS Kaur): ...", "GP (email): ...", "HV – seen 02/10"
-    return bool(_SOURCE_VERB.match(text[end: end + 80]))
+    return bool(_SOURCE_VERB.match(text[end : end + 80]))
+
 
 def _input_units(document):
     """(block, heading context, line) for each line of text where agency input may be recorded."""
@@ -330,9 +360,35 @@ class _People:
 
 
 _GENERIC_AGENCY_WORDS = {
-    "the", "and", "of", "service", "services", "team", "nhs", "trust", "council", "county", "borough",
-    "city", "children's", "childrens", "social", "care", "health", "foundation", "community", "school",
-    "police", "department", "unit", "centre", "center", "office", "local", "authority", "ltd",
+    "the",
+    "and",
+    "of",
+    "service",
+    "services",
+    "team",
+    "nhs",
+    "trust",
+    "council",
+    "county",
+    "borough",
+    "city",
+    "children's",
+    "childrens",
+    "social",
+    "care",
+    "health",
+    "foundation",
+    "community",
+    "school",
+    "police",
+    "department",
+    "unit",
+    "centre",
+    "center",
+    "office",
+    "local",
+    "authority",
+    "ltd",
 }
 
 
@@ -406,7 +462,7 @@ def _awaited(facts: Facts, keys: list[str]) -> dict[str, bool]:
     return out
 
 
-def _pending(lexicon: Any) -> "re.Pattern[str] | None":
+def _pending(lexicon: Any) -> re.Pattern[str] | None:
     """Wording that says an agency's information has NOT come in (lexicon ``awaiting_input``)."""
     return phrase_pattern(lexicon.phrase_list("awaiting_input"), exact_caps=False)
 
@@ -462,10 +518,11 @@ def read_contacts(facts: Facts) -> list[Contact]:
             out.append(Contact(key, mention, block, text, _contact_word(text), is_recorded))
     return out
 
+
 _PEOPLE_KINDS = ("name", "role", "agency", "name+role", "agency+role", "mode")
 
 
-def read_empty_attendee_lists(facts: "Facts") -> list[tuple[str, int | None]]:
+def read_empty_attendee_lists(facts: Facts) -> list[tuple[str, int | None]]:
     """Places meant to list who took part, left unfilled (see ``Facts.empty_attendee_lists``)."""
     from ..extract.voice import is_placeholder_text
 
@@ -475,7 +532,9 @@ def read_empty_attendee_lists(facts: "Facts") -> list[tuple[str, int | None]]:
         kinds = {part for k in t.column_kinds if k for part in k.split("+")}
         if "name" not in kinds or not {"role", "agency"} & kinds or "action" in kinds:
             continue
-        rows = [rec for rec in t.records if any(v.strip() and not is_placeholder(v, lexicon) for v in rec.values.values())]
+        rows = [
+            rec for rec in t.records if any(v.strip() and not is_placeholder(v, lexicon) for v in rec.values.values())
+        ]
         if not rows:
             first = t.cells[t.header_row][0] if t.cells and t.cells[t.header_row] else None
             out.append((" | ".join(h for h in t.header if h) or "attendee table", first))
@@ -497,7 +556,7 @@ _REFERENCE_ELSEWHERE = re.compile(
 )
 
 
-def _listed_as_consulted(facts: "Facts") -> set[str]:
+def _listed_as_consulted(facts: Facts) -> set[str]:
     """Agencies named in a field that lists who was consulted or took part ("Agencies
     consulted outside the meeting: Dr Osman, GP, Harbour View Medical Centre, was telephoned
     ..."), however its entries are written: the record does list them there."""
@@ -624,5 +683,3 @@ def _contact_word(text: str) -> str:
 def _one_line(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= 120 else text[:117] + "..."
-
-

@@ -23,8 +23,6 @@ _NEGATION = re.compile(r"\b(?:no|not|never|nor|neither|without|refrain(?:ed)?|in
 _POINTER = re.compile(r"\b(?:them|these|those|this|it|the\s+(?:marks?|bruis\w+|injur\w+))\b", re.I)
 
 
-
-
 def read_photographs(facts: Facts) -> list[Photograph]:
     """Every sentence saying someone photographed marks or injuries: by whom where the
     sentence says, whether by medical staff (clinical photography, not this concern) and
@@ -44,7 +42,13 @@ def read_photographs(facts: Facts) -> list[Photograph]:
         by_medical = medical is not None and bool(medical.search(hit))
         keys = facts.agencies_named_in(hit)
         out.append(
-            Photograph(block.index, hit, by=keys[0] if keys else "", medical=by_medical, of_child=not _ADULTS_INJURY.search(hit))
+            Photograph(
+                block.index,
+                hit,
+                by=keys[0] if keys else "",
+                medical=by_medical,
+                of_child=not _ADULTS_INJURY.search(hit),
+            )
         )
     return out
 
@@ -92,9 +96,9 @@ def _takes_photo(sentence: str, photos, expected, medical) -> bool:
             continue  # "body map", "medical photography"
         if _NEGATION.search(sentence[max(0, m.start() - 30) : m.start()]):
             continue  # "no photographs were taken", "advised not to photograph"
-        if _NEGATION.search(sentence[m.end() : m.end() + 20]) and re.search(r"\bwere\s+not\b|\bwas\s+not\b", sentence, re.I):
+        if _NEGATION.search(sentence[m.end() : m.end() + 20]) and re.search(
+            r"\bwere\s+not\b|\bwas\s+not\b", sentence, re.I
+        ):
             continue  # "photographs were not taken"
         return True
     return False
-
-

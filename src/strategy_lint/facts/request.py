@@ -48,9 +48,15 @@ _SENTENCE_PATTERNS = [
     # "requested a strategy discussion", "asked for a strategy meeting", "requested strat"
     re.compile(rf"\b{_ASK}\b{_GAP}{_MEETING}\b|\b{_ASK}\s+{_MEETING}\b", re.I),
     # "asked at that time for a strategy discussion", "asked EDT to convene an urgent strategy"
-    re.compile(rf"\bask(?:ed|s)?\b(?:\s+\S+){{0,8}}?\s+(?:for|to\s+(?:convene|hold|arrange|call))\s+(?:a\s+|an\s+|the\s+)?(?:urgent\s+|further\s+)?{_MEETING}\b", re.I),
+    re.compile(
+        rf"\bask(?:ed|s)?\b(?:\s+\S+){{0,8}}?\s+(?:for|to\s+(?:convene|hold|arrange|call))\s+(?:a\s+|an\s+|the\s+)?(?:urgent\s+|further\s+)?{_MEETING}\b",
+        re.I,
+    ),
     # "Paul Okafor, who convened the strategy discussion after the referral"
-    re.compile(rf"\b(?:convened|called|initiated|requested)\s+(?:the\s+|an?\s+|this\s+)(?:urgent\s+|initial\s+)?{_MEETING}\b", re.I),
+    re.compile(
+        rf"\b(?:convened|called|initiated|requested)\s+(?:the\s+|an?\s+|this\s+)(?:urgent\s+|initial\s+)?{_MEETING}\b",
+        re.I,
+    ),
     # "strategy discussion requested by DC Shaw", "discussion, convened by the chair"
     re.compile(rf"\b{_MEETING}\b(?:{_GAP})?{_CONVENE}\s+(?:by|following|after|at|on\s+behalf)\b", re.I),
     # "The strategy meeting was held at ... and was requested by Mrs Jennings, DSL",
@@ -63,12 +69,20 @@ _SENTENCE_PATTERNS = [
     # "It was requested by Kerry Mills", "which was convened by the TM"
     re.compile(rf"\b(?:it|this|which)\s+(?:was\s+|has\s+been\s+)?{_CONVENE}\s+by\b", re.I),
     # "at the request of the DSL", "following a request from the police", "at DC Shaw's request"
-    re.compile(r"\b(?:at\s+the\s+request\s+of|(?:following|after|on)\s+(?:a|the|their|her|his)\s+request\s+(?:from|of|by))\b", re.I),
-    re.compile(rf"\bat\s+(?:the\s+)?[\w'’. -]{{1,40}}?['’]s?\s+request\b(?=.*\b{_MEETING}\b)|\b{_MEETING}\b.*\bat\s+(?:the\s+)?[\w'’. -]{{1,40}}?['’]s?\s+request\b", re.I),
+    re.compile(
+        r"\b(?:at\s+the\s+request\s+of|(?:following|after|on)\s+(?:a|the|their|her|his)\s+request\s+(?:from|of|by))\b",
+        re.I,
+    ),
+    re.compile(
+        rf"\bat\s+(?:the\s+)?[\w'’. -]{{1,40}}?['’]s?\s+request\b(?=.*\b{_MEETING}\b)|\b{_MEETING}\b.*\bat\s+(?:the\s+)?[\w'’. -]{{1,40}}?['’]s?\s+request\b",
+        re.I,
+    ),
     # "Requested by DC Shaw after ..."
     re.compile(r"^\s*(?:strat(?:egy)?\.?\s+)?(?:requested|convened|called)\s+by\b", re.I),
 ]
-_NEGATED_INSIDE = re.compile(r"\b(?:not|never)\s+(?:\w+\s+)?(?:request|ask|convene|call|sought|arrange|initiat)\w*", re.I)
+_NEGATED_INSIDE = re.compile(
+    r"\b(?:not|never)\s+(?:\w+\s+)?(?:request|ask|convene|call|sought|arrange|initiat)\w*", re.I
+)
 _CONDITIONAL = re.compile(r"\b(?:if|unless|should\s+\w+\s+request|whether)\b", re.I)
 
 
@@ -142,7 +156,7 @@ def _is_request(sentence: str) -> bool:
         for m in rx.finditer(sentence):
             if negated_before(sentence, m.start(), 25) or _NEGATED_INSIDE.search(m.group(0)):
                 continue  # "was not requested by the school" names nobody who asked
-            if _CONDITIONAL.search(sentence[max(0, m.start() - 30): m.start()]):
+            if _CONDITIONAL.search(sentence[max(0, m.start() - 30) : m.start()]):
                 continue
             return True
     return False

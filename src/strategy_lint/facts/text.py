@@ -107,9 +107,7 @@ def labelled_lines(document: Document) -> Iterator[tuple[str, str, int]]:
             key = (line.block, line.label)
             if key not in seen:
                 seen.add(key)
-                value = "\n".join(
-                    ln.strip() for ln in document.blocks[line.block].text.split("\n") if ln.strip()
-                )
+                value = "\n".join(ln.strip() for ln in document.blocks[line.block].text.split("\n") if ln.strip())
                 yield line.label, value, line.block
             continue
         m = _LABEL.match(line.text)
@@ -141,17 +139,17 @@ def _options(text: str) -> list[tuple[bool, str]]:
     if not boxes:
         return []
     before = text[: boxes[0].start()].strip()
-    after_last = text[boxes[-1].end():].strip()
+    after_last = text[boxes[-1].end() :].strip()
     # option after its box, unless the text ends with a box and starts with words
     box_first = not (before and not after_last)
     out = []
     for i, m in enumerate(boxes):
         if box_first:
             end = boxes[i + 1].start() if i + 1 < len(boxes) else len(text)
-            option = text[m.end(): end]
+            option = text[m.end() : end]
         else:
             start = boxes[i - 1].end() if i else 0
-            option = text[start: m.start()]
+            option = text[start : m.start()]
             if i == 0 and ":" in option:
                 option = option.rsplit(":", 1)[1]
         out.append((_is_ticked(m.group(0)), " ".join(option.strip(" ,;/|").split())))
@@ -187,7 +185,7 @@ def drop_unticked(text: str) -> str:
         return text
     boxes = list(_BOX.finditer(text))
     before = text[: boxes[0].start()].strip()
-    after_last = text[boxes[-1].end():].strip()
+    after_last = text[boxes[-1].end() :].strip()
     box_first = not (before and not after_last)
     keep = [f"☒ {o}" if box_first else f"{o} ☒" for t, o in options if t and o]
     head = before if box_first else ""
@@ -198,4 +196,4 @@ def drop_unticked(text: str) -> str:
 
 def negated_before(text: str, start: int, window: int = 40) -> bool:
     """True if a negation ("not", "no", "never", "whether") comes shortly before ``start``."""
-    return bool(_NEGATION.search(text[max(0, start - window): start]))
+    return bool(_NEGATION.search(text[max(0, start - window) : start]))

@@ -59,8 +59,13 @@ _PLANNED = re.compile(r"\b(?:will\s+be|to\s+be|will|next\s+visit|going\s+to|plan
 
 #: A title about the child's own view or life, whatever the template calls it: a voice word
 #: and a word for the child ("The young person's perspective", "Views of the baby").
-_VOICE_WORD = re.compile(r"\b(?:voice|views?|wishes|feelings|lived|perspective|words|experiences?|daily\s+life|world)\b", re.I)
-_CHILD_WORD = re.compile(r"\b(?:child(?:ren)?(?:'s|’s|s')?|young\s+(?:person|people)(?:'s|’s)?|yp(?:'s)?|baby(?:'s)?|infant(?:'s)?|pupil(?:'s)?)\b", re.I)
+_VOICE_WORD = re.compile(
+    r"\b(?:voice|views?|wishes|feelings|lived|perspective|words|experiences?|daily\s+life|world)\b", re.I
+)
+_CHILD_WORD = re.compile(
+    r"\b(?:child(?:ren)?(?:'s|’s|s')?|young\s+(?:person|people)(?:'s|’s)?|yp(?:'s)?|baby(?:'s)?|infant(?:'s)?|pupil(?:'s)?)\b",
+    re.I,
+)
 
 
 def voice_title(title: str, lexicon) -> bool:
@@ -77,7 +82,9 @@ def read_voice(facts: Facts) -> Voice:
     covered: set[int] = set()
     for v in voice_sections(document, lexicon):
         voice.sections.append(
-            VoiceSection(v.title, v.content, v.block, list(v.blocks), placeholder=is_placeholder_text(v.content, lexicon))
+            VoiceSection(
+                v.title, v.content, v.block, list(v.blocks), placeholder=is_placeholder_text(v.content, lexicon)
+            )
         )
         covered.update(v.blocks)
     for sec in document.sections:
@@ -88,7 +95,9 @@ def read_voice(facts: Facts) -> Voice:
             continue
         content = "\n".join(b.text for b in document.section_blocks(sec) if b.text.strip())
         voice.sections.append(
-            VoiceSection(sec.title, content, sec.heading_block, blocks, placeholder=is_placeholder_text(content, lexicon))
+            VoiceSection(
+                sec.title, content, sec.heading_block, blocks, placeholder=is_placeholder_text(content, lexicon)
+            )
         )
         covered.update(blocks)
     # a voice title written as a plain line ("What Kai has said / presentation:"): the lines
@@ -105,21 +114,28 @@ def read_voice(facts: Facts) -> Voice:
             label, _, rest = line.text.partition(":")
             if rest.strip() and len(label.split()) <= 8 and voice_title(label, lexicon):
                 voice.sections.append(
-                    VoiceSection(label.strip(), rest.strip(), line.block, [line.block],
-                                 placeholder=is_placeholder_text(rest, lexicon))
+                    VoiceSection(
+                        label.strip(),
+                        rest.strip(),
+                        line.block,
+                        [line.block],
+                        placeholder=is_placeholder_text(rest, lexicon),
+                    )
                 )
                 covered.add(line.block)
             continue
         if len(title.split()) > 12 or not voice_title(title, lexicon):
             continue
         body = []
-        for nxt in lines[i + 1: i + 12]:
+        for nxt in lines[i + 1 : i + 12]:
             if nxt.block in heads or nxt.text.rstrip().endswith(":") and len(nxt.text.split()) <= 8:
                 break
             body.append(nxt)
         content = "\n".join(b.text for b in body)
         voice.sections.append(
-            VoiceSection(title, content, line.block, [b.block for b in body], placeholder=is_placeholder_text(content, lexicon))
+            VoiceSection(
+                title, content, line.block, [b.block for b in body], placeholder=is_placeholder_text(content, lexicon)
+            )
         )
         covered.update(b.block for b in body)
     for s in voice.sections:
@@ -146,7 +162,7 @@ def read_voice(facts: Facts) -> Voice:
         # a voice field's own label ("Mariama's views: TBC") is not the child speaking
         spoken = text.partition(":")[2] if line.block in in_voice and ":" in text[:60] else text
         spoke = said.search(spoken)
-        if spoke and _HYPOTHETICAL.search(spoken[max(0, spoke.start() - 25): spoke.start()]):
+        if spoke and _HYPOTHETICAL.search(spoken[max(0, spoke.start() - 25) : spoke.start()]):
             spoke = None  # "no medical needed unless Ethan discloses": nothing was said
         if spoke and not excuse:
             voice.evidence.append(VoiceEvidence("said", line.block, text))
@@ -169,7 +185,7 @@ _ADULT_SPEAKER = re.compile(
 _SPOKEN_QUOTE = re.compile(r"(?:^|(?<=[\s:(,]))[\"“](?=\S)(?P<words>[^\"”]{12,}?)[\"”](?!\w)")
 
 
-def _quoted_child(facts: "Facts", planned: set[int]) -> list[VoiceEvidence]:
+def _quoted_child(facts: Facts, planned: set[int]) -> list[VoiceEvidence]:
     """The child's own words quoted in a paragraph or cell about the child, the speaker
     given by a pronoun or a colon ("Last week she told Jade, \"he's the only one who gets
     me\"", "T-R in return interview (KM): \"I'm not a kid\""), read over the whole block so
@@ -179,23 +195,25 @@ def _quoted_child(facts: "Facts", planned: set[int]) -> list[VoiceEvidence]:
     if not names:
         return []
     child = re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w'’])")
-    lead = re.compile(
-        rf"(?:\b(?:she|he|they)\s+(?:\w+\s+){{0,2}}?(?i:{_REPORTING})\b[^\"“.]{{0,30}}|:\s*)$", re.I
-    )
+    lead = re.compile(rf"(?:\b(?:she|he|they)\s+(?:\w+\s+){{0,2}}?(?i:{_REPORTING})\b[^\"“.]{{0,30}}|:\s*)$", re.I)
     out: list[VoiceEvidence] = []
     for block in facts.document.body_blocks():
         if block.index in planned or not block.text or not child.search(block.text):
             continue
         text = " ".join(block.text.split())
         for q in _SPOKEN_QUOTE.finditer(text):
-            before = text[max(0, q.start() - 60): q.start()]
+            before = text[max(0, q.start() - 60) : q.start()]
             m = lead.search(before)
             if not m:
                 continue
-            speaker = before[: m.start()][-40:] if m.group(0).lstrip().startswith(":") else before[max(0, m.start() - 25): m.start()]
+            speaker = (
+                before[: m.start()][-40:]
+                if m.group(0).lstrip().startswith(":")
+                else before[max(0, m.start() - 25) : m.start()]
+            )
             if _ADULT_SPEAKER.search(speaker) and not child.search(speaker):
                 continue
-            out.append(VoiceEvidence("said", block.index, text[max(0, q.start() - 60): q.end()]))
+            out.append(VoiceEvidence("said", block.index, text[max(0, q.start() - 60) : q.end()]))
             break
     return out
 
@@ -204,13 +222,54 @@ def _quoted_child(facts: "Facts", planned: set[int]) -> list[VoiceEvidence]:
 #: at home", "a bruise was seen on her arm", "appeared"): not, alone, what life is like
 #: for the child.  What counts is how the child presented, behaved and was cared for.
 _WEAK_OBSERVATION = frozenset(
-    w.lower() for w in (
-        "seen by", "was seen", "seen at", "seen on", "seen alone", "seen with", "seen at home", "home visit",
-        "visited", "observed", "observation", "observations", "noted to be", "was noted", "appeared", "appears",
-        "appeared to be", "seemed", "presentation", "presented as", "presents as", "presenting as", "response to",
-        "responded", "handled", "handling", "weight", "growth", "development", "centile", "centiles",
-        "routine", "routines", "clean", "appearance", "crawling", "walking", "cot", "moses basket",
-        "milestones", "meeting milestones", "safe sleep", "co-sleeping", "bottle", "seen", "nappies",
+    w.lower()
+    for w in (
+        "seen by",
+        "was seen",
+        "seen at",
+        "seen on",
+        "seen alone",
+        "seen with",
+        "seen at home",
+        "home visit",
+        "visited",
+        "observed",
+        "observation",
+        "observations",
+        "noted to be",
+        "was noted",
+        "appeared",
+        "appears",
+        "appeared to be",
+        "seemed",
+        "presentation",
+        "presented as",
+        "presents as",
+        "presenting as",
+        "response to",
+        "responded",
+        "handled",
+        "handling",
+        "weight",
+        "growth",
+        "development",
+        "centile",
+        "centiles",
+        "routine",
+        "routines",
+        "clean",
+        "appearance",
+        "crawling",
+        "walking",
+        "cot",
+        "moses basket",
+        "milestones",
+        "meeting milestones",
+        "safe sleep",
+        "co-sleeping",
+        "bottle",
+        "seen",
+        "nappies",
     )
 )
 
@@ -257,7 +316,11 @@ def _said_pattern(facts: Facts) -> re.Pattern[str]:
     names = [re.escape(n) for n in every if not _INITIALS.fullmatch(n)]
     child = rf"(?i:{_CHILD_WORDS})"
     subject = rf"(?:{'|'.join(names)}|{child})" if names else child
-    owner = rf"(?:{'|'.join(names)}|(?i:the\s+child|the\s+young\s+person))" if names else r"(?i:the\s+child|the\s+young\s+person)"
+    owner = (
+        rf"(?:{'|'.join(names)}|(?i:the\s+child|the\s+young\s+person))"
+        if names
+        else r"(?i:the\s+child|the\s+young\s+person)"
+    )
     return re.compile(
         rf"\b{subject}\b(?:\s+(?i:has|had|then|also|later|clearly|again|herself|himself|themselves))?"
         rf"(?:\s+\w+){{0,3}}?\s+(?i:{_REPORTING})\b"
@@ -268,8 +331,12 @@ def _said_pattern(facts: Facts) -> re.Pattern[str]:
         # "H to DSL: \"I don't want to go back\"" -- the child's words given after a colon
         rf"|\b{subject}\s+(?i:to|told)\s+[\w' ]{{1,30}}:\s*[\"“]"
         # shorthand's initial ("H said ..."), only straight before the verb: "A bruise was reported" is no child
-        + (rf"|(?<![\w'’])(?:{'|'.join(initials)})\s+(?:(?i:has|had)\s+)?(?i:{_REPORTING})\b"
-           rf"|(?<![\w'’])(?:{'|'.join(initials)})\s+(?i:to|told)\s+[\w' ]{{1,30}}:\s*[\"“]" if initials else "")
+        + (
+            rf"|(?<![\w'’])(?:{'|'.join(initials)})\s+(?:(?i:has|had)\s+)?(?i:{_REPORTING})\b"
+            rf"|(?<![\w'’])(?:{'|'.join(initials)})\s+(?i:to|told)\s+[\w' ]{{1,30}}:\s*[\"“]"
+            if initials
+            else ""
+        )
     )
 
 
@@ -282,4 +349,6 @@ def _about_child(facts: Facts, text: str) -> bool:
     names = _child_names(facts)
     if names and any(re.search(rf"\b{re.escape(n)}\b", text) for n in names):
         return True
-    return bool(re.search(rf"\b{_CHILD_WORDS}\b|\b(?:she|he|they)\s+(?:was|is|appeared|presented|seemed)\b", text, re.I))
+    return bool(
+        re.search(rf"\b{_CHILD_WORDS}\b|\b(?:she|he|they)\s+(?:was|is|appeared|presented|seemed)\b", text, re.I)
+    )

@@ -148,7 +148,9 @@ class Formatter:
     #: after construction, so a plugin formatter's own ``__init__`` need not know about it
     quiet: bool = False
 
-    def __init__(self, *, excerpts: bool = True, color: bool = False, rules: dict[str, type[Rule]] | None = None) -> None:
+    def __init__(
+        self, *, excerpts: bool = True, color: bool = False, rules: dict[str, type[Rule]] | None = None
+    ) -> None:
         self.excerpts = excerpts
         self.color = color
         #: every rule that ran, by code: formats that describe rules (SARIF) read them here

@@ -104,7 +104,7 @@ class HtmlFormatter(Formatter):
     # -- pieces ---------------------------------------------------------------------------
 
     def _file_table(self, results) -> str:
-        rows = ["<table class=\"files\"><thead><tr><th>Record</th><th>Verdict</th><th>Problems</th></tr></thead><tbody>"]
+        rows = ['<table class="files"><thead><tr><th>Record</th><th>Verdict</th><th>Problems</th></tr></thead><tbody>']
         for i, r in enumerate(results):
             label, css = verdict(r)
             rows.append(

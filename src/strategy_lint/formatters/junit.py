@@ -44,7 +44,9 @@ class JunitFormatter(Formatter):
         if r.status == "error":
             case = ET.SubElement(suite, "testcase", name="read record", classname=r.path)
             err = ET.SubElement(
-                case, "error", type=r.error.code if r.error else "unreadable",
+                case,
+                "error",
+                type=r.error.code if r.error else "unreadable",
                 message=r.error.message if r.error else "the file could not be read",
             )
             err.text = err.get("message")

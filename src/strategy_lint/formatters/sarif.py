@@ -27,7 +27,11 @@ LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "n
 #: Descriptors for findings the engine itself produces (no plugin provides them).
 CORE_RULES = {
     CRASHED: ("internal-error", "A check crashed on this record and was skipped.", Severity.ERROR),
-    "SL002": ("unused-suppression", "A suppression (disable comment or baseline entry) matched nothing.", Severity.INFO),
+    "SL002": (
+        "unused-suppression",
+        "A suppression (disable comment or baseline entry) matched nothing.",
+        Severity.INFO,
+    ),
 }
 
 
@@ -54,7 +58,9 @@ class SarifFormatter(Formatter):
         index = {d["id"]: i for i, d in enumerate(descriptors)}
         sarif_results = [
             self._result(r.path, f, index, f in (r.counted() if hasattr(r, "counted") else r.findings))
-            for r in results if r.status == "ok" for f in r.findings
+            for r in results
+            if r.status == "ok"
+            for f in r.findings
         ]
         notifications = [self._notification(r) for r in results if r.status == "error"]
         run = {
@@ -74,7 +80,8 @@ class SarifFormatter(Formatter):
                 }
             ],
             "artifacts": [
-                {"location": {"uri": artifact_uri(r.path)}, "properties": {"verdict": verdict(r).value}} for r in results
+                {"location": {"uri": artifact_uri(r.path)}, "properties": {"verdict": verdict(r).value}}
+                for r in results
             ],
             "results": sarif_results,
             "columnKind": "unicodeCodePoints",

@@ -70,7 +70,9 @@ class TextFormatter(Formatter):
         total = sum(counts.values())
         if total:
             detail = ", ".join(
-                plural(counts[k], label) for k, label in (("error", "error"), ("warning", "warning"), ("info", "note")) if counts[k]
+                plural(counts[k], label)
+                for k, label in (("error", "error"), ("warning", "warning"), ("info", "note"))
+                if counts[k]
             )
             line += f"\nFound {plural(total, 'problem')} ({detail})."
         if s.uncertain:

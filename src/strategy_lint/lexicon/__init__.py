@@ -74,9 +74,7 @@ class Lexicon:
     def weak_agency_names(self) -> frozenset[str]:
         """Agency names that say little on their own ("borough council", "NHS foundation
         trust"): another agency named in the same entry wins over them."""
-        return frozenset(
-            str(n).lower() for spec in self.agencies.values() for n in spec.get("weak_names", [])
-        )
+        return frozenset(str(n).lower() for spec in self.agencies.values() for n in spec.get("weak_names", []))
 
     # -- extension ------------------------------------------------------------------
 

@@ -246,7 +246,6 @@ class _BodyReader(_PartsReader):
 
 
 def _style_list_level(name: str) -> int:
-    """"List Bullet 2" is a second-level list (0-based level 1) whatever its numbering says."""
+    """ "List Bullet 2" is a second-level list (0-based level 1) whatever its numbering says."""
     m = TRAILING_DIGIT.search(name)
     return int(m.group(1)) - 1 if m else 0
-

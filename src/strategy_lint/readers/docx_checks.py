@@ -40,8 +40,7 @@ def _raise_for_ole(path: Path, suffix: str) -> None:
     if suffix == ".doc":
         raise ReadError(
             "legacy-doc",
-            "this is an old Word 97-2003 .doc file: open it in Word and save it as .docx, "
-            "then check it again",
+            "this is an old Word 97-2003 .doc file: open it in Word and save it as .docx, then check it again",
         )
     raise ReadError(
         "legacy-doc",
@@ -68,8 +67,7 @@ def _raise_not_docx(path: Path, suffix: str) -> None:
     verb = "is really" if what != "not a Word document" else "is"
     raise ReadError(
         "not-a-docx",
-        f"this file is named {suffix} but {verb} {what}: open it in Word and save it as .docx, "
-        "then check it again",
+        f"this file is named {suffix} but {verb} {what}: open it in Word and save it as .docx, then check it again",
     )
 
 
@@ -91,10 +89,7 @@ def _check_zip(path: Path, options: ReadOptions) -> None:
                 )
         raise _corrupt()
     total = sum(i.file_size for i in infos)
-    bomb = any(
-        i.file_size > BOMB_MIN_BYTES and i.file_size > BOMB_RATIO * max(i.compress_size, 1)
-        for i in infos
-    )
+    bomb = any(i.file_size > BOMB_MIN_BYTES and i.file_size > BOMB_RATIO * max(i.compress_size, 1) for i in infos)
     if total > options.max_expanded_bytes or bomb:
         raise ReadError(
             "too-large-expanded",
@@ -102,4 +97,3 @@ def _check_zip(path: Path, options: ReadOptions) -> None:
             f"{options.max_expanded_bytes / MB:.0f} MB limit or far more than its size suggests: "
             "check it is the right file, or save a new copy from Word",
         )
-

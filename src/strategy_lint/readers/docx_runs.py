@@ -100,7 +100,6 @@ def _summary(paras: Iterable[_Para]) -> dict[str, Any]:
     }
 
 
-
 class _ParagraphReader(_StyledReader):
     """Reads one paragraph's runs into a ``_Para``."""
 
@@ -252,7 +251,6 @@ class _ParagraphReader(_StyledReader):
         para.textboxes.extend(_iter_outside_txbx(el, {TXBX}))
 
 
-
 def _legacy_checkbox(fld_char: _Element) -> str | None:
     """A legacy form check box (FORMCHECKBOX) as the glyph Word shows: ☒ ticked, ☐ not.
 
@@ -272,7 +270,6 @@ def _legacy_checkbox(fld_char: _Element) -> str | None:
     return "☒" if ticked else "☐"
 
 
-
 def _graphic_name(el: _Element) -> str | None:
     doc_pr = next(el.iter(f"{{{WP}}}docPr"), None)
     if doc_pr is not None:
@@ -285,4 +282,3 @@ def _graphic_name(el: _Element) -> str | None:
     if imagedata is not None:
         return imagedata.get(f"{{{O_NS}}}title") or None
     return None
-

@@ -106,7 +106,6 @@ class _Styles:
         return self._cache[key]
 
 
-
 @dataclass(frozen=True)
 class _RunProps:
     hidden: bool

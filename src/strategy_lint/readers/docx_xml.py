@@ -193,10 +193,8 @@ def _note_author(el: _Element) -> tuple[str | None, str | None]:
     return el.get(_w("author")), el.get(_w("date"))
 
 
-
 def _on_attr(value: str | None) -> bool:
     return value is not None and value.lower() not in FALSE_VALUES
-
 
 
 def _background(root: _Element) -> str | None:
@@ -228,7 +226,6 @@ def _unwrap(el: _Element, tag: str) -> Iterator[_Element]:
                 yield from _unwrap(content, tag)
         elif child.tag == CUSTOM_XML:
             yield from _unwrap(child, tag)
-
 
 
 _extra_types_registered = False

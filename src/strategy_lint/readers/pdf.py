@@ -32,9 +32,7 @@ from .pdf_checks import MSG_CORRUPT, MSG_ENCRYPTED, MSG_NO_TEXT, _check_really_p
 from .pdf_layout import MIN_IMAGE_PT, PageLayout, _lines, _mark_furniture
 from .pdf_tables import _centre_in, _gridless_tables, _is_real_table, _page_table
 
-_PDF_DATE = re.compile(
-    r"^D?:?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?\s*(Z|[+-]\d{2}'?\d{2}'?)?"
-)
+_PDF_DATE = re.compile(r"^D?:?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?\s*(Z|[+-]\d{2}'?\d{2}'?)?")
 
 
 @hookimpl(trylast=True)
@@ -131,9 +129,7 @@ def _page_count(pdf: Any) -> int:
 
 def _layout_page(page: Any, number: int) -> PageLayout:
     layout = PageLayout(number=number, width=float(page.width), height=float(page.height))
-    words = page.extract_words(
-        extra_attrs=["fontname", "size"], keep_blank_chars=False, use_text_flow=False
-    )
+    words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False, use_text_flow=False)
     tables = [t for t in page.find_tables() if _is_real_table(t)]
     boxes = [t.bbox for t in tables]
     outside = [w for w in words if not any(_centre_in(w, box) for box in boxes)]
@@ -144,11 +140,9 @@ def _layout_page(page: Any, number: int) -> PageLayout:
     layout.images = sum(
         1
         for im in page.images
-        if float(im["x1"]) - float(im["x0"]) > MIN_IMAGE_PT
-        and float(im["bottom"]) - float(im["top"]) > MIN_IMAGE_PT
+        if float(im["x1"]) - float(im["x0"]) > MIN_IMAGE_PT and float(im["bottom"]) - float(im["top"]) > MIN_IMAGE_PT
     )
     return layout
-
 
 
 # -- metadata -------------------------------------------------------------------------------

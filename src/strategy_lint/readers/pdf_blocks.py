@@ -73,30 +73,22 @@ class _Builder:
                     self._emit_group(item, page.number)
                     if item.first.kind is None:
                         last_table = None  # body text between: not a continuation
-            self.doc.images.extend(
-                Image(block=None, name=None, page=page.number) for _ in range(page.images)
-            )
+            self.doc.images.extend(Image(block=None, name=None, page=page.number) for _ in range(page.images))
 
     # reading order ----------------------------------------------------------------------
 
     def _page_items(self, page: PageLayout) -> list[_Group | PageTable]:
-        entries: list[tuple[float, int, Line | PageTable]] = [
-            (line.top, 0, line) for line in page.lines
-        ]
+        entries: list[tuple[float, int, Line | PageTable]] = [(line.top, 0, line) for line in page.lines]
         entries += [(table.bbox[1], 1, table) for table in page.tables]
         entries.sort(key=lambda e: (e[0], e[1]))
-        right_edge = max(
-            (line.x1 for line in page.lines if line.kind is None), default=page.width
-        )
+        right_edge = max((line.x1 for line in page.lines if line.kind is None), default=page.width)
         items: list[_Group | PageTable] = []
         current: _Group | None = None
         for _, _, entry in entries:
             if isinstance(entry, PageTable):
                 items.append(entry)
                 current = None
-            elif entry.kind is not None or current is None or not _joins(
-                current, entry, right_edge
-            ):
+            elif entry.kind is not None or current is None or not _joins(current, entry, right_edge):
                 current = _Group([entry])
                 items.append(current)
             else:
@@ -224,9 +216,7 @@ def _joins(group: _Group, line: Line, right_edge: float) -> bool:
     prev = group.lines[-1]
     if prev.kind is not None:
         return False
-    if line.marker and not (
-        line.marker in WEAK_MARKERS and not group.first.marker and not prev.text.endswith(":")
-    ):
+    if line.marker and not (line.marker in WEAK_MARKERS and not group.first.marker and not prev.text.endswith(":")):
         return False
     if (line.size, line.bold) != (prev.size, prev.bold):
         return False
@@ -263,4 +253,3 @@ def _join_lines(lines: list[Line]) -> str:
 
 def _source(page: int, x0: float, top: float, x1: float, bottom: float) -> str:
     return f"page={page};bbox={x0:.1f},{top:.1f},{x1:.1f},{bottom:.1f}"
-

@@ -10,9 +10,7 @@ from typing import Any
 from ..errors import ReadError
 from .base import sniff
 
-MSG_DOCX = (
-    "this file is named .pdf but is really a Word document: rename it to .docx and check it again"
-)
+MSG_DOCX = "this file is named .pdf but is really a Word document: rename it to .docx and check it again"
 MSG_ZIP = "this file is named .pdf but is really a zip archive, not a PDF: check it is the right file"
 MSG_DOC = (
     "this file is named .pdf but is really an old Word .doc file: open it in Word, "
@@ -20,12 +18,10 @@ MSG_DOC = (
 )
 MSG_NOT_PDF = "this file is named .pdf but is not a PDF: export the record from Word as PDF again"
 MSG_ENCRYPTED = (
-    "this PDF is password-protected: save an unprotected copy "
-    "(or export the record from Word again) and check that"
+    "this PDF is password-protected: save an unprotected copy (or export the record from Word again) and check that"
 )
 MSG_NO_TEXT = (
-    "this PDF has no text layer: it looks scanned; export the record from Word as PDF instead, "
-    "or check the .docx"
+    "this PDF has no text layer: it looks scanned; export the record from Word as PDF instead, or check the .docx"
 )
 MSG_CORRUPT = "the PDF is damaged or incomplete: export it again and check the new copy"
 
@@ -49,8 +45,10 @@ def _is_docx(path: Path) -> bool:
             names = set(zf.namelist())
     except Exception:
         return True  # a broken zip named .pdf is most likely a damaged .docx
-    return "word/document.xml" in names or "[Content_Types].xml" in names and not any(
-        n.startswith(("xl/", "ppt/")) for n in names
+    return (
+        "word/document.xml" in names
+        or "[Content_Types].xml" in names
+        and not any(n.startswith(("xl/", "ppt/")) for n in names)
     )
 
 
@@ -70,4 +68,3 @@ def _is_encryption_error(exc: BaseException) -> bool:
         todo.extend(current.args)
         todo.extend([current.__cause__, current.__context__])
     return False
-

@@ -78,7 +78,6 @@ class PageLayout:
     images: int = 0
 
 
-
 def _is_bold(fontname: str) -> bool:
     lower = fontname.lower()
     return any(k in lower for k in ("bold", "black", "heavy")) or ",B" in fontname
@@ -171,4 +170,3 @@ def _margin_kind(line: Line, page: PageLayout) -> BlockKind | None:
     if line.bottom > page.height * (1 - MARGIN_FRACTION):
         return BlockKind.FOOTER
     return None
-

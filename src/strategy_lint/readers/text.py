@@ -87,9 +87,7 @@ class _Builder:
 
     def add(self, kind: BlockKind, text: str, line: int, **extra: Any) -> Block:
         plain, bold = strip_inline(text)
-        block = Block(
-            index=len(self.blocks), kind=kind, text=plain, bold=bold, source=f"line={line}", **extra
-        )
+        block = Block(index=len(self.blocks), kind=kind, text=plain, bold=bold, source=f"line={line}", **extra)
         self.blocks.append(block)
         return block
 
@@ -161,7 +159,7 @@ def _drop_comments(lines: list[str]) -> list[str]:
         stripped = line.strip()
         if stripped.startswith(_COMMENT_START):
             out.append("")
-            in_comment = _COMMENT_END not in stripped[len(_COMMENT_START):]
+            in_comment = _COMMENT_END not in stripped[len(_COMMENT_START) :]
             continue
         out.append(line)
     return out
@@ -202,8 +200,11 @@ class _LineParser:
         if self.item is not None:
             item = self.item
             self.builder.add(
-                BlockKind.LIST_ITEM, " ".join(item["text"]), item["line"],
-                list_level=item["level"], style=item["style"],
+                BlockKind.LIST_ITEM,
+                " ".join(item["text"]),
+                item["line"],
+                list_level=item["level"],
+                style=item["style"],
             )
             self.item = None
         if self.rows:
@@ -238,9 +239,7 @@ class _LineParser:
         if heading:
             self.flush()
             level = len(heading.group(1))
-            self.builder.add(
-                BlockKind.HEADING, heading.group(2), number, heading_level=level, style=f"Heading {level}"
-            )
+            self.builder.add(BlockKind.HEADING, heading.group(2), number, heading_level=level, style=f"Heading {level}")
             return
         if not self.markdown and _is_pseudo_heading(stripped):
             self.flush()

@@ -370,7 +370,9 @@ def _pdf_styles() -> dict[str, Any]:
         "h3": ParagraphStyle("h3", fontName="Helvetica-Bold", fontSize=11, leading=14, spaceBefore=6, spaceAfter=3),
         "body": body,
         "cell": ParagraphStyle("cell", parent=body, spaceAfter=0, fontSize=9, leading=11),
-        "cellhead": ParagraphStyle("cellhead", parent=body, spaceAfter=0, fontSize=9, leading=11, fontName="Helvetica-Bold"),
+        "cellhead": ParagraphStyle(
+            "cellhead", parent=body, spaceAfter=0, fontSize=9, leading=11, fontName="Helvetica-Bold"
+        ),
     }
 
 
@@ -396,7 +398,10 @@ def _pdf_flowables(elements: list[Element], styles: dict[str, Any], width: float
         elif el.kind == "table":
             ncols = max(len(r) for r in el.rows)
             rows = [
-                [Paragraph(_pdf_escape(t), styles["cellhead" if r == 0 else "cell"]) for t in row + [""] * (ncols - len(row))]
+                [
+                    Paragraph(_pdf_escape(t), styles["cellhead" if r == 0 else "cell"])
+                    for t in row + [""] * (ncols - len(row))
+                ]
                 for r, row in enumerate(el.rows)
             ]
             table = Table(rows, colWidths=[width / ncols] * ncols, repeatRows=1)
@@ -423,7 +428,9 @@ def _pdf_flowables(elements: list[Element], styles: dict[str, Any], width: float
 def _indented(style: Any, indent: float) -> Any:
     from reportlab.lib.styles import ParagraphStyle
 
-    return ParagraphStyle(f"{style.name}-{indent}", parent=style, leftIndent=indent, bulletIndent=indent - 10, spaceAfter=2)
+    return ParagraphStyle(
+        f"{style.name}-{indent}", parent=style, leftIndent=indent, bulletIndent=indent - 10, spaceAfter=2
+    )
 
 
 def _numbered_canvas_class() -> Any:

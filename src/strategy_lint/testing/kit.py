@@ -131,9 +131,7 @@ def _config(config: Config | Mapping[str, Any] | None) -> Config:
     return parse_config(dict(config), None)
 
 
-def _linter(
-    plugins: Plugins, config: Config | Mapping[str, Any] | None, select: list[str] | None
-) -> Linter:
+def _linter(plugins: Plugins, config: Config | Mapping[str, Any] | None, select: list[str] | None) -> Linter:
     from ..engine import Linter
 
     return Linter(config=_config(config), plugins=plugins, select=select)
@@ -246,7 +244,9 @@ def _check_keys(code: str, attrs: Mapping[str, Any]) -> None:
         if key not in allowed:
             from ..suggest import did_you_mean
 
-            raise TypeError(f"expected {code}: unknown key {key!r}{did_you_mean(key, allowed)}; use one of {', '.join(allowed)}")
+            raise TypeError(
+                f"expected {code}: unknown key {key!r}{did_you_mean(key, allowed)}; use one of {', '.join(allowed)}"
+            )
 
 
 def _matches(finding: Finding, code: str, attrs: Mapping[str, Any]) -> bool:

@@ -729,7 +729,9 @@ class WebServer(ThreadingHTTPServer):
             log.info("too many connections at once: one was answered 'busy'")
             with contextlib.suppress(OSError):
                 request.setblocking(False)
-                request.sendall(b"HTTP/1.0 503 Service Unavailable\r\nRetry-After: 5\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                request.sendall(
+                    b"HTTP/1.0 503 Service Unavailable\r\nRetry-After: 5\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                )
             self.shutdown_request(request)
             return
         try:
@@ -790,7 +792,9 @@ def make_server(
         )
     except OSError as exc:
         if exc.errno in (98, 48, 10048):  # EADDRINUSE on Linux, macOS, Windows
-            raise ServeError(f"port {port} is already in use: stop the other program or choose another with --port") from None
+            raise ServeError(
+                f"port {port} is already in use: stop the other program or choose another with --port"
+            ) from None
         raise ServeError(f"cannot listen on {host}:{port} ({exc.strerror or type(exc).__name__})") from None
 
 
@@ -962,7 +966,11 @@ class Handler(BaseHTTPRequestHandler):
                 self._form_check()
             else:
                 self._drain(self._length(required=False))
-                self._problem(HTTPStatus.NOT_FOUND, "There is nothing here to send records to.", "There is no page at this address")
+                self._problem(
+                    HTTPStatus.NOT_FOUND,
+                    "There is nothing here to send records to.",
+                    "There is no page at this address",
+                )
         except Refused as refusal:
             self._drain(self._left)  # the rest is read and dropped, so the browser shows the answer
             self._refused(refusal)
@@ -1037,7 +1045,10 @@ class Handler(BaseHTTPRequestHandler):
                 from ..engine import _where
 
                 log.warning("internal error while checking a record (%s)", _where(exc))
-                self._json(HTTPStatus.INTERNAL_SERVER_ERROR, {"error": "strategy-lint failed on this record: please report it."})
+                self._json(
+                    HTTPStatus.INTERNAL_SERVER_ERROR,
+                    {"error": "strategy-lint failed on this record: please report it."},
+                )
                 return
         self._json(HTTPStatus.OK, result_json(result, annotated, note))
 
@@ -1139,7 +1150,9 @@ def run(args: Any) -> int:
     where = f" with configuration from {config.path}" if config.path else ""
     print(f"strategy-lint: the page is at {server.url}{where} (press Ctrl+C to stop)", file=sys.stderr)
     if args.allow_remote and not is_loopback(args.host):
-        print("strategy-lint: warning: other computers can reach this page: keep it behind your sign-on", file=sys.stderr)
+        print(
+            "strategy-lint: warning: other computers can reach this page: keep it behind your sign-on", file=sys.stderr
+        )
     stop = threading.Event()
     previous = _stop_on_sigterm()
     thread = threading.Thread(target=server.serve_forever, name="strategy-lint-web", daemon=True)

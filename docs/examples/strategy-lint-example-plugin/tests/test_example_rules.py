@@ -51,7 +51,9 @@ def test_chair_without_role_points_at_the_chair_line():
     doc = record(CHAIR_ROLE_MISSING)
     findings = run_rule(ChairNotNamed, doc)
     chair_line = next(b.index for b in doc.blocks if b.text.startswith("Chair:"))
-    assert_findings(findings, [("XA001", {"block": chair_line, "section": "Meeting details", "excerpt": "Hannah Reed"})])
+    assert_findings(
+        findings, [("XA001", {"block": chair_line, "section": "Meeting details", "excerpt": "Hannah Reed"})]
+    )
     assert findings[0].severity is Severity.WARNING
 
 
@@ -81,8 +83,12 @@ def test_record_text_goes_in_values_and_is_masked_without_excerpts():
 
 def test_a_record_hardly_read_gives_a_less_sure_finding():
     """No chair in a full record is sure; in a record of a few words it is 'worth a look'."""
-    full = run_rule(ChairNotNamed, FULL.replace("Chair: Hannah Reed, Team Manager, Children's Social Care\n", "")
-                    .replace("Team Manager (Chair)", "Team Manager"))
+    full = run_rule(
+        ChairNotNamed,
+        FULL.replace("Chair: Hannah Reed, Team Manager, Children's Social Care\n", "").replace(
+            "Team Manager (Chair)", "Team Manager"
+        ),
+    )
     assert_findings(full, [("XA001", {"section": "Meeting details"})])
     assert full[0].confidence is Confidence.HIGH
     short = run_rule(ChairNotNamed, "## Meeting details\nTime: 10:00\n")
@@ -122,8 +128,10 @@ def test_no_plan_to_see_child_reads_the_childs_voice_and_the_actions():
     findings = run_rule(NoPlanToSeeChild, FULL)
     assert_findings(findings, [("XA004", {"section": "Actions"})])
     assert findings[0].confidence is Confidence.HIGH
-    said = FULL.replace("called children's social care.", "called children's social care.\nAva told her teacher "
-                        "that her stepfather grabbed her arm.")
+    said = FULL.replace(
+        "called children's social care.",
+        "called children's social care.\nAva told her teacher that her stepfather grabbed her arm.",
+    )
     assert run_rule(NoPlanToSeeChild, said) == []
     visit = FULL + "| Visit Ava at home and see her alone | Tom Ellis | 15/03/2016 |\n"
     assert run_rule(NoPlanToSeeChild, visit) == []
