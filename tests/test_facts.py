@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import json
 
+import pytest
 from helpers import run_cli
 
 from strategy_lint import Confidence, Report, Rule, Severity
@@ -503,6 +504,21 @@ def test_request_in_a_long_sentence_about_the_meeting():
     assert not read(
         REQUEST_HEAD + "## Meeting details\nThe strategy meeting was not requested by the school.\n"
     ).request.found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Initiating agency: Westvale Police",
+        "Strategy sought by: health",
+        "Reason for strategy and who requested it: DS Shaw asked for it after the disclosure.",
+        "DS Shaw wanted a strategy discussion held urgently.",
+        "Strategy discussion held upon request from the school.",
+        "Strategy discussion request received from Westvale Police on 13/03/2016.",
+    ],
+)
+def test_more_ways_of_saying_who_asked(line):
+    assert read(REQUEST_HEAD + "## Background\n" + line + "\n").request.found
 
 
 # -- the meeting ---------------------------------------------------------------------------------

@@ -26,11 +26,13 @@ __all__ = ["read_request"]
 #: "Requesting agency / professional", "Request made by", "Strategy convened by".
 _REQUEST_LABEL = re.compile(
     r"\b(?:request(?:ed|ing|s|er|or)?|asked\s+(?:for|by)|who\s+asked|convened\s+by|called\s+by|convenor|convener|"
-    r"initiated\s+by|instigated\s+by|who\s+(?:called|convened|initiated))\b",
+    r"initiated\s+by|instigated\s+by|sought\s+by|initiating|who\s+(?:called|convened|initiated))\b",
     re.I,
 )
 #: Labels with request words that ask something else ("Date of request", "Reason for request").
 _OTHER_LABEL = re.compile(r"\b(?:date|time|reason|why|purpose|medical|consent|outcome|information\s+requested)\b", re.I)
+#: ... unless the label also asks who ("Reason for strategy and who requested it").
+_WHO_LABEL = re.compile(r"\b(?:who\s+(?:requested|asked|called|convened)|requested\s+by|by\s+whom)\b", re.I)
 #: A value that says nobody asked.
 _NO_REQUEST = re.compile(
     r"\b(?:not|never)\s+(?:explicitly\s+|specifically\s+|formally\s+)?(?:request(?:ed)?|ask(?:ed)?)\b"
@@ -40,7 +42,7 @@ _NO_REQUEST = re.compile(
 _CONVENED = re.compile(r"\b(?:convened|called|arranged|initiated)\s+by\b", re.I)
 
 #: A request for a strategy discussion in a sentence.
-_ASK = r"(?:request(?:ed|ing|s)?|ask(?:ed|ing|s)?\s+(?:for|that)|call(?:ed|ing|s)?\s+for|sought|seek(?:ing|s)?)"
+_ASK = r"(?:request(?:ed|ing|s)?|ask(?:ed|ing|s)?\s+(?:for|that)|call(?:ed|ing|s)?\s+for|sought|seek(?:ing|s)?|wanted)"
 _CONVENE = r"(?:request(?:ed)?|convened|called|arranged|initiated)"
 _MEETING = r"(?:strategy|strat\.?|discussion|meeting|mtg)"
 _GAP = r"(?:[\s,;:–-]+[\w'’/.-]+){0,4}?[\s,;:–-]+"
@@ -70,13 +72,15 @@ _SENTENCE_PATTERNS = [
     re.compile(rf"\b(?:it|this|which)\s+(?:was\s+|has\s+been\s+)?{_CONVENE}\s+by\b", re.I),
     # "at the request of the DSL", "following a request from the police", "at DC Shaw's request"
     re.compile(
-        r"\b(?:at\s+the\s+request\s+of|(?:following|after|on)\s+(?:a|the|their|her|his)\s+request\s+(?:from|of|by))\b",
+        r"\b(?:at\s+the\s+request\s+of|(?:following|after|on|upon)\s+(?:(?:a|the|their|her|his)\s+)?request\s+(?:from|of|by))\b",
         re.I,
     ),
     re.compile(
         rf"\bat\s+(?:the\s+)?[\w'’. -]{{1,40}}?['’]s?\s+request\b(?=.*\b{_MEETING}\b)|\b{_MEETING}\b.*\bat\s+(?:the\s+)?[\w'’. -]{{1,40}}?['’]s?\s+request\b",
         re.I,
     ),
+    # "Strategy discussion request received from Westvale Police on 13/03"
+    re.compile(rf"\b{_MEETING}\s+request\s+(?:was\s+)?(?:received\s+|made\s+)?(?:from|by)\b", re.I),
     # "Requested by DC Shaw after ..."
     re.compile(r"^\s*(?:strat(?:egy)?\.?\s+)?(?:requested|convened|called)\s+by\b", re.I),
 ]
@@ -93,7 +97,11 @@ def read_request(facts: Facts) -> Request:
     judged: set[int] = set()
     for label, value, block in labelled_lines(document):
         clean_label = label.strip(" :?")
-        if not _REQUEST_LABEL.search(clean_label) or _OTHER_LABEL.search(clean_label):
+        if (
+            not _REQUEST_LABEL.search(clean_label)
+            or _OTHER_LABEL.search(clean_label)
+            and not _WHO_LABEL.search(clean_label)
+        ):
             continue
         if re.search(r"\b(?:not|no|never)\b", clean_label, re.I):
             continue  # "Not requested: referral only" says nobody asked
@@ -109,7 +117,7 @@ def read_request(facts: Facts) -> Request:
         request.field_empty = True
     for line in prose_lines(document):
         text = line.text.replace("’", "'")
-        if not re.search(r"request|ask|call|convene|sought|seek|arrange|initiat", text, re.I):
+        if not re.search(r"request|ask|call|convene|sought|seek|arrange|initiat|want", text, re.I):
             continue
         if line.block in judged and re.match(r"^\s*[^:]{1,60}:", text):
             continue  # "Requested by: N/A" was judged as a field above
