@@ -198,3 +198,21 @@ def test_bold_numbered_list_titles_are_headings_only_when_the_lexicon_knows_them
     doc = build_structure(b.doc, default_lexicon())
     assert [(s.title, s.kind) for s in doc.sections] == [("Lived experience of the young person", "child_voice")]
     assert "Police to complete checks" in doc.section_text(doc.sections[0])  # emphasised content stays content
+
+
+def test_a_two_cell_row_under_form_rows_is_a_form_row_not_a_header():
+    """ "Format | Teams" half-way down a label | value table looked like column headers
+    (mode, agency) and turned the rows below it, "Review requested by" among them, into data."""
+    from strategy_lint.readers.text import parse_markdown
+
+    md = (
+        "# Review Strategy Discussion Record\n\n"
+        "| **Child's name** | Archie Bell |\n|---|---|\n"
+        "| **Date of birth** | 01/02/2023 |\n| **Date and time of this review** | 17/11/2025 10:00 |\n"
+        "| **Format** | Teams |\n| **Review requested by** | Claire Mottram, Team Manager |\n"
+        "| **Chair (name, role)** | Claire Mottram, Team Manager |\n"
+    )
+    doc = build_structure(parse_markdown(md), default_lexicon())
+    [table] = doc.tables
+    assert table.records == [] and table.column_kinds in ([], [None, None])
+    assert "Review requested by" in [s.title for s in doc.sections]

@@ -118,10 +118,19 @@ def _is_data_table(doc: Document, t: Table, lexicon: Lexicon) -> bool:
             continue
         kinds = [lexicon.column_kind(h) if h else None for h in header]
         known = [k for k in kinds if k]
-        if len(set(cells)) >= 2 and len(known) >= 2 and len(set(known)) >= 2:
+        # under label | value rows a two-cell row is one more form row ("Format | Teams"),
+        # not the header of the rest: a header there names three kinds ("Name | Role | Agency")
+        needed = 3 if _form_rows_above(t, r) else 2
+        if len(set(cells)) >= 2 and len(known) >= needed and len(set(known)) >= needed:
             t.header_row = r
             return True
     return False
+
+
+def _form_rows_above(t: Table, r: int) -> bool:
+    """Two or more rows above ``r`` split into label | value cells."""
+    split = [row for row in t.cells[:r] if len({c for c in row if c is not None}) >= 2]
+    return len(split) >= 2
 
 
 #: How far down a table its column headers may sit (under a title row and a few form rows:
