@@ -216,3 +216,11 @@ def test_a_two_cell_row_under_form_rows_is_a_form_row_not_a_header():
     [table] = doc.tables
     assert table.records == [] and table.column_kinds in ([], [None, None])
     assert "Review requested by" in [s.title for s in doc.sections]
+
+
+def test_combined_people_headers_and_an_owner_column_that_asks_for_name_and_agency():
+    lexicon = default_lexicon()
+    assert lexicon.column_kind("Name (Role, Agency)") == "agency+name+role"
+    assert lexicon.column_kind("Lead person (name and agency)") == "owner"
+    assert lexicon.column_kind("What they said") == "contribution"
+    assert lexicon.column_kind("How") == "mode"

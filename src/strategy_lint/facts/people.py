@@ -556,11 +556,22 @@ _REFERENCE_ELSEWHERE = re.compile(
 )
 
 
+_LIST_SENTENCE = re.compile(
+    r"^\s*(?:apologies\s+(?:were\s+)?(?:received|sent|given|noted)\s+from|(?:those\s+)?present\s+were|also\s+present\s+were"
+    r"|(?:also\s+)?consulted\s+(?:were|outside\s+the\s+meeting\s+were))\b",
+    re.I,
+)
+
+
 def _listed_as_consulted(facts: Facts) -> set[str]:
     """Agencies named in a field that lists who was consulted or took part ("Agencies
     consulted outside the meeting: Dr Osman, GP, Harbour View Medical Centre, was telephoned
     ..."), however its entries are written: the record does list them there."""
     keys: set[str] = set()
+    for b in facts.document.body_blocks():
+        # "Apologies were received from Dr Osei (GP, ...) ... and from Ana Ruiz (IDVA, ...)"
+        if b.text and _LIST_SENTENCE.match(b.text):
+            keys.update(facts.agencies_named_in(b.text))
     for label, value, _block in labelled_lines(facts.document):
         if len(label.split()) <= 8 and facts.lexicon.section_kind(label.strip(" :")) in ("consulted", "attendees"):
             keys.update(facts.agencies_named_in(value))

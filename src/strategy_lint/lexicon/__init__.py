@@ -18,7 +18,7 @@ from typing import Any
 
 from ..labels import _MIN_FUZZY, _same
 
-_COMBINED_SPLIT = re.compile(r"\s*/\s*|\s*&\s*|\s*,\s*|\s+and\s+|\s*\+\s*", re.I)
+_COMBINED_SPLIT = re.compile(r"\s*/\s*|\s*&\s*|\s*,\s*|\s+and\s+|\s*\+\s*|\s*[()]\s*", re.I)
 _NUMBERING = re.compile(r"^\s*(?:\(?[0-9]{1,2}(?:\.[0-9]{1,2})*[.)]?|\(?[a-hj-z][.)]|[ivx]{1,4}[.)])\s+", re.I)
 _PUNCT = re.compile(r"[^\w&/()'’ ]+")
 _SPACE = re.compile(r"\s+")
@@ -64,7 +64,8 @@ class Lexicon:
             return None
         kinds = {_best_match(normalise_title(p), self.columns) for p in parts}
         people = {k for k in kinds if k in ("name", "role", "agency")}
-        if len(people) >= 2 and None not in kinds:
+        # "Lead person (name and agency)" is the owner column, however it asks to be filled in
+        if len(people) >= 2 and None not in kinds and kinds <= {"name", "role", "agency"}:
             return "+".join(sorted(people))
         return None
 
