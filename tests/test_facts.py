@@ -179,6 +179,22 @@ def test_agency_input_credited_by_initial_and_surname_or_an_information_column()
     assert agency(table, "gp").input_blocks
 
 
+def test_a_trusts_safeguarding_nurse_shares_the_trusts_input():
+    facts = read(
+        record(
+            "## Professionals present\n"
+            "- Dr Ama Boateng (Consultant Paediatrician, Tarrowby General Hospital)\n"
+            "- Kath Dempsey (Named Nurse Safeguarding Children, Ensdale & Tarrowby Hospitals NHS FT)\n"
+            "- Sue Marlow (Health Visitor, 0-19 Team Ensdale)\n\n"
+            "## Information shared\nDr Boateng said the fracture is not consistent with the account given.\n"
+        )
+    )
+    nurse = agency(facts, by_name(facts)["Kath Dempsey"].agency_key)
+    assert nurse.input_blocks == agency(facts, "paediatrics").input_blocks
+    # a town's name shared with another service credits nothing
+    assert not agency(facts, by_name(facts)["Sue Marlow"].agency_key).input_blocks
+
+
 def test_a_present_label_with_a_remark_and_a_consulted_field_in_prose():
     facts = read(
         record(

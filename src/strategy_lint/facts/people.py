@@ -155,7 +155,43 @@ def read_agencies(facts: Facts) -> list[Agency]:
         texts = [document.blocks[b].text for b in agency.input_blocks] + [p.contribution for p in rows]
         no_concerns = lexicon.phrase_list("no_concerns")
         agency.no_concerns = any(n in t.lower() for t in texts for n in no_concerns)
+    _same_organisation(agencies, lexicon)
     return list(agencies.values())
+
+
+#: Words every organisation name shares: they say nothing about which one it is.
+_GENERIC_ORG_WORDS = frozenset(
+    "nhs ft trust foundation hospital hospitals general university royal health healthcare care community "
+    "children children's childrens service services team teams council county city borough the and of for "
+    "partnership integrated care board icb safeguarding unit centre center".split()
+)
+
+
+def _same_organisation(agencies: dict[str, Agency], lexicon: Any) -> None:
+    """A named nurse for safeguarding from "Ensdale & Tarrowby Hospitals NHS FT" advises
+    for the same trust whose paediatrician at "Tarrowby General Hospital" gave its input:
+    one health organisation's input is recorded once, not once per service key.  Only a
+    trust's safeguarding team, and only when the written names share a distinctive word."""
+
+    def group(key: str) -> str:
+        return str(lexicon.agencies.get(key, {}).get("group") or "")
+
+    def words(agency: Agency) -> set[str]:
+        out: set[str] = set()
+        for alias in agency.aliases:
+            out.update(w for w in re.findall(r"[a-z][a-z'’-]+", alias.lower()) if w not in _GENERIC_ORG_WORDS)
+        return out
+
+    with_input = [a for a in agencies.values() if a.input_blocks and group(a.key) == "health"]
+    for agency in agencies.values():
+        # only the trust's safeguarding advisers: a town's name is shared by all its services
+        if agency.input_blocks or agency.key != "health-safeguarding":
+            continue
+        own = words(agency)
+        for other in with_input:
+            if own & words(other):
+                agency.input_blocks = list(other.input_blocks)
+                break
 
 
 def _credited(facts: Facts, people: list[Any], initials: dict[str, Any]) -> dict[str, list[int]]:
