@@ -802,6 +802,7 @@ FACT_KEYS = {
     "participants",
     "agencies",
     "contacts",
+    "empty_attendee_lists",
     "voice",
     "actions",
     "update_actions",
