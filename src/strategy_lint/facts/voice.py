@@ -191,7 +191,8 @@ def _quoted_child(facts: Facts, planned: set[int]) -> list[VoiceEvidence]:
     me\"", "T-R in return interview (KM): \"I'm not a kid\""), read over the whole block so
     a quote wrapped across lines is one quote.  Only looked for when no sentence names the
     child as the speaker: it keeps "no voice anywhere" for records that have none."""
-    names = _child_names(facts)
+    # a one-letter initial ("T") is too common a token to say a paragraph is about the child
+    names = [n for n in _child_names(facts) if len(n) > 1]
     if not names:
         return []
     child = re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w'’])")
