@@ -45,6 +45,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 
+from bench import floor_docx  # noqa: E402  (the same bare python-docx parse as bench.py)
+
 from strategy_lint.facts.dump import READINGS  # noqa: E402  (after the path set-up, as the other imports here)
 
 DEV = ROOT / "fixtures" / "unseen" / "dev" / "records"
@@ -84,32 +86,6 @@ TARGETS = {"docx": 2.0, "pdf": 1.3, "cold": 1.3}
 
 
 # -- the floors ---------------------------------------------------------------------------
-
-
-def floor_docx(path: Path) -> None:
-    """python-docx: open, then the text of every paragraph and table cell (nested tables
-    too) and of the paragraphs inside content controls."""
-    import docx
-    from docx.oxml.ns import qn
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    document = docx.Document(str(path))
-    for p in document.paragraphs:
-        _ = p.text
-
-    def cells(table: Table) -> None:
-        for r in table.rows:
-            for c in r.cells:
-                _ = c.text
-                for inner in c.tables:
-                    cells(inner)
-
-    for t in document.tables:
-        cells(t)
-    for sdt in document.element.body.iter(qn("w:sdtContent")):
-        for p in sdt.iter(qn("w:p")):
-            _ = Paragraph(p, document).text
 
 
 def floor_pdf(path: Path) -> None:

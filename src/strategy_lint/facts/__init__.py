@@ -180,6 +180,12 @@ class Facts:
         return read_actions(self)
 
     @cached_property
+    def action_blocks(self) -> frozenset[int]:
+        """The blocks that hold agreed actions: what will be done, not what was said, seen
+        or given (the readings of input, contacts and voice leave them out)."""
+        return frozenset(n for a in self.actions for n in (a.blocks if a.blocks else [a.block]) if n is not None)
+
+    @cached_property
     def update_actions(self) -> list[Action]:
         """Actions, or commitments anywhere in the record, to tell every agency the outcome."""
         from .actions import read_update_actions

@@ -148,7 +148,7 @@ def read_update_actions(facts: Facts) -> list[Action]:
     """Every commitment to tell the agencies the outcome: actions first, then any sentence
     anywhere in the record ("The outcome will be emailed to all who took part by 17/03")."""
     out = [a for a in facts.actions if a.intent == "update-agencies"]
-    in_actions = {n for a in facts.actions for n in (a.blocks if a.blocks else [a.block]) if n is not None}
+    in_actions = facts.action_blocks
     meeting = meeting_date(facts.document)
     for line in prose_lines(facts.document):
         if line.block in in_actions:

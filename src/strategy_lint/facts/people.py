@@ -196,12 +196,12 @@ def _same_organisation(agencies: dict[str, Agency], lexicon: Any) -> None:
 
 def _credited(facts: Facts, people: list[Any], initials: dict[str, Any]) -> dict[str, list[int]]:
     """See below; the plan's own lines (actions) are never an agency's input."""
-    planned = {n for a in facts.actions for n in (a.blocks if a.blocks else [a.block]) if n is not None}
+    planned = facts.action_blocks
     return _credited_lines(facts, people, initials, planned)
 
 
 def _credited_lines(
-    facts: Facts, people: list[Any], initials: dict[str, Any], planned: set[int]
+    facts: Facts, people: list[Any], initials: dict[str, Any], planned: frozenset[int]
 ) -> dict[str, list[int]]:
     """Agency keys (and free-text agency names) whose input the record shows -> where.
 
@@ -536,7 +536,7 @@ def read_contacts(facts: Facts) -> list[Contact]:
     initials = set(initials_of(people))
     out: list[Contact] = []
     seen: set[str] = set()
-    planned = {n for a in facts.actions for n in (a.blocks if a.blocks else [a.block]) if n is not None}
+    planned = facts.action_blocks
     ambiguous = {w.lower() for w in facts.lexicon.phrase_list("ambiguous_contact_words")}
     listed = _listed_as_consulted(facts)
     for block, text in _units(document):

@@ -149,7 +149,7 @@ def read_voice(facts: Facts) -> Voice:
     for s in voice.sections:
         in_voice.update(s.blocks)
     # the plan is what will be done, not what was seen or said
-    planned = {n for a in facts.actions for n in (a.blocks if a.blocks else [a.block]) if n is not None}
+    planned = facts.action_blocks
     for line in prose_lines(document):
         if document.blocks[line.block].kind is BlockKind.HEADING or line.block in planned:
             continue
@@ -185,7 +185,7 @@ _ADULT_SPEAKER = re.compile(
 _SPOKEN_QUOTE = re.compile(r"(?:^|(?<=[\s:(,]))[\"“](?=\S)(?P<words>[^\"”]{12,}?)[\"”](?!\w)")
 
 
-def _quoted_child(facts: Facts, planned: set[int]) -> list[VoiceEvidence]:
+def _quoted_child(facts: Facts, planned: frozenset[int]) -> list[VoiceEvidence]:
     """The child's own words quoted in a paragraph or cell about the child, the speaker
     given by a pronoun or a colon ("Last week she told Jade, \"he's the only one who gets
     me\"", "T-R in return interview (KM): \"I'm not a kid\""), read over the whole block so
