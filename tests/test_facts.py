@@ -830,3 +830,95 @@ def test_dump_facts_prints_the_reading_as_json(tmp_path):
     proc = run_cli("dump", "--facts", str(tmp_path / "missing.md"))
     assert proc.returncode == 2
     assert proc.stdout == "" and "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_not_known_in_an_agencys_checks_cell_is_its_input():
+    facts = read(
+        "# Strategy discussion\n\n## Agencies contacted\n| Agency | Contact name | Method | Outcome of checks |\n|---|---|---|---|\n"
+        "| Calderwick Early Help Hub | Duty worker | System check | Not known |\n"
+        "| Westshire Police | DC Tariq Hussain | System checks | |\n"
+    )
+    by_key = {a.key: a for a in facts.agencies}
+    assert by_key["early-help"].has_input
+    assert not by_key["police"].has_input  # an empty cell is still nothing said
+
+
+def test_the_worker_who_made_the_call_does_not_list_the_agency_they_called():
+    facts = read(
+        record(
+            "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
+            "| Nadia Quereshi | Safeguarding Children Nurse | Calderwick Hospitals NHS FT |\n\n"
+            "## Background\n"
+            "Nadia Quereshi had spoken by telephone to Dr Matthew Hobbs, GP at Brook Street Surgery, before the "
+            "meeting. Dr Hobbs said the practice had no safeguarding information.\n"
+        )
+    )
+    assert [(c.key, c.recorded) for c in facts.contacts] == [("gp", False)]
+
+
+def test_an_agency_the_child_was_referred_to_is_not_a_contact():
+    facts = read(
+        record(
+            "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
+            "| Ben Ashworth | Social Worker | Children's Social Care |\n\n"
+            "## Agency checks\n| Agency | Information |\n|---|---|\n"
+            "| GP (Harwood Health Centre) | Checked by BA by phone – seen in February for low mood, referred to "
+            "CAMHS, on waiting list. |\n"
+        )
+    )
+    assert "camhs" not in {c.key for c in facts.contacts}
+
+
+def test_input_credited_to_an_agency_that_opens_a_sentence_or_a_cells_part():
+    facts = read(
+        record(
+            "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
+            "| Chloe Rampling | Social Worker | Children's Social Care |\n"
+            "| Tanya Ellwood | Manager | Little Stars Pre-School |\n"
+            "| Paula Grint | Social Worker | Westshire Adult Social Care |\n\n"
+            "## Child's views\n"
+            "Amara (3) was not spoken to. Pre-school staff describe her as bright and well cared for.\n\n"
+            "## Agency information\n"
+            "CSC: known as a child. / Learning Disability Team (adult social care): mother open since 2024.\n"
+        )
+    )
+    assert agency(facts, "nursery").has_input
+    assert agency(facts, "adult-social-care").has_input
+
+
+def test_an_unticked_edt_option_does_not_say_edt_led_or_how_it_was_held():
+    facts = read(
+        record(
+            "## Meeting details\n"
+            "| Type | ☐ Face to face ☒ Virtual (Teams) ☐ Telephone strategy discussion |\n|---|---|\n"
+            "| Led by | ☒ Day team ☐ EDT (out of hours) |\n"
+            "| Chair | Victoria Stannard, Team Manager, Children's Social Care |\n\n"
+            "## Reason\nThe police notice went to EDT overnight and was handed over at 09:00.\n"
+        )
+    )
+    assert facts.meeting.led_by is None and facts.meeting.mode == "virtual"
+    ticked = read(record("## Meeting details\n| Led by | ☐ Day team ☒ EDT (out of hours) |\n|---|---|\n"))
+    assert ticked.meeting.led_by == "edt"
+
+
+def test_an_email_subject_is_not_the_childs_name():
+    facts = read(
+        "Subject: Strategy discussion outcome – D.L.\n\n## Reason\n"
+        "Dylan Lowe, 15 (DOB 18/10/2010), lives with his mother.\n"
+        'D told the youth worker he was "scared to go out".\n'
+    )
+    assert facts.child.name == "Dylan"
+    assert facts.voice.evidence
+
+
+def test_a_named_midwife_shares_the_input_of_the_maternity_service_she_advises():
+    facts = read(
+        record(
+            "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
+            "| Lorna Greaves | Named Midwife for Safeguarding | |\n"
+            "| Lorraine Gibb | Community Midwife | SGH Maternity |\n\n"
+            "## Agency information\nMaternity: Jade booked late and missed two appointments.\n"
+        )
+    )
+    named = [a for a in facts.agencies if any(p.name == "Lorna Greaves" for p in a.participants)]
+    assert named and named[0].has_input

@@ -224,3 +224,107 @@ def test_combined_people_headers_and_an_owner_column_that_asks_for_name_and_agen
     assert lexicon.column_kind("Lead person (name and agency)") == "owner"
     assert lexicon.column_kind("What they said") == "contribution"
     assert lexicon.column_kind("How") == "mode"
+
+
+def test_bold_questions_after_a_list_heading_are_its_siblings_not_its_children():
+    # a real "Attendees" heading over its table, then the form's questions in bold: the
+    # questions are parts of the record, so the attendee reading must not read their lines
+    b = DocBuilder()
+    b.add(H, "Strategy Discussion Record", heading_level=1)
+    b.add(H, "Attendees", heading_level=2)
+    b.table([["Name", "Role", "Agency"], ["Tom Ellis", "Social Worker", "CSC"]])
+    b.add(P, "Q1. What is the reason for this strategy discussion?", bold=True)
+    b.add(P, "School reported bruising.")
+    b.add(P, "Q9. Is a medical examination required? Who will arrange it?", bold=True)
+    b.add(P, "Yes – arranged by Dr Frost.")
+    doc = build_structure(b.doc, default_lexicon())
+    attendees = doc.sections_of("attendees")[0]
+    q1, q9 = doc.sections[-2], doc.sections[-1]
+    assert q1.kind == "reason" and q1.parent == attendees.parent
+    assert q9.parent == attendees.parent and q9.level == q1.level  # the unknown question follows its series
+    assert "Dr Frost" not in doc.section_text(attendees)
+
+
+def test_bold_subheadings_under_a_part_that_is_not_a_list_stay_inside_it():
+    b = DocBuilder()
+    b.add(H, "Strategy Discussion Record", heading_level=1)
+    b.add(H, "Agency information", heading_level=2)
+    b.add(P, "Police", bold=True)
+    b.add(P, "No police information held.")
+    b.add(P, "Risk", bold=True)
+    b.add(P, "Police see a risk of further harm.")
+    doc = build_structure(b.doc, default_lexicon())
+    info = doc.sections_of("agency_info")[0]
+    assert all(s.parent == info.index for s in doc.sections if s.title in ("Police", "Risk"))
+
+
+def test_an_action_table_is_read_by_what_its_columns_hold_when_the_headers_are_unusual():
+    b = DocBuilder()
+    b.add(H, "Actions", heading_level=2)
+    b.table(
+        [
+            ["Action No.", "Description", "Officer / worker", "Due"],
+            ["1", "Skeletal survey and bloods", "Dr Eleanor Frost, Consultant Paediatrician", "20/06/2025"],
+        ]
+    )
+    b.table(
+        [
+            ["Ref", "Action", "Allocated", "Due"],
+            ["A1", "Speak with both parents separately", "DC Tariq Hussain", "19/06/2025"],
+        ]
+    )
+    doc = build_structure(b.doc, default_lexicon())
+    first, second = doc.tables
+    assert first.column_kinds == ["number", "action", "owner", "deadline"]
+    # "Ref" holds only indices; "Allocated" is unknown but short entries beside the action
+    # and its deadline: who does it
+    assert second.column_kinds == ["number", "action", "owner", "deadline"]
+    assert second.records[0].get("owner") == "DC Tariq Hussain"
+
+
+def test_a_column_of_long_text_beside_an_action_is_not_taken_for_its_owner():
+    b = DocBuilder()
+    b.add(H, "Actions", heading_level=2)
+    b.table(
+        [
+            ["Action", "Rationale", "By when"],
+            ["Home visit", "Mother said she would not let the worker in unless the police came too", "16/03/2016"],
+        ]
+    )
+    doc = build_structure(b.doc, default_lexicon())
+    assert doc.tables[0].column_kinds == ["action", None, "deadline"]
+
+
+def test_a_header_that_lists_its_answers_is_read_by_them():
+    from strategy_lint.lexicon import default_lexicon as lex
+
+    assert lex().column_kind("Contribution (present / phone / email / apologies)") == "mode"
+    assert lex().column_kind("Information shared (by phone or email)") == "contribution"
+    b = DocBuilder()
+    b.add(H, "Professionals involved", heading_level=2)
+    b.table(
+        [["Name", "Role / agency", "Contribution (present / phone / email / apologies)"], ["A B", "SW, CSC", "Teams"]]
+    )
+    doc = build_structure(b.doc, default_lexicon())
+    assert doc.tables[0].column_kinds == ["name", "agency+role", "mode"]
+
+
+def test_a_pair_of_form_rows_whose_values_look_like_headers_is_not_a_header():
+    b = DocBuilder()
+    b.table(
+        [
+            ["Child's name", "Leah Whitfield", "Date of birth", "22/06/2010"],
+            ["Address", "3 Tenter Row", "School", "Ashcombe College"],
+            ["Date of strategy discussion", "16/01/2025", "Time", "14:00"],
+            [
+                "Format (Teams / in person / hybrid)",
+                "Teams",
+                "Chair (name and role)",
+                "Mark Ellery, TM Exploitation Team",
+            ],
+            ["Strategy requested by", "", "Minutes taken by", "Priya Nair"],
+        ]
+    )
+    doc = build_structure(b.doc, default_lexicon())
+    assert doc.tables[0].column_kinds == [] and not doc.tables[0].records
+    assert "Strategy requested by" in kinds(doc)

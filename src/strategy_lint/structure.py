@@ -19,6 +19,8 @@ MAX_PSEUDO_WORDS = 10
 #: Form rows with these kinds stay grouped under a full-width row ("Meeting details" → "Time");
 #: a row naming a major part of the record ("Attendees") starts a new group.
 MINOR_KINDS = frozenset({None, "details", "child_details", "author"})
+#: Parts that hold a list of people and never another part of the record.
+LIST_KINDS = frozenset({"attendees", "consulted", "apologies", "distribution"})
 MAX_LABEL_WORDS = 12
 _SENTENCE_END = re.compile(r"[.!?]\s*$")
 #: A title may end with "?" ("Why are we meeting?"); a full stop or "!" ends a sentence.
@@ -114,13 +116,23 @@ def _is_data_table(doc: Document, t: Table, lexicon: Lexicon) -> bool:
     for r in range(min(MAX_HEADER_ROW + 1, t.n_rows - 1 if t.n_rows > 1 else 1)):
         cells = [c for c in t.cells[r] if c is not None]
         header = [_cell_text(doc, c) for c in t.cells[r]]
-        if any(h and len(h.split()) > 6 for h in header):
+        # a header is a few words ("Contribution (present / phone / email / apologies)"
+        # counts its words, not its slashes); longer cells are content
+        if any(h and len(re.findall(r"\w+", h)) > 6 for h in header):
             continue
         kinds = [lexicon.column_kind(h) if h else None for h in header]
         known = [k for k in kinds if k]
         # under label | value rows a two-cell row is one more form row ("Format | Teams"),
         # not the header of the rest: a header there names three kinds ("Name | Role | Agency")
-        needed = 3 if _form_rows_above(t, r) else 2
+        under_form = _form_rows_above(t, r)
+        needed = 3 if under_form else 2
+        if under_form and (
+            any(h and not k for h, k in zip(header, kinds, strict=False)) or len(set(known)) < len(known)
+        ):
+            # "Format | Teams | Chair (name and role) | Mark Ellery, TM Team": one more pair of
+            # form rows whose values happen to look like headers; a real header names every
+            # column, each once
+            continue
         if len(set(cells)) >= 2 and len(known) >= needed and len(set(known)) >= needed:
             t.header_row = r
             return True
@@ -181,6 +193,7 @@ def _fill_records(doc: Document, t: Table, lexicon: Lexicon) -> None:
         if kind:
             used.add(kind)
         t.column_kinds.append(kind)
+    _complete_action_columns(doc, t)
     t.records = []
     for r in range(t.header_row + 1, t.n_rows):
         row = t.cells[r]
@@ -218,6 +231,63 @@ def _fill_records(doc: Document, t: Table, lexicon: Lexicon) -> None:
             prev.blocks.extend(blocks)
             continue
         t.records.append(TableRecord(t.index, r, values, fields, blocks))
+
+
+_INDEX_CELL = re.compile(r"^\(?[A-Za-z]?\d{1,3}(?:\.\d{1,2})?[.)]?$")
+_PEOPLE_KINDS = frozenset(
+    {"owner", "name", "role", "agency", "agency+role", "name+role", "agency+name", "agency+name+role"}
+)
+
+
+def _complete_action_columns(doc: Document, t: Table) -> None:
+    """Read an action table's unnamed columns by what they hold.
+
+    A plan's headers vary more than any synonym list ("Action No. | Description | Officer /
+    worker | Due"): a column headed as the action that holds only numbers is the row index,
+    and the action is the unnamed column with the most words; with the action and its
+    deadline known, the one unnamed column of short entries is who does it.
+    """
+    kinds = t.column_kinds
+    rows = t.cells[t.header_row + 1 :]
+    if "action" not in kinds:
+        if not {"owner", "deadline"} <= set(kinds):
+            return
+        # "What we have agreed | Named worker | Date due": who and when are known, so the
+        # column of longest text is what is to be done
+        unnamed = [c for c, k in enumerate(kinds) if k is None and _column_values(doc, rows, c)]
+        if unnamed:
+            kinds[max(unnamed, key=lambda c: _mean_words(_column_values(doc, rows, c)))] = "action"
+        return
+
+    def values(col: int) -> list[str]:
+        return _column_values(doc, rows, col)
+
+    unnamed = [c for c, k in enumerate(kinds) if k is None and values(c)]
+    col = kinds.index("action")
+    index_values = values(col)
+    if index_values and all(_INDEX_CELL.match(v) for v in index_values) and unnamed:
+        widest = max(unnamed, key=lambda c: _mean_words(values(c)))
+        kinds[col] = "number"
+        kinds[widest] = "action"
+        unnamed.remove(widest)
+    if "deadline" in kinds and not _PEOPLE_KINDS & set(kinds):
+        short = [c for c in unnamed if _mean_words(values(c)) <= 8]
+        if len(short) == 1:
+            kinds[short[0]] = "owner"
+
+
+def _column_values(doc: Document, rows: list[list[int | None]], col: int) -> list[str]:
+    """The filled cells of one column, each on one line."""
+    out = []
+    for row in rows:
+        text = " ".join(_cell_text(doc, row[col]).split()) if col < len(row) else ""
+        if text:
+            out.append(text)
+    return out
+
+
+def _mean_words(values: list[str]) -> float:
+    return sum(len(v.split()) for v in values) / len(values) if values else 0.0
 
 
 def _continues_cell(before: str, after: str) -> bool:
@@ -331,6 +401,16 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
             origin = "heading" if block.kind == BlockKind.HEADING else "pseudo-heading"
             if doc.format == "pdf" and block.kind == BlockKind.HEADING:
                 origin = "pdf-font"
+            if origin == "pseudo-heading" and real and real[-1].kind in LIST_KINDS:
+                kind = lexicon.section_kind(block.text)
+                if kind not in MINOR_KINDS and kind != real[-1].kind:
+                    # "Q1. What is the reason ...?" in bold after an "Attendees" heading and
+                    # its table: the list is over, and the questions are its siblings
+                    closed = real[-1]
+                    del stack[stack.index(closed) :]
+                    real = [s for s in stack if s.origin in ("heading", "pdf-font")]
+                    base = real[-1].level + 1 if real else 2
+                    heading = _heading_level(block, body_size, base) or base
             open_section(block.text, heading, i, origin)
             continue
         if stack:

@@ -79,7 +79,7 @@ def _child_name(facts: Facts) -> str:
         clean = label.strip(" :?")
         if _NAME_LABEL.match(clean):
             m = _NAME_WORDS.match(value.strip())
-            if m:
+            if m and not _NOT_A_NAME.match(m.group(1)):
                 return m.group(1)
         elif not first and _FIRST_NAME_LABEL.match(clean):
             m = _NAME_WORDS.match(value.strip())
@@ -110,8 +110,16 @@ def _child_name(facts: Facts) -> str:
     return ""
 
 
+#: Capitalised words that open an e-mail's subject or a title, never a child's name
+#: ("Subject: Strategy discussion outcome – D.L.").
+_NOT_A_NAME = re.compile(
+    r"(?i)^(?:strategy|discussion|meeting|outcome|record|minutes|notes|urgent|update|referral|section|"
+    r"child|children|young|the|this|multi|joint|initial|review|confidential|official)\b"
+)
 _NAME_BEFORE_DOB = re.compile(
     r"^\s*(?:[-•*]\s*)?(?:(?:child|yp|young\s+person)\s*[:\-–]\s*)?((?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){0,2}))\s*[,(–-]?\s*"
+    # "Dylan Lowe, 15 (DOB 18/10/2010)": an age may come between the name and the date of birth
+    r"(?:\d{1,2}\s*(?:yrs?|years?(?:\s+old)?)?\s*[,(]?\s*)?"
     r"(?:dob|d\.o\.b\.?|date\s+of\s+birth|born)\b",
     re.I,
 )

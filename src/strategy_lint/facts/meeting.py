@@ -17,7 +17,7 @@ from ..extract.phrases import phrase_source
 from .model import Meeting, Person
 
 __all__ = ["read_meeting"]
-from .text import labelled_lines, record_lines
+from .text import drop_unticked, labelled_lines, record_lines
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import Facts
@@ -117,7 +117,8 @@ _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s*(?:-|–|—|to)\s*\d{
 
 def _read_time(facts: Facts, meeting: Meeting) -> None:
     """'Time: 10:00 - 11:00', 'Start time | 15:45', or the time on the meeting date's line."""
-    for label, value, _block in labelled_lines(facts.document):
+    for label, raw, _block in labelled_lines(facts.document):
+        value = drop_unticked(raw)  # "Type | ☒ Teams ☐ Telephone" was held on Teams
         if re.search(r"\b(?:start\s+)?time\b|\btiming\b", label, re.I) and not re.search(
             r"birth|referral|next", label, re.I
         ):
@@ -155,7 +156,8 @@ def _person(facts: Facts, text: str) -> Person:
 
 
 def _read_mode(facts: Facts, meeting: Meeting) -> None:
-    for label, value, _block in labelled_lines(facts.document):
+    for label, raw, _block in labelled_lines(facts.document):
+        value = drop_unticked(raw)  # "Type | ☒ Teams ☐ Telephone" was held on Teams
         if re.search(r"\b(?:format|venue|location|type|mode|how|held|via|medium|method)\b", label, re.I):
             for mode, rx in _MODES:
                 if rx.search(value):
@@ -220,7 +222,7 @@ def _read_edt(facts: Facts, meeting: Meeting) -> None:
             _led(meeting, p.block, p.label)
             return
     for label, value, block in labelled_lines(document):
-        text = value.replace("’", "'")
+        text = drop_unticked(value).replace("’", "'")  # "Led by | [x] Day team [ ] EDT"
         own = re.split(r"[.;]\s", text, maxsplit=1)[0]  # not a remark after the chair's name and team
         if _LEAD_FIELD.match(label.strip(" :?")) and term_re.search(own) and not _CONTACT.search(own):
             _led(meeting, block, f"{label}: {value}")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..extract.attendees import CONVENOR_AGENCIES, initials_of, participants, same_agency
 from ..extract.phrases import phrase_pattern
+from ..lexicon import normalise_title
 from ..nlp import agencies_in_many, is_placeholder, mentions, to_agencies
 from .model import Agency, Confidence, Participant
 from .text import drop_unticked, labelled_lines
@@ -171,7 +172,8 @@ def _same_organisation(agencies: dict[str, Agency], lexicon: Any) -> None:
     """A named nurse for safeguarding from "Ensdale & Tarrowby Hospitals NHS FT" advises
     for the same trust whose paediatrician at "Tarrowby General Hospital" gave its input:
     one health organisation's input is recorded once, not once per service key.  Only a
-    trust's safeguarding team, and only when the written names share a distinctive word."""
+    trust's safeguarding team, and only when the written names share a distinctive word or
+    the adviser's role names the service ("Named Midwife" and the maternity service)."""
 
     def group(key: str) -> str:
         return str(lexicon.agencies.get(key, {}).get("group") or "")
@@ -188,8 +190,18 @@ def _same_organisation(agencies: dict[str, Agency], lexicon: Any) -> None:
         if agency.input_blocks or agency.key != "health-safeguarding":
             continue
         own = words(agency)
+        roles = " ".join(p.role.lower() for p in agency.participants)
         for other in with_input:
-            if own & words(other):
+            # or the adviser's own role names the service ("Named Midwife for Safeguarding"
+            # advises for the maternity service whose input is recorded)
+            names = [str(n).lower() for n in lexicon.agencies.get(other.key, {}).get("names", [])]
+            names += [
+                str(n).lower()
+                for spec in lexicon.roles.values()
+                if spec.get("agency") == other.key
+                for n in spec.get("names", [])
+            ]
+            if own & words(other) or any(re.search(rf"\b{re.escape(n)}\b", roles) for n in names if len(n) > 3):
                 agency.input_blocks = list(other.input_blocks)
                 break
 
@@ -239,6 +251,7 @@ _SOURCE_VERB = re.compile(
     r"has|have|had|holds|held|hold|knows?|is|was|were|are|checks?|records?|no|nil|not|none|unknown|nothing)\b",
     re.I,
 )
+_LABEL_AFTER = re.compile(r"^\s*(?:\([^)]{0,60}\))?\s*\)?\s*:")
 _SOURCE_BEFORE = re.compile(r"\b(?:from|per|according\s+to|by|via)\s+(?:the\s+|a\s+)?$", re.I)
 _OBJECT_BEFORE = re.compile(
     r"\b(?:to|with|for|at|about|into|on|under|onto|towards|against|of)\s+(?:the\s+|a\s+|an\s+|her\s+|his\s+|their\s+)?$",
@@ -255,10 +268,15 @@ def _attributed(text: str, start: int, end: int, cut: int) -> bool:
         return True  # named in the heading or label the line sits under
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start]
+    # a sentence opens where the one before it ends ("Amara was not seen. Pre-school staff
+    # describe her as ..."), and a cell's " / " starts the next agency's part
+    before = re.split(r"(?<=[a-z0-9)][.!?])\s+(?:/\s+)?|\s+/\s+", before)[-1]
     if _SOURCE_BEFORE.search(before):
         return True
     if _OBJECT_BEFORE.search(before):
         return False
+    if _LABEL_AFTER.match(text[end : end + 70]):
+        return True  # "Learning Disability Team (adult social care): ..." labels what follows
     if len(before.split()) <= 3:
         return True  # "- Police (DS Kaur): ...", "GP (email): ...", "HV – seen 02/10"
     return bool(_SOURCE_VERB.match(text[end : end + 80]))
@@ -504,7 +522,13 @@ def _pending(lexicon: Any) -> re.Pattern[str] | None:
 
 
 def _real_contribution(text: str, lexicon: Any) -> bool:
-    return bool(text) and not is_placeholder(text, lexicon) and not _POINTER.match(text)
+    """A contribution cell that says something.  "Not known" there is the agency's answer
+    to its checks (lexicon ``nothing_known_answers``), not a box left unfilled."""
+    if not text:
+        return False
+    if normalise_title(text) in {normalise_title(a) for a in lexicon.phrase_list("nothing_known_answers")}:
+        return True
+    return not is_placeholder(text, lexicon) and not _POINTER.match(text)
 
 
 def _convenor_spoke(document: Any, lexicon: Any) -> int | None:
@@ -672,9 +696,24 @@ def _contacts(nlp, text: str, initials: set[str], ignore: set[str]):
         else:
             lo, hi = start, end  # "by phone", "Email received from ...": the whole clause
         for m in agencies:
+            if _IN_PASSING.search(text[max(lo, m.start - 30) : m.start]):
+                continue  # "by phone – seen for low mood, referred to CAMHS": CAMHS gave nothing
             if lo <= m.start < hi and m.key not in seen:
                 seen.add(m.key)
-                yield m.key, _name_of(text, m), text[lo:hi]
+                # the person contacted is named beside the agency ("Dr Hobbs, GP at ..."),
+                # not the worker who made the call at the start of the clause
+                near = text[max(lo, m.start - _NEAR) : min(hi, m.end + _NEAR)]
+                yield m.key, _name_of(text, m), near
+
+
+#: An agency named as where the child was sent or is known, not as who gave information.
+_IN_PASSING = re.compile(
+    r"\b(?:referred|referral|refer|referring|signposted|known|open|registered|allocated|transferred|"
+    r"waiting\s+list)\s+(?:back\s+)?(?:to|with|for)\s+(?:the\s+|a\s+)?$",
+    re.I,
+)
+#: How far from an agency's name the person contacted for it is looked for (characters).
+_NEAR = 40
 
 
 def _agency_mentions(nlp, found):

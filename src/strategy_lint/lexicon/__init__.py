@@ -19,7 +19,12 @@ from typing import Any
 from ..labels import _MIN_FUZZY, _same
 
 _COMBINED_SPLIT = re.compile(r"\s*/\s*|\s*&\s*|\s*,\s*|\s+and\s+|\s*\+\s*|\s*[()]\s*", re.I)
-_NUMBERING = re.compile(r"^\s*(?:\(?[0-9]{1,2}(?:\.[0-9]{1,2})*[.)]?|\(?[a-hj-z][.)]|[ivx]{1,4}[.)])\s+", re.I)
+_NUMBERING = re.compile(
+    r"^\s*(?:\(?[0-9]{1,2}(?:\.[0-9]{1,2})*[.)]?|\(?[a-hj-z][.)]|[ivx]{1,4}[.)])\s+"
+    # "Part 2 – Who was spoken to", "Section 3: Decisions", "Q5. What information ..."
+    r"|^\s*(?:part|section|step|stage|question|q)\s*(?:[0-9]{1,2}|[a-h]\b|[ivx]{1,4}\b)\s*[-–—:.)]?\s+",
+    re.I,
+)
 _PUNCT = re.compile(r"[^\w&/()'’ ]+")
 _SPACE = re.compile(r"\s+")
 
@@ -55,8 +60,18 @@ class Lexicon:
         organisation", "Name & role") is a combined column: its kind joins both sorted
         ("agency+role"), so readers split the cell instead of taking it as one of them.
         """
-        combined = self._combined_kind(header)
+        combined = self._combined_kind(header) or self._options_kind(header)
         return combined or _best_match(normalise_title(header), self.columns)
+
+    def _options_kind(self, header: str) -> str | None:
+        """A header that lists the answers it wants ("Contribution (present / phone / email /
+        apologies)") is read by its answers: how each person took part."""
+        m = re.search(r"\(([^)]*)\)", header or "")
+        if not m:
+            return None
+        options = {normalise_title(o) for o in re.split(r"\s*(?:/|,|\bor\b)\s*", m.group(1)) if o.strip()}
+        known = {normalise_title(o) for o in self.phrase_list("attendance_options")}
+        return "mode" if len(options & known) >= 2 else None
 
     def _combined_kind(self, header: str) -> str | None:
         parts = [p for p in _COMBINED_SPLIT.split(header or "") if p.strip()]
