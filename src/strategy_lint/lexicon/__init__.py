@@ -211,7 +211,10 @@ class _TableIndex:
         self.snapshot = {k: list(v) for k, v in table.items()}
         self.table = table
         self.exact: dict[str, str] = {}
-        self.entries: list[tuple[str, str, re.Pattern[str], frozenset[str], int, bool, float]] = []
+        # the whole-word pattern is compiled when a title first contains the synonym
+        # (``_whole_word`` caches it): compiling all of them up front was a cold start's
+        # largest single cost
+        self.entries: list[tuple[str, str, frozenset[str], int, bool, float]] = []
         self.by_word: dict[str, list[int]] = {}
         self.by_stem: dict[str, list[int]] = {}
         self.no_word_start: list[int] = []  # synonyms that start with punctuation
@@ -227,7 +230,7 @@ class _TableIndex:
                 bag = stems(syn)
                 sub_score = 10.0 * len(bag) + 1 + len(syn) / 1000
                 top = max(top, sub_score, 10.0 * len(bag))
-                self.entries.append((kind, syn, _whole_word(syn), bag, len(bag), len(syn.split()) > 1, sub_score))
+                self.entries.append((kind, syn, bag, len(bag), len(syn.split()) > 1, sub_score))
                 first = _FIRST_WORD.match(syn)
                 if first:
                     self.by_word.setdefault(first.group(0), []).append(pos)
@@ -238,7 +241,7 @@ class _TableIndex:
         for st in self.by_stem:
             if len(st) >= _MIN_FUZZY:
                 self.long_stems.setdefault(st[0], []).append(st)
-        self.max_bag = max((e[4] for e in self.entries), default=0)
+        self.max_bag = max((e[3] for e in self.entries), default=0)
         #: an exact title outscores every other match (10000 + its length): true unless a
         #: synonym had ~1000 words, and then every title goes the slow way
         self.exact_wins = top < 10000.0
@@ -271,8 +274,8 @@ class _TableIndex:
         best_kind: str | None = None
         entries = self.entries
         for pos in self._candidates(norm, label):
-            kind, syn, pattern, bag, n_bag, multiword, sub_score = entries[pos]
-            if syn in norm and pattern.search(norm):
+            kind, syn, bag, n_bag, multiword, sub_score = entries[pos]
+            if syn in norm and _whole_word(syn).search(norm):
                 score = sub_score
             else:
                 if not n_label or (n_bag < 2 and (n_label > 2 or multiword)):
