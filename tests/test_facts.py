@@ -922,3 +922,26 @@ def test_a_named_midwife_shares_the_input_of_the_maternity_service_she_advises()
     )
     named = [a for a in facts.agencies if any(p.name == "Lorna Greaves" for p in a.participants)]
     assert named and named[0].has_input
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Chair: Stephen Mayhew, Team Manager",
+        "Date and time of request: 03/03/2026 11:50",
+        "Q3. Who lives in the household and who else may be at risk?",
+    ],
+)
+def test_an_empty_request_field_is_not_filled_by_the_field_after_it(after):
+    facts = read(
+        REQUEST_HEAD
+        + "Use this record when a strategy discussion is requested by a hospital or the police.\n\n"
+        + "## Details\nReferral received from: Little Stars Day Nursery\n\nDiscussion convened by:\n\n"
+        + after
+        + "\n"
+    )
+    assert not facts.request.found and facts.request.field_empty
+    filled = read(
+        REQUEST_HEAD + "## Details\nDiscussion convened by: Police (CAIT) – request to MASH 11:50 after the referral\n"
+    ).request
+    assert filled.found and filled.how == "field"

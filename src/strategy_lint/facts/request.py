@@ -87,7 +87,9 @@ _SENTENCE_PATTERNS = [
 _NEGATED_INSIDE = re.compile(
     r"\b(?:not|never)\s+(?:\w+\s+)?(?:request|ask|convene|call|sought|arrange|initiat)\w*", re.I
 )
-_CONDITIONAL = re.compile(r"\b(?:if|unless|should\s+\w+\s+request|whether)\b", re.I)
+#: Guidance about any request, not this one: "if ...", "Use this record when a strategy
+#: discussion is requested by a hospital".
+_CONDITIONAL = re.compile(r"\b(?:if|unless|should\s+\w+\s+request|whether|when(?:ever)?\s+an?)\b", re.I)
 
 
 def read_request(facts: Facts) -> Request:
@@ -121,6 +123,10 @@ def read_request(facts: Facts) -> Request:
             continue
         if line.block in judged and re.match(r"^\s*[^:]{1,60}:", text):
             continue  # "Requested by: N/A" was judged as a field above
+        if text.rstrip().endswith(":") and len(text.split()) <= 8:
+            # "Discussion convened by:" with nothing after it: a field left empty
+            request.field_empty = request.field_empty or bool(_REQUEST_LABEL.search(text))
+            continue
         for sentence in _sentences(facts, text):
             if _is_request(sentence):
                 request.found, request.by, request.block, request.how = True, sentence, line.block, "sentence"
@@ -141,13 +147,31 @@ def _names_someone(value: str, lexicon) -> bool:
     if has_tick_boxes(text):
         chosen = [o.lower() for o in ticked(text)]
         return bool(chosen) and not any(o in ("no", "n", "not requested", "none") for o in chosen)
-    if not text or is_placeholder(text, lexicon):
+    if not text or is_placeholder(text, lexicon) or _another_field(text, lexicon):
         return False
     if _NO_REQUEST.search(text) and not _CONVENED.search(text):
         return False
     if _REFERRAL_ONLY.match(text) and not _ASKED.search(text):
         return False  # "Referral from the school": who referred is not who asked for the discussion
     return True
+
+
+def _another_field(text: str, lexicon) -> bool:
+    """The "value" read for an empty field is the next field or question: "Chair: S. Mayhew",
+    "Date and time of request:", "Q3. Who lives in the household?" say nothing about who asked."""
+    first = text.splitlines()[0].strip()
+    if first.endswith((":", "?")):
+        return True
+    m = re.match(r"^([^:]{1,50}(?<!\d)):\s+\S", first)  # not the colon of a time ("11:50")
+    return bool(m) and (bool(_FIELD_LABEL.match(m.group(1))) or lexicon.section_kind(m.group(1)) is not None)
+
+
+#: Form labels that are never who asked for the discussion.
+_FIELD_LABEL = re.compile(
+    r"^\s*(?:chair(?:ed\s+by|person)?|date|time|venue|format|location|minutes?(?:\s+taken\s+by)?|"
+    r"minute\s+taker|recorded\s+by|completed\s+by|address|dob|date\s+of\s+birth|name|age|case\s+(?:number|no))\b",
+    re.I,
+)
 
 
 #: A value that is only a referral: it opens with the referral ("Referral from ...",
