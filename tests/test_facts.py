@@ -945,3 +945,38 @@ def test_an_empty_request_field_is_not_filled_by_the_field_after_it(after):
         REQUEST_HEAD + "## Details\nDiscussion convened by: Police (CAIT) – request to MASH 11:50 after the referral\n"
     ).request
     assert filled.found and filled.how == "field"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four oval bruises to the left upper arm.\n\n- KA also took photos of both arms on the nursery iPad.",
+        "3 linear bruises across both buttocks. Key worker took photos on nursery tablet + emailed to AG.",
+        "Scald to the right foot. Key worker took a photo of the foot on the nursery tablet.",
+    ],
+)
+def test_photographs_of_the_injured_part_or_just_after_the_injury_are_found(text):
+    facts = read(record("## Reason for the strategy discussion\n" + text + "\n"))
+    assert [p.medical for p in facts.photographs] == [False]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bruising seen at the medical. Medical photography took photographs of the thigh for the medical record.",
+        "Retinal haemorrhages were found. Retinal images taken by ophthalmology.",
+    ],
+)
+def test_hospital_photography_is_medical(text):
+    facts = read(record("## Reason for the strategy discussion\n" + text + "\n"))
+    assert all(p.medical for p in facts.photographs)
+
+
+def test_a_photo_of_a_face_online_is_not_an_injury_photo():
+    facts = read(
+        record(
+            "## Reason for the strategy discussion\nAn older boy sent her a photo of his face on Snapchat and "
+            "asked for pictures of her body.\n"
+        )
+    )
+    assert facts.photographs == []

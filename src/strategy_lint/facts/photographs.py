@@ -32,11 +32,15 @@ def read_photographs(facts: Facts) -> list[Photograph]:
     injuries = phrase_pattern(lex.phrase_list("injury_terms"))
     expected = phrase_pattern(lex.phrase_list("expected_images"))
     medical = phrase_pattern(lex.phrase_list("medical_photo_terms"))
+    parts = _of_body_part(lex.phrase_list("body_part_terms"))
     if photos is None or injuries is None:
         return []
     out = []
+    before = ""  # the block before: "4 bruises to the left arm" then "- took photos of both arms"
     for block in facts.document.body_blocks():
-        hit = _photo_of_injury(facts, block.text or "", photos, injuries, expected, None)
+        near = _injury_in(before.replace("’", "'"), injuries)
+        before = block.text or ""
+        hit = _photo_of_injury(facts, block.text or "", photos, injuries, expected, None, parts, near)
         if not hit:
             continue
         by_medical = medical is not None and bool(medical.search(hit))
@@ -61,14 +65,36 @@ _ADULTS_INJURY = re.compile(
 )
 
 
-def _photo_of_injury(ctx: Any, text, photos, injuries, expected, medical) -> str | None:
-    """The first sentence that reports a non-medical photograph of the child's marks."""
+def _of_body_part(words: list[str]) -> re.Pattern[str] | None:
+    """'of (the / both / her) arms': a photograph's object that is a part of the body."""
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(
+        rf"\bof\s+(?:the\s+|both\s+|his\s+|her\s+|their\s+|[A-Z][\w'-]+'s\s+)*(?:left\s+|right\s+)?(?:{alternatives})\b",
+        re.I,
+    )
+
+
+def _photo_of_injury(
+    ctx: Any, text, photos, injuries, expected, medical, parts=None, injured_before: bool = False
+) -> str | None:
+    """The first sentence that reports a non-medical photograph of the child's marks: one
+    that names the marks, points back at them ("photographed them"), photographs the part
+    of the body where the text describes them ("took photos of both arms"), or follows the
+    sentence describing them without naming anything else ("3 bruises across both
+    buttocks. Key worker took photos on the nursery tablet")."""
     text = text.replace("’", "'")
     if not photos.search(text):
         return None
+    injured = injured_before or _injury_in(text, injuries)
     previous = ""
     for sentence in sentences(ctx.nlp, text):
-        about_injury = _injury_in(sentence, injuries) or (_injury_in(previous, injuries) and _POINTER.search(sentence))
+        about_injury = (
+            _injury_in(sentence, injuries)
+            or (_injury_in(previous, injuries) and (_POINTER.search(sentence) or not re.search(r"\bof\b", sentence)))
+            or (injured and parts is not None and bool(parts.search(sentence)))
+        )
         if about_injury and _takes_photo(sentence, photos, expected, medical):
             return sentence
         previous = sentence
