@@ -980,3 +980,17 @@ def test_a_photo_of_a_face_online_is_not_an_injury_photo():
         )
     )
     assert facts.photographs == []
+
+
+def test_a_cancellation_row_under_the_row_that_booked_the_review():
+    facts = read(
+        record(
+            "## Next steps\n| Is a further review strategy needed? | ☒ Yes ☐ No |\n|---|---|\n"
+            "| Date and time booked | 17/02/2026, 14:00 |\n"
+            "| Cancelled / stood down? (date, reason, by whom) | Stood down 12/02/2026 by Alicia Ruiz, TM. |\n"
+            "| Agencies informed of the cancellation (who, how, when) | |\n"
+        )
+    )
+    [cancelled] = facts.followups
+    assert cancelled.block == block_with(facts, "Stood down 12/02/2026")
+    assert not cancelled.agencies_told

@@ -89,7 +89,7 @@ def read_followups(facts: Facts) -> list[FollowUp]:
 def _cancellation(document, ctx: Any, cancel, followup) -> tuple[int, str] | None:
     from .text import drop_unticked
 
-    labels = _row_labels(document)
+    labels = _row_labels(document, followup)
     for block in document.body_blocks():
         # "Review strategy: ☐ cancelled ☒ held" cancels nothing
         text = "\n".join(drop_unticked(line) for line in (block.text or "").replace("’", "'").split("\n"))
@@ -100,7 +100,7 @@ def _cancellation(document, ctx: Any, cancel, followup) -> tuple[int, str] | Non
             and not followup.search(text)
         ):
             # "| Review strategy | Booked for 04/11 – cancelled on the day |": the label says what
-            text = f"{labels[block.index]}: {text}"
+            text = f"{labels[block.index].replace('?', '')}: {text}"  # one sentence with its label
         if not cancel.search(text) or not followup.search(text):
             continue
         for sentence in sentences(ctx.nlp, text):
@@ -192,15 +192,27 @@ def _before_meeting(text: str, meeting: Any, year: int | None) -> bool:
     return bool(found) and max(found) < meeting
 
 
-def _row_labels(document: Any) -> dict[int, str]:
-    """value cell -> its row's label cell text, for form rows."""
+def _row_labels(document: Any, followup: Any = None) -> dict[int, str]:
+    """value cell -> its row's label cell text, for form rows, on one line (a PDF wraps
+    "Previous reviews (date – held /\ncancelled)").
+
+    A row that only asks whether it was cancelled ("Cancelled / stood down? | Stood down
+    12/02 by the TM") is about the follow-up the rows above it book ("Is a further review
+    strategy needed?"): its label carries that row's label too."""
     out: dict[int, str] = {}
     for t in document.tables:
+        above = ""
         for row in t.cells:
             cells = [c for c in dict.fromkeys(row) if c is not None]
-            if len(cells) >= 2:
-                for c in cells[1:]:
-                    out[c] = document.blocks[cells[0]].text.strip()
+            if len(cells) < 2:
+                continue
+            label = " ".join(document.blocks[cells[0]].text.split())
+            if followup is not None and followup.search(label):
+                above = label
+            elif above and followup is not None and _ABOUT_CANCELLATION.search(label):
+                label = f"{above} – {label}"
+            for c in cells[1:]:
+                out[c] = label
     return out
 
 
