@@ -994,3 +994,16 @@ def test_a_cancellation_row_under_the_row_that_booked_the_review():
     [cancelled] = facts.followups
     assert cancelled.block == block_with(facts, "Stood down 12/02/2026")
     assert not cancelled.agencies_told
+
+
+def test_a_long_voice_prompt_with_to_follow_is_a_placeholder_not_the_child_speaking():
+    facts = read(
+        VOICE_HEAD + "## Part 5 – The child\n"
+        "What the child has said, how they present and what daily life is like for them (for a baby or a child "
+        "who does not use words, what has been seen): To follow.\n\n"
+        "## Part 6 – Decisions\nWhat the parents and child will be told, by whom and when: the SW will explain.\n"
+        "L reported missing by mum twice this month.\n"
+    )
+    assert [s.placeholder for s in facts.voice.sections] == [True]
+    assert facts.voice.evidence == []
+    assert not facts.child.preverbal  # the prompt's "a child who does not use words" is not this child

@@ -260,8 +260,20 @@ def _nonverbal_words(document: Document, nlp: Language | None, lex: Lexicon) -> 
     if nlp is not None:
         from ..nlp import mentions
 
-        return [m.text for m in mentions(nlp, text) if m.label == "NONVERBAL"]
+        return [
+            m.text
+            for m in mentions(nlp, text)
+            if m.label == "NONVERBAL" and not _GENERIC_CHILD.search(text[max(0, m.start - 40) : m.start])
+        ]
     return _phrases_in(text, lex.phrase_list("nonverbal"))
+
+
+#: A template's guidance about any child, not this one: "(for a baby or a child who does
+#: not use words, what has been seen)", "if the child is non-verbal".
+_GENERIC_CHILD = re.compile(
+    r"\b(?:a|any)\s+(?:baby\s+or\s+(?:a\s+)?)?(?:child|young\s+person|baby)\s+who\s+$|\bif\s+(?:the\s+)?(?:child|young\s+person)\s+(?:is\s+)?$",
+    re.I,
+)
 
 
 # -- what was observed -----------------------------------------------------------------------

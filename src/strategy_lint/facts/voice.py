@@ -40,6 +40,10 @@ _REPORTING = (
     r"was\s+(?:scared|frightened|worried|afraid|happy|sad|upset|tearful|quiet|withdrawn)|"
     r"has\s+said|has\s+told|has\s+disclosed|has\s+described|view\s+is|views\s+are)"
 )
+#: The child on the receiving end: "will be told", "was asked", "has been told".
+_PASSIVE_SAID = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:told|asked)$", re.I)
+#: "C reported missing", "Noah was reported as missing to police": reported by others, not speaking.
+_NOT_SPOKEN = r"(?!\s+(?:as\s+)?(?:missing|absent|to\s+(?:the\s+)?police))"
 _CHILD_WORDS = r"(?:the\s+)?(?:child|young\s+person|YP|baby|infant|boy|girl|pupil|student)"
 _QUOTE = re.compile(r"[\"“][^\"”]{3,}[\"”]")
 #: A reason given instead of the child's voice: "Not obtained - Tommy is a baby", "Due to
@@ -112,7 +116,9 @@ def read_voice(facts: Facts) -> Voice:
             # "Ollie's views: Ollie is non-verbal ...": an inline label the lexicon does not
             # list (those were read by voice_sections) but that names the child's voice
             label, _, rest = line.text.partition(":")
-            if rest.strip() and len(label.split()) <= 8 and voice_title(label, lexicon):
+            # a template's prompt may be long ("What the child has said, how they present
+            # and what daily life is like for them (for a baby ..., what has been seen)")
+            if rest.strip() and len(label.split()) <= 40 and voice_title(label, lexicon):
                 voice.sections.append(
                     VoiceSection(
                         label.strip(),
@@ -160,10 +166,16 @@ def read_voice(facts: Facts) -> Voice:
             if young:
                 voice.too_young, voice.too_young_block = young, line.block
         # a voice field's own label ("Mariama's views: TBC") is not the child speaking
-        spoken = text.partition(":")[2] if line.block in in_voice and ":" in text[:60] else text
+        label, colon, rest = text.partition(":")
+        if colon and (line.block in in_voice and len(label) <= 60 or voice_title(label, lexicon)):
+            spoken = rest  # "What the child has said, how they present ...: To follow."
+        else:
+            spoken = text
         spoke = said.search(spoken)
         if spoke and _HYPOTHETICAL.search(spoken[max(0, spoke.start() - 25) : spoke.start()]):
             spoke = None  # "no medical needed unless Ethan discloses": nothing was said
+        if spoke and _PASSIVE_SAID.search(spoke.group(0)):
+            spoke = None  # "what the child will be told": told, not telling
         if spoke and not excuse:
             voice.evidence.append(VoiceEvidence("said", line.block, text))
         elif line.block in in_voice and _QUOTE.search(text):
@@ -324,7 +336,7 @@ def _said_pattern(facts: Facts) -> re.Pattern[str]:
     )
     return re.compile(
         rf"\b{subject}\b(?:\s+(?i:has|had|then|also|later|clearly|again|herself|himself|themselves))?"
-        rf"(?:\s+\w+){{0,3}}?\s+(?i:{_REPORTING})\b"
+        rf"(?:\s+\w+){{0,3}}?\s+(?i:{_REPORTING})\b{_NOT_SPOKEN}"
         rf"|\b{owner}['’]s\s+(?i:views?|wishes|words|account|voice)\b"
         # "Lacey's voice (20/11): ...", "Kai's views": whoever's voice a record gives is the child's
         r"|\b(?!(?:Mum|Mother|Dad|Father|Nan|Gran|Grandma|Grandad|Parents?|Carers?|Aunt|Uncle|Police|School|Chair|Child|Children|Baby|Infant|Person|Pupil|Patient|Student|Family)['’])"
@@ -333,7 +345,7 @@ def _said_pattern(facts: Facts) -> re.Pattern[str]:
         rf"|\b{subject}\s+(?i:to|told)\s+[\w' ]{{1,30}}:\s*[\"“]"
         # shorthand's initial ("H said ..."), only straight before the verb: "A bruise was reported" is no child
         + (
-            rf"|(?<![\w'’])(?:{'|'.join(initials)})\s+(?:(?i:has|had)\s+)?(?i:{_REPORTING})\b"
+            rf"|(?<![\w'’])(?:{'|'.join(initials)})\s+(?:(?i:has|had)\s+)?(?i:{_REPORTING})\b{_NOT_SPOKEN}"
             rf"|(?<![\w'’])(?:{'|'.join(initials)})\s+(?i:to|told)\s+[\w' ]{{1,30}}:\s*[\"“]"
             if initials
             else ""

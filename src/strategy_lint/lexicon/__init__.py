@@ -186,7 +186,7 @@ def _best_match_slow(norm: str, table: dict[str, list[str]]) -> str | None:
                     # phrase that is one word once its filler is gone ("who was there")
                     # must match as written
                     continue
-                if len(label) - len(bag) > _MAX_EXTRA_WORDS or not bag_matches(bag, label):
+                if len(label) - len(bag) > _extra_words(len(bag)) or not bag_matches(bag, label):
                     continue
                 score = 10.0 * len(bag) - 0.1 * (len(label) - len(bag))
             if best is None or score > best[0]:
@@ -280,7 +280,7 @@ class _TableIndex:
             else:
                 if not n_label or (n_bag < 2 and (n_label > 2 or multiword)):
                     continue
-                if n_label - n_bag > _MAX_EXTRA_WORDS or not n_bag or n_bag > n_label:
+                if not n_bag or n_label - n_bag > _extra_words(n_bag) or n_bag > n_label:
                     continue
                 ok = True
                 for s in bag:
@@ -334,6 +334,13 @@ def _unchanged(snapshot: dict[str, list[str]], table: dict[str, list[str]]) -> b
 
 #: A title with many more words than the synonym it holds is a sentence, not that title.
 _MAX_EXTRA_WORDS = 4
+
+
+def _extra_words(n_bag: int) -> int:
+    """How many other words a title may have around a synonym's words found in any order:
+    fewer for a short synonym, whose two words meet by chance in a long line ("SW the same
+    day; review of threat to life" is not "day in the life")."""
+    return min(_MAX_EXTRA_WORDS, 2 * n_bag - 1)
 
 
 def _load(name: str) -> dict[str, Any]:
