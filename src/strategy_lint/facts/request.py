@@ -163,7 +163,9 @@ def _another_field(text: str, lexicon) -> bool:
     if first.endswith((":", "?")):
         return True
     m = re.match(r"^([^:]{1,50}(?<!\d)):\s+\S", first)  # not the colon of a time ("11:50")
-    return bool(m) and (bool(_FIELD_LABEL.match(m.group(1))) or lexicon.section_kind(m.group(1)) is not None)
+    if m is None:
+        return False
+    return bool(_FIELD_LABEL.match(m.group(1))) or lexicon.section_kind(m.group(1)) is not None
 
 
 #: Form labels that are never who asked for the discussion.
