@@ -1007,3 +1007,15 @@ def test_a_long_voice_prompt_with_to_follow_is_a_placeholder_not_the_child_speak
     assert [s.placeholder for s in facts.voice.sections] == [True]
     assert facts.voice.evidence == []
     assert not facts.child.preverbal  # the prompt's "a child who does not use words" is not this child
+
+
+def test_the_worker_who_phoned_is_not_the_person_phoned_in_a_short_line():
+    facts = read(
+        record(
+            "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
+            "| Jess Ward | Social Worker | Children's Services |\n\n"
+            "## Agency information\n| GP | Jess Ward spoke to Dr Owen Rees, Castle Street Surgery, by phone |\n"
+            "|---|---|\n"
+        )
+    )
+    assert [(c.key, c.recorded) for c in facts.contacts] == [("gp", False)]

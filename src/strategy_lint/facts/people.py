@@ -680,7 +680,8 @@ def _contacts(nlp, text: str, initials: set[str], ignore: set[str]):
     if len(text.split()) <= _SHORT_HEADING and not re.search(r"[.!?]\s*$", text) and " said" not in text:
         # a subheading such as "GP (Riverside Surgery), consulted by telephone"
         for m in agencies:
-            yield m.key, _name_of(text, m), text
+            verbs = list(_CALLED.finditer(text, 0, m.start))
+            yield m.key, _name_of(text, m), text[verbs[-1].end() :] if verbs else text
         return
     spans = _clauses(text)
     seen: set[str] = set()
@@ -702,7 +703,11 @@ def _contacts(nlp, text: str, initials: set[str], ignore: set[str]):
                 seen.add(m.key)
                 # the person contacted is named beside the agency ("Dr Hobbs, GP at ..."),
                 # not the worker who made the call at the start of the clause
-                near = text[max(lo, m.start - _NEAR) : min(hi, m.end + _NEAR)]
+                start = max(lo, m.start - _NEAR)
+                verbs = list(_CALLED.finditer(text, start, m.start))
+                if verbs:
+                    start = verbs[-1].end()  # "Jess Ward spoke to Dr Rees, Castle Street Surgery": after the verb
+                near = text[start : min(hi, m.end + _NEAR)]
                 yield m.key, _name_of(text, m), near
 
 
@@ -710,6 +715,12 @@ def _contacts(nlp, text: str, initials: set[str], ignore: set[str]):
 _IN_PASSING = re.compile(
     r"\b(?:referred|referral|refer|referring|signposted|known|open|registered|allocated|transferred|"
     r"waiting\s+list)\s+(?:back\s+)?(?:to|with|for)\s+(?:the\s+|a\s+)?$",
+    re.I,
+)
+#: A worker reaching someone: who was reached comes after it.
+_CALLED = re.compile(
+    r"\b(?:spoke|spoken|speaking|talked)\s+(?:by\s+\w+\s+)?(?:to|with)\b"
+    r"|\b(?:phoned|rang|called|e-?mailed|contacted|telephoned|messaged)\b",
     re.I,
 )
 #: How far from an agency's name the person contacted for it is looked for (characters).
