@@ -1019,3 +1019,28 @@ def test_the_worker_who_phoned_is_not_the_person_phoned_in_a_short_line():
         )
     )
     assert [(c.key, c.recorded) for c in facts.contacts] == [("gp", False)]
+
+
+def test_taking_part_as_a_form_row_and_as_a_wrapped_line():
+    row = read(
+        "# Strategy Discussion Outcome\n\n| Date and time of discussion | Sun 16/03/2025, 01:40 |\n|---|---|\n"
+        "| Taking part (name, role, agency) | Owen Tate – Senior Practitioner – CSC / DC Lewis Brennan – "
+        "Exploitation Team – Halvergate Police |\n"
+    )
+    assert {p.name for p in row.participants} >= {"Owen Tate", "DC Lewis Brennan"}
+    wrapped = Facts(build_structure(parse_markdown("# Record\n\nPlaceholder\n"), lexicon()))
+    doc = wrapped.document
+    doc.blocks[-1].text = (
+        "Those taking part: Martin Doyle (Team Manager, Westshire Children in Care Team, chair); Abigail Reeve\n"
+        "(Social Worker, Westshire Children in Care Team); Dean Mortimer (Education Adviser, Westshire\n"
+        "Virtual School)."
+    )
+    names = {p.name for p in Facts(build_structure(doc, lexicon())).participants}
+    assert {"Martin Doyle", "Abigail Reeve", "Dean Mortimer"} <= names
+
+
+def test_a_distribution_row_dated_for_those_taking_part_is_not_an_empty_list():
+    facts = read(
+        record("## Distribution\n| Distributed to | Date |\n|---|---|\n| All those taking part | 22/04/2025 |\n")
+    )
+    assert facts.empty_attendee_lists == []

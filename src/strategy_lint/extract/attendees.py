@@ -212,6 +212,13 @@ _LIST_LABELS = {
     "in attendance": "present",
     "also present": "present",
     "participants": "present",
+    "taking part": "present",
+    "those taking part": "present",
+    "all those taking part": "present",
+    "people taking part": "present",
+    "took part": "present",
+    "who took part": "present",
+    "those who took part": "present",
     "apologies": "apologies",
     "apols": "apologies",
     "apologies from": "apologies",
@@ -226,7 +233,8 @@ _LIST_LABELS = {
 #: A line that opens with a list prompt, colon or not: "Present were: ...", "Apologies – ...".
 _LIST_PROMPT = re.compile(
     r"^\s*(?P<label>present(?:\s+were)?|those\s+present(?:\s+were)?|also\s+present|in\s+attendance|attendees|"
-    r"attending|participants|apologies(?:\s+(?:from|received))?|apols|sent\s+apologies|also\s+consulted|consulted)"
+    r"attending|participants|(?:(?:all\s+)?those\s+|people\s+|who\s+)?(?:taking|took)\s+part|"
+    r"apologies(?:\s+(?:from|received))?|apols|sent\s+apologies|also\s+consulted|consulted)"
     r"\s*(?::|[-–]|(?<=were)\s)\s*(?=\S)",
     re.I,
 )
@@ -433,7 +441,7 @@ class _Reader:
                 continue
             if _participant_section(self.doc, b.index):
                 continue  # already read with its section
-            for line in b.text.split("\n"):
+            for line in _unwrapped(b.text):
                 m = _LIST_PROMPT.match(line)
                 if not m:
                     # "Present (all by telephone): A (Role, Agency); B ...": a list label with a remark
@@ -903,9 +911,33 @@ def _mode_from_ticks(rec: Any, mode_cols: list[str]) -> str | None:
     return None
 
 
+def _unwrapped(text: str) -> list[str]:
+    """A block's lines, with a line that a PDF wrapped ("Those taking part: A (Role,
+    Agency); B" / "(Role, Agency)") joined back to the line it continues: a line that
+    does not end a sentence or a field goes on in the next, unless that one opens a label."""
+    out: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        if out and not re.search(r"[.!?:]$", out[-1]) and not _OPENS_LABEL.match(line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+_OPENS_LABEL = re.compile(r"^[A-Z][\w' /&()-]{0,40}:\s")
+
+
 def _split_entries(text: str) -> list[str]:
     if ";" in text:
         return [p for p in text.split(";") if p.strip()]
+    # "Owen Tate – Snr Prac – CSC / PS Dean Hollis – Response Sgt – Police": " / " between
+    # whole entries (not inside one's brackets: "Jo Bell (SW / CSC)")
+    slashed = [p.strip() for p in re.split(r"\s+/\s+(?![^()]*\))", text) if p.strip()]
+    if len(slashed) >= 2 and all(p[:1].isupper() and re.search(r"\s[–-]\s|\(", p) for p in slashed):
+        return slashed
     pieces = re.split(r"(?<=\))\s*(?:,\s*(?:and\s+)?|and\s+)(?=[A-Z])", text)
     return [p for p in pieces if p.strip()]
 
