@@ -1044,3 +1044,24 @@ def test_a_distribution_row_dated_for_those_taking_part_is_not_an_empty_list():
         record("## Distribution\n| Distributed to | Date |\n|---|---|\n| All those taking part | 22/04/2025 |\n")
     )
     assert facts.empty_attendee_lists == []
+
+
+def test_a_non_verbal_childs_behaviour_in_an_agency_update_is_lived_experience():
+    facts = read(
+        "# Minutes of Strategy Meeting\n\nChild / children: Ethan SOWERBY\nDate of birth: 22/04/2018 (6 years)\n\n"
+        "## 1. Introductions and apologies\n"
+        "Contributed but not present: Dr Graham Whitby (GP, Riverside Health Centre) – telephone call.\n\n"
+        "## 3. Information shared by agencies\n"
+        "Joanne Reilly (Longmeadow School) advised that Ethan communicates with PECS and some Makaton signs. "
+        "In school Ethan is at his happiest on the trampoline.\n"
+    )
+    assert facts.child.name == "Ethan"
+    assert [e.kind for e in facts.voice.evidence] == ["observed"]
+    gp_input = read(
+        "# Minutes of Strategy Meeting\n\n## 1. Introductions and apologies\n"
+        "Contributed but not present: Dr Graham Whitby (GP, Riverside Health Centre) – telephone call.\n\n"
+        "## 3. Information shared by agencies\n"
+        "The GP was contacted by telephone before the meeting and said Ethan's imms are up to date.\n"
+    )
+    # "Contributed but not present" lists those consulted outside the meeting
+    assert [(c.key, c.recorded) for c in gp_input.contacts] == [("gp", True)]

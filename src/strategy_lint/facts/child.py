@@ -60,7 +60,7 @@ def _nonverbal_field(facts: Facts) -> str | None:
 #: Labels that give the child's name ("Name of child", "Child's name", "Young person").
 _NAME_LABEL = re.compile(
     r"^(?:(?:full\s+)?name\s+of\s+(?:the\s+)?(?:child|young\s+person|subject)|(?:child|young\s+person|subject\s+child)(?:['’]s)?\s*(?:\(ren\))?\s*(?:full\s+)?names?"
-    r"|child(?:ren)?|young\s+person|yp|c/yp|subject(?:\s+child)?|child(?:ren)?\s+subject\s+of\s+(?:the\s+)?(?:discussion|meeting|strategy)"
+    r"|child(?:ren)?(?:\s*/\s*child(?:ren)?)?|young\s+person|yp|c/yp|subject(?:\s+child)?|child(?:ren)?\s+subject\s+of\s+(?:the\s+)?(?:discussion|meeting|strategy)"
     # "Re: Tia-Rose BARKER, DOB 14/01/2010": the memo line naming whom the record is about
     r"|re|regarding)$",
     re.I,
