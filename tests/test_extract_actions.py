@@ -162,3 +162,12 @@ def test_meeting_date_from_next_steps_is_not_used_for_deadlines():
     assert meeting_date(doc) is None
     (a,) = actions(doc)
     assert a.deadline.is_real and not a.deadline.before_meeting
+
+
+def test_a_label_value_row_inside_the_action_table_is_not_an_action():
+    doc = doc_of(
+        "## Actions\n| Action | | By whom | By when |\n|---|---|---|---|\n"
+        "| Visit Ava at home | | Tom Ellis | 16/03/2016 |\n"
+        "| Review strategy | 23/03/2016 at 14:00 by phone – Jo Kaye | | |\n"
+    )
+    assert [a.text for a in actions(doc)] == ["Visit Ava at home"]

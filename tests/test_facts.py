@@ -1065,3 +1065,22 @@ def test_a_non_verbal_childs_behaviour_in_an_agency_update_is_lived_experience()
     )
     # "Contributed but not present" lists those consulted outside the meeting
     assert [(c.key, c.recorded) for c in gp_input.contacts] == [("gp", True)]
+
+
+def test_a_filled_circulation_field_with_a_date_is_the_update_action():
+    facts = read(
+        record(
+            "## Actions\n| Action | Who | By when |\n|---|---|---|\n| Home visit | Tom Ellis | 16/03/2016 |\n\n"
+            "## Sign-off\nCirculation of this record (by whom, to whom, by when): TE – to all above incl GP, "
+            "by 5pm Wed 16/03/2016.\n"
+        )
+    )
+    [update] = facts.update_actions
+    assert update.source == "fields" and update.deadline.is_real
+    empty = read(
+        record(
+            "## Sign-off\nRecord sent to all participants and agencies spoken to on:\n\n"
+            "Manager authorisation (name, date): M. Ellery, 15/03/2016\n\nDistribution: GP, school, police.\n"
+        )
+    )
+    assert empty.update_actions == []  # an empty field, then the next one; a list without a date

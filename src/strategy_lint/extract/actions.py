@@ -252,6 +252,10 @@ def _table_actions(document: Document, t: Table, meeting, lex: Lexicon) -> list[
             continue
         if not text and not _row_has_text(rec):
             continue
+        if not owner and not deadline_text and _unheaded_text(t, rec):
+            # "Review strategy | 23/01 at 14:00 by phone – J. Kaye" across the who and when
+            # columns: a label | value row that shares the plan's table, not an action
+            continue
         out.append(
             Action(
                 text=text,
@@ -268,6 +272,15 @@ def _table_actions(document: Document, t: Table, meeting, lex: Lexicon) -> list[
             )
         )
     return out
+
+
+def _unheaded_text(t: Table, rec: TableRecord) -> bool:
+    """The row holds text only under a column with no header (a merged value cell)."""
+    for c, kind in enumerate(t.column_kinds):
+        header = t.header[c] if c < len(t.header) else ""
+        if kind is None and not header.strip() and rec.values.get(f"column {c + 1}", "").strip():
+            return True
+    return False
 
 
 def _row_has_text(rec: TableRecord) -> bool:

@@ -19,8 +19,9 @@ from ..extract.actions import Action as _RawAction
 from ..extract.actions import actions as _raw_actions
 from ..extract.actions import meeting_date, owner_is_generic, owner_is_missing
 from ..extract.phrases import phrase_pattern
+from ..nlp import is_placeholder
 from .model import Action, Confidence, Deadline
-from .text import negated_before, prose_lines
+from .text import another_field, labelled_lines, negated_before, prose_lines
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import Facts
@@ -169,7 +170,44 @@ def read_update_actions(facts: Facts) -> list[Action]:
                     confidence=Confidence.MEDIUM,
                 )
             )
+    seen = {a.block for a in out}
+    for label, value, block in labelled_lines(facts.document):
+        # "Circulation of this record (by whom, to whom, by when): LCJ – to all above, by
+        # 5pm Wed 04/06", "Agencies updated (who / by when) | L. Doherty – all agencies by
+        # 22/01": the form's own field for it, filled in
+        if block in seen or block in in_actions or not _CIRCULATION_LABEL.search(label):
+            continue
+        text = value.strip()
+        if not text or is_placeholder(text, facts.lexicon) or _NOT_DONE.match(text):
+            continue
+        if another_field(text, facts.lexicon):
+            continue  # an empty field: what was read after it is the next field
+        raw = dates.parse_deadline(text, meeting_date=meeting, lexicon=facts.lexicon)
+        if not raw.is_real:
+            continue  # "Distribution: EDT, ward 22": who it went to, not a commitment with a date
+        seen.add(block)
+        out.append(
+            Action(
+                text=f"{label.strip(' :')}: {text}",
+                owner="",
+                deadline=to_deadline(raw, text),
+                block=block,
+                source="fields",
+                stated=False,
+                intent="update-agencies",
+                confidence=Confidence.MEDIUM,
+            )
+        )
     return out
+
+
+#: A field for telling the agencies the outcome.
+_CIRCULATION_LABEL = re.compile(
+    r"\b(?:circulat\w*|distribut\w*|agencies\s+(?:updated|informed|told|notified)|(?:record|outcome|minutes)\s+sent\s+to)\b",
+    re.I,
+)
+#: A filled field that says it did not or will not happen.
+_NOT_DONE = re.compile(r"^\s*(?:no\b|not\b|none\b|n/?a\b|nobody|-+\s*$|–\s*$)", re.I)
 
 
 def _sentences(facts: Facts, text: str) -> list[str]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..nlp import is_placeholder
 from .model import Confidence, Request
-from .text import has_tick_boxes, labelled_lines, negated_before, prose_lines, ticked
+from .text import another_field, has_tick_boxes, labelled_lines, negated_before, prose_lines, ticked
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import Facts
@@ -147,33 +147,13 @@ def _names_someone(value: str, lexicon) -> bool:
     if has_tick_boxes(text):
         chosen = [o.lower() for o in ticked(text)]
         return bool(chosen) and not any(o in ("no", "n", "not requested", "none") for o in chosen)
-    if not text or is_placeholder(text, lexicon) or _another_field(text, lexicon):
+    if not text or is_placeholder(text, lexicon) or another_field(text, lexicon):
         return False
     if _NO_REQUEST.search(text) and not _CONVENED.search(text):
         return False
     if _REFERRAL_ONLY.match(text) and not _ASKED.search(text):
         return False  # "Referral from the school": who referred is not who asked for the discussion
     return True
-
-
-def _another_field(text: str, lexicon) -> bool:
-    """The "value" read for an empty field is the next field or question: "Chair: S. Mayhew",
-    "Date and time of request:", "Q3. Who lives in the household?" say nothing about who asked."""
-    first = text.splitlines()[0].strip()
-    if first.endswith((":", "?")):
-        return True
-    m = re.match(r"^([^:]{1,50}(?<!\d)):\s+\S", first)  # not the colon of a time ("11:50")
-    if m is None:
-        return False
-    return bool(_FIELD_LABEL.match(m.group(1))) or lexicon.section_kind(m.group(1)) is not None
-
-
-#: Form labels that are never who asked for the discussion.
-_FIELD_LABEL = re.compile(
-    r"^\s*(?:chair(?:ed\s+by|person)?|date|time|venue|format|location|minutes?(?:\s+taken\s+by)?|"
-    r"minute\s+taker|recorded\s+by|completed\s+by|address|dob|date\s+of\s+birth|name|age|case\s+(?:number|no))\b",
-    re.I,
-)
 
 
 #: A value that is only a referral: it opens with the referral ("Referral from ...",

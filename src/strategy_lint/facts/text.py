@@ -197,3 +197,25 @@ def drop_unticked(text: str) -> str:
 def negated_before(text: str, start: int, window: int = 40) -> bool:
     """True if a negation ("not", "no", "never", "whether") comes shortly before ``start``."""
     return bool(_NEGATION.search(text[max(0, start - window) : start]))
+
+
+def another_field(text: str, lexicon) -> bool:
+    """The "value" read for an empty field is the next field or question: "Chair: S. Mayhew",
+    "Date and time of request:", "Q3. Who lives in the household?" say nothing about who asked."""
+    first = text.splitlines()[0].strip()
+    if first.endswith((":", "?")):
+        return True
+    m = re.match(r"^([^:]{1,50}(?<!\d)):\s+\S", first)  # not the colon of a time ("11:50")
+    if m is None:
+        return False
+    return bool(_FIELD_LABEL.match(m.group(1))) or lexicon.section_kind(m.group(1)) is not None
+
+
+#: Form labels that are never who asked for the discussion.
+_FIELD_LABEL = re.compile(
+    r"^\s*(?:chair(?:ed\s+by|person)?|date|time|venue|format|location|minutes?(?:\s+taken\s+by)?|"
+    r"minute\s+taker|recorded\s+by|completed\s+by|address|dob|date\s+of\s+birth|name|age|case\s+(?:number|no)|"
+    r"(?:team\s+)?manager(?:'s)?\s+(?:authori[sz]ation|oversight|sign-?off|signature)|manager\s+oversight|"
+    r"(?:chair(?:'s)?\s+)?signature|signed(?:\s+off)?(?:\s+by)?|authori[sz]ed\s+by)\b",
+    re.I,
+)
