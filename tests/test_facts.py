@@ -1084,3 +1084,14 @@ def test_a_filled_circulation_field_with_a_date_is_the_update_action():
         )
     )
     assert empty.update_actions == []  # an empty field, then the next one; a list without a date
+
+
+def test_an_edt_worker_listed_with_a_remark_about_the_chair_does_not_make_it_edt_led():
+    facts = read(
+        record(
+            "## Meeting details\nChair: Gemma Rowntree, Team Manager, Calderwick Assessment Team\n\n"
+            "## Also consulted\n- Lorna Pike, EDT SW, Brackenmoor EDT – handover email 08:40 (took referral "
+            "overnight, did not hold a strat, day team to chair).\n"
+        )
+    )
+    assert facts.meeting.edt_involved and facts.meeting.led_by is None
