@@ -1095,3 +1095,8 @@ def test_an_edt_worker_listed_with_a_remark_about_the_chair_does_not_make_it_edt
         )
     )
     assert facts.meeting.edt_involved and facts.meeting.led_by is None
+
+
+def test_a_placeholder_or_header_word_is_not_the_childs_name():
+    facts = read(record("## Child details\n| Child | Status |\n|---|---|\n| Chloe Dunn | Review |\n"))
+    assert facts.child.name != "Status"

@@ -79,7 +79,7 @@ def _child_name(facts: Facts) -> str:
         clean = label.strip(" :?")
         if _NAME_LABEL.match(clean):
             m = _NAME_WORDS.match(value.strip())
-            if m and not _NOT_A_NAME.match(m.group(1)):
+            if m and not _NOT_A_NAME.match(m.group(1)) and not _a_heading(m.group(1), facts.lexicon):
                 return m.group(1)
         elif not first and _FIRST_NAME_LABEL.match(clean):
             m = _NAME_WORDS.match(value.strip())
@@ -114,8 +114,16 @@ def _child_name(facts: Facts) -> str:
 #: ("Subject: Strategy discussion outcome – D.L.").
 _NOT_A_NAME = re.compile(
     r"(?i)^(?:strategy|discussion|meeting|outcome|record|minutes|notes|urgent|update|referral|section|"
-    r"child|children|young|the|this|multi|joint|initial|review|confidential|official)\b"
+    r"child|children|young|the|this|multi|joint|initial|review|confidential|official|address|dob|date|name|age|school|setting|gender|ethnicity|nhs)\b"
 )
+
+
+def _a_heading(words: str, lexicon) -> bool:
+    """A column header or part title read where the name should be ("Child | Status |
+    Address" header cells taken for a label and its value)."""
+    return lexicon.column_kind(words) is not None or lexicon.section_kind(words) is not None
+
+
 _NAME_BEFORE_DOB = re.compile(
     r"^\s*(?:[-•*]\s*)?(?:(?:child|yp|young\s+person)\s*[:\-–]\s*)?((?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){0,2}))\s*[,(–-]?\s*"
     # "Dylan Lowe, 15 (DOB 18/10/2010)": an age may come between the name and the date of birth

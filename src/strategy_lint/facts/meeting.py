@@ -216,10 +216,9 @@ def _read_edt(facts: Facts, meeting: Meeting) -> None:
         # a day-time service chaired: EDT took part (a referral, a handover) but only a
         # field or an EDT chair in the list can say it led
         day_chair = chair.agency_key not in (None, "") and bool(chair.name or chair.role)
-    for p in [] if day_chair else facts.participants:  # an attendee marked as chair who is from EDT
-        # (not when the chair field names a day-time chair: "EDT SW ... (took the referral
-        # overnight, day team to chair)" in a list is not a second chair)
-        chairs = _CHAIR_MARK.search(p.row_text) or re.search(r"\bchair", p.role, re.I)
+    for p in facts.participants:  # an attendee marked as chair who is from EDT
+        # (not a remark about who chaired: "EDT SW (took the referral overnight, day team to chair)")
+        chairs = _CHAIR_MARK.search(p.row_text) or re.search(r"(?<!to )(?<!not )(?<!team )\bchair", p.role, re.I)
         if chairs and (p.agency_key == "edt" or term_re.search(f"{p.role} {p.agency}")):
             _led(meeting, p.block, p.label)
             return
