@@ -1055,6 +1055,11 @@ def test_a_non_verbal_childs_behaviour_in_an_agency_update_is_lived_experience()
         "Joanne Reilly (Longmeadow School) advised that Ethan communicates with PECS and some Makaton signs. "
         "In school Ethan is at his happiest on the trampoline.\n"
     )
+    method_only = read(
+        "# Record\n\nChild / children: Zara ODUYA\n\n## Agency information\n"
+        "Zara has cerebral palsy and communicates through eye gaze and vocalising.\n"
+    )
+    assert method_only.voice.evidence == []  # how she communicates is not what she lives through
     assert facts.child.name == "Ethan"
     assert [e.kind for e in facts.voice.evidence] == ["observed"]
     gp_input = read(
