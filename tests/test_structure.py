@@ -328,3 +328,11 @@ def test_a_pair_of_form_rows_whose_values_look_like_headers_is_not_a_header():
     doc = build_structure(b.doc, default_lexicon())
     assert doc.tables[0].column_kinds == [] and not doc.tables[0].records
     assert "Strategy requested by" in kinds(doc)
+
+
+def test_a_chronology_with_a_by_whom_column_is_not_made_a_plan():
+    b = DocBuilder()
+    b.add(H, "Background", heading_level=2)
+    b.table([["Date", "What happened", "By whom"], ["01/02/2016", "Home visit, no concerns", "HV"]])
+    doc = build_structure(b.doc, default_lexicon())
+    assert "action" not in doc.tables[0].column_kinds

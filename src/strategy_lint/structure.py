@@ -252,6 +252,8 @@ def _complete_action_columns(doc: Document, t: Table) -> None:
     if "action" not in kinds:
         if not {"owner", "deadline"} <= set(kinds):
             return
+        if t.header[kinds.index("deadline")].strip(" :").lower() in ("date", "dates"):
+            return  # "Date | What happened | By whom" is a chronology, not a plan
         # "What we have agreed | Named worker | Date due": who and when are known, so the
         # column of longest text is what is to be done
         unnamed = [c for c, k in enumerate(kinds) if k is None and _column_values(doc, rows, c)]
