@@ -212,13 +212,6 @@ _LIST_LABELS = {
     "in attendance": "present",
     "also present": "present",
     "participants": "present",
-    "taking part": "present",
-    "those taking part": "present",
-    "all those taking part": "present",
-    "people taking part": "present",
-    "took part": "present",
-    "who took part": "present",
-    "those who took part": "present",
     "apologies": "apologies",
     "apols": "apologies",
     "apologies from": "apologies",
@@ -233,7 +226,7 @@ _LIST_LABELS = {
 #: A line that opens with a list prompt, colon or not: "Present were: ...", "Apologies – ...".
 _LIST_PROMPT = re.compile(
     r"^\s*(?P<label>present(?:\s+were)?|those\s+present(?:\s+were)?|also\s+present|in\s+attendance|attendees|"
-    r"attending|participants|(?:(?:all\s+)?those\s+|people\s+|who\s+)?(?:taking|took)\s+part|"
+    r"attending|participants|"
     r"apologies(?:\s+(?:from|received))?|apols|sent\s+apologies|also\s+consulted|consulted)"
     r"\s*(?::|[-–]|(?<=were)\s)\s*(?=\S)",
     re.I,
@@ -447,6 +440,13 @@ class _Reader:
                     # "Present (all by telephone): A (Role, Agency); B ...": a list label with a remark
                     q = _REMARKED_PROMPT.match(line)
                     if q is None or " ".join(q.group("label").lower().split()) not in _LIST_LABELS:
+                        # any attendance title the lexicon knows ("Those taking part: A (Role,
+                        # Agency); B ..."), written as an inline label
+                        label, colon, rest = line.partition(":")
+                        if colon and rest.strip() and len(label.split()) <= 8:
+                            if self.lexicon.section_kind(label) == "attendees":
+                                for entry in self.entries(rest.strip(), "attendees"):
+                                    out.append(_with_block(entry, b.index))
                         continue
                     line = f"{q.group('label')}: {q.group('rest')}"
                     m = _LIST_PROMPT.match(line)
