@@ -602,14 +602,11 @@ def read_empty_attendee_lists(facts: Facts) -> list[tuple[str, int | None]]:
         name = label.strip(" :?")
         if len(name.split()) > 8 or lexicon.section_kind(name) != "attendees":
             continue
-        if _DATE_ONLY.match(value):
-            continue  # "All those taking part | 22/04/2025": when the record went to them (a distribution row)
         if is_placeholder_text(value, lexicon) or _REFERENCE_ELSEWHERE.match(value.strip()):
             out.append((name, block))
     return out
 
 
-_DATE_ONLY = re.compile(r"^\s*(?:\w+day\s+)?\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?(?:,?\s*\d{1,2}[:.]\d{2})?\s*$", re.I)
 #: A list of who took part given only as a pointer: "as per invite – see Mosaic",
 #: "As per Teams invite", "(name, role, agency)" left as the template's prompt.
 _REFERENCE_ELSEWHERE = re.compile(
