@@ -1098,3 +1098,14 @@ def test_an_edt_worker_listed_with_a_remark_about_the_chair_does_not_make_it_edt
 def test_a_placeholder_or_header_word_is_not_the_childs_name():
     facts = read(record("## Child details\n| Child | Status |\n|---|---|\n| Chloe Dunn | Review |\n"))
     assert facts.child.name != "Status"
+
+
+def test_a_commitment_to_email_the_outcome_is_not_information_given():
+    facts = read(
+        record(
+            "## Outcome\n| Agencies updated (who / by when) | Duty SW to email outcome + actions to all above + "
+            "school by 12:00 Mon 21/03/2016 |\n|---|---|\n"
+        )
+    )
+    assert facts.update_actions
+    assert "school" not in {c.key for c in facts.contacts}

@@ -560,7 +560,9 @@ def read_contacts(facts: Facts) -> list[Contact]:
     initials = set(initials_of(people))
     out: list[Contact] = []
     seen: set[str] = set()
-    planned = facts.action_blocks
+    # the plan, and every commitment to tell the agencies ("Agencies updated: duty SW to
+    # email the outcome to the school by Mon"), say what will be sent, not what was given
+    planned = facts.action_blocks | {a.block for a in facts.update_actions if a.block is not None}
     ambiguous = {w.lower() for w in facts.lexicon.phrase_list("ambiguous_contact_words")}
     listed = _listed_as_consulted(facts)
     for block, text in _units(document):
