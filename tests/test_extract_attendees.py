@@ -148,3 +148,33 @@ def test_initials_of():
     assert ini["HR"].name == "Hannah Reed"
     assert ini["TH"].name == "DC Tom Hale"  # the rank is not part of the initials
     assert ini["JC"].name == "Dr James Carter"
+
+
+AGENCY_ROWS = """# Record of Strategy Discussion
+
+## Agency information and actions
+| Agency | Who attended / was contacted (name, role) | How (present / phone / email) | Information shared | Actions for this agency | By when |
+|---|---|---|---|---|---|
+| Police | DC Ryan Holt, CAIT | Present (Teams) | One DA call-out in 2023. | Joint visit with SW | 17/01 |
+| Health visiting | Jo Marsh, Health Visitor | Phone | Seen at 6-8 weeks, well. | Visit within 5 days | 21/01 |
+| Education / Early Years | N/A | | | | |
+"""
+
+
+def test_a_table_with_a_row_per_agency_lists_who_took_part_even_with_actions_in_it():
+    """One row per agency: who came, how, what they said and what they will do.  Its action
+    columns do not make it an action plan that merely names owners."""
+    people = participants(doc_of(AGENCY_ROWS))
+    assert [(p.name, p.agency_key, p.mode) for p in people] == [
+        ("DC Ryan Holt", "police", "teams"),
+        ("Jo Marsh", "health-visiting", "phone"),
+    ]  # "Education | N/A": nobody from that agency took part
+    assert all(p.took_part for p in people)
+
+
+def test_an_action_plan_with_owner_and_agency_columns_is_not_a_list_of_who_took_part():
+    doc = doc_of(
+        "# R\n\n## Actions\n| Action | Who | Agency | By when |\n|---|---|---|---|\n"
+        "| Joint visit | Tom Ellis | CSC | 17/01/2025 |\n"
+    )
+    assert participants(doc) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from strategy_lint.lexicon import default_lexicon
 from strategy_lint.model import Block, BlockKind, Document, Table
+from strategy_lint.readers.text import parse_markdown
 from strategy_lint.structure import build_structure
 
 P, H, C = BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.TABLE_CELL
@@ -336,3 +337,32 @@ def test_a_chronology_with_a_by_whom_column_is_not_made_a_plan():
     b.table([["Date", "What happened", "By whom"], ["01/02/2016", "Home visit, no concerns", "HV"]])
     doc = build_structure(b.doc, default_lexicon())
     assert "action" not in doc.tables[0].column_kinds
+
+
+FORM_THEN_TABLE = (
+    "# Record of Strategy Discussion\n\n"
+    "| **Date of strategy discussion** | 16/01/2025 |\n"
+    "| **Apologies (name, agency, reason)** | Kim Lowe, DSL, Ash Grove Primary – on a course |\n\n"
+    "{title}"
+    "| Agency | Who attended (name, role) | How | Information shared | Actions | By when |\n|---|---|---|---|---|---|\n"
+    "| Police | DC Ryan Holt, CAIT | Present (Teams) | One DA call-out in 2023. | Joint visit | 17/01 |\n"
+)
+
+
+def test_a_title_below_a_form_table_is_not_part_of_its_last_row():
+    """ "Agency information and actions" in bold under a form whose last row is "Apologies"
+    was filed as a part of the apologies, and the agencies' table with it."""
+    doc = build_structure(
+        parse_markdown(FORM_THEN_TABLE.format(title="**Agency information and actions**\n\n")), default_lexicon()
+    )
+    by_title = {s.title: s for s in doc.sections}
+    info = by_title["Agency information and actions"]
+    assert info.parent != by_title["Apologies (name, agency, reason)"].index
+    assert doc.tables[1].section == info.index
+
+
+def test_a_table_right_after_a_form_table_is_not_its_last_rows_content():
+    doc = build_structure(parse_markdown(FORM_THEN_TABLE.format(title="")), default_lexicon())
+    apologies = next(s for s in doc.sections if s.title.startswith("Apologies"))
+    assert doc.tables[1].section != apologies.index
+    assert not any(doc.blocks[b].table == 1 for b in apologies.blocks)

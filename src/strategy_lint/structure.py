@@ -387,6 +387,11 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
             continue
         if i in claimed:
             continue
+        if block.table is not None and doc.tables[block.table].parent is None:
+            while stack and stack[-1].origin == "form-label" and _row_table(doc, stack[-1]) != block.table:
+                # a table of its own right after a form table is not the last row's content
+                # ("Apologies | ..." then the agencies' table with no title between them)
+                stack.pop()
         real = [s for s in stack if s.origin in ("heading", "pdf-font")]
         base = real[-1].level + 1 if real else 2
         heading: int | None = _heading_level(block, body_size, base)
@@ -400,6 +405,10 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
             elif block.kind == BlockKind.LIST_ITEM and block.bold and short and lexicon.section_kind(text):
                 heading = base  # a numbered bold title ("3. Lived experience") in a template's numbered list
         if heading is not None and block.table is None:
+            while stack and stack[-1].origin == "form-label":
+                # a title typed below a form table is never one of the table's rows' parts
+                # ("Apologies | ..." as the last row, then "Agency information" in bold)
+                stack.pop()
             origin = "heading" if block.kind == BlockKind.HEADING else "pseudo-heading"
             if doc.format == "pdf" and block.kind == BlockKind.HEADING:
                 origin = "pdf-font"
@@ -423,6 +432,10 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
         if first is not None:
             owner = doc.section_of_block(first)
             t.section = owner.index if owner else None
+
+
+def _row_table(doc: Document, sec: Section) -> int | None:
+    return doc.blocks[sec.heading_block].table if sec.heading_block is not None else None
 
 
 def _form_base(doc: Document, table: int, stack: list[Section]) -> int:

@@ -511,6 +511,8 @@ class _Reader:
                 continue
             if is_family(name) or is_family(role) or is_family(agency):
                 continue  # a relative, not a professional taking part
+            if name and not role and is_placeholder(name, self.lexicon):
+                continue  # "Education | N/A": nobody from that agency took part
             if not (role or agency) and not _full_name(name):
                 continue  # "No.", "1", "Type": the rows of another table under the same grid
             initials = ""
@@ -970,7 +972,10 @@ def _is_people_table(t: Table) -> bool:
     for k in t.column_kinds:
         if k:
             kinds.update(k.split("+"))
-    if {"action", "owner", "deadline"} & kinds and "action" in kinds:
+    if "action" in kinds and not {"mode", "contribution"} & kinds:
+        # an action plan names its owners; a table with one row per agency that also says
+        # how each took part or what each said ("Agency | Who attended | How | Information
+        # shared | Actions for this agency") is still the list of who took part
         return False
     return "name" in kinds and bool({"role", "agency"} & kinds) or {"role", "agency"} <= kinds
 
