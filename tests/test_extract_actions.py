@@ -8,12 +8,12 @@ import pytest
 
 from strategy_lint.extract.actions import (
     actions,
-    is_agency_update,
     meeting_date,
     owner_is_generic,
     owner_is_missing,
-    update_commitments,
 )
+from strategy_lint.facts import Facts
+from strategy_lint.facts.actions import is_update_intent
 from strategy_lint.lexicon import default_lexicon
 from strategy_lint.readers.text import parse_markdown
 from strategy_lint.structure import build_structure
@@ -124,14 +124,14 @@ def test_intro_line_and_commentary_are_not_actions():
     ],
 )
 def test_is_agency_update(text, expected):
-    assert is_agency_update(text) is expected
+    assert is_update_intent(text, default_lexicon()) is expected
 
 
 def test_update_commitment_in_next_steps_prose():
     doc = doc_of(
         "## Next steps\nReview strategy on 21/03/2016. CSC will update all agencies involved on outcomes by 21/03/2016.\n"
     )
-    (a,) = update_commitments(doc)
+    (a,) = Facts(doc).update_actions
     assert a.deadline.is_real and "update all agencies" in a.text
 
 
@@ -171,3 +171,39 @@ def test_a_label_value_row_inside_the_action_table_is_not_an_action():
         "| Review strategy | 23/03/2016 at 14:00 by phone – Jo Kaye | | |\n"
     )
     assert [a.text for a in actions(doc)] == ["Visit Ava at home"]
+
+
+def test_fields_joined_by_dashes_on_one_bullet():
+    doc = doc_of(
+        "**Agreed:**\n\n"
+        "- What: see Lily at school, then mum at home – Who: Gemma Lloyd (SW) – When: 17/03/2016 by 15:15\n"
+        "- What: multi-agency chronology – When: by 24/03/2016 – Lead: CSC\n"
+    )
+    got = [(a.text, a.owner, a.deadline_text) for a in actions(doc)]
+    assert got == [
+        ("see Lily at school, then mum at home", "Gemma Lloyd (SW)", "17/03/2016 by 15:15"),
+        ("multi-agency chronology", "CSC", "by 24/03/2016"),
+    ]
+
+
+def test_a_single_date_remark_after_a_dash_is_not_an_action():
+    doc = doc_of("## Next steps\n| Review strategy discussion required? | ☒ Yes – date: 21/03/2016 at 14:00 ☐ No |\n")
+    assert actions(doc) == []
+
+
+def test_a_passive_action_with_an_irregular_verb_names_no_owner():
+    doc = doc_of("## Actions\n- Enquiries to be made as to whether he has contact with other children, by 18/03/2016\n")
+    (a,) = actions(doc)
+    assert a.owner == "" and a.deadline.is_real
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Daniel Kerr will send this note and the outcome of today's visit to everyone present by 05/06/2025",
+        "Email this note to all present and to Dr Furness by 26/06/2025",
+        "SW to send this note to all invited by 09/02",
+    ],
+)
+def test_sending_the_note_to_everyone_is_the_update(text):
+    assert is_update_intent(text, default_lexicon())

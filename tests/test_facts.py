@@ -1109,3 +1109,21 @@ def test_a_commitment_to_email_the_outcome_is_not_information_given():
     )
     assert facts.update_actions
     assert "school" not in {c.key for c in facts.contacts}
+
+
+def test_what_someone_consulted_outside_the_meeting_said_on_their_line_is_their_input():
+    facts = read(
+        record(
+            "**Present:**\n\n- Jo Bell (Social Worker, CSC)\n\n"
+            "**Spoken to outside the meeting:**\n\n"
+            "- Dr Ian Crowther (GP, Hallam Park Health Centre) – telephone call with Jo Bell on 13/03/2016 – no "
+            "safeguarding concerns recorded for Ethan.\n"
+            "- Mark Denton (Family Support Worker, Brackenford Early Help) – email on 13/03/2016\n\n"
+            "**Agreed:**\n\n- Jo Bell to send this note to everyone present by 15/03/2016\n"
+        )
+    )
+    gp = agency(facts, "gp")
+    assert gp.contacted and gp.input_blocks
+    assert not agency(facts, "early-help").input_blocks  # named, but nothing it said is written
+    assert [p.listed_as for p in facts.participants if p.name == "Dr Ian Crowther"] == ["consulted"]
+    assert [a.text for a in facts.update_actions] == ["Jo Bell to send this note to everyone present by 15/03/2016"]

@@ -26,8 +26,6 @@ from ..model import BlockKind, Document, Section, Table, TableRecord
 __all__ = [
     "Action",
     "actions",
-    "update_commitments",
-    "is_agency_update",
     "owner_is_generic",
     "owner_is_missing",
     "short_quote",
@@ -143,41 +141,6 @@ def actions(document: Document, lexicon: Lexicon | None = None) -> list[Action]:
             found.extend(_text_actions(document, sec, meeting, lex, strict=bool(table_sections)))
     found.sort(key=lambda a: a.block if a.block is not None else -1)
     return found
-
-
-def update_commitments(document: Document, lexicon: Lexicon | None = None) -> list[Action]:
-    """Sentences outside the action list that commit to updating the agencies
-    ("CSC will update all agencies involved on outcomes by 21/03/2016" under Next steps).
-
-    SL403 accepts these as the audit's standing action; they are not counted as actions
-    by :func:`actions` because the surrounding prose is not an action list.
-    """
-    lex = lexicon if lexicon is not None else default_lexicon()
-    meeting = meeting_date(document)
-    out: list[Action] = []
-    for sec in document.sections:
-        if sec.kind not in ("next_steps", "decision", "distribution"):
-            continue
-        for b in document.section_blocks(sec, nested=False):
-            if b.table is not None or not b.text:
-                continue
-            for sentence in re.split(r"(?<=[.!?])\s+", b.text):
-                if not _mentions_update(sentence, lex):
-                    continue
-                out.append(_free_action(sentence, b.index, meeting, lex, "paragraph"))
-    return out
-
-
-def is_agency_update(action: Action | str, lexicon: Lexicon | None = None) -> bool:
-    """True if the action is to keep the other agencies informed of outcomes.
-
-    The lexicon list ``update_agencies`` first ("update all agencies", "share the
-    outcome", "circulate the minutes"); then a verb-object pattern ("inform the GP, school
-    and police of the outcome", "send the record to all agencies").
-    """
-    lex = lexicon if lexicon is not None else default_lexicon()
-    text = action if isinstance(action, str) else action.text
-    return _mentions_update(text, lex)
 
 
 def owner_is_generic(owner: str, extra: Iterable[str] = ()) -> bool:
@@ -350,7 +313,9 @@ _REPORTED = re.compile(
     r"informed|added|raised|was|were|had|has\s+been|have\s+been)\b",
     re.I,
 )
-_PASSIVE = re.compile(r"^be\s+\w+(?:ed|en|t)\b", re.I)
+_PASSIVE = re.compile(
+    r"^be\s+(?:\w+(?:ed|en|t)|made|done|held|told|set|put|paid|led|read|run|shown|found|brought|sought|kept)\b", re.I
+)
 
 
 @dataclass
@@ -405,7 +370,9 @@ def _field_labels(lex: Lexicon) -> dict[str, str]:
 def _field_regex(lex: Lexicon) -> re.Pattern[str]:
     labels = sorted(_field_labels(lex), key=len, reverse=True)
     alt = "|".join(re.escape(l).replace(r"\ ", r"\s+") for l in labels)
-    return re.compile(rf"(?:^|(?<=[.;|,])\s*|\s{{2,}})\b(?P<label>{alt})\s*:\s*", re.I)
+    # a label opens the line, follows punctuation or a wide gap, or a dash between fields
+    # ("What: see Lily at school – Who: Gemma Lloyd – When: 17/03/2025")
+    return re.compile(rf"(?:^|(?<=[.;|,])\s*|\s{{2,}}|\s[–—-]\s+)\b(?P<label>{alt})\s*:\s*", re.I)
 
 
 def _text_actions(
@@ -440,6 +407,10 @@ def _text_actions(
     for line in lines:
         text = _BULLET.sub("", line.text).strip()
         fields = list(rx.finditer(text))
+        if len(fields) < 2:
+            # one "– date:" after a dash is a remark ("☒ Yes – date: 08/10"); fields joined by
+            # dashes come at least two to a line ("What: ... – Who: ... – When: ...")
+            fields = [m for m in fields if m.group(0).lstrip()[:1] not in "–—-"]
         trailing = [m for m in fields if labels.get(normalise_title(m.group("label"))) in ("owner", "deadline")]
         if fields and fields[0].start() > 1 and trailing and trailing[0] is fields[0]:
             # "Complete a home visit. Responsible: CSC - Ruth Price. Timescale: by Tuesday"
@@ -598,27 +569,3 @@ def _deadline_in_text(text: str, meeting, lex: Lexicon) -> str:
         if found:
             return text[found.start() : found.end()]
     return ""
-
-
-# -- updating the agencies -------------------------------------------------------------------
-
-_UPDATE_VERB = r"(?:update|updating|updated|inform|informing|informed|notify|notified|feed\s*back|feedback|share|sharing|shared|circulate|circulated|send|sent|distribute|distributed|advise|advised|tell|told|let)"
-_UPDATE_WHO = (
-    r"(?:all\s+agencies|agencies|partner\s+agencies|partners|all\s+professionals|professionals|all\s+parties|"
-    r"those\s+not\s+(?:present|in\s+attendance)|non[- ]attending|everyone|all\s+involved|all\s+those\s+involved|"
-    r"the\s+referrer|referrer|network|core\s+group|other\s+agencies|all\s+attendees|attendees)"
-)
-_UPDATE_PATTERN = re.compile(
-    rf"\b{_UPDATE_VERB}\b[^.;]{{0,60}}?\b{_UPDATE_WHO}\b|\b{_UPDATE_WHO}\b[^.;]{{0,30}}?\b(?:to\s+be|will\s+be|are|be)\s+{_UPDATE_VERB}\b",
-    re.I,
-)
-
-
-def _mentions_update(text: str, lex: Lexicon) -> bool:
-    if not text:
-        return False
-    norm = " ".join(text.lower().replace("’", "'").split())
-    for phrase in lex.phrase_list("update_agencies"):
-        if re.search(rf"(?<![\w]){re.escape(phrase.lower())}(?![\w])", norm):
-            return True
-    return bool(_UPDATE_PATTERN.search(norm))

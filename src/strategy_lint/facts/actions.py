@@ -42,11 +42,14 @@ _RECIPIENT = (
     r"core\s+group|everyone\s+(?:who|that)\s+(?:took\s+part|attended|was\s+invited))"
 )
 _OBJECT = (
-    r"(?:outcomes?|minutes|record|decisions?|plan|notes|summary|actions?|strategy(?:\s+(?:record|minutes|outcome))?)"
+    r"(?:outcomes?|minutes|record|decisions?|plan|notes?|summary|actions?|strategy(?:\s+(?:record|minutes|outcome))?)"
 )
 #: what is sent: "the outcome", "strat outcome + actions", "a copy of the minutes"
 _SENT = rf"(?:the\s+|this\s+|a\s+copy\s+of\s+the\s+)?(?:[\w'’]+\s+){{0,2}}?{_OBJECT}"
-_ALL_ABOVE = r"(?:all\s+(?:above|listed(?:\s+above)?|present|named(?:\s+above)?|those\s+above)|everyone\s+above)"
+_ALL_ABOVE = (
+    r"(?:all\s+(?:above|listed(?:\s+above)?|present|invited|involved|attending|named(?:\s+above)?|those\s+above)|"
+    r"everyone\s+above)"
+)
 _INTENT = [
     re.compile(rf"\blet\s+{_RECIPIENT}(?:\s+\w+){{0,2}}\s+know\b", re.I),
     # "Email strat outcome + actions to all above", "Outcome + safety plan emailed to all above",
@@ -58,6 +61,12 @@ _INTENT = [
     # "send the record to PS Lewis, Dr Iqbal and the CAIT inbox": the record sent to those involved
     re.compile(rf"\b(?:e-?mail|send|sent|circulat\w*|distribut\w*|forward\w*|shar\w*)\s+{_SENT}\s+to\s+\S", re.I),
     re.compile(rf"\b{_VERB}\b(?:\s+[\w'’/-]+){{0,6}}?\s+(?:to|with|for)?\s*{_RECIPIENT}\b", re.I),
+    # "send this note and the outcome of today's visit to everyone present"
+    re.compile(
+        rf"\b(?:send|sent|e-?mail\w*|circulat\w*|distribut\w*|forward\w*|shar\w*)\s+(?:[\w'’]+\s+){{0,4}}?{_OBJECT}\b"
+        rf"(?:\s+[\w'’/-]+){{0,6}}?\s+to\s+{_RECIPIENT}\b",
+        re.I,
+    ),
     re.compile(
         rf"\b{_RECIPIENT}\b(?:\s+[\w'’/-]+){{0,3}}?\s+(?:to\s+be|will\s+be|are\s+to\s+be|be)\s+(?:updated|informed|notified|told|sent|emailed|advised)\b",
         re.I,

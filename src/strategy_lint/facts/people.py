@@ -289,7 +289,8 @@ def _input_units(document):
         if sec is None or b.index == sec.heading_block:
             continue
         kinds = _kinds_up(document, sec)
-        if kinds & _NOT_INPUT:
+        said_outside = kinds == {"consulted"}
+        if kinds & _NOT_INPUT and not said_outside:
             continue
         heading = sec.title if sec.kind is None else ""
         if b.table is not None:
@@ -303,11 +304,23 @@ def _input_units(document):
             line = line.strip()
             if not line:
                 continue
+            if said_outside and not _SAYS.search(line):
+                continue  # "Dr Lowe (GP) – by phone": who was consulted; what they said may follow it
             if len(line.split()) <= 10 and not re.search(r"[.!?]$", line) and ":" not in line:
                 # a subheading inside a form cell ("Midwifery, consulted by email") -- or the
                 # first line of a wrapped PDF cell: keep the section's title beside it
                 context = f"{heading}\n{line}" if heading else line
             yield b.index, context, line
+
+
+#: What someone consulted outside the meeting told us, written on their line of the list
+#: ("Dr Lowe (GP) – phone 12/05 – last seen 2023, no concerns").
+_SAYS = re.compile(
+    r"\b(?:said|says|advised|reported|confirmed|stated|shared|explained|told|informed|noted|described|raised|"
+    r"not\s+known|no\s+(?:\w+\s+)?concerns?|unknown\s+to|nothing\s+known|no\s+(?:trace|records?|history|involvement)|"
+    r"known\s+to|last\s+seen|seen\s+(?:on|at|in|by))\b",
+    re.I,
+)
 
 
 def _kinds_up(document, sec) -> set[str]:
