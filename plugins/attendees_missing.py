@@ -21,8 +21,9 @@ _ATTENDANCE = re.compile(
 #: A person named: a title and a surname ("DC Shaw", "Dr Amy Rao") or a first name and a
 #: surname ("Jo Bell").  "As per Teams invite" or "Police, CSC, school" name nobody.
 _NAMES_SOMEONE = re.compile(
-    r"\b(?:Dr|DC|DS|DI|DCI|PC|PCSO|Sgt|Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z][a-z'’-]+"
-    r"|\b[A-Z][a-z'’-]{1,}\s+(?:[A-Z]\.?\s+)?[A-Z][a-z'’-]{2,}\b(?!\s+(?:Police|Council|School|Academy|Surgery|Centre|Service|Team|Trust|Hospital|Partnership|Project))"
+    r"\b(?:Dr|DC|DS|DI|DCI|PC|PCSO|Sgt|Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+[A-Z][a-z'’-]+"
+    # on one line: "Name" over "Role / agency" in a table's header names nobody
+    r"|\b[A-Z][a-z'’-]{1,}[ \t]+(?:[A-Z]\.?[ \t]+)?[A-Z][a-z'’-]{2,}\b(?!\s+(?:Police|Council|School|Academy|Surgery|Centre|Service|Team|Trust|Hospital|Partnership|Project))"
 )
 
 

@@ -1127,3 +1127,58 @@ def test_what_someone_consulted_outside_the_meeting_said_on_their_line_is_their_
     assert not agency(facts, "early-help").input_blocks  # named, but nothing it said is written
     assert [p.listed_as for p in facts.participants if p.name == "Dr Ian Crowther"] == ["consulted"]
     assert [a.text for a in facts.update_actions] == ["Jo Bell to send this note to everyone present by 15/03/2016"]
+
+
+REVIEW_FORM = """# Review Strategy Discussion
+
+| Child's name | Poppy Hughes |
+| Date of original strategy discussion | 03/09/2024 |
+| Date of this review strategy discussion | 17/09/2024 |
+
+**Part 5 – New actions**
+
+| What | Who | When |
+|---|---|---|
+| Complete s47 report | Owen Bright, SW | 21/09/2024 |
+
+**Part 6 – Further review strategy**
+
+| Is a further review strategy discussion needed? | ☐ Yes ☒ No |
+| Date / time of further review | 2nd review booked for 28/09 – now cancelled |
+| If a planned review has been cancelled: reason, and how and when agencies were told | Not needed as ICPC to be convened |
+| Who will inform agencies of the outcome of this review, and by when | {who} |
+"""
+
+
+def test_a_review_record_is_dated_by_this_review_not_the_original_discussion():
+    facts = read(REVIEW_FORM.format(who=""))
+    assert facts.meeting.date == dt.date(2024, 9, 17)
+
+
+def test_a_forms_prompts_are_neither_the_update_action_nor_the_agencies_being_told():
+    """ "Who will inform agencies ..., and by when" left blank promises nothing, and "how and
+    when agencies were told" over a reason that does not say tells nobody of the cancelled review."""
+    facts = read(REVIEW_FORM.format(who=""))
+    assert facts.update_actions == []
+    (cancelled,) = facts.followups
+    assert cancelled.status == "cancelled" and not cancelled.agencies_told
+    filled = read(REVIEW_FORM.format(who="Owen Bright, SW – email to all agencies by 18/09/2024"))
+    assert [a.deadline.is_real for a in filled.update_actions] == [True]
+
+
+def test_a_long_question_is_still_a_forms_label():
+    facts = read(REVIEW_FORM.format(who=""))
+    titles = [s.title for s in facts.document.sections]
+    assert "If a planned review has been cancelled: reason, and how and when agencies were told" in titles
+
+
+def test_guidance_about_what_the_child_has_said_is_not_the_childs_voice():
+    facts = read(
+        record(
+            "**Part 2 – Updates from each agency since the last strategy discussion**\n\n"
+            "Each agency to record what has changed, when the child was last seen and by whom, and what the "
+            "child has said or shown.\n\n"
+            "Police: mother's partner charged with ABH, bail conditions not to attend the address.\n"
+        )
+    )
+    assert [e.kind for e in facts.voice.evidence] == []

@@ -351,3 +351,15 @@ def test_an_attendee_table_or_field_left_unfilled_is_a_confident_finding():
     assert found.confidence.value == "high" and "Name | Agency" in found.message
     field = head + "## Meeting\nPresent: as per invite – see Mosaic\n"
     assert [f.confidence.value for f in lint(field, select=["SL101"])] == ["high"]
+
+
+def test_a_table_header_over_no_names_names_nobody():
+    """ "Name" over "Role / agency" in the table's header is not a person called Name Role."""
+    from strategy_lint.testing import lint
+
+    md = (
+        "# Review Strategy Discussion\n\nDate of discussion: 19/09/2024\n\n## Attendees\n"
+        "| Name | Role / agency | Attended (in person / Teams / phone) |\n|---|---|---|\n"
+        "| As per Teams invite |  |  |\n"
+    )
+    assert [f.confidence.value for f in lint(md, select=["SL101"])] == ["high"]

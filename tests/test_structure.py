@@ -366,3 +366,20 @@ def test_a_table_right_after_a_form_table_is_not_its_last_rows_content():
     apologies = next(s for s in doc.sections if s.title.startswith("Apologies"))
     assert doc.tables[1].section != apologies.index
     assert not any(doc.blocks[b].table == 1 for b in apologies.blocks)
+
+
+def test_a_numbered_bold_title_is_measured_without_its_number_and_a_plain_label_is_no_stronger():
+    """ "Part 2 – Updates from each agency since the last strategy discussion" is ten words of
+    title; and a plain "Attendees:" line does not take the bold parts after it as its children."""
+    doc = build_structure(
+        parse_markdown(
+            "# Review Strategy Discussion\n\nAttendees:\n\nJo Bell, Social Worker, CSC\n\n"
+            "**Part 1 – Actions from the last strategy discussion**\n\nVisit done.\n\n"
+            "**Part 2 – Updates from each agency since the last strategy discussion**\n\nPolice: no change.\n"
+        ),
+        default_lexicon(),
+    )
+    by_title = {s.title: s for s in doc.sections}
+    part2 = by_title["Part 2 – Updates from each agency since the last strategy discussion"]
+    assert by_title["Part 1 – Actions from the last strategy discussion"].parent == by_title["Attendees"].parent
+    assert part2.parent == by_title["Attendees"].parent

@@ -619,7 +619,10 @@ _MEETING_LABEL = re.compile(
     r"|strategy\s+(?:discussion|meeting)\s+(?:held\s+)?(?:on|date)"
     rf"|\btimings?\s+(?:and\s+\w+\s+)?of\s+(?:the\s+)?(?:initial\s+)?{_STRAT}"
     rf"|\b(?:when|where\s+and\s+when|when\s+and\s+where)\s+(?:was\s+|were\s+)?(?:the\s+)?{_STRAT}"
-    r"|date\s+(?:and|&)\s+time\s+of\s+(?:the\s+)?(?:meeting|discussion|strategy))\b",
+    r"|date\s+(?:and|&)\s+time\s+of\s+(?:the\s+)?(?:meeting|discussion|strategy)"
+    # a review record's own date: "Date of this review strategy discussion" (not "Date of
+    # review strategy", which in a first record is when the next one will be)
+    r"|date\s+(?:(?:and|&)\s+time\s+)?of\s+this\s+(?:review\s+)?(?:strategy|meeting|discussion|review))\b",
     re.I,
 )
 #: "Date:", "Date/time:", "Date, time and format:", "Dated", "When:" (a bare date label)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, strip_numbering
 from .model import Block, BlockKind, Document, Section, Table, TableRecord
 from .nlp import is_placeholder
 
@@ -178,8 +178,22 @@ def _is_form_table(doc: Document, t: Table) -> bool:
     labels = [l for l in labels if l]
     if not labels:
         return False
-    short = sum(1 for l in labels if len(l.split()) <= MAX_LABEL_WORDS and not _STATEMENT_END.search(l))
+    short = sum(1 for l in labels if _label_like(l))
     return short / len(labels) >= 0.75
+
+
+#: A form's question may be long ("If a planned review has been cancelled: reason, and how
+#: and when agencies were told"); a prompt is still a label, not a line of content.
+_PROMPT = re.compile(
+    r"^\W*(?:if|who|what|when|where|why|how|which|is|are|has|have|was|were|did|does|do|will|should)\b", re.I
+)
+
+
+def _label_like(text: str) -> bool:
+    words = len(text.split())
+    if _STATEMENT_END.search(text):
+        return False
+    return words <= MAX_LABEL_WORDS or words <= 2 * MAX_LABEL_WORDS and bool(_PROMPT.match(text))
 
 
 def _fill_records(doc: Document, t: Table, lexicon: Lexicon) -> None:
@@ -313,7 +327,7 @@ def _heading_level(block: Block, body_size: float | None, base: int) -> int | No
     if block.kind not in (BlockKind.PARAGRAPH,) or block.table is not None:
         return None
     text = block.text.strip()
-    words = text.split()
+    words = strip_numbering(text).split()  # "Part 2 – " is not part of the title's length
     if not words or len(words) > MAX_PSEUDO_WORDS or len(text) > 90 or "\n" in text:
         return None
     if _STATEMENT_END.search(text) or (label := _LABEL_VALUE.match(text)) and label.group(2):
@@ -401,7 +415,9 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
             text = block.text.strip()
             short = len(text.split()) <= MAX_PSEUDO_WORDS and "\n" not in text
             if block.kind == BlockKind.PARAGRAPH and text.endswith(":") and short and lexicon.section_kind(text):
-                heading = base  # "Actions:" alone on a line, when the lexicon knows the title
+                # "Actions:" alone on a plain line, when the lexicon knows the title: no
+                # stronger than a bold title, so the bold "Part 1 – ..." after it is its sibling
+                heading = base + 1
             elif block.kind == BlockKind.LIST_ITEM and block.bold and short and lexicon.section_kind(text):
                 heading = base  # a numbered bold title ("3. Lived experience") in a template's numbered list
         if heading is not None and block.table is None:

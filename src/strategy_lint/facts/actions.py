@@ -160,10 +160,13 @@ def read_update_actions(facts: Facts) -> list[Action]:
     out = [a for a in facts.actions if a.intent == "update-agencies"]
     in_actions = facts.action_blocks
     meeting = meeting_date(facts.document)
+    titles = {s.heading_block for s in facts.document.sections if s.heading_block is not None}
     for line in prose_lines(facts.document):
-        if line.block in in_actions:
-            continue
+        if line.block in in_actions or line.block in titles:
+            continue  # a title or a form's prompt ("Who will inform agencies ..., and by when") asks
         for sentence in _sentences(facts, line.text):
+            if _QUESTION.match(sentence):
+                continue
             if _CONDITIONAL.search(sentence) or not is_update_intent(sentence, facts.lexicon):
                 continue
             raw = dates.parse_deadline(sentence, meeting_date=meeting, lexicon=facts.lexicon)
@@ -210,6 +213,10 @@ def read_update_actions(facts: Facts) -> list[Action]:
     return out
 
 
+#: A prompt, not a promise: "Who will inform agencies of the outcome, and by when?"
+_QUESTION = re.compile(
+    r"^\W*(?:(?:who|how|which)\b[^.!]*$|(?:what|when|has|have|is|are|was|were|will|should|did|does)\b[^.!]*\?)", re.I
+)
 #: A field for telling the agencies the outcome.
 _CIRCULATION_LABEL = re.compile(
     r"\b(?:circulat\w*|distribut\w*|agencies\s+(?:updated|informed|told|notified)|(?:record|outcome|minutes)\s+sent\s+to)\b",

@@ -158,9 +158,12 @@ def _agencies_told(document, ctx: Any, cancel_block: int) -> int | None:
             if dated and in_time(due):
                 return rec.blocks[0] if rec.blocks else cancel_block
     in_records = {b for table in document.tables for rec in table.records for b in rec.blocks}
+    titles = {s.heading_block for s in document.sections if s.heading_block is not None}
     for block in document.body_blocks():
         if block.index in in_records:
             continue  # action rows were judged above, with their own deadline
+        if block.index in titles:
+            continue  # a form's prompt ("... how and when agencies were told") tells nobody
         text = (block.text or "").replace("’", "'")
         if not _INFORM.search(text):
             continue

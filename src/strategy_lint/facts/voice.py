@@ -176,6 +176,12 @@ def read_voice(facts: Facts) -> Voice:
             spoke = None  # "no medical needed unless Ethan discloses": nothing was said
         if spoke and _PASSIVE_SAID.search(spoke.group(0)):
             spoke = None  # "what the child will be told": told, not telling
+        if (
+            spoke
+            and _PROMPTED.search(spoken[max(0, spoke.start() - 12) : spoke.start()])
+            and not _names_child(facts, spoke.group(0))
+        ):
+            spoke = None  # guidance: "record ... what the child has said or shown" asks, nobody spoke
         if spoke and not excuse:
             voice.evidence.append(VoiceEvidence("said", line.block, text))
         elif line.block in in_voice and _QUOTE.search(text):
@@ -186,6 +192,9 @@ def read_voice(facts: Facts) -> Voice:
         voice.evidence.extend(_quoted_child(facts, planned))
     return voice
 
+
+#: An embedded question about "the child" -- a template's guidance, not a report.
+_PROMPTED = re.compile(r"\b(?:what|whether|how|if|anything|where)\s+$", re.I)
 
 #: Who is quoted, when it is not the child: a parent or carer just before the quote.
 _ADULT_SPEAKER = re.compile(

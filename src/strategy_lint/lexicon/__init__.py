@@ -29,6 +29,11 @@ _PUNCT = re.compile(r"[^\w&/()'’ ]+")
 _SPACE = re.compile(r"\s+")
 
 
+def strip_numbering(text: str) -> str:
+    """``text`` without a leading "3.", "(b)", "Part 2 –" or "Q5." numbering."""
+    return _NUMBERING.sub("", text, count=1)
+
+
 def normalise_title(text: str) -> str:
     """Lower-case, drop numbering and trailing punctuation, unify apostrophes and spaces."""
     t = text.strip().replace("’", "'").replace("‘", "'")
