@@ -207,3 +207,27 @@ def test_a_passive_action_with_an_irregular_verb_names_no_owner():
 )
 def test_sending_the_note_to_everyone_is_the_update(text):
     assert is_update_intent(text, default_lexicon())
+
+
+def test_a_field_value_wrapped_onto_the_next_line_of_its_cell():
+    """A PDF cell wraps "Action: Obtain neighbour statement and review" onto a second line:
+    the second line is more of the action, not an action of its own."""
+    from test_structure import DocBuilder
+
+    from strategy_lint.model import BlockKind
+
+    b = DocBuilder("pdf")
+    b.add(BlockKind.HEADING, "Agreed actions", heading_level=1)
+    b.table(
+        [
+            ["Investigation strategy (police)", "Welfare strategy (children's social care)"],
+            [
+                "Action: Obtain neighbour statement and review\nbody-worn video\nWho: DC Aldridge\nBy when: 21/03/2016",
+                "Action: Home visit to see Mason\nWho: Amina Yusuf\nBy when: 20/03/2016",
+            ],
+        ]
+    )
+    doc = build_structure(b.doc, default_lexicon())
+    got = [(a.text, a.owner, a.deadline_text) for a in actions(doc)]
+    assert ("Obtain neighbour statement and review body-worn video", "DC Aldridge", "21/03/2016") in got
+    assert ("Home visit to see Mason", "Amina Yusuf", "20/03/2016") in got

@@ -559,3 +559,35 @@ def test_a_table_broken_across_pages_is_one_table(tmp_path: Path, repeat_header:
     pages = {read_doc.blocks[row[0]].page for row in t.cells}
     assert pages == {1, 2}
     assert [read_doc.blocks[row[0]].row for row in t.cells] == list(range(len(rows)))
+
+
+def _long_table(path: Path, rows: list[list[str]]) -> Path:
+    from reportlab.platypus import Table as RLTable
+
+    doc = SimpleDocTemplate(str(path), pagesize=A4)
+    table = RLTable(rows, repeatRows=1)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    doc.build([Paragraph("Actions", getSampleStyleSheet()["Heading2"]), table])
+    return path
+
+
+@pytest.mark.parametrize("ends", ["Chloe to be", "Chloe to be told."])
+def test_a_row_cut_by_the_page_break_is_one_row(tmp_path: Path, ends: str) -> None:
+    """Word lets a row break across pages: the cell's sentence carries on at the top of the
+    next page ("... Chloe to be" / "placed on the address").  A row after a finished sentence
+    is a row of its own."""
+    rows = [["Action", "Who", "By when"]] + [[f"Action number {i}", f"Owner {i}", "20/11/2025"] for i in range(1, 61)]
+    first = read(_long_table(tmp_path / "probe.pdf", rows))
+    (t,) = first.tables
+    top = next(r for r, row in enumerate(t.cells) if first.blocks[row[0]].page == 2)  # first row on page 2
+    rows[top - 1] = [f"Monitor bail conditions; {ends}", "DS Nandra", ""]
+    rows[top] = ["placed on the address", "", "19/11/2025"]
+    doc = read(_long_table(tmp_path / "cut.pdf", rows))
+    (t,) = doc.tables
+    texts = [[doc.blocks[c].text if c is not None else "" for c in row] for row in t.cells]
+    if ends.endswith("."):
+        assert len(t.cells) == len(rows) and texts[top][0] == "placed on the address"
+        return
+    assert len(t.cells) == len(rows) - 1
+    assert texts[top - 1] == [f"Monitor bail conditions; {ends}\nplaced on the address", "DS Nandra", "19/11/2025"]
+    assert [doc.blocks[row[0]].row for row in t.cells] == list(range(len(rows) - 1))

@@ -404,9 +404,16 @@ def _text_actions(
             )
         current, current_blocks = None, []
 
+    last: tuple[int, str] | None = None  # (block, field) the last field value was read from
     for line in lines:
         text = _BULLET.sub("", line.text).strip()
         fields = list(rx.finditer(text))
+        if not fields and current is not None and last is not None and last[0] == line.block and last[1] in current:
+            # a value wrapped onto the next line of its cell ("Action: Obtain neighbour
+            # statement and review" / "body-worn video" / "Who: DC Aldridge")
+            current[last[1]] = f"{current[last[1]]} {text}".strip()
+            continue
+        last = None
         if len(fields) < 2:
             # one "– date:" after a dash is a remark ("☒ Yes – date: 08/10"); fields joined by
             # dashes come at least two to a line ("What: ... – Who: ... – When: ...")
@@ -443,6 +450,7 @@ def _text_actions(
                 if kind == "deadline":
                     current["_deadline_block"] = line.block  # type: ignore[assignment]
                 current[kind] = value
+                last = (line.block, kind)
                 if line.block not in current_blocks:
                     current_blocks.append(line.block)
             continue

@@ -3,6 +3,7 @@ over the whole document), and tables emitted in reading order."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +20,9 @@ from .pdf_layout import (
     PageTable,
 )
 from .pdf_tables import _continues, _row_texts
+
+#: The end of a sentence: a cell ending so is not cut off by the page break.
+_ENDS_SENTENCE = re.compile(r"[.!?:;]\s*$")
 
 
 @dataclass
@@ -186,8 +190,15 @@ class _Builder:
             self.doc.blocks[c].text if c is not None else "" for c in into.cells[0]
         ]:
             skip_row = 0  # the header row repeated at the top of the new page
+        first = 0 if skip_row is None else 1
+        # the page break cut a row in two: its cells carry on at the top of the new page
+        split_row = first if into is not None and self._rest_of_row(into.cells[-1], table, first) else None
+        dropped = (skip_row is not None) + (split_row is not None)
         for cell in table.cells:
             if cell.row == skip_row:
+                continue
+            if cell.row == split_row and into is not None:
+                self._carry_on(into, cell.column, cell.text)
                 continue
             letters = [ch for ch in cell.text if ch.isalpha()]
             block = self._add_block(
@@ -195,7 +206,7 @@ class _Builder:
                 text=cell.text,
                 page=page,
                 table=index,
-                row=cell.row + offset - (1 if skip_row is not None else 0),
+                row=cell.row + offset - dropped,
                 column=cell.column,
                 bold=cell.bold,
                 all_caps=len(letters) >= 2 and all(ch.isupper() for ch in letters),
@@ -203,12 +214,31 @@ class _Builder:
                 source=_source(page, *cell.bbox),
             )
             grid[cell.row][cell.column] = block.index
-        if skip_row is not None:
-            grid = grid[1:]
+        grid = [row for r, row in enumerate(grid) if r not in (skip_row, split_row)]
         if into is not None:
             into.cells.extend(grid)
         else:
             self.doc.tables.append(Table(index=index, cells=grid, page=page))
+
+    def _rest_of_row(self, above: list[int | None], table: PageTable, row: int) -> bool:
+        """Is ``row`` of the new page's table the rest of the last row on the page before?
+        A cell that carries on a sentence ("... Chloe to be" / "placed on the address") says so."""
+        below = _row_texts(table, row)
+        if row >= len(table.shape) or len(above) != len(below):
+            return False
+        for a, rest in zip(above, below, strict=False):
+            top = self.doc.blocks[a].text.strip() if a is not None else ""
+            rest = rest.strip()
+            if top and rest and rest[0].islower() and not _ENDS_SENTENCE.search(top):
+                return True
+        return False
+
+    def _carry_on(self, table: Table, column: int, text: str) -> None:
+        cell = table.cells[-1][column] if column < len(table.cells[-1]) else None
+        if cell is None or not text:
+            return
+        block = self.doc.blocks[cell]
+        block.text = f"{block.text}\n{text}" if block.text else text
 
 
 def _joins(group: _Group, line: Line, right_edge: float) -> bool:
