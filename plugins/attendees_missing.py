@@ -100,7 +100,7 @@ class AttendeesMissing(Rule):
             # the discussion itself was a round of phone calls ("Those consulted")
         sections = [s for s in document.sections if s.kind == "attendees"]
         for sec in sections:
-            text = document.section_text(sec)
+            text = _list_text(document, sec)
             if text.strip() and not _only_placeholders(text, facts) and _NAMES_SOMEONE.search(text):
                 return  # someone is named there, even if not in a list we can read
         if any(_ATTENDANCE.search(b.text) and _NAMES_SOMEONE.search(b.text) for b in document.body_blocks() if b.text):
@@ -132,6 +132,23 @@ class AttendeesMissing(Rule):
             message="The record has no list of who took part (no Attendees or Participants section or table).",
             confidence=facts.reading.understood,
         )
+
+
+#: Columns of a people table that say what was said or agreed, not who took part.
+_NOT_WHO = frozenset({"contribution", "action", "deadline", "status"})
+
+
+def _list_text(document: Document, sec) -> str:
+    """The section's text without what its table says people said ("Information shared:
+    Kirsty Lowe registered ..." names the mother, not someone who took part)."""
+    lines = []
+    for b in document.section_blocks(sec):
+        if b.table is not None and b.column is not None:
+            kinds = document.tables[b.table].column_kinds
+            if b.column < len(kinds) and kinds[b.column] in _NOT_WHO:
+                continue
+        lines.append(b.text)
+    return "\n".join(lines)
 
 
 def _only_placeholders(text: str, facts) -> bool:

@@ -363,3 +363,13 @@ def test_a_later_meeting_or_another_dated_label_is_not_the_meeting_date():
     assert find_meeting_date(["Strategy discussion", "Date agreed: 08/03/2016"]) is None
     found = find_meeting_date(["Strategy discussion", "Date: 08/03/2016"])
     assert found and found[0].isoformat() == "2016-03-08"
+
+
+@pytest.mark.parametrize("text", ["Pre-birth ICPC to be booked, by 32 wks", "Birth plan agreed before 36/40"])
+def test_a_week_of_the_pregnancy_is_a_deadline(text):
+    dl = parse_deadline(text, meeting_date=dt.date(2025, 3, 1))
+    assert dl.is_real and dl.kind == "event" and "pregnancy" in dl.reason
+
+
+def test_an_age_in_weeks_is_not_a_week_of_the_pregnancy():
+    assert not parse_deadline("seen by 10 weeks old", meeting_date=dt.date(2025, 3, 1)).is_real

@@ -231,3 +231,9 @@ def test_a_field_value_wrapped_onto_the_next_line_of_its_cell():
     got = [(a.text, a.owner, a.deadline_text) for a in actions(doc)]
     assert ("Obtain neighbour statement and review body-worn video", "DC Aldridge", "21/03/2016") in got
     assert ("Home visit to see Mason", "Amina Yusuf", "20/03/2016") in got
+
+
+def test_a_deadline_inside_the_task_when_the_fields_give_none():
+    doc = doc_of("## Plan\n1. Pre-birth ICPC to be booked, by 32 wks. Lead: CSC (HB, TM – book by 30/03)\n")
+    (a,) = actions(doc)
+    assert a.owner.startswith("CSC") and a.deadline.is_real

@@ -1182,3 +1182,36 @@ def test_guidance_about_what_the_child_has_said_is_not_the_childs_voice():
         )
     )
     assert [e.kind for e in facts.voice.evidence] == []
+
+
+def test_where_the_meeting_was_held_is_not_an_agency_consulted_outside_it():
+    facts = read(
+        record(
+            "## Attendees\n- Jo Bell (Social Worker, CSC)\n- Ann Lee (Community Midwife, Marlford Maternity)\n\n"
+            "## Reason for the discussion\nThe meeting was held in the maternity department at Marlford General "
+            "Hospital, with police joining on Teams.\n"
+        )
+    )
+    assert "paediatrics" not in {c.key for c in facts.contacts}
+
+
+def test_guidance_for_babies_does_not_make_the_child_a_baby():
+    facts = read(
+        record(
+            "## Child's voice\nRecord what the child has said. For babies and children who do not use words, "
+            "describe what was observed.\n\nLeah said she likes her new school and misses her dad.\n"
+        )
+    )
+    assert not facts.child.preverbal
+
+
+def test_a_pointer_with_more_after_it_is_still_input():
+    facts = read(
+        record(
+            "## Attendees\n| Name | Agency | Information shared |\n|---|---|---|\n"
+            "| Ann Lee | Maternity | As above. Next antenatal appointment 16/03/2016 |\n"
+            "| DC Tom Hale | Westvale Police | As above |\n"
+        )
+    )
+    assert agency(facts, "midwifery").input_blocks
+    assert not agency(facts, "police").input_blocks

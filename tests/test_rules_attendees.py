@@ -363,3 +363,17 @@ def test_a_table_header_over_no_names_names_nobody():
         "| As per Teams invite |  |  |\n"
     )
     assert [f.confidence.value for f in lint(md, select=["SL101"])] == ["high"]
+
+
+def test_what_a_table_says_people_said_is_not_who_took_part():
+    """A "Professionals involved" table of agencies only: the mother named in its
+    'Information shared' column is not someone who took part."""
+    from strategy_lint.testing import lint
+
+    md = (
+        "# Pre-Birth Strategy Discussion\n\nDate of discussion: 10/06/2025\n\n## Attendance\n"
+        "| Name | Role | Agency |\n|---|---|---|\n|  |  |  |\n\n## Professionals involved\n"
+        "| Professional / agency | Contact | Information shared |\n|---|---|---|\n"
+        "| Maternity | strat | Kirsty Lowe booked at 25 weeks. As above. |\n| Police | strat | Ryan Moffat on licence. |\n"
+    )
+    assert [f.confidence.value for f in lint(md, select=["SL101"])] == ["high"]

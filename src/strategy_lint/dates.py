@@ -395,6 +395,12 @@ _EVENT = re.compile(
     re.I,
 )
 
+#: A pre-birth plan's timescale: a week of the pregnancy ("by 32 wks", "before 36/40").
+_GESTATION = re.compile(
+    r"\b(?:by|before|at|from|prior\s+to)\s+(?P<week>[1-4]\d)\s*(?:\+\d\s*)?(?:wks?|weeks?|/40)\b(?!\s+(?:old|of\s+age))",
+    re.I,
+)
+
 _MISSING_WORDS = {
     "",
     "-",
@@ -559,7 +565,10 @@ def _real_deadline(raw: str, meeting: _dt.date | None) -> tuple[str, _dt.date | 
             ahead = 7
         due = meeting + _dt.timedelta(days=ahead)
         return ("weekday", due, f"Due on {name} {due:%d/%m/%Y}.")
-    # 5. anchored to an event
+    # 5. anchored to an event -- or to a week of the pregnancy ("by 32 wks", "before 36/40")
+    g = _GESTATION.search(raw)
+    if g:
+        return ("event", None, f"Due by week {g.group('week')} of the pregnancy.")
     m = _EVENT.search(raw)
     if m:
         event = " ".join(m.group("event").split())

@@ -390,6 +390,14 @@ def _text_actions(
         nonlocal current, current_blocks
         if current and (current.get("action") or current.get("owner")):
             dl = current.get("deadline", "")
+            if not dl:
+                # "Book the ICPC, by 32 wks. Lead: CSC (TM – book by 30/07)": no "When:"
+                # field, but the task or its owner's remark says when
+                for part in (current.get("action", ""), current.get("owner", "")):
+                    found = _deadline_in_text(part, meeting, lex)
+                    if found and dates.parse_deadline(found, meeting_date=meeting, lexicon=lex).is_real:
+                        dl = found
+                        break
             out.append(
                 Action(
                     text=current.get("action", ""),

@@ -271,7 +271,9 @@ def _nonverbal_words(document: Document, nlp: Language | None, lex: Lexicon) -> 
 #: A template's guidance about any child, not this one: "(for a baby or a child who does
 #: not use words, what has been seen)", "if the child is non-verbal".
 _GENERIC_CHILD = re.compile(
-    r"\b(?:a|any)\s+(?:baby\s+or\s+(?:a\s+)?)?(?:child|young\s+person|baby)\s+who\s+$|\bif\s+(?:the\s+)?(?:child|young\s+person)\s+(?:is\s+)?$",
+    r"\b(?:a|any)\s+(?:baby\s+or\s+(?:a\s+)?)?(?:child|young\s+person|baby)\s+who\s+$|\bif\s+(?:the\s+)?(?:child|young\s+person)\s+(?:is\s+)?$"
+    # "For babies and children who do not use words, describe what was observed"
+    r"|(?:^|[.:;(]\s*)for\s+(?:a\s+|any\s+)?$",
     re.I,
 )
 

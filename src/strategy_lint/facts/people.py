@@ -541,7 +541,8 @@ def _real_contribution(text: str, lexicon: Any) -> bool:
         return False
     if normalise_title(text) in {normalise_title(a) for a in lexicon.phrase_list("nothing_known_answers")}:
         return True
-    return not is_placeholder(text, lexicon) and not _POINTER.match(text)
+    # "As above." points elsewhere; "As above. Next appt 16/06" says something as well
+    return not is_placeholder(text, lexicon) and not (_POINTER.match(text) and len(text.split()) <= 4)
 
 
 def _convenor_spoke(document: Any, lexicon: Any) -> int | None:
@@ -714,6 +715,8 @@ def _contacts(nlp, text: str, initials: set[str], ignore: set[str]):
         for m in agencies:
             if _IN_PASSING.search(text[max(lo, m.start - 30) : m.start]):
                 continue  # "by phone – seen for low mood, referred to CAMHS": CAMHS gave nothing
+            if _VENUE.search(text[max(0, m.start - 70) : m.start]):
+                continue  # "the meeting was held in the maternity department at Marlford General"
             if lo <= m.start < hi and m.key not in seen:
                 seen.add(m.key)
                 # the person contacted is named beside the agency ("Dr Hobbs, GP at ..."),
@@ -731,6 +734,10 @@ _IN_PASSING = re.compile(
     r"\b(?:referred|referral|refer|referring|signposted|known|open|registered|allocated|transferred|"
     r"waiting\s+list)\s+(?:back\s+)?(?:to|with|for)\s+(?:the\s+|a\s+)?$",
     re.I,
+)
+#: Where the meeting was held: a place, not someone who gave information.
+_VENUE = re.compile(
+    r"\b(?:held|took\s+place|met|hosted)\b[^.;]{0,45}\b(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}$"
 )
 #: A worker reaching someone: who was reached comes after it.
 _CALLED = re.compile(
