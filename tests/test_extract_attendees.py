@@ -178,3 +178,29 @@ def test_an_action_plan_with_owner_and_agency_columns_is_not_a_list_of_who_took_
         "| Joint visit | Tom Ellis | CSC | 17/01/2025 |\n"
     )
     assert participants(doc) == []
+
+
+def test_a_key_of_initials_is_the_list_of_who_took_part():
+    """Near-verbatim minutes name everyone once, in a key, and then only by initials."""
+    doc = doc_of(
+        "# Strategy Discussion Minutes\n\nKey: initials – name, role, agency\n\n"
+        "HC – Helen Crowther, Team Manager (Chair), Harlowmere Children's Services\n\n"
+        "NA – DC Nadia Ahmed, Detective Constable, CAIT, Westshire Police\n\n"
+        "Apologies: None.\n\n"
+        "**1. Introductions, confidentiality and purpose**\n\nHC (Chair): The chair welcomed everyone.\n"
+    )
+    got = [(p.name, p.agency_key, p.initials, p.took_part) for p in participants(doc)]
+    assert got == [
+        ("Helen Crowther", "childrens-social-care", "HC", True),
+        ("DC Nadia Ahmed", "police", "NA", True),
+    ]
+
+
+def test_an_inline_consulted_label_with_a_remark():
+    doc = doc_of(
+        "# Record\n\nPresent: Jo Bell (Social Worker, CSC)\n\n"
+        "Contributed outside the meeting (phone / email): Dr Mark Elliott, GP, Brookfield Health Centre – "
+        "telephone conversation with JB on 04/02/2026\n"
+    )
+    consulted = [p for p in participants(doc) if p.section_kind == "consulted"]
+    assert [(p.name, p.agency_key) for p in consulted] == [("Dr Mark Elliott", "gp")]

@@ -1215,3 +1215,44 @@ def test_a_pointer_with_more_after_it_is_still_input():
     )
     assert agency(facts, "midwifery").input_blocks
     assert not agency(facts, "police").input_blocks
+
+
+def test_a_filled_log_of_agencies_told_tells_them_of_the_cancellation():
+    body = (
+        "# Strategy Discussion – Decision Record\n\n## Part 1: Decision record\n"
+        "| Date of strategy discussion | 23/09/2025 |\n\n"
+        "## Part 2: Follow-up strategy discussion log\n"
+        "| Follow-up strategy planned for (date/time) | 07/10/2025, 10:00, Teams |\n"
+        "| Status | ☐ Held ☐ Moved ☒ Cancelled |\n"
+        "| Reason | ICPC booked for 14/10/2025, so the follow-up strategy discussion is no longer required. |\n\n"
+        "Agencies told\n\n| Agency | Date told | How told | Told by |\n|---|---|---|---|\n{row}\n"
+    )
+    told = read(body.format(row="| Westshire Police CAIT (DC Khan) | 01/10/2025 | Email | Ellen Corbett |"))
+    assert [f.agencies_told for f in told.followups] == [True]
+    untold = read(body.format(row="|  |  |  |  |"))
+    assert [f.agencies_told for f in untold.followups] == [False]
+
+
+def test_a_record_named_decision_record_is_not_its_decision_section():
+    """Everything under "Strategy Discussion – Decision Record" is not the decision: what the
+    agencies said in its summary is their input."""
+    facts = read(
+        "# Strategy Discussion – Decision Record\n\n## Part 1: Decision record\n"
+        "| Date of strategy discussion | 02/12/2024 |\n"
+        "| Who took part (name, role, agency) | Megan Lowry (HV, 0-19 team)<br>Dan Price (SW, CSC) |\n\n"
+        "### Summary\n- HV (ML): mum on universal plus since 10/24 re low mood.\n"
+    )
+    assert facts.lexicon.section_kind("Strategy Discussion – Decision Record") is None
+    assert facts.lexicon.section_kind("Attendance record") == "attendees"
+    assert agency(facts, "health-visiting").input_blocks
+
+
+def test_what_each_agency_said_in_the_last_column_of_a_headerless_list():
+    facts = read(
+        record(
+            "## 3. Who took part and what they told us\n"
+            "| Health | Anna Beck, School Nurse, 0-19 Public Health Nursing | Not known to school nursing. Happy to offer 1:1. |\n"
+            "| Police | DS Kerry Booth, Exploitation Team | Flat occupant known to ASB team, phones seized. |\n"
+        )
+    )
+    assert all(a.input_blocks for a in facts.agencies if a.took_part), [(a.key, a.input_blocks) for a in facts.agencies]

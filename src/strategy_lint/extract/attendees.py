@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from ..model import Document, Section, Table
@@ -232,6 +232,11 @@ _LIST_PROMPT = re.compile(
     re.I,
 )
 _REMARKED_PROMPT = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z ]{2,30}?)\s*\([^()]{1,40}\)\s*:\s*(?P<rest>\S.*)$")
+#: What a speaker said after "HC (Chair):" -- a sentence, not a name, role and agency.
+_SPOKEN = re.compile(r"^\s*(?:the|she|he|they|i|we|it|this|there)\b.{10,}[.!?]\s*$", re.I)
+#: "Key: initials – name, role, agency" (or "Key to initials"): a key of who took part follows.
+_KEY_TITLE = re.compile(r"^\s*key(?:\s+to\s+initials)?\s*(?::|$)", re.I)
+_KEY_ENTRY = re.compile(r"^\s*(?P<initials>[A-Z][A-Za-z]{1,3})\s*[–—-]\s+(?P<entry>\S.{3,})$")
 _CHAIR_LABELS = {"chair", "chaired by", "chairperson", "minutes", "minute taker", "minutes taken by", "note taker"}
 
 
@@ -444,8 +449,11 @@ class _Reader:
                         # Agency); B ..."), written as an inline label
                         label, colon, rest = line.partition(":")
                         if colon and rest.strip() and len(label.split()) <= 8:
-                            if self.lexicon.section_kind(label) == "attendees":
-                                for entry in self.entries(rest.strip(), "attendees"):
+                            # "Contributed outside the meeting (phone / email): Dr Elliott, GP, ..."
+                            bare = re.sub(r"\([^()]*\)", " ", label)
+                            kind = self.lexicon.section_kind(bare)
+                            if kind in ("attendees", "consulted", "apologies"):
+                                for entry in self.entries(rest.strip(), kind):
                                     out.append(_with_block(entry, b.index))
                         continue
                     line = f"{q.group('label')}: {q.group('rest')}"
@@ -456,7 +464,27 @@ class _Reader:
                 section_kind = {"present": "attendees", "apologies": "apologies", "consulted": "consulted"}[kind]
                 for entry in self.entries(line.strip(), section_kind):
                     out.append(_with_block(entry, b.index))
+        out.extend(self._initials_key(read_blocks | used_blocks | {p.block for p in out if p.block is not None}))
         out.sort(key=lambda p: p.block if p.block is not None else -1)
+        return out
+
+    def _initials_key(self, done: set[int]) -> list[Participant]:
+        """Near-verbatim minutes name everyone once, in a key under "Key: initials – name,
+        role, agency" ("HC – Helen Crowther, Team Manager (Chair), Children's Services"), and
+        then only by initials: the key is the list of who took part."""
+        out: list[Participant] = []
+        blocks = [b for b in self.doc.body_blocks() if b.table is None]
+        for i, b in enumerate(blocks):
+            if not _KEY_TITLE.match(b.text or ""):
+                continue
+            for entry in blocks[i + 1 :]:
+                m = _KEY_ENTRY.match(entry.text or "")
+                if m is None:
+                    break
+                if entry.index in done:
+                    continue
+                for p in self.entries(m.group("entry"), "attendees"):
+                    out.append(replace(_with_block(p, entry.index), initials=p.initials or m.group("initials")))
         return out
 
     def _sec_of_table(self, t: Table) -> Section | None:
@@ -611,6 +639,9 @@ class _Reader:
         hint_role = hint_agency = ""
         from_field = False
         mode = _DEFAULT_MODE.get(kind)
+        said = re.match(r"^[^:]{1,50}:\s*(?P<rest>.*)$", text)
+        if said and _SPOKEN.match(said.group("rest")):
+            return []  # "HC (Chair): The chair welcomed everyone.": a speaker, not an entry
         label = _LABEL.match(text)
         if label:
             lab = label.group(1).strip().lower()
@@ -957,8 +988,6 @@ def _strip_name(name: str) -> str:
 
 
 def _with_block(p: Participant, block: int) -> Participant:
-    from dataclasses import replace
-
     return replace(p, block=block)
 
 

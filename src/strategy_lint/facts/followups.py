@@ -157,6 +157,9 @@ def _agencies_told(document, ctx: Any, cancel_block: int) -> int | None:
             dated, due = _date_of(rec.get("deadline") or action, meeting, ctx)
             if dated and in_time(due):
                 return rec.blocks[0] if rec.blocks else cancel_block
+    logged = _told_log(document, year)
+    if logged is not None:
+        return logged
     in_records = {b for table in document.tables for rec in table.records for b in rec.blocks}
     titles = {s.heading_block for s in document.sections if s.heading_block is not None}
     for block in document.body_blocks():
@@ -178,6 +181,26 @@ def _agencies_told(document, ctx: Any, cancel_block: int) -> int | None:
             dated, due = _date_of(sentence, meeting, ctx)
             if dated and in_time(due) or history or _DONE.search(sentence):
                 return block.index  # a date for a plan; "were informed" needs none: it is done
+    return None
+
+
+#: A column of a log of who was told ("Date told", "How told", "Told by", "Informed on").
+_TOLD_COLUMN = re.compile(r"\b(?:told|informed|notified|updated|advised)\b", re.I)
+
+
+def _told_log(document, year: int | None) -> int | None:
+    """A filled log of the agencies told ("Agency | Date told | How told | Told by"): a row
+    with a date under a told / informed column is an agency told."""
+    for table in document.tables:
+        if len(table.cells) < 2:
+            continue
+        header = [document.blocks[c].text if c is not None else "" for c in table.cells[0]]
+        if not any(_TOLD_COLUMN.search(h) for h in header):
+            continue
+        for row in table.cells[1:]:
+            texts = [document.blocks[c].text if c is not None else "" for c in row]
+            if any(find_dates(t, default_year=year) for t in texts) and sum(1 for t in texts if t.strip()) >= 2:
+                return next(c for c in row if c is not None)
     return None
 
 

@@ -290,12 +290,18 @@ def _input_units(document):
             continue
         kinds = _kinds_up(document, sec)
         said_outside = kinds == {"consulted"}
-        if kinds & _NOT_INPUT and not said_outside:
+        said_in_list = kinds <= {"attendees", "consulted"} and _said_column(document, b)
+        if kinds & _NOT_INPUT and not said_outside and not said_in_list:
             continue
         heading = sec.title if sec.kind is None else ""
         if b.table is not None:
             t = document.tables[b.table]
-            if t.records or b.column == 0:
+            if said_in_list:
+                # "Health | Anna Beck, School Nurse, 0-19 Public Health Nursing | Not known ...":
+                # the row's other cells say whose words these are
+                row = t.cells[b.row] if b.row is not None else []
+                heading = " ".join(document.blocks[c].text for c in row if c is not None and c != b.index)
+            elif t.records or b.column == 0:
                 row = t.cells[b.row] if b.row is not None else []
                 first = row[0] if row else None
                 heading = document.blocks[first].text if first is not None and first != b.index else heading
@@ -321,6 +327,17 @@ _SAYS = re.compile(
     r"known\s+to|last\s+seen|seen\s+(?:on|at|in|by))\b",
     re.I,
 )
+
+
+def _said_column(document, b) -> bool:
+    """The last column of a list of who took part, when it holds what they said: "CSC |
+    Jo Haines, TM | Chaired. Agreed joint s47 ..." (a table with no header row naming it)."""
+    if b.table is None or b.column is None or b.row is None:
+        return False
+    t = document.tables[b.table]
+    if t.n_cols < 3 or b.column != t.n_cols - 1 or t.column_kinds:
+        return False
+    return len(b.text.split()) >= 6
 
 
 def _kinds_up(document, sec) -> set[str]:

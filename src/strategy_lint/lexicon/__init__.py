@@ -25,6 +25,10 @@ _NUMBERING = re.compile(
     r"|^\s*(?:part|section|step|stage|question|q)\s*(?:[0-9]{1,2}|[a-h]\b|[ivx]{1,4}\b)\s*[-–—:.)]?\s+",
     re.I,
 )
+#: Words that name a whole document, not one of its parts.
+_RECORD_WORDS = re.compile(r"\b(?:record|proforma|template)$")
+#: Kinds whose name plus "record" is what such records call themselves ("Decision record").
+_WHOLE_RECORD_KINDS = frozenset({"decision", "reason", "agency_info", "next_steps"})
 _PUNCT = re.compile(r"[^\w&/()'’ ]+")
 _SPACE = re.compile(r"\s+")
 
@@ -56,7 +60,19 @@ class Lexicon:
     # -- classification --------------------------------------------------------------
 
     def section_kind(self, title: str) -> str | None:
-        return _best_match(normalise_title(title), self.sections)
+        norm = normalise_title(title)
+        kind = _best_match(norm, self.sections)
+        words = _RECORD_WORDS.findall(norm)
+        if (
+            kind
+            and words
+            and kind in _WHOLE_RECORD_KINDS
+            and not any(w in syn for w in words for syn in self.sections.get(kind, []))
+        ):
+            # "Strategy Discussion – Decision Record", "Part 1: Decision record": the name of
+            # the record (or of the part that holds it all), not its decision section
+            return None
+        return kind
 
     def column_kind(self, header: str) -> str | None:
         """The canonical kind of a table column ("By when" -> "deadline").
