@@ -1256,3 +1256,16 @@ def test_what_each_agency_said_in_the_last_column_of_a_headerless_list():
         )
     )
     assert all(a.input_blocks for a in facts.agencies if a.took_part), [(a.key, a.input_blocks) for a in facts.agencies]
+
+
+def test_information_provided_outside_the_meeting_lists_who_was_consulted():
+    facts = read(
+        record(
+            "## Attendees\n- Tom Fry (Social Worker, CSC)\n\n"
+            "**Information provided outside the meeting**\n\n"
+            "Jan Proctor, practice safeguarding administrator, Riverside Surgery (GP) – telephone call with TF.\n\n"
+            "## Health\nRiverside Surgery (by telephone): registered, no safeguarding concerns.\n"
+        )
+    )
+    assert [c.recorded for c in facts.contacts if c.key == "gp"] in ([], [True])
+    assert "gp" in {p.agency_key for p in facts.participants if p.listed_as == "consulted"}

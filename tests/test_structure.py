@@ -383,3 +383,33 @@ def test_a_numbered_bold_title_is_measured_without_its_number_and_a_plain_label_
     part2 = by_title["Part 2 – Updates from each agency since the last strategy discussion"]
     assert by_title["Part 1 – Actions from the last strategy discussion"].parent == by_title["Attendees"].parent
     assert part2.parent == by_title["Attendees"].parent
+
+
+def test_a_form_with_an_action_table_inside_it_then_more_form_rows():
+    """One large table: label | value rows under banner rows, the actions' own header row
+    further down than a header usually sits, then a banner and more label | value rows."""
+    b = DocBuilder()
+    b.add(H, "Record of strategy discussion", heading_level=1)
+    rows = [["1. CHILD DETAILS", "1. CHILD DETAILS", "1. CHILD DETAILS", "1. CHILD DETAILS"]]
+    rows += [[f"Label {i}", f"value {i}", f"value {i}", f"value {i}"] for i in range(1, 8)]
+    rows += [
+        ["9. ACTIONS", "9. ACTIONS", "9. ACTIONS", "9. ACTIONS"],
+        ["Action", "By whom (name, agency)", "By when", "Done"],
+        ["Home visit", "Sinead Carroll, CSC", "08/05/2025", "☐"],
+        ["10. NEXT STEPS AND CIRCULATION"] * 4,
+        ["Circulation", "Attendees", "Attendees", "Attendees"],
+        ["Record completed by (name, role, date)", "Sinead Carroll", "Sinead Carroll", "Sinead Carroll"],
+    ]
+    t = b.table(rows)
+    # merged cells, as the PDF reader gives them: one block for the span, the rest empty
+    for r, row in enumerate(t.cells):
+        texts = [b.doc.blocks[c].text for c in row]
+        if len(set(texts)) < 4:
+            t.cells[r] = [row[0], row[1] if len(set(texts)) == 2 else None, None, None]
+    for r in (0, 8, 11):
+        b.doc.blocks[t.cells[r][0]].bold = True
+    doc = build_structure(b.doc, default_lexicon())
+    (table,) = doc.tables
+    assert [rec.get("action") for rec in table.records] == ["Home visit"]
+    titles = [s.title for s in doc.sections]
+    assert "Circulation" in titles and "Label 3" in titles

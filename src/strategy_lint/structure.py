@@ -63,6 +63,16 @@ def _classify_tables(doc: Document, lexicon: Lexicon) -> dict[int, _FormRow]:
     for t in doc.tables:
         if _is_data_table(doc, t, lexicon):
             _fill_records(doc, t, lexicon)
+            for r in range(_banner_row(doc, t), t.n_rows):
+                # after a title row across the table ("10. NEXT STEPS AND CIRCULATION"), the
+                # rows are a form's label | value rows, not more of the data above
+                cells = list(dict.fromkeys(c for c in t.cells[r] if c is not None))
+                if not cells or not _cell_text(doc, cells[0]):
+                    continue
+                if len(cells) == 1:
+                    form_rows[cells[0]] = _FormRow(t.index, r, cells[0], [], full_width=True)
+                else:
+                    form_rows[cells[0]] = _FormRow(t.index, r, cells[0], cells[1:])
             for r in range(t.header_row):
                 # rows above the headers: a title ("Participants") or form rows ("Chair | ...")
                 cells = list(dict.fromkeys(c for c in t.cells[r] if c is not None))
@@ -99,6 +109,25 @@ def _classify_tables(doc: Document, lexicon: Lexicon) -> dict[int, _FormRow]:
     return form_rows
 
 
+def _banner_row(doc: Document, t: Table) -> int:
+    """The first row below the header that is one title across the whole table ("10. NEXT
+    STEPS AND CIRCULATION"), or the number of rows: where the table's data ends."""
+    if t.n_cols < 2:
+        return t.n_rows
+    for r in range(t.header_row + 1, t.n_rows):
+        cells = {c for c in t.cells[r] if c is not None}
+        if len(cells) != 1:
+            continue  # a banner is one cell across the table (merged, or the only one drawn)
+        (cell,) = cells
+        text = _cell_text(doc, cell)
+        words = strip_numbering(text).split()
+        if text and len(words) <= MAX_LABEL_WORDS and not _SENTENCE_END.search(text) and "\n" not in text:
+            letters = [ch for ch in text if ch.isalpha()]
+            if doc.blocks[cell].bold or (letters and all(ch.isupper() for ch in letters)):
+                return r
+    return t.n_rows
+
+
 def _table_blocks(doc: Document, t: Table, nested: dict[tuple[int, int, int], list[int]]) -> list[int]:
     out: list[int] = []
     for r, row in enumerate(t.cells):
@@ -113,8 +142,16 @@ def _table_blocks(doc: Document, t: Table, nested: dict[tuple[int, int, int], li
 def _is_data_table(doc: Document, t: Table, lexicon: Lexicon) -> bool:
     """A table whose header row names at least two kinds of column.  The header is the first
     row, or the second under a one-cell title row ("Participants")."""
-    for r in range(min(MAX_HEADER_ROW + 1, t.n_rows - 1 if t.n_rows > 1 else 1)):
+    for r in range(t.n_rows - 1 if t.n_rows > 1 else 1):
         cells = [c for c in t.cells[r] if c is not None]
+        # a form of label | value rows may hold a table of its own further down ("9. ACTIONS"
+        # then "Action | By whom | By when | Done"): its header is where the rows widen
+        narrow_above = all(len({c for c in row if c is not None}) <= 2 for row in t.cells[:r])
+        widens = narrow_above and len(set(cells)) >= 3
+        if r > MAX_HEADER_ROW and not widens:
+            if not narrow_above:
+                break
+            continue
         header = [_cell_text(doc, c) for c in t.cells[r]]
         # a header is a few words ("Contribution (present / phone / email / apologies)"
         # counts its words, not its slashes); longer cells are content
@@ -126,8 +163,10 @@ def _is_data_table(doc: Document, t: Table, lexicon: Lexicon) -> bool:
         # not the header of the rest: a header there names three kinds ("Name | Role | Agency")
         under_form = _form_rows_above(t, r)
         needed = 3 if under_form else 2
-        if under_form and (
-            any(h and not k for h, k in zip(header, kinds, strict=False)) or len(set(known)) < len(known)
+        if (
+            under_form
+            and not (widens and r > 1)
+            and (any(h and not k for h, k in zip(header, kinds, strict=False)) or len(set(known)) < len(known))
         ):
             # "Format | Teams | Chair (name and role) | Mark Ellery, TM Team": one more pair of
             # form rows whose values happen to look like headers; a real header names every
@@ -209,7 +248,7 @@ def _fill_records(doc: Document, t: Table, lexicon: Lexicon) -> None:
         t.column_kinds.append(kind)
     _complete_action_columns(doc, t)
     t.records = []
-    for r in range(t.header_row + 1, t.n_rows):
+    for r in range(t.header_row + 1, _banner_row(doc, t)):
         row = t.cells[r]
         values: dict[str, str] = {}
         fields: dict[str, str] = {}
