@@ -1269,3 +1269,27 @@ def test_information_provided_outside_the_meeting_lists_who_was_consulted():
     )
     assert [c.recorded for c in facts.contacts if c.key == "gp"] in ([], [True])
     assert "gp" in {p.agency_key for p in facts.participants if p.listed_as == "consulted"}
+
+
+def test_a_cancelled_discussion_and_every_invited_agency_emailed():
+    facts = read(
+        record(
+            "## Background\nA pre-birth strategy discussion booked for 12/03/2016 was cancelled when Ruby was born "
+            "early; Lucy Adams emailed every invited agency at 10:05 today to tell them and to invite them to this "
+            "discussion instead.\n",
+            date="14/03/2016",
+        )
+    )
+    assert [(f.status, f.agencies_told) for f in facts.followups] == [("cancelled", True)]
+
+
+@pytest.mark.parametrize(
+    "who, of_child",
+    [("CW", False), ("LS", True), ("Lily", True)],
+)
+def test_whose_marks_were_photographed(who, of_child):
+    facts = read(
+        "# Strategy Discussion Record\n\n| Child's name | Lily Smith |\n| Date of strategy discussion | 14/03/2016 |\n\n"
+        f"## Police\n{who} had visible red mark to upper arm, photos taken by attending officers for the crime file.\n"
+    )
+    assert [p.of_child for p in facts.photographs] == [of_child]

@@ -34,7 +34,7 @@ _INFORM = re.compile(
 )
 #: Everyone else, as a group ("all agencies", "the professionals", "partners").
 _GROUP = re.compile(
-    r"\b(?:agencies|(?:every|each)\s+agency|professionals|partners|partner\s+agencies|parties|attendees|invitees|everyone|"
+    r"\b(?:agencies|(?:every|each)\s+(?:\w+\s+)?agency|professionals|partners|partner\s+agencies|parties|attendees|invitees|everyone|"
     r"all\s+involved|those\s+(?:invited|involved|present|listed)|all\s+(?:above|listed)|everyone\s+listed|participants|network)\b",
     re.I,
 )

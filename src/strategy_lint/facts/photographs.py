@@ -51,10 +51,29 @@ def read_photographs(facts: Facts) -> list[Photograph]:
                 hit,
                 by=keys[0] if keys else "",
                 medical=by_medical,
-                of_child=not _ADULTS_INJURY.search(hit),
+                of_child=not _ADULTS_INJURY.search(hit) and not _someone_else_hurt(facts, hit),
             )
         )
     return out
+
+
+#: "CW had visible red mark to upper arm, photos taken ...": whose the marks are.
+_HURT_SUBJECT = re.compile(
+    r"(?:^|[.:;]\s+)(?P<who>[A-Z]{2,3}|[A-Z][a-z'’-]+)\s+(?:had|has|sustained|suffered|received)\b"
+)
+
+
+def _someone_else_hurt(facts: Facts, text: str) -> bool:
+    """The marks photographed are someone else's, named by initials that are not the
+    child's ("CW had visible red mark to upper arm, photos taken ..." about the mother)."""
+    m = _HURT_SUBJECT.search(text)
+    if m is None or not m.group("who").isupper():
+        return False  # a first name may be the child's own, written another way: stay sure
+    words = [w for w in re.split(r"[\s-]+", facts.child.name or "") if w[:1].isalpha()]
+    if not words:
+        return False  # whose initials the child's are is not known
+    child = {"".join(w[0] for w in words).upper(), words[0][0].upper(), (words[0][0] + words[-1][0]).upper()}
+    return m.group("who") not in child
 
 
 #: "Police photographed Ms Reilly's injuries": an adult's injuries, not the child's.
