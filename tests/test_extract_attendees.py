@@ -204,3 +204,13 @@ def test_an_inline_consulted_label_with_a_remark():
     )
     consulted = [p for p in participants(doc) if p.section_kind == "consulted"]
     assert [(p.name, p.agency_key) for p in consulted] == [("Dr Mark Elliott", "gp")]
+
+
+def test_a_numbered_apologies_label_inside_the_attendance_part():
+    doc = doc_of(
+        "# Record\n\n## 2 ATTENDANCE AND CONTRIBUTIONS\n- DS Natalie Cross, Detective Sergeant, Westshire Police\n"
+        "- 2.2 Apologies (give reason): Not applicable – out of hours; health and education not available.\n"
+    )
+    people = participants(doc)
+    assert [p.name for p in people if p.took_part] == ["DS Natalie Cross"]
+    assert all(p.section_kind == "apologies" for p in people if not p.name)

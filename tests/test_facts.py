@@ -1293,3 +1293,13 @@ def test_whose_marks_were_photographed(who, of_child):
         f"## Police\n{who} had visible red mark to upper arm, photos taken by attending officers for the crime file.\n"
     )
     assert [p.of_child for p in facts.photographs] == [of_child]
+
+
+def test_advice_from_the_cps_is_not_an_agency_consulted():
+    facts = read(
+        record(
+            "## Attendees\n- DS Amy Marsh, Detective Sergeant, Westshire Police\n\n"
+            "## Criminal investigation\nDS Marsh – charged; file to CPS. DS Marsh to review after speaking to CPS.\n"
+        )
+    )
+    assert "cps" not in {c.key for c in facts.contacts}

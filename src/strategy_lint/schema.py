@@ -26,7 +26,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: fields of ``[lexicon.agencies.<key>]`` and ``[lexicon.roles.<key>]``
 #: ``suffixes``: words that make "<Capitalised name> <suffix>" this agency ("Parkside Medical Centre");
-#: ``weak_names``: names that alone do not say which service of the agency (a hospital trust)
+#: ``weak_names``: names that alone do not say which service of the agency (a hospital trust);
+#: ``advice_only``: an agency consulted for advice (the CPS on charging), never a contributor
 AGENCY_FIELDS = {
     "name": str,
     "group": str,
@@ -34,6 +35,7 @@ AGENCY_FIELDS = {
     "abbreviations": list,
     "suffixes": list,
     "weak_names": list,
+    "advice_only": bool,
 }
 ROLE_FIELDS = {"name": str, "agency": str, "names": list, "abbreviations": list}
 #: agency groups the lexicon documents (agencies.toml); groups in the lexicon itself count too

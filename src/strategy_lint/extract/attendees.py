@@ -642,6 +642,13 @@ class _Reader:
         said = re.match(r"^[^:]{1,50}:\s*(?P<rest>.*)$", text)
         if said and _SPOKEN.match(said.group("rest")):
             return []  # "HC (Chair): The chair welcomed everyone.": a speaker, not an entry
+        if said and kind != "apologies":
+            # "2.2 Apologies (give reason): health and education not available" inside the
+            # attendance part: the label says what the entries after it are
+            bare = re.sub(r"\([^()]*\)", " ", text[: said.start("rest")].rstrip(": "))
+            own = self.lexicon.section_kind(bare) if len(bare.split()) <= 6 else None
+            if own in ("apologies", "consulted") and own != kind:
+                return self.entries(said.group("rest"), own, context_agency)
         label = _LABEL.match(text)
         if label:
             lab = label.group(1).strip().lower()

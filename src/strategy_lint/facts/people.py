@@ -600,8 +600,8 @@ def read_contacts(facts: Facts) -> list[Contact]:
         if block in planned:
             continue  # "email the outcome to the GP" is a plan, not information given
         for key, mention, agency_text in _contacts(nlp, text, initials, ambiguous):
-            if key in CONVENOR_AGENCIES or key in seen:
-                continue
+            if key in CONVENOR_AGENCIES or key in seen or facts.lexicon.agencies.get(key, {}).get("advice_only"):
+                continue  # the convenor itself, or advice taken (CPS on charging), not input
             seen.add(key)
             is_recorded = (
                 any(same_agency(key, p.agency_key) for p in recorded)
