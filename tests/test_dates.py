@@ -373,3 +373,22 @@ def test_a_week_of_the_pregnancy_is_a_deadline(text):
 
 def test_an_age_in_weeks_is_not_a_week_of_the_pregnancy():
     assert not parse_deadline("seen by 10 weeks old", meeting_date=dt.date(2025, 3, 1)).is_real
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        (
+            [
+                "OFFICIAL-SENSITIVE | Child: Tom WRONA (DOB 21/05/2015) | Strategy discussion held: 20/01/2025 | Chair: TM"
+            ],
+            0,
+        ),
+        (["Child: Leah (DOB 09/02/2011) | Strategy discussion held:", "11/03/2025 | Chair: Rachel Tenby"], 1),
+        # a question | answer row, read as "question: answer"
+        (["2. When did the discussion take place, and was it on Teams, in person or by phone?: Thu 12/09/2024"], 0),
+    ],
+)
+def test_meeting_date_labels_in_headers_and_questions(lines, expected):
+    found = find_meeting_date(lines)
+    assert found is not None and found[1] == expected and found[0].year in (2024, 2025)

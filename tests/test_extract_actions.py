@@ -237,3 +237,28 @@ def test_a_deadline_inside_the_task_when_the_fields_give_none():
     doc = doc_of("## Plan\n1. Pre-birth ICPC to be booked, by 32 wks. Lead: CSC (HB, TM – book by 30/03)\n")
     (a,) = actions(doc)
     assert a.owner.startswith("CSC") and a.deadline.is_real
+
+
+def test_a_bold_group_title_across_an_action_table_is_not_an_action():
+    from test_structure import DocBuilder
+
+    from strategy_lint.model import BlockKind
+
+    b = DocBuilder()
+    b.add(BlockKind.HEADING, "Plan – now, to 18 and beyond", heading_level=1)
+    t = b.table(
+        [
+            ["Action", "Lead person / service", "Timescale"],
+            ["Before 18th birthday", "", ""],
+            ["Daily CAMHS contact for 7 days", "Nina Shah", "16/02/2026"],
+            ["From 18th birthday (adult services)", "", ""],
+            ["Transition referral to adult mental health", "Nina Shah, CAMHS", "02/12/2026"],
+        ]
+    )
+    for r in (1, 3):
+        b.doc.blocks[t.cells[r][0]].bold = True
+    doc = build_structure(b.doc, default_lexicon())
+    assert [a.text for a in actions(doc)] == [
+        "Daily CAMHS contact for 7 days",
+        "Transition referral to adult mental health",
+    ]

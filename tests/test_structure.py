@@ -413,3 +413,13 @@ def test_a_form_with_an_action_table_inside_it_then_more_form_rows():
     assert [rec.get("action") for rec in table.records] == ["Home visit"]
     titles = [s.title for s in doc.sections]
     assert "Circulation" in titles and "Label 3" in titles
+
+
+def test_the_meeting_date_in_a_page_header_split_over_two_lines():
+    b = DocBuilder("pdf")
+    b.add(BlockKind.HEADER, "OFFICIAL-SENSITIVE | Child: Leah (DOB 09/02/2011) | Strategy discussion held:")
+    b.add(BlockKind.HEADER, "11/03/2025 | Chair: Rachel Tenby, Team Manager | Record status: FINAL")
+    b.add(H, "Record of Strategy Discussion", heading_level=1)
+    b.add(P, "Leah was reported missing on 07/03/2025.")
+    doc = build_structure(b.doc, default_lexicon())
+    assert str(doc.metadata.meeting_date) == "2025-03-11"

@@ -626,8 +626,9 @@ _MEETING_LABEL = re.compile(
     rf"\b(?:date\s*(?:[/&,]|and)?\s*(?:time\s*)?(?:(?:[/&,]|and)\s*\w+\s*)?of\s+(?:the\s+)?(?:initial\s+)?{_STRAT}"
     rf"|(?:strat(?:egy)?\.?\s+)?(?:meeting|discussion|mtg)\s+date|strat(?:egy)?\.?\s+date"
     r"|strategy\s+(?:discussion|meeting)\s+(?:held\s+)?(?:on|date)"
+    r"|strategy\s+(?:discussion|meeting)\s+(?:held|took\s+place)(?=\s*:)"
     rf"|\btimings?\s+(?:and\s+\w+\s+)?of\s+(?:the\s+)?(?:initial\s+)?{_STRAT}"
-    rf"|\b(?:when|where\s+and\s+when|when\s+and\s+where)\s+(?:was\s+|were\s+)?(?:the\s+)?{_STRAT}"
+    rf"|\b(?:when|where\s+and\s+when|when\s+and\s+where)\s+(?:was\s+|were\s+|did\s+)?(?:the\s+|this\s+)?{_STRAT}"
     r"|date\s+(?:and|&)\s+time\s+of\s+(?:the\s+)?(?:meeting|discussion|strategy)"
     # a review record's own date: "Date of this review strategy discussion" (not "Date of
     # review strategy", which in a first record is when the next one will be)
@@ -680,7 +681,10 @@ def find_meeting_date(lines: list[str]) -> tuple[_dt.date, int] | None:
     """
     for i, line in enumerate(lines):
         m = _MEETING_LABEL.search(line or "")
-        if m and not _DOB_LABEL.search(line[: m.start()]) and not _LATER_MEETING.search(line[: m.start()]):
+        # what stands before the label in its own field: "Child: Tom (DOB 21/05/2015) |
+        # Strategy discussion held: 20/01/2025" has a date of birth in another field
+        before = re.split(r"[|;]", line[: m.start()])[-1] if m else ""
+        if m and not _DOB_LABEL.search(before) and not _LATER_MEETING.search(before):
             hit = _date_after_label(lines, i, m.end())
             if hit:
                 return hit

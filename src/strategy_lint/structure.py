@@ -266,6 +266,8 @@ def _fill_records(doc: Document, t: Table, lexicon: Lexicon) -> None:
         filled = [k for k, v in values.items() if v]
         if not filled:
             continue
+        if len(filled) == 1 and len(values) > 1 and _group_title(doc, row):
+            continue  # "Before 18th birthday" in bold across an empty row: it groups the rows below
         prev = t.records[-1] if t.records else None
         if (
             prev is not None
@@ -284,6 +286,17 @@ def _fill_records(doc: Document, t: Table, lexicon: Lexicon) -> None:
             prev.blocks.extend(blocks)
             continue
         t.records.append(TableRecord(t.index, r, values, fields, blocks))
+
+
+def _group_title(doc: Document, row: list[int | None]) -> bool:
+    """A row whose only text is a short bold title in its first cell ("Before 18th birthday",
+    "From 18th birthday (adult services)"): a heading for the rows under it, not a record."""
+    first = next((c for c in row if c is not None), None)
+    if first is None or first != row[0]:
+        return False
+    block = doc.blocks[first]
+    text = block.text.strip()
+    return bool(text) and block.bold and len(text.split()) <= 8 and not _SENTENCE_END.search(text)
 
 
 _INDEX_CELL = re.compile(r"^\(?[A-Za-z]?\d{1,3}(?:\.\d{1,2})?[.)]?$")
@@ -592,7 +605,9 @@ def _extract_metadata(doc: Document) -> None:
             (line, b.index) for b in doc.blocks if b.is_furniture for line in b.text.splitlines() if line.strip()
         ]
         found = dates.find_meeting_date([l for l, _ in furniture]) if furniture else None
-        if found and dates.find_dates(furniture[found[1]][0]) and _STRATEGY_IN.search(furniture[found[1]][0]):
+        # the label may end one header line and its date start the next
+        near = " ".join(l for l, _ in furniture[max(0, found[1] - 1) : found[1] + 1]) if found else ""
+        if found and dates.find_dates(furniture[found[1]][0]) and _STRATEGY_IN.search(near):
             doc.metadata.meeting_date, line_no = found
             doc.metadata.meeting_date_block = furniture[line_no][1]
     dob = dates.find_child_dob(texts)
