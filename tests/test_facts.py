@@ -1303,3 +1303,18 @@ def test_advice_from_the_cps_is_not_an_agency_consulted():
         )
     )
     assert "cps" not in {c.key for c in facts.contacts}
+
+
+def test_a_letter_names_the_child_after_its_subject_and_sends_itself_to_all():
+    facts = read(
+        "# Calderwick Council\n\nDear colleagues,\n\n"
+        "Re: Outcome of strategy discussion – Noah PEARCE, DOB 02/07/2025, 31 Orchard Rise\n\n"
+        "The strategy discussion was held on 10/09/2025. Sister Joshi described what the ward has seen of Noah: "
+        "he settles after feeds and cries when lifted under his arms.\n\n"
+        "Agreed actions (what – who – by when):\n\n"
+        "- Outcome letter to all who took part or were consulted – AK – by 12/09/2025\n\n"
+        "Children's Services: the photographs are to be copied to police and deleted from the school email account.\n"
+    )
+    assert facts.child.name == "Noah PEARCE"
+    assert [a.deadline.is_real for a in facts.update_actions] == [True]
+    assert "police" not in {c.key for c in facts.contacts}

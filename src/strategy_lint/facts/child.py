@@ -81,6 +81,12 @@ def _child_name(facts: Facts) -> str:
             m = _NAME_WORDS.match(value.strip())
             if m and not _NOT_A_NAME.match(m.group(1)) and not _a_heading(m.group(1), facts.lexicon):
                 return m.group(1)
+            # "Re: Outcome of strategy discussion – Noah PEARCE, DOB 02/07/2025": the name
+            # comes later in the line, before the date of birth
+            for part in re.split(r"\s+[–—-]\s+", value)[1:]:
+                named = _NAME_BEFORE_DOB.match(part)
+                if named and not _NOT_A_NAME.match(named.group(1)):
+                    return named.group(1)
         elif not first and _FIRST_NAME_LABEL.match(clean):
             m = _NAME_WORDS.match(value.strip())
             if m:

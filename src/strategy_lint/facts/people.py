@@ -61,7 +61,7 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+\s+)?
 _NOT_GIVEN = re.compile(
     r"\b(?:will|should|shall|must|needs? to|going to|could not|couldn't|cannot|can't|unable|not able|"
     r"not been|no response|no reply|did not|didn't|not yet|tried to|attempt\w*|"
-    r"to (?:contact|phone|telephone|e-?mail|speak|ring|call|consult))\b",
+    r"to (?:contact|phone|telephone|e-?mail|speak|ring|call|consult)|(?:is|are) to be)\b",
     re.I,
 )
 _SHORT_HEADING = 14
