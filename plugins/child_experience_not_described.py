@@ -71,8 +71,9 @@ class ChildExperienceNotDescribed(Rule):
     def check(self, document: Document, ctx: RuleContext) -> Iterator[Report]:
         facts = ctx.facts
         voice, child = facts.voice, facts.child
-        if not voice.found:
+        if not voice.found and not (voice.too_young and child.preverbal):
             return  # SL201 / SL202 already say the voice is missing or empty
+        # "Child's views: N/A – too young." for a 4-month-old: the excuse is this rule's case
         if child.preverbal:
             why = child.preverbal_reason
         elif voice.too_young and child.age_months is None:

@@ -15,6 +15,8 @@ class ChildVoicePlaceholder(Rule):
     of "Label: value" lines, only the values are judged, so "Seen by: TBC" is a placeholder.
     It does not fire when the record gives the child's voice elsewhere (the child's words in
     the background or an agency's update): the section's emptiness then hides nothing.
+    For a baby or a non-verbal child whose section says only "N/A – too young", SL203
+    reports it instead (what was observed of the child is what is missing).
 
     ## Why it matters
     An empty or "N/A" voice section is the audit's finding in its plainest form: the child's
@@ -57,6 +59,8 @@ class ChildVoicePlaceholder(Rule):
             inside = set(section.blocks)
             if any(e.block not in inside for e in voice.evidence):
                 continue  # the child's voice is given elsewhere in the record
+            if ctx.facts.child.preverbal and voice.too_young_block in inside:
+                continue  # "N/A – too young" for a baby: SL203 asks for what was observed
             said = " ".join(line.strip() for line in section.content.splitlines() if line.strip())
             yield Report(
                 message=(

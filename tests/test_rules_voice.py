@@ -248,3 +248,16 @@ def test_voice_rules_in_every_layout(voice, dob, expected, tmp_path: Path):
         result = linter().lint_file(path)
         assert result.status == "ok", result.error
         assert codes(result.findings) == expected, (layout, [f.message for f in result.findings])
+
+
+def test_too_young_as_the_whole_voice_field_of_a_baby_is_sl203_not_sl202():
+    """ "Child's views: N/A – too young." for a 4-month-old is the audit's case of a baby
+    whose experience was not described (SL203), not an empty field (SL202)."""
+    from strategy_lint.testing import lint
+
+    md = (
+        "# Record of Strategy Discussion\n\n| Child's name | Ruby-Mae Tennant |\n| Date of birth | 14/06/2025 |\n"
+        "| Date of strategy discussion | 16/10/2025 |\n\n## Child's views\nN/A – too young.\n"
+    )
+    codes = [f.code for f in lint(md, select=["SL201", "SL202", "SL203"]) if f.confidence.value == "high"]
+    assert codes == ["SL203"]

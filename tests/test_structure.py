@@ -423,3 +423,12 @@ def test_the_meeting_date_in_a_page_header_split_over_two_lines():
     b.add(P, "Leah was reported missing on 07/03/2025.")
     doc = build_structure(b.doc, default_lexicon())
     assert str(doc.metadata.meeting_date) == "2025-03-11"
+
+
+def test_the_childs_date_of_birth_in_a_page_header():
+    b = DocBuilder("docx")
+    b.add(BlockKind.HEADER, "OFFICIAL-SENSITIVE | Child: Ruby-Mae TENNANT (DOB 14/06/2025) | Chair: Gemma Rourke")
+    b.add(H, "Record of Strategy Discussion", heading_level=1)
+    b.add(P, "Date of strategy discussion: 16/10/2025")
+    doc = build_structure(b.doc, default_lexicon())
+    assert str(doc.metadata.child_dob) == "2025-06-14" and doc.metadata.child_age_months == 4

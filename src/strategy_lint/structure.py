@@ -611,6 +611,9 @@ def _extract_metadata(doc: Document) -> None:
             doc.metadata.meeting_date, line_no = found
             doc.metadata.meeting_date_block = furniture[line_no][1]
     dob = dates.find_child_dob(texts)
+    if dob is None:
+        # "Child: Tomasz WRONA (DOB 21/05/2015) | ..." in the page header of every page
+        dob = dates.find_child_dob([b.text for b in doc.blocks if b.is_furniture])
     if dob:
         doc.metadata.child_dob = dob[0]
     for text, block in _child_lines(doc, lines):
