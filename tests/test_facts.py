@@ -1318,3 +1318,36 @@ def test_a_letter_names_the_child_after_its_subject_and_sends_itself_to_all():
     assert facts.child.name == "Noah PEARCE"
     assert [a.deadline.is_real for a in facts.update_actions] == [True]
     assert "police" not in {c.key for c in facts.contacts}
+
+
+def test_a_contact_written_in_the_records_consulted_part_is_recorded():
+    """A questionnaire's "Who was contacted outside the discussion, and what did they say?"
+    answered in prose: the contact is recorded where the record keeps them, and the
+    sentence is no list entry."""
+    facts = read(
+        record(
+            "## Attendees\n- Amy Thornton (Social Worker, MASH)\n\n"
+            "## 6. Who was contacted outside the discussion, and what did they say?\n"
+            "Amy Thornton phoned Elmtree Surgery on 04/12/2025 and spoke to the practice safeguarding lead, "
+            "who said there is nothing of concern.\n"
+        )
+    )
+    assert all(c.recorded for c in facts.contacts), [(c.key, c.recorded) for c in facts.contacts]
+    assert [p.name for p in facts.participants] == ["Amy Thornton"]
+
+
+def test_a_service_named_in_the_consulted_list_without_a_person_is_recorded():
+    """ "Brackenmoor CAMHS duty clinician (...) – email" names the service, not a person: the
+    CAMHS reply in the health part was recorded as a consultation."""
+    facts = read(
+        record(
+            "## 2.3 Health\nCAMHS (Brackenmoor Child and Adolescent Mental Health Service) replied by email on "
+            "11/03/2025 that Leah is not known to them.\n\n"
+            "## Appendix 1 – Participants\n"
+            "Lauren Fitch (Social Worker, Adolescent Safeguarding Team, Brackenmoor CSC) – Teams\n\n"
+            "Consulted outside the discussion (phone / email):\n\n"
+            "Dr Ben Whitlow (GP, Cross Street Health Centre) – phone, 11/03/2025\n\n"
+            "Brackenmoor CAMHS duty clinician (Single Point of Access, Brackenmoor CAMHS) – email, 11/03/2025\n"
+        )
+    )
+    assert [(c.key, c.recorded) for c in facts.contacts] == [("camhs", True)]

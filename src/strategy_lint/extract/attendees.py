@@ -234,6 +234,11 @@ _LIST_PROMPT = re.compile(
 _REMARKED_PROMPT = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z ]{2,30}?)\s*\([^()]{1,40}\)\s*:\s*(?P<rest>\S.*)$")
 #: What a speaker said after "HC (Chair):" -- a sentence, not a name, role and agency.
 _SPOKEN = re.compile(r"^\s*(?:the|she|he|they|i|we|it|this|there)\b.{10,}[.!?]\s*$", re.I)
+#: A worker's name then what they did: a sentence of the minutes, not a list entry.
+_NARRATED = re.compile(
+    r"^(?:(?:Dr|DC|DS|PC|Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s+"
+    r"(?:phoned|rang|e-?mailed|spoke|called|contacted|telephoned|said|advised|confirmed|reported|wrote|visited)\b"
+)
 #: "Key: initials – name, role, agency" (or "Key to initials"): a key of who took part follows.
 _KEY_TITLE = re.compile(r"^\s*key(?:\s+to\s+initials)?\s*(?::|$)", re.I)
 _KEY_ENTRY = re.compile(r"^\s*(?P<initials>[A-Z][A-Za-z]{1,3})\s*[–—-]\s+(?P<entry>\S.{3,})$")
@@ -639,6 +644,8 @@ class _Reader:
         hint_role = hint_agency = ""
         from_field = False
         mode = _DEFAULT_MODE.get(kind)
+        if _NARRATED.match(text):
+            return []  # "Amy Thornton phoned Elmtree Surgery on 04/12 ...": an account, not an entry
         said = re.match(r"^[^:]{1,50}:\s*(?P<rest>.*)$", text)
         if said and _SPOKEN.match(said.group("rest")):
             return []  # "HC (Chair): The chair welcomed everyone.": a speaker, not an entry

@@ -596,6 +596,15 @@ def read_contacts(facts: Facts) -> list[Contact]:
     planned = facts.action_blocks | {a.block for a in facts.update_actions if a.block is not None}
     ambiguous = {w.lower() for w in facts.lexicon.phrase_list("ambiguous_contact_words")}
     listed = _listed_as_consulted(facts)
+    # the record's own part for who was consulted outside the meeting: a contact written
+    # there is recorded, named by person or not ("CAMHS duty clinician – email, 11/03")
+    consulted_part: set[int] = set()
+    for sec in document.sections:
+        if sec.kind == "consulted":
+            consulted_part.update(b.index for b in document.section_blocks(sec))
+    named_there = {
+        k for b in consulted_part for k in facts.agencies_named_in(document.blocks[b].text) if document.blocks[b].text
+    }
     for block, text in _units(document):
         if block in planned:
             continue  # "email the outcome to the GP" is a plan, not information given
@@ -604,7 +613,9 @@ def read_contacts(facts: Facts) -> list[Contact]:
                 continue  # the convenor itself, or advice taken (CPS on charging), not input
             seen.add(key)
             is_recorded = (
-                any(same_agency(key, p.agency_key) for p in recorded)
+                block in consulted_part
+                or any(same_agency(key, k) for k in named_there)
+                or any(same_agency(key, p.agency_key) for p in recorded)
                 or _names_recorded_person(agency_text, recorded)
                 or any(same_agency(key, k) for k in listed)
             )
