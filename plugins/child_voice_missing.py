@@ -15,7 +15,7 @@ class ChildVoiceMissing(Rule):
     views"), the child's own words or views anywhere ("Lily told her teacher ...", a
     quotation), or what professionals saw of the child's presentation, behaviour and care.
     It fires only when none of these is found. A voice section that holds only "N/A" is
-    SL202's finding, not this one. When much of the record's layout was not recognised, the
+    SL202's finding, not this one, and "too young" for a baby is SL203's. When much of the record's layout was not recognised, the
     finding is given with medium confidence.
 
     ## Why it matters
@@ -58,6 +58,8 @@ class ChildVoiceMissing(Rule):
         voice = facts.voice
         if voice.found or voice.sections:
             return  # a voice section with a placeholder is SL202's to report
+        if voice.too_young and facts.child.preverbal:
+            return  # "N/A – too young (4/12)" for a baby: SL203 asks for what was observed
         yield Report(
             message=(
                 "The record gives nowhere the child's voice or lived experience (no section for it, and "

@@ -1351,3 +1351,13 @@ def test_a_service_named_in_the_consulted_list_without_a_person_is_recorded():
         )
     )
     assert [(c.key, c.recorded) for c in facts.contacts] == [("camhs", True)]
+
+
+def test_the_childs_name_in_the_page_header():
+    from strategy_lint.model import Block, BlockKind
+
+    doc = build_structure(parse_markdown(record('## 1. Reason\nKai said "I don\'t want to go home".\n')), lexicon())
+    doc.blocks.append(Block(len(doc.blocks), BlockKind.HEADER, "OFFICIAL | Child: Kai WALSH (DOB 17/09/2019) | FINAL"))
+    facts = Facts(doc)
+    assert facts.child.name.startswith("Kai")
+    assert [e.kind for e in facts.voice.evidence] == ["said"]

@@ -261,3 +261,16 @@ def test_too_young_as_the_whole_voice_field_of_a_baby_is_sl203_not_sl202():
     )
     codes = [f.code for f in lint(md, select=["SL201", "SL202", "SL203"]) if f.confidence.value == "high"]
     assert codes == ["SL203"]
+
+
+def test_too_young_in_an_agency_matrix_for_a_baby_is_sl203_not_sl201():
+    from strategy_lint.testing import lint
+
+    md = (
+        "# Record of Strategy Discussion\n\n| Child's name | Isla-Rose Parker |\n| Date of birth | 08/11/2024 |\n"
+        "| Date of strategy discussion | 10/03/2025 |\n\n## Agency matrix\n"
+        "| Topic | Children's Social Care | Police |\n|---|---|---|\n"
+        "| What is known | N/A – too young (4/12) | – |\n"
+    )
+    codes = [f.code for f in lint(md, select=["SL201", "SL202", "SL203"])]  # at any confidence
+    assert codes == ["SL203"]

@@ -106,6 +106,16 @@ def _child_name(facts: Facts) -> str:
                 m = _NAME_WORDS.match(doc.blocks[cell].text.strip()) if cell is not None else None
                 if m:
                     return m.group(1)
+    # "Child: Kai WALSH (DOB 17/09/2019) | Strategy discussion held: ..." in the page header
+    for block in doc.blocks:
+        if not block.is_furniture:
+            continue
+        for field in re.split(r"\s*\|\s*", block.text):
+            label, colon, value = field.partition(":")
+            if colon and _NAME_LABEL.match(label.strip(" :?")):
+                m = _NAME_WORDS.match(value.strip())
+                if m and not _NOT_A_NAME.match(m.group(1)):
+                    return m.group(1)
     # "Mia KOWALSKI, DOB 11/04/2012" on a line of its own: the first person with a date of birth
     from .text import record_lines
 
