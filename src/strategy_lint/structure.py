@@ -63,18 +63,10 @@ def _classify_tables(doc: Document, lexicon: Lexicon) -> dict[int, _FormRow]:
     for t in doc.tables:
         if _is_data_table(doc, t, lexicon):
             _fill_records(doc, t, lexicon)
-            for r in range(_banner_row(doc, t), t.n_rows):
-                # after a title row across the table ("10. NEXT STEPS AND CIRCULATION"), the
-                # rows are a form's label | value rows, not more of the data above
-                cells = list(dict.fromkeys(c for c in t.cells[r] if c is not None))
-                if not cells or not _cell_text(doc, cells[0]):
-                    continue
-                if len(cells) == 1:
-                    form_rows[cells[0]] = _FormRow(t.index, r, cells[0], [], full_width=True)
-                else:
-                    form_rows[cells[0]] = _FormRow(t.index, r, cells[0], cells[1:])
-            for r in range(t.header_row):
-                # rows above the headers: a title ("Participants") or form rows ("Chair | ...")
+            # rows above the headers: a title ("Participants") or form rows ("Chair | ..."); and
+            # after a title row across the table ("10. NEXT STEPS AND CIRCULATION"), the rows
+            # are a form's label | value rows again, not more of the data above
+            for r in [*range(t.header_row), *range(_banner_row(doc, t), t.n_rows)]:
                 cells = list(dict.fromkeys(c for c in t.cells[r] if c is not None))
                 if not cells or not _cell_text(doc, cells[0]):
                     continue
