@@ -214,3 +214,8 @@ def test_a_numbered_apologies_label_inside_the_attendance_part():
     people = participants(doc)
     assert [p.name for p in people if p.took_part] == ["DS Natalie Cross"]
     assert all(p.section_kind == "apologies" for p in people if not p.name)
+
+
+def test_a_list_label_before_a_sentence_like_entry_is_still_a_list():
+    p = parse_entry("Present: The Head of Safeguarding, Jo Bell, Ash Grove School.")
+    assert p is not None and p.name == "Jo Bell" and p.agency_key == "school"

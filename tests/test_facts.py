@@ -1361,3 +1361,10 @@ def test_the_childs_name_in_the_page_header():
     facts = Facts(doc)
     assert facts.child.name.startswith("Kai")
     assert [e.kind for e in facts.voice.evidence] == ["said"]
+
+
+def test_an_answered_question_label_is_the_update_action():
+    facts = read(
+        record("## Next steps\nHow will agencies be told: SW to email the outcome to all agencies by 16/03/2016\n")
+    )
+    assert [a.deadline.is_real for a in facts.update_actions] == [True]

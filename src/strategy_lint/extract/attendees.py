@@ -647,7 +647,8 @@ class _Reader:
         if _NARRATED.match(text):
             return []  # "Amy Thornton phoned Elmtree Surgery on 04/12 ...": an account, not an entry
         said = re.match(r"^[^:]{1,50}:\s*(?P<rest>.*)$", text)
-        if said and _SPOKEN.match(said.group("rest")):
+        listed = said is not None and self.lexicon.section_kind(re.sub(r"\([^()]*\)", " ", text[: said.start("rest")]))
+        if said and _SPOKEN.match(said.group("rest")) and listed not in PARTICIPANT_KINDS:
             return []  # "HC (Chair): The chair welcomed everyone.": a speaker, not an entry
         if said and kind != "apologies":
             # "2.2 Apologies (give reason): health and education not available" inside the

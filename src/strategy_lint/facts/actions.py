@@ -163,8 +163,8 @@ def read_update_actions(facts: Facts) -> list[Action]:
         if line.block in in_actions or line.block in titles:
             continue  # a title or a form's prompt ("Who will inform agencies ..., and by when") asks
         for sentence in _sentences(facts, line.text):
-            if _QUESTION.match(sentence):
-                continue
+            if _QUESTION.match(sentence) and not sentence.partition(":")[2].strip():
+                continue  # a question with no answer after it (an answer may follow its colon)
             if _CONDITIONAL.search(sentence) or not is_update_intent(sentence, facts.lexicon):
                 continue
             raw = dates.parse_deadline(sentence, meeting_date=meeting, lexicon=facts.lexicon)
