@@ -1231,6 +1231,12 @@ def test_a_filled_log_of_agencies_told_tells_them_of_the_cancellation():
     assert [f.agencies_told for f in told.followups] == [True]
     untold = read(body.format(row="|  |  |  |  |"))
     assert [f.agencies_told for f in untold.followups] == [False]
+    tracker = read(
+        body.replace(
+            "| Agency | Date told | How told | Told by |", "| Action | Last updated | Status | Owner |"
+        ).format(row="| Safety plan | 01/10/2025 | Done | Ellen Corbett |")
+    )
+    assert [f.agencies_told for f in tracker.followups] == [False]  # "Last updated" tells nobody
 
 
 def test_a_record_named_decision_record_is_not_its_decision_section():

@@ -185,7 +185,8 @@ def _agencies_told(document, ctx: Any, cancel_block: int) -> int | None:
 
 
 #: A column of a log of who was told ("Date told", "How told", "Told by", "Informed on").
-_TOLD_COLUMN = re.compile(r"\b(?:told|informed|notified|updated|advised)\b", re.I)
+#: ("Last updated" in an action tracker is no such column.)
+_TOLD_COLUMN = re.compile(r"\b(?:told|informed|notified)\b", re.I)
 
 
 def _told_log(document, year: int | None) -> int | None:
