@@ -1374,3 +1374,16 @@ def test_an_answered_question_label_is_the_update_action():
         record("## Next steps\nHow will agencies be told: SW to email the outcome to all agencies by 16/03/2016\n")
     )
     assert [a.deadline.is_real for a in facts.update_actions] == [True]
+
+
+def test_a_risk_table_holds_the_actions_and_a_who_by_when_row_the_update():
+    facts = read(
+        record(
+            "## Risks\n| Risk | Rating (R/A/G) | What will reduce it | Who | By when |\n|---|---|---|---|---|\n"
+            "| Unexplained bruising to both upper arms | R | CP medical, full skin check | Dr Rao | 15/03/2016 |\n\n"
+            "## Sharing the outcome\n| Who | By when |\n|---|---|\n"
+            "| Hannah Cole – record and outcome to all on the distribution list | 16/03/2016 by 12:00 |\n"
+        )
+    )
+    assert [a.text for a in facts.actions] == ["CP medical, full skin check"]
+    assert [a.deadline.is_real for a in facts.update_actions] == [True]

@@ -46,7 +46,7 @@ _OBJECT = r"(?:outcomes?|minutes|record|decisions?|plan|notes?|letter|summary|ac
 _SENT = rf"(?:the\s+|this\s+|a\s+copy\s+of\s+the\s+)?(?:[\w'’]+\s+){{0,2}}?{_OBJECT}"
 _ALL_ABOVE = (
     r"(?:all\s+(?:above|listed(?:\s+above)?|present|invited|involved|attending|named(?:\s+above)?|those\s+above)|"
-    r"everyone\s+above)"
+    r"everyone\s+above|(?:all|everyone)\s+on\s+the\s+(?:distribution|circulation)\s+list)"
 )
 _INTENT = [
     re.compile(rf"\blet\s+{_RECIPIENT}(?:\s+\w+){{0,2}}\s+know\b", re.I),
@@ -159,8 +159,31 @@ def read_update_actions(facts: Facts) -> list[Action]:
     in_actions = facts.action_blocks
     meeting = meeting_date(facts.document)
     titles = {s.heading_block for s in facts.document.sections if s.heading_block is not None}
+    handled: set[int] = set()
+    for table in facts.document.tables:
+        for rec in table.records:
+            # "Who | By when" for the update alone: "Hannah Cole – record and outcome to all on
+            # the distribution list | 06/06/2025 by 12:00"
+            text = rec.get("owner") or ""
+            if rec.get("action") or not rec.blocks or not is_update_intent(text, facts.lexicon):
+                continue
+            due = rec.get("deadline") or ""
+            raw = dates.parse_deadline(due, meeting_date=meeting, lexicon=facts.lexicon)
+            handled.update(rec.blocks)
+            out.append(
+                Action(
+                    text=text,
+                    owner=text,
+                    deadline=to_deadline(raw, due),
+                    block=rec.blocks[0],
+                    source="table",
+                    stated=bool(due),
+                    intent="update-agencies",
+                    confidence=Confidence.MEDIUM,
+                )
+            )
     for line in prose_lines(facts.document):
-        if line.block in in_actions or line.block in titles:
+        if line.block in in_actions or line.block in titles or line.block in handled:
             continue  # a title or a form's prompt ("Who will inform agencies ..., and by when") asks
         for sentence in _sentences(facts, line.text):
             if _QUESTION.match(sentence) and not sentence.partition(":")[2].strip():
