@@ -602,9 +602,15 @@ def read_contacts(facts: Facts) -> list[Contact]:
     for sec in document.sections:
         if sec.kind == "consulted":
             consulted_part.update(b.index for b in document.section_blocks(sec))
-    named_there = {
-        k for b in consulted_part for k in facts.agencies_named_in(document.blocks[b].text) if document.blocks[b].text
-    }
+    named_there: set[str] | None = None  # read only when a contact needs it, in one batch
+
+    def named_in_consulted_part(key: str) -> bool:
+        nonlocal named_there
+        if named_there is None:
+            texts = [document.blocks[b].text for b in consulted_part if document.blocks[b].text]
+            named_there = {m.key for found in _batched_agencies(nlp, texts, set()).values() for m in found if m.key}
+        return any(same_agency(key, k) for k in named_there)
+
     for block, text in _units(document):
         if block in planned:
             continue  # "email the outcome to the GP" is a plan, not information given
@@ -614,7 +620,7 @@ def read_contacts(facts: Facts) -> list[Contact]:
             seen.add(key)
             is_recorded = (
                 block in consulted_part
-                or any(same_agency(key, k) for k in named_there)
+                or named_in_consulted_part(key)
                 or any(same_agency(key, p.agency_key) for p in recorded)
                 or _names_recorded_person(agency_text, recorded)
                 or any(same_agency(key, k) for k in listed)
