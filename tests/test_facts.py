@@ -1387,3 +1387,17 @@ def test_a_risk_table_holds_the_actions_and_a_who_by_when_row_the_update():
     )
     assert [a.text for a in facts.actions] == ["CP medical, full skin check"]
     assert [a.deadline.is_real for a in facts.update_actions] == [True]
+
+
+@pytest.mark.parametrize("status, cancelled", [("Cancelled", True), ("Held", False)])
+def test_guidance_about_cancelling_is_not_a_cancellation_but_a_status_row_is(status, cancelled):
+    facts = read(
+        record(
+            "Part 2 to be completed whenever a planned follow-up strategy discussion is held, moved or cancelled.\n\n"
+            "## Part 2: Follow-up strategy discussion log\n"
+            f"| Follow-up strategy planned for (date/time) | 21/03/2016 10:00 |\n| Status | {status} |\n"
+        )
+    )
+    assert [(f.status, f.block) for f in facts.followups] == (
+        [("cancelled", block_with(facts, status))] if cancelled else []
+    )

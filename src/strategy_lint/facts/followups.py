@@ -53,7 +53,7 @@ _BOOKED = re.compile(
     r"|\b(?:on|for)\s+(?:\w+day\s+)?\d{1,2}(?:st|nd|rd|th)?[/ .-]",
     re.I,
 )
-_CONDITIONAL = re.compile(r"\b(?:if|unless|should|in\s+the\s+event|in\s+case|were\s+to)\b", re.I)
+_CONDITIONAL = re.compile(r"\b(?:if|unless|should|whenever|in\s+the\s+event|in\s+case|were\s+to)\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no)\b|n't\b", re.I)
 _NOT_TOLD = re.compile(
     r"\b(?:not|never)\s+(?:been\s+|yet\s+)?(?:inform|notif|updat|told|advis|contact)\w*|\bwithout\s+(?:inform|notif|updat|tell)\w*",
@@ -219,6 +219,10 @@ def _before_meeting(text: str, meeting: Any, year: int | None) -> bool:
     return bool(found) and max(found) < meeting
 
 
+#: A row that says what became of the follow-up booked above it ("Status | ☒ Cancelled").
+_STATUS_LABEL = re.compile(r"^\W*(?:status|outcome|what\s+happened)\b", re.I)
+
+
 def _row_labels(document: Any, followup: Any = None) -> dict[int, str]:
     """value cell -> its row's label cell text, for form rows, on one line (a PDF wraps
     "Previous reviews (date – held /\ncancelled)").
@@ -236,7 +240,7 @@ def _row_labels(document: Any, followup: Any = None) -> dict[int, str]:
             label = " ".join(document.blocks[cells[0]].text.split())
             if followup is not None and followup.search(label):
                 above = label
-            elif above and followup is not None and _ABOUT_CANCELLATION.search(label):
+            elif above and followup is not None and (_ABOUT_CANCELLATION.search(label) or _STATUS_LABEL.match(label)):
                 label = f"{above} – {label}"
             for c in cells[1:]:
                 out[c] = label
