@@ -57,7 +57,10 @@ class ChildVoicePlaceholder(Rule):
             if not section.placeholder:
                 continue
             inside = set(section.blocks)
-            if any(e.block not in inside for e in voice.evidence):
+            # a child who can speak has a voice of their own: what others saw of them
+            # elsewhere does not fill an empty "views" field; for a baby it does
+            kinds = {"said", "section", "observed"} if ctx.facts.child.preverbal else {"said", "section"}
+            if any(e.block not in inside and e.kind in kinds for e in voice.evidence):
                 continue  # the child's voice is given elsewhere in the record
             if ctx.facts.child.preverbal and voice.too_young_block in inside:
                 continue  # "N/A – too young" for a baby: SL203 asks for what was observed

@@ -619,3 +619,10 @@ def _extract_metadata(doc: Document) -> None:
         months = (m.year - d.year) * 12 + (m.month - d.month) - (1 if m.day < d.day else 0)
         if months >= 0:
             doc.metadata.child_age_months = months
+    if doc.metadata.child_age_months is None and doc.metadata.child_dob:
+        # no meeting date: the record's latest dated event (actions, a review) is within
+        # weeks of the meeting, and an age a little too old never makes a child a baby
+        born = doc.metadata.child_dob
+        later = [f.date for text in texts for f in dates.find_dates(text) if f.date > born]
+        if later:
+            doc.metadata.child_age_months = dates.age_in_months(born, max(later))

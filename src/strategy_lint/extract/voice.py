@@ -162,12 +162,17 @@ _DEFERRAL = re.compile(
 
 
 def is_placeholder_text(text: str, lexicon: Lexicon | None = None) -> bool:
-    """True if ``text`` says nothing: blank, a placeholder ("N/A", "TBC", "see above"), or a
-    placeholder followed only by a deferral ("TBC - to be added by the day team")."""
+    """True if ``text`` says nothing: blank, a placeholder ("N/A", "TBC", "see above"), a
+    placeholder followed only by a deferral ("TBC - to be added by the day team"), or only
+    the template's guidance."""
+    from ..facts.text import is_guidance
     from ..nlp import is_placeholder
 
     lex = _lex(lexicon)
-    values = field_values(text)
+    # the template's guidance left in the box ("What has the child said?") is not an answer
+    values = [
+        v for v in field_values("\n".join(ln for ln in text.splitlines() if not is_guidance(ln))) if not is_guidance(v)
+    ]
     if not values or all(is_placeholder(v, lex) for v in values):
         return True
     # a form's sub-fields: "☐ Yes ☐ No" left unticked, "To follow – SW to see Ruby 13/05", "-"
@@ -185,6 +190,9 @@ def _empty_value(value: str, lex: Lexicon) -> bool:
         return False
     if is_placeholder(value, lex):
         return True
+    opening = _DEFERRAL.match(value.strip())
+    if opening and len(value.split()) <= 10:
+        return True  # "To follow after the s47 visit.", "Not seen by EDT. TBC – day team."
     parts = [p for p in _LEAD_SPLIT.split(value, maxsplit=1) if p and p.strip()]
     if len(parts) == 2 and is_placeholder(parts[0], lex):
         rest = parts[1].strip(" .)")
@@ -252,9 +260,18 @@ def _is_evidence_section(sec: Section) -> bool:
 
 
 def _nonverbal_words(document: Document, nlp: Language | None, lex: Lexicon) -> list[str]:
-    texts = [document.section_text(s) for s in document.sections if _is_evidence_section(s)]
-    texts += [v.content for v in voice_sections(document, lex) if v.section is None]
-    text = "\n".join(t for t in texts if t)
+    from ..facts.text import is_guidance
+
+    # each block whole (a PDF cell wraps over lines), without the form's own guidance:
+    # "(Baby / non-verbal child: record what has been observed.)" asks, it does not say
+    texts = [
+        " ".join(b.text.split())
+        for s in document.sections
+        if _is_evidence_section(s)
+        for b in document.section_blocks(s)
+    ]
+    texts += [ln for v in voice_sections(document, lex) if v.section is None for ln in v.content.splitlines()]
+    text = "\n".join(t for t in texts if t and not is_guidance(t))
     if not text:
         return []
     if nlp is not None:

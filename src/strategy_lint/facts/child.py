@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..extract.voice import _AGE_WORDS, NONVERBAL_AGE_MONTHS, nonverbal_evidence
 from .model import Child
-from .text import labelled_lines
+from .text import is_guidance, labelled_lines
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import Facts
@@ -49,8 +49,8 @@ def _nonverbal_field(facts: Facts) -> str | None:
     from ..nlp import mentions
 
     for label, value, _block in labelled_lines(facts.document):
-        if len(label.split()) > 8 or not _NEEDS_LABEL.search(label):
-            continue
+        if len(label.split()) > 8 or not _NEEDS_LABEL.search(label) or is_guidance(value):
+            continue  # "For babies and non-verbal children, record ..." is the form asking
         words = [m.text for m in mentions(facts.nlp, value) if m.label == "NONVERBAL" and not _AGE_WORDS.search(m.text)]
         if words:
             return f"the record says '{words[0]}'"

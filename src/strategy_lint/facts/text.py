@@ -27,6 +27,7 @@ __all__ = [
     "has_tick_boxes",
     "strip_ticks",
     "negated_before",
+    "is_guidance",
     "TICKED",
     "UNTICKED",
 ]
@@ -219,3 +220,61 @@ _FIELD_LABEL = re.compile(
     r"(?:chair(?:'s)?\s+)?signature|signed(?:\s+off)?(?:\s+by)?|authori[sz]ed\s+by)\b",
     re.I,
 )
+
+
+#: A template's instruction to whoever fills it in: "Guidance: ...", "Record what the child
+#: has said", "For a baby ..., describe what has been observed", "What has the child said,
+#: and to whom?", "(the child's own words)".
+_GUIDANCE_LEAD = re.compile(
+    r"^\s*[(\[]?\s*(?:guidance(?:\s+notes?)?|prompts?|help\s*text|instructions?|note\s+to\s+\w+)\s*[:\-–—)]", re.I
+)
+_CONDITION = r"(?:(?:please|(?:if|for|where|when)\b[^,.?]{0,80}?,?)\s+)?"
+_QUESTION = re.compile(
+    r"^"
+    + _CONDITION
+    + r"(?:what|how|who|whom|where|when|why|which|has|have|is|are|does|do|did|was|were|can|could|will|would|should)\b.*\?$",
+    re.I,
+)
+_INSTRUCTION = re.compile(
+    r"^"
+    + _CONDITION
+    + r"(?:record|describe|include|consider|give|state|list|summari[sz]e|set\s+out|explain|detail|outline|capture|"
+    r"enter|insert|use|complete|write|add|note|specify|identify|provide|ensure|remember)\b",
+    re.I,
+)
+#: guidance speaks of any child, or of the child in the abstract
+_ANY_CHILD = re.compile(
+    r"\b(?:the|a|any|each|every)\s+(?:child(?:ren)?|young\s+(?:person|people)|baby|babies|infant)(?:'s|’s)?\b"
+    r"|\b(?:babies|children|young\s+people|they|their|them|you|your)\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z(])")
+
+
+def is_guidance(text: str) -> bool:
+    """True if ``text`` is a template's guidance left in the record, not what anyone wrote
+    about this child: every sentence is a question or an instruction about a child in the
+    abstract ("What has the child said? For a baby, describe what has been observed.").
+    A sentence that names or reports ("Lily said she was scared") makes it content."""
+    line = " ".join(text.split())
+    if not line:
+        return False
+    if _GUIDANCE_LEAD.match(line):
+        return True
+    inner = line.strip("()[] ")
+    if line.startswith("(") and line.endswith(")") and _ANY_CHILD.search(inner):
+        return True  # "(the child's own words)"
+    sentences = [s.strip() for s in _SENTENCE_END.split(inner) if s.strip()]
+    if not sentences:
+        return False
+    for sentence in sentences:
+        sentence = sentence.strip("()[] ")
+        if _QUESTION.match(sentence):
+            continue
+        if _INSTRUCTION.match(sentence) and _ANY_CHILD.search(sentence):
+            continue
+        head, colon, rest = sentence.partition(":")
+        if colon and len(head.split()) <= 6 and _INSTRUCTION.match(rest.strip()):
+            continue  # "(Baby / non-verbal child: record what has been observed.)"
+        return False
+    return True

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..extract.voice import is_placeholder_text, observed_experience, says_too_young, voice_sections
 from ..model import BlockKind
 from .model import Voice, VoiceEvidence, VoiceSection
-from .text import prose_lines, record_lines
+from .text import is_guidance, prose_lines, record_lines
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import Facts
@@ -41,7 +41,14 @@ _REPORTING = (
     r"has\s+said|has\s+told|has\s+disclosed|has\s+described|view\s+is|views\s+are)"
 )
 #: The child on the receiving end: "will be told", "was asked", "has been told".
-_PASSIVE_SAID = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:told|asked)$", re.I)
+_PASSIVE_SAID = re.compile(
+    r"\b(?:be|been|being|was|were|is|are)\s+(?:told|asked|shared|reported|described|disclosed|explained|stated|expressed)$",
+    re.I,
+)
+#: The child as the object of someone else's words: "asking for Noah", "no injury to Summer".
+_OBJECT_BEFORE = re.compile(r"\b(?:for|to|with|about|at|of|from|by|towards|asking|saw|seen|see)\s+$", re.I)
+#: Some other child: "a Year 10 pupil told Mr Kemp", "another pupil said".
+_OTHER_CHILD = re.compile(r"\b(?:an?|another|other|one|some|a\s+year\s+\d+|year\s+\d+)\s*$", re.I)
 #: "C reported missing", "Noah was reported as missing to police": reported by others, not speaking.
 _NOT_SPOKEN = r"(?!\s+(?:as\s+)?(?:missing|absent|to\s+(?:the\s+)?police))"
 _CHILD_WORDS = r"(?:the\s+)?(?:child|young\s+person|YP|baby|infant|boy|girl|pupil|student)"
@@ -108,10 +115,11 @@ def read_voice(facts: Facts) -> Voice:
     # after it, up to the next title, are the child's voice
     heads = {sec.heading_block for sec in document.sections if sec.heading_block is not None}
     lines = list(record_lines(document))
+    planned = facts.action_blocks
     for i, line in enumerate(lines):
         title = line.text.rstrip(" :")
-        if line.block in covered:
-            continue
+        if line.block in covered or line.block in planned:
+            continue  # "Police – check 3 Dale View for children visiting" is an action
         if ":" in line.text.rstrip(" :") and not line.text.rstrip().endswith(":"):
             # "Ollie's views: Ollie is non-verbal ...": an inline label the lexicon does not
             # list (those were read by voice_sections) but that names the child's voice
@@ -130,12 +138,16 @@ def read_voice(facts: Facts) -> Voice:
                 )
                 covered.add(line.block)
             continue
-        if len(title.split()) > 12 or not voice_title(title, lexicon):
-            continue
+        if len(title.split()) > 12 or not voice_title(title, lexicon) or title.endswith(".") or title[:1].islower():
+            continue  # "views." ends a sentence wrapped onto its own line: no title
         body = []
+        here = document.blocks[line.block]
         for nxt in lines[i + 1 : i + 12]:
             if nxt.block in heads or nxt.text.rstrip().endswith(":") and len(nxt.text.split()) <= 8:
                 break
+            there = document.blocks[nxt.block]
+            if here.table is not None and (there.table, there.row) != (here.table, here.row):
+                break  # a title in a form's box or row: its answer is in that box or row
             body.append(nxt)
         content = "\n".join(b.text for b in body)
         voice.sections.append(
@@ -147,7 +159,7 @@ def read_voice(facts: Facts) -> Voice:
     for s in voice.sections:
         if not s.placeholder:
             for b in s.blocks or ([s.block] if s.block is not None else []):
-                if document.blocks[b].text.strip():
+                if document.blocks[b].text.strip() and not is_guidance(document.blocks[b].text):
                     voice.evidence.append(VoiceEvidence("section", b, document.blocks[b].text.strip()))
                     break
     said = _said_pattern(facts)
@@ -155,11 +167,13 @@ def read_voice(facts: Facts) -> Voice:
     for s in voice.sections:
         in_voice.update(s.blocks)
     # the plan is what will be done, not what was seen or said
-    planned = facts.action_blocks
+    titles = sorted({s.title for s in voice.sections if s.title}, key=len, reverse=True)
     for line in prose_lines(document):
         if document.blocks[line.block].kind is BlockKind.HEADING or line.block in planned:
             continue
         text = line.text
+        if is_guidance(_untitled(text, titles)):
+            continue  # "What has the child said, and to whom?" asks; nobody answered
         excuse = _EXCUSE.search(text)
         if not voice.too_young:
             young = says_too_young(text, nlp, lexicon) or (excuse.group(0) if excuse else None)
@@ -171,7 +185,7 @@ def read_voice(facts: Facts) -> Voice:
             spoken = rest  # "What the child has said, how they present ...: To follow."
         else:
             spoken = text
-        spoke = said.search(spoken)
+        spoke = _child_speaking(said, spoken)
         if spoke and _HYPOTHETICAL.search(spoken[max(0, spoke.start() - 25) : spoke.start()]):
             spoke = None  # "no medical needed unless Ethan discloses": nothing was said
         if spoke and _PASSIVE_SAID.search(spoke.group(0)):
@@ -191,6 +205,27 @@ def read_voice(facts: Facts) -> Voice:
     if not any(e.kind == "said" for e in voice.evidence):
         voice.evidence.extend(_quoted_child(facts, planned))
     return voice
+
+
+def _child_speaking(said: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first place ``text`` has the child speaking, skipping another child ("a Year 10
+    pupil told Mr Kemp") and the child as an object ("asking for Noah and said he owes",
+    "no injury to Summer reported")."""
+    for spoke in said.finditer(text):
+        before = text[max(0, spoke.start() - 20) : spoke.start()]
+        if _OTHER_CHILD.search(before) or _OBJECT_BEFORE.search(before):
+            continue
+        return spoke
+    return None
+
+
+def _untitled(text: str, titles: list[str]) -> str:
+    """``text`` without the voice title it starts with: a box holding the title and its
+    guidance in one paragraph ("10. The child's views What has the child said?")."""
+    for title in titles:
+        if text.startswith(title):
+            return text[len(title) :].lstrip(" :–-")
+    return text
 
 
 #: An embedded question about "the child" -- a template's guidance, not a report.
