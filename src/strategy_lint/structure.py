@@ -405,10 +405,13 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
     def open_section(title: str, level: int, block: int | None, origin: str) -> Section:
         while stack and stack[-1].level >= level:
             stack.pop()
+        kind = lexicon.section_kind(title)
+        if kind == "actions" and stack and stack[-1].kind == "actions_taken":
+            kind = "actions_taken"  # "Action | Police attended 02/12" under "Immediate action already taken"
         sec = Section(
             index=len(sections),
             title=title.strip().rstrip(":").strip(),
-            kind=lexicon.section_kind(title),
+            kind=kind,
             level=level,
             heading_block=block,
             origin=origin,

@@ -509,7 +509,11 @@ class _Reader:
         mode_cols = [
             h
             for h, k in zip(t.header, t.column_kinds, strict=False)
-            if k == "mode" or (k is None and re.search(r"how|consult|attend|present|contact|method", h, re.I))
+            if k == "mode"
+            or (
+                k is None
+                and re.search(r"how|consult|attend|present|contact|method|apolog|spoken|phone|e-?mail", h, re.I)
+            )
         ]
         joint = next((k for k in t.column_kinds if k and "+" in k), None)
         for rec in t.records:
@@ -537,7 +541,10 @@ class _Reader:
                 if parsed_cell is not None:
                     name = name or (parsed_cell.name if "name" in joint else "")
                     role = role or parsed_cell.role
-                    agency = agency or parsed_cell.agency
+                    # "Other (state) | Jade Morris, Family Practitioner, Kestonbury Early Help":
+                    # the organisation written in the cell says more than the grid's category
+                    if parsed_cell.agency and (not agency or self.agency_key(parsed_cell.agency)):
+                        agency = parsed_cell.agency
                 combined = combined or bool(cell)
             row_text = " | ".join(v for v in rec.values.values() if v)
             if not (name or role or agency) or is_placeholder(" ".join((name, role, agency)), self.lexicon):
@@ -949,7 +956,7 @@ def _mode_from_ticks(rec: Any, mode_cols: list[str]) -> str | None:
     ):
         return None
     attended = [v for h, v in ticks.items() if re.search(r"attend|present", h)]
-    consulted = [v for h, v in ticks.items() if re.search(r"consult|contact", h)]
+    consulted = [v for h, v in ticks.items() if re.search(r"consult|contact|spoken|phone|e-?mail", h)]
     if any(attended):
         return "present"
     if any(consulted):

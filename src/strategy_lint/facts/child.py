@@ -57,14 +57,19 @@ def _nonverbal_field(facts: Facts) -> str | None:
     return None
 
 
-#: Labels that give the child's name ("Name of child", "Child's name", "Young person").
+#: Who the record is about, however the form calls them ("Child / young person", "YP").
+_SUBJECT = r"(?:child(?:ren)?|young\s+(?:person|people)|yp|c/yp|subject(?:\s+child)?|infant|baby|unborn(?:\s+baby)?)"
+#: Labels that give the child's name ("Name of child", "Child's name", "Child / young person").
 _NAME_LABEL = re.compile(
-    r"^(?:(?:full\s+)?name\s+of\s+(?:the\s+)?(?:child|young\s+person|subject)|(?:child|young\s+person|subject\s+child)(?:['’]s)?\s*(?:\(ren\))?\s*(?:full\s+)?names?"
-    r"|child(?:ren)?(?:\s*/\s*child(?:ren)?)?|young\s+person|yp|c/yp|subject(?:\s+child)?|child(?:ren)?\s+subject\s+of\s+(?:the\s+)?(?:discussion|meeting|strategy)"
+    r"^(?:(?:full\s+)?name\s+of\s+(?:the\s+)?(?:child|young\s+person|subject)"
+    rf"|{_SUBJECT}(?:\s*(?:/|\bor\b|\band\b)\s*{_SUBJECT})*(?:['’]s)?\s*(?:\(ren\))?(?:\s*(?:full\s+)?names?)?"
+    r"|child(?:ren)?\s+subject\s+of\s+(?:the\s+)?(?:discussion|meeting|strategy)"
     # "Re: Tia-Rose BARKER, DOB 14/01/2010": the memo line naming whom the record is about
     r"|re|regarding)$",
     re.I,
 )
+#: "(as given)", "(if known)": what a label asks, not what it is
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
 _FIRST_NAME_LABEL = re.compile(
     r"^(?:child(?:'s)?\s+)?(?:given\s+names?|first\s+names?|forenames?|christian\s+name)$", re.I
 )
@@ -76,7 +81,7 @@ def _child_name(facts: Facts) -> str:
     """The child's name from a 'Name of child' style field, else ""."""
     first = ""
     for label, value, _block in labelled_lines(facts.document):
-        clean = label.strip(" :?")
+        clean = _PARENTHESES.sub("", label).strip(" :?")
         if _NAME_LABEL.match(clean):
             m = _NAME_WORDS.match(value.strip())
             if m and not _NOT_A_NAME.match(m.group(1)) and not _a_heading(m.group(1), facts.lexicon):

@@ -65,6 +65,7 @@ _NOT_GIVEN = re.compile(
     re.I,
 )
 _SHORT_HEADING = 14
+_NOT_BEFORE = re.compile(r"\b(?:not|never)\s+(?:been\s+|yet\s+)?$", re.I)
 
 
 class Contact:
@@ -106,7 +107,31 @@ def read_participants(facts: Facts) -> list[Participant]:
                 confidence=confidence,
             )
         )
+    _fill_from_namesakes(out)
     return out
+
+
+def _person_key(name: str) -> str:
+    words = [w for w in re.sub(_TITLE, " ", name).split() if w[:1].isupper()]
+    return " ".join(words).lower() if len(words) >= 2 else ""
+
+
+def _fill_from_namesakes(people: list[Participant]) -> None:
+    """One person written twice ("Dr Paul Fisher | GP, Westbrook Medical Centre" in the table,
+    "Consulted outside the meeting: Dr Paul Fisher (phone)" below it): the record gives the
+    role and agency once, and the bare mention borrows them."""
+    full = {}
+    for p in people:
+        key = _person_key(p.name)
+        if key and p.role and p.agency and key not in full:
+            full[key] = p
+    for p in people:
+        known = full.get(_person_key(p.name))
+        if known is None or known is p or (p.role and p.agency):
+            continue
+        p.role = p.role or known.role
+        if not p.agency:
+            p.agency, p.agency_key = known.agency, p.agency_key or known.agency_key
 
 
 # -- agencies and their input -------------------------------------------------------------------
@@ -293,7 +318,7 @@ def _input_units(document):
         said_in_list = kinds <= {"attendees", "consulted"} and _said_column(document, b)
         if kinds & _NOT_INPUT and not said_outside and not said_in_list:
             continue
-        heading = sec.title if sec.kind is None else ""
+        heading = _untyped_titles(document, sec)
         if b.table is not None:
             t = document.tables[b.table]
             if said_in_list:
@@ -304,7 +329,11 @@ def _input_units(document):
             elif t.records or b.column == 0:
                 row = t.cells[b.row] if b.row is not None else []
                 first = row[0] if row else None
-                heading = document.blocks[first].text if first is not None and first != b.index else heading
+                if first is not None and first != b.index:
+                    # "Appendix 1 – Police information" over "PNC / local systems | ...": the
+                    # part's title says whose table it is, the row's label what was checked
+                    label = document.blocks[first].text
+                    heading = f"{heading} – {label}" if heading else label
         context = heading
         for line in b.text.split("\n"):
             line = line.strip()
@@ -338,6 +367,24 @@ def _said_column(document, b) -> bool:
     if t.n_cols < 3 or b.column != t.n_cols - 1 or t.column_kinds:
         return False
     return len(b.text.split()) >= 6
+
+
+def _untyped_titles(document, sec) -> str:
+    """The titles over a line up to the first the lexicon knows: "Appendix 1 – Police
+    information – PNC / local systems" says whose check the row records."""
+    titles = [sec.title] if sec.kind is None else []
+    parent = document.sections[sec.parent] if sec.kind is None and sec.parent is not None else None
+    while parent is not None and parent.kind is None:
+        # only a part that holds an agency's information lends its title to the lines
+        # below: a record's own title ("Calderwick Hospitals NHS Foundation Trust") does not
+        if _INFO_TITLE.search(parent.title):
+            titles.append(parent.title)
+            break
+        parent = document.sections[parent.parent] if parent.parent is not None else None
+    return " – ".join(reversed(titles))
+
+
+_INFO_TITLE = re.compile(r"\b(?:information|update|updates|report|checks|contribution|input)\b", re.I)
 
 
 def _kinds_up(document, sec) -> set[str]:
@@ -738,8 +785,8 @@ def _contacts(nlp, text: str, initials: set[str], ignore: set[str]):
     for c in contacts:
         before = text[: c.start]
         start, end = next(((s, e) for s, e in spans if s <= c.start < e), (0, len(text)))
-        if _NOT_GIVEN.search(text[start : c.start]):
-            continue  # a plan or a failed attempt: no information was given
+        if _NOT_GIVEN.search(text[start : c.start]) or _NOT_BEFORE.search(before):
+            continue  # a plan, a failed attempt or "Housing: not contacted": no information was given
         if _PASSIVE_BEFORE.search(before[-20:]):
             lo, hi = start, c.start  # "the GP was contacted": the subject
         elif _ACTIVE.match(c.text):
@@ -808,11 +855,18 @@ def _name_of(text: str, m) -> str:
 
 
 def _names_recorded_person(text: str, recorded) -> bool:
+    """The contact names someone the record lists: "Imran Siddiqui", or by title and
+    surname, "Dr Siddiqui (Wrenshire SARC, by telephone)"."""
     for p in recorded:
         parts = [w for w in p.name.split() if w[:1].isupper()]
         if len(parts) >= 2 and " ".join(parts[-2:]) in text:
             return True
+        if len(parts) >= 2 and len(parts[-1]) > 2 and re.search(rf"{_TITLE}\s+{re.escape(parts[-1])}\b", text):
+            return True
     return False
+
+
+_TITLE = r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|DC|DS|DI|DCI|PC|PS|Sgt|Cllr)\.?"
 
 
 _HOW = [

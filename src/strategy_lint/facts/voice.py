@@ -14,9 +14,10 @@ import re
 from typing import TYPE_CHECKING
 
 from ..extract.voice import is_placeholder_text, observed_experience, says_too_young, voice_sections
+from ..lexicon import strip_numbering
 from ..model import BlockKind
 from .model import Voice, VoiceEvidence, VoiceSection
-from .text import is_guidance, prose_lines, record_lines
+from .text import Line, is_guidance, prose_lines, record_lines
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import Facts
@@ -71,7 +72,7 @@ _PLANNED = re.compile(r"\b(?:will\s+be|to\s+be|will|next\s+visit|going\s+to|plan
 #: A title about the child's own view or life, whatever the template calls it: a voice word
 #: and a word for the child ("The young person's perspective", "Views of the baby").
 _VOICE_WORD = re.compile(
-    r"\b(?:voice|views?|wishes|feelings|lived|perspective|words|experiences?|daily\s+life|world)\b", re.I
+    r"\b(?:voice|views?|wishes|feelings|lived|perspective|words|experiences?|daily\s+life|world|account|story)\b", re.I
 )
 _CHILD_WORD = re.compile(
     r"\b(?:child(?:ren)?(?:'s|’s|s')?|young\s+(?:person|people)(?:'s|’s)?|yp(?:'s)?|baby(?:'s)?|infant(?:'s)?|pupil(?:'s)?)\b",
@@ -117,13 +118,15 @@ def read_voice(facts: Facts) -> Voice:
     lines = list(record_lines(document))
     planned = facts.action_blocks
     for i, line in enumerate(lines):
-        title = line.text.rstrip(" :")
+        # "Section 6: The child's day-to-day experience" is numbered, not labelled
+        text = strip_numbering(line.text)
+        title = text.rstrip(" :")
         if line.block in covered or line.block in planned:
             continue  # "Police – check 3 Dale View for children visiting" is an action
-        if ":" in line.text.rstrip(" :") and not line.text.rstrip().endswith(":"):
+        if ":" in text.rstrip(" :") and not text.rstrip().endswith(":"):
             # "Ollie's views: Ollie is non-verbal ...": an inline label the lexicon does not
             # list (those were read by voice_sections) but that names the child's voice
-            label, _, rest = line.text.partition(":")
+            label, _, rest = text.partition(":")
             # a template's prompt may be long ("What the child has said, how they present
             # and what daily life is like for them (for a baby ..., what has been seen)")
             if rest.strip() and len(label.split()) <= 40 and voice_title(label, lexicon):
@@ -140,11 +143,17 @@ def read_voice(facts: Facts) -> Voice:
             continue
         if len(title.split()) > 12 or not voice_title(title, lexicon) or title.endswith(".") or title[:1].islower():
             continue  # "views." ends a sentence wrapped onto its own line: no title
-        body = []
+        body: list[Line] = []
+        title_line = line.text
         here = document.blocks[line.block]
         for nxt in lines[i + 1 : i + 12]:
+            if not body and nxt.block == line.block and _unfinished(title_line):
+                title_line = f"{title_line} {nxt.text}"
+                continue  # the title wrapped: "What does the child say? What is" / "the child's ... like?"
             if nxt.block in heads or nxt.text.rstrip().endswith(":") and len(nxt.text.split()) <= 8:
                 break
+            if len(nxt.text.split()) <= 12 and lexicon.section_kind(nxt.text) is not None:
+                break  # "Section 7: Information shared by agencies": the next part's title
             there = document.blocks[nxt.block]
             if here.table is not None and (there.table, there.row) != (here.table, here.row):
                 break  # a title in a form's box or row: its answer is in that box or row
@@ -207,6 +216,16 @@ def read_voice(facts: Facts) -> Voice:
     return voice
 
 
+_OPEN_END = re.compile(r"\b(?:the|a|an|is|are|of|to|and|or|what|for|with|by|in|on|at|their|his|her|how|who)$", re.I)
+
+
+def _unfinished(title: str) -> bool:
+    """A title line that goes on in the next line of its box: it ends on "the" or "What is",
+    or opens a bracket it does not close ("Megan's words to her tutor (Pete")."""
+    t = title.rstrip()
+    return bool(_OPEN_END.search(t)) or t.count("(") > t.count(")")
+
+
 def _child_speaking(said: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The first place ``text`` has the child speaking, skipping another child ("a Year 10
     pupil told Mr Kemp") and the child as an object ("asking for Noah and said he owes",
@@ -222,9 +241,10 @@ def _child_speaking(said: re.Pattern[str], text: str) -> re.Match[str] | None:
 def _untitled(text: str, titles: list[str]) -> str:
     """``text`` without the voice title it starts with: a box holding the title and its
     guidance in one paragraph ("10. The child's views What has the child said?")."""
-    for title in titles:
-        if text.startswith(title):
-            return text[len(title) :].lstrip(" :–-")
+    for candidate in (text, strip_numbering(text)):
+        for title in titles:
+            if candidate.startswith(title):
+                return candidate[len(title) :].lstrip(" :–-")
     return text
 
 

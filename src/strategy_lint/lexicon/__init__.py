@@ -21,14 +21,20 @@ from ..labels import _MIN_FUZZY, _same
 _COMBINED_SPLIT = re.compile(r"\s*/\s*|\s*&\s*|\s*,\s*|\s+and\s+|\s*\+\s*|\s*[()]\s*", re.I)
 _NUMBERING = re.compile(
     r"^\s*(?:\(?[0-9]{1,2}(?:\.[0-9]{1,2})*[.)]?|\(?[a-hj-z][.)]|[ivx]{1,4}[.)])\s+"
-    # "Part 2 – Who was spoken to", "Section 3: Decisions", "Q5. What information ..."
-    r"|^\s*(?:part|section|step|stage|question|q)\s*(?:[0-9]{1,2}|[a-h]\b|[ivx]{1,4}\b)\s*[-–—:.)]?\s+",
+    # "Part 2 – Who was spoken to", "Section 3: Decisions", "Q5. What information ...",
+    # "Appendix 1 – Police information"
+    r"|^\s*(?:part|section|step|stage|question|q|appendix|annex)\s*(?:[0-9]{1,2}|[a-h]\b|[ivx]{1,4}\b)\s*[-–—:.)]?\s+",
     re.I,
 )
 #: Words that name a whole document, not one of its parts.
 _RECORD_WORDS = re.compile(r"\b(?:record|proforma|template)$")
 #: Kinds whose name plus "record" is what such records call themselves ("Decision record").
 _WHOLE_RECORD_KINDS = frozenset({"decision", "reason", "agency_info", "next_steps"})
+#: The record naming itself: "Strategy Discussion – Minutes and Plan", "Strategy meeting
+#: notes and actions" is the whole record, not its plan.
+_SELF_NAMED = re.compile(
+    r"\bstrategy\s+(?:discussion|meeting)s?\b.*\b(?:minutes|notes|record|proforma|template|form|report)\b"
+)
 _PUNCT = re.compile(r"[^\w&/()'’ ]+")
 _SPACE = re.compile(r"\s+")
 
@@ -71,6 +77,8 @@ class Lexicon:
         ):
             # "Strategy Discussion – Decision Record", "Part 1: Decision record": the name of
             # the record (or of the part that holds it all), not its decision section
+            return None
+        if kind in _WHOLE_RECORD_KINDS | {"actions"} and _SELF_NAMED.search(norm):
             return None
         return kind
 
