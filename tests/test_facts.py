@@ -1663,3 +1663,35 @@ def test_an_appendix_of_police_checks_is_the_polices_input():
         )
     )
     assert agency(facts, "police").input_blocks
+
+
+def test_a_child_sharing_images_is_not_the_child_speaking():
+    facts = read(
+        record(
+            "## Child details\nChild's name: Noah Reed\n\n## Reason\nOnline grooming by an unknown adult. "
+            "Possible that Noah has shared images with him.\n\n## The child's voice\nTBC – not yet spoken to.\n"
+        )
+    )
+    assert facts.voice.evidence == []
+
+
+def test_a_voice_title_line_is_not_the_child_speaking():
+    facts = read(
+        record(
+            "## Child details\nChild's name: Keira Lane\n\nSection 7: The child's wishes and feelings\n\n"
+            "What the child has said: To follow – Keira to be seen on 07/03.\n"
+        )
+    )
+    assert "said" not in {e.kind for e in facts.voice.evidence}
+
+
+def test_a_pointer_to_another_numbered_part_is_a_placeholder():
+    facts = read(record("## 2.3 Child's views since Part 1\nSee 1.4.\n"))
+    assert facts.voice.sections[0].placeholder
+
+
+def test_the_next_parts_title_left_inside_a_voice_box_is_not_an_answer():
+    from strategy_lint.extract.voice import is_placeholder_text
+
+    assert is_placeholder_text("To follow – Keira to be seen on 07/11.\nSection 8: Analysis", default_lexicon())
+    assert not is_placeholder_text("Keira said she feels safe with her carers.\nSection 8: Analysis", default_lexicon())

@@ -161,6 +161,13 @@ _DEFERRAL = re.compile(
 )
 
 
+#: A pointer to another numbered part, saying nothing itself: "See 1.4", "see section 5".
+_POINTER = re.compile(
+    r"^(?:see|refer\s+to|as\s+(?:per|in))\s+(?:section\s+|part\s+|para(?:graph)?\s+|box\s+)?\d+(?:\.\d+)*\.?(?:\s+above|\s+below)?\.?$",
+    re.I,
+)
+
+
 def is_placeholder_text(text: str, lexicon: Lexicon | None = None) -> bool:
     """True if ``text`` says nothing: blank, a placeholder ("N/A", "TBC", "see above"), a
     placeholder followed only by a deferral ("TBC - to be added by the day team"), or only
@@ -170,13 +177,22 @@ def is_placeholder_text(text: str, lexicon: Lexicon | None = None) -> bool:
 
     lex = _lex(lexicon)
     # the template's guidance left in the box ("What has the child said?") is not an answer
-    values = [
-        v for v in field_values("\n".join(ln for ln in text.splitlines() if not is_guidance(ln))) if not is_guidance(v)
-    ]
+    # nor is the next part's title that a PDF's layout left inside it ("Section 8: Analysis")
+    kept = [ln for ln in text.splitlines() if not is_guidance(ln) and not _next_title(ln, lex)]
+    values = [v for v in field_values("\n".join(kept)) if not is_guidance(v)]
     if not values or all(is_placeholder(v, lex) for v in values):
         return True
     # a form's sub-fields: "☐ Yes ☐ No" left unticked, "To follow – SW to see Ruby 13/05", "-"
     return all(_empty_value(v, lex) for v in values)
+
+
+def _next_title(line: str, lex: Lexicon) -> bool:
+    """A short line the lexicon knows as another part's title (not a voice one)."""
+    line = line.strip()
+    if not line or len(line.split()) > 8 or re.search(r"[.!?]$", line):
+        return False
+    kind = lex.section_kind(line)
+    return kind is not None and kind != "child_voice"
 
 
 def _empty_value(value: str, lex: Lexicon) -> bool:
@@ -190,6 +206,8 @@ def _empty_value(value: str, lex: Lexicon) -> bool:
         return False
     if is_placeholder(value, lex):
         return True
+    if _POINTER.match(value.strip()):
+        return True  # "See 1.4": the answer, if any, is in the part it points to
     opening = _DEFERRAL.match(value.strip())
     if opening and len(value.split()) <= 10:
         return True  # "To follow after the s47 visit.", "Not seen by EDT. TBC – day team."

@@ -51,7 +51,12 @@ _OBJECT_BEFORE = re.compile(r"\b(?:for|to|with|about|at|of|from|by|towards|askin
 #: Some other child: "a Year 10 pupil told Mr Kemp", "another pupil said".
 _OTHER_CHILD = re.compile(r"\b(?:an?|another|other|one|some|a\s+year\s+\d+|year\s+\d+)\s*$", re.I)
 #: "C reported missing", "Noah was reported as missing to police": reported by others, not speaking.
-_NOT_SPOKEN = r"(?!\s+(?:as\s+)?(?:missing|absent|to\s+(?:the\s+)?police))"
+_NOT_SPOKEN = (
+    r"(?!\s+(?:as\s+)?(?:missing|absent|to\s+(?:the\s+)?police))"
+    # "N has shared images": pictures passed on, not words
+    r"(?!\s+(?:an?\s+|the\s+|her\s+|his\s+|their\s+|some\s+|more\s+)?(?:intimate\s+|indecent\s+|sexual\s+)?"
+    r"(?:images?|photos?|photographs?|pictures?|videos?|nudes?|selfies?|content)\b)"
+)
 _CHILD_WORDS = r"(?:the\s+)?(?:child|young\s+person|YP|baby|infant|boy|girl|pupil|student)"
 _QUOTE = re.compile(r"[\"“][^\"”]{3,}[\"”]")
 #: A reason given instead of the child's voice: "Not obtained - Tommy is a baby", "Due to
@@ -188,6 +193,9 @@ def read_voice(facts: Facts) -> Voice:
             young = says_too_young(text, nlp, lexicon) or (excuse.group(0) if excuse else None)
             if young:
                 voice.too_young, voice.too_young_block = young, line.block
+        bare = strip_numbering(text).rstrip(" :")
+        if len(bare.split()) <= 12 and not re.search(r"[.!?\"“]", bare) and voice_title(bare, lexicon):
+            continue  # "Section 7: The child's wishes and feelings" is a title, not the child speaking
         # a voice field's own label ("Mariama's views: TBC") is not the child speaking
         label, colon, rest = text.partition(":")
         if colon and (line.block in in_voice and len(label) <= 60 or voice_title(label, lexicon)):
