@@ -1695,3 +1695,15 @@ def test_the_next_parts_title_left_inside_a_voice_box_is_not_an_answer():
 
     assert is_placeholder_text("To follow – Keira to be seen on 07/11.\nSection 8: Analysis", default_lexicon())
     assert not is_placeholder_text("Keira said she feels safe with her carers.\nSection 8: Analysis", default_lexicon())
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Outcome + actions emailed to all spoken to | S. Whitley SW | by 27/03/2016 12:00",
+        "Outcome of strat to all on this email + MARAC coordinator | GA | by 08/03/2016",
+    ],
+)
+def test_the_outcome_to_all_spoken_to_or_on_the_email_is_the_update(line):
+    facts = read(record(f"## Actions\n| Action | Who | When |\n|---|---|---|\n| {line} |\n"))
+    assert facts.update_actions

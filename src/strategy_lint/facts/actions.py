@@ -43,10 +43,17 @@ _RECIPIENT = (
 )
 _OBJECT = r"(?:outcomes?|minutes|record|decisions?|plan|notes?|letter|summary|actions?|strategy(?:\s+(?:record|minutes|outcome))?)"
 #: what is sent: "the outcome", "strat outcome + actions", "a copy of the minutes"
-_SENT = rf"(?:the\s+|this\s+|a\s+copy\s+of\s+the\s+)?(?:[\w'’]+\s+){{0,2}}?{_OBJECT}"
+_SENT = (
+    rf"(?:the\s+|this\s+|a\s+copy\s+of\s+the\s+)?(?:[\w'’]+\s+){{0,2}}?{_OBJECT}"
+    # "Outcome of strat", "the minutes of today's meeting"
+    r"(?:\s+of\s+(?:the\s+|this\s+|today's\s+)?(?:strat(?:egy)?|meeting|discussion)(?:\s+(?:discussion|meeting))?)?"
+)
 _ALL_ABOVE = (
     r"(?:all\s+(?:above|listed(?:\s+above)?|present|invited|involved|attending|named(?:\s+above)?|those\s+above)|"
-    r"everyone\s+above|(?:all|everyone)\s+on\s+the\s+(?:distribution|circulation)\s+list)"
+    r"everyone\s+above|(?:all|everyone)\s+on\s+the\s+(?:distribution|circulation)\s+list|"
+    # "Outcome + actions emailed to all spoken to", "Outcome of strat to all on this email"
+    r"(?:all|everyone)\s+(?:(?:those|who\s+(?:were|was))\s+)?(?:spoken\s+to|consulted|contacted)|"
+    r"(?:all|everyone)\s+(?:on|copied\s+(?:in|into))\s+(?:this|the)\s+e-?mail(?:\s+(?:thread|chain))?|all\s+copied\s+in)"
 )
 _INTENT = [
     re.compile(rf"\blet\s+{_RECIPIENT}(?:\s+\w+){{0,2}}\s+know\b", re.I),
