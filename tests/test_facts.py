@@ -1707,3 +1707,30 @@ def test_the_next_parts_title_left_inside_a_voice_box_is_not_an_answer():
 def test_the_outcome_to_all_spoken_to_or_on_the_email_is_the_update(line):
     facts = read(record(f"## Actions\n| Action | Who | When |\n|---|---|---|\n| {line} |\n"))
     assert facts.update_actions
+
+
+# -- found on the opened ninth blind split (WB26-WB29) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["| Date(s) of discussion | 05/03/2016 – 06/03/2016 (email; phone call 06/03 11:00) |"],
+        ["A1. On what date was the strategy discussion 20/01/2016, 12:30 – 13:30", "held, and at what time?"],
+    ],
+)
+def test_the_meeting_date_from_a_plural_or_question_label(lines):
+    from strategy_lint.dates import find_meeting_date
+
+    found = find_meeting_date(lines)
+    assert found is not None and found[0].day in (5, 20)
+
+
+def test_an_unticked_edt_option_or_a_question_does_not_make_edt_the_lead():
+    facts = read(
+        "# Strategy Discussion Record\n\nChair: Kirsty Doyle, TM, Ravensby Assessment Team\n\n"
+        "## 1.3 Out of hours strategy discussion\nWas a strategy discussion held out of hours? ☐ Yes – chaired by "
+        "EDT (complete below) ☒ No – passed to day team\n\nEDT spoke to the ward at 22:40.\n"
+    )
+    assert facts.meeting.edt_involved
+    assert facts.meeting.led_by != "edt"

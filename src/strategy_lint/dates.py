@@ -623,7 +623,10 @@ def _add_relative(meeting: _dt.date, days: int | tuple[str, int]) -> _dt.date:
 
 _STRAT = r"(?:strat(?:egy)?\.?(?:\s+(?:discussion|meeting|mtg|disc))?|meeting|mtg|discussion|disc)"
 _MEETING_LABEL = re.compile(
-    rf"\b(?:date\s*(?:[/&,]|and)?\s*(?:time\s*)?(?:(?:[/&,]|and)\s*\w+\s*)?of\s+(?:the\s+)?(?:initial\s+)?{_STRAT}"
+    # "Date(s) of discussion": a discussion held over two days by email and phone
+    rf"\b(?:date(?:\(s\)|s)?\s*(?:[/&,]|and)?\s*(?:time\s*)?(?:(?:[/&,]|and)\s*\w+\s*)?of\s+(?:the\s+)?(?:initial\s+)?{_STRAT}"
+    # "A1. On what date was the strategy discussion held"
+    rf"|\b(?:on\s+)?what\s+date\s+(?:was|were|did)\s+(?:the\s+|this\s+)?{_STRAT}"
     rf"|(?:strat(?:egy)?\.?\s+)?(?:meeting|discussion|mtg)\s+date|strat(?:egy)?\.?\s+date"
     r"|strategy\s+(?:discussion|meeting)\s+(?:held\s+)?(?:on|date)"
     r"|strategy\s+(?:discussion|meeting)\s+(?:held|took\s+place)(?=\s*:)"

@@ -234,12 +234,13 @@ def _read_edt(facts: Facts, meeting: Meeting) -> None:
         # worker", "an out-of-hours strategy meeting"), not "asked EDT for a strategy discussion"
         patterns = patterns[:2] + [re.compile(rf"{term}\s+(?:strategy|strat)\b", re.I)] + patterns[3:]
     for line in record_lines(document):
-        text = line.text.replace("’", "'")
+        # "☐ Yes – chaired by EDT ☒ No – passed to day team": an option nobody ticked
+        text = drop_unticked(line.text).replace("’", "'")
         if not term_re.search(text):
             continue
         for sentence in _sentences(facts, text):
-            if _CONDITIONAL.search(sentence):
-                continue
+            if _CONDITIONAL.search(sentence) or sentence.rstrip().endswith("?"):
+                continue  # "Was a strategy discussion held out of hours?" asks, it does not say
             for rx in patterns:
                 lead = rx.search(sentence)
                 if lead and not _NOT_LED.search(sentence[max(0, lead.start() - 15) : lead.start()]):
