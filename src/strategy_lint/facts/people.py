@@ -413,7 +413,9 @@ def _only_agency_name(text: str, found) -> bool:
     return len(re.findall(r"[A-Za-z]{3,}", rest)) < 2
 
 
-_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "DC", "DS", "DI", "PC", "PS", "Sgt", "Prof", "Cllr"})
+_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "DC", "DS", "DI", "DCI", "PC", "PS", "Sgt", "Prof", "Cllr"})
+#: one of those titles in running text ("Dr Siddiqui", "Sgt. Dawes")
+_TITLE = rf"\b(?:{'|'.join(sorted(_TITLES, key=len, reverse=True))})\.?"
 
 
 class _People:
@@ -864,9 +866,6 @@ def _names_recorded_person(text: str, recorded) -> bool:
         if len(parts) >= 2 and len(parts[-1]) > 2 and re.search(rf"{_TITLE}\s+{re.escape(parts[-1])}\b", text):
             return True
     return False
-
-
-_TITLE = r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|DC|DS|DI|DCI|PC|PS|Sgt|Cllr)\.?"
 
 
 _HOW = [
