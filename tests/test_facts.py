@@ -1734,3 +1734,123 @@ def test_an_unticked_edt_option_or_a_question_does_not_make_edt_the_lead():
     )
     assert facts.meeting.edt_involved
     assert facts.meeting.led_by != "edt"
+
+
+def test_the_date_of_birth_beats_an_age_stated_about_someone_else():
+    facts = read(
+        record(
+            "## Child details\nChild(ren): Harley Dunn\nDate of birth: 23/01/2016\n\n"
+            "## Agency information\nChildren's Social Care: Kirsty was looked after from age 13 to 18 (neglect).\n",
+            date="08/02/2016",
+        )
+    )
+    assert facts.child.age_months == 0 and facts.child.preverbal
+
+
+def test_a_childs_details_table_with_a_header_row_gives_the_date_of_birth():
+    facts = read(
+        record(
+            "## 2. Child and household\n| Name | DOB / EDD | Age | Gender |\n|---|---|---|---|\n"
+            "| Ayaan Farah | 08/11/2015 | 4 months | F |\n",
+            date="11/03/2016",
+        )
+    )
+    assert facts.child.dob == dt.date(2015, 11, 8) and facts.child.age_months == 4
+
+
+def test_a_pronoun_quote_beside_a_babys_name_is_an_adults():
+    facts = read(
+        record(
+            "## Child details\nChild's name: Maisie Rowe\nDate of birth: 14/10/2015\n\n"
+            '## Police\nKeith was slurring. He had driven Maisie to the centre. He said he\'d "had a couple last night".\n'
+        )
+    )
+    assert facts.child.age_months == 5 and facts.voice.said == []
+
+
+def test_the_child_not_reported_to_have_an_injury_is_not_speaking():
+    facts = read(
+        record(
+            "## Child details\nChild's name: Ruby Kaur\n\n"
+            "## Decision\nMedical: Not required – Ruby was not reported to have any injury.\n"
+        )
+    )
+    assert facts.voice.said == []
+
+
+def test_guidance_telling_the_worker_to_speak_to_the_child_is_guidance():
+    from strategy_lint.facts.text import is_guidance
+
+    assert is_guidance(
+        "What has the child said, shown or communicated? Speak to the child alone, with an independent "
+        "interpreter where needed."
+    )
+    assert not is_guidance("Spoke to Ayaan alone at school; she said she is scared of the trip.")
+
+
+def test_a_header_with_a_bracketed_list_of_options_is_an_attendee_table():
+    facts = read(
+        record(
+            "## 3. Participants\n| Name | Role / agency | Attended or consulted (Teams / in person / phone / email) |\n"
+            "|---|---|---|\n| Rachel Hollis (RH) | TM, CSC Assessment Team 1 | Teams |\n"
+            "| Kirsty Moss (KM) | HV, 0-19 Public Health Nursing | Teams |\n"
+        )
+    )
+    people = {p.name.split(" (")[0]: p for p in facts.participants}
+    assert people["Rachel Hollis"].role == "TM" and people["Kirsty Moss"].agency == "0-19 Public Health Nursing"
+
+
+def test_a_consulted_professionals_recommendation_is_their_agencys_input():
+    facts = read(
+        record(
+            "## Participants\n| Name | Role | Agency |\n|---|---|---|\n"
+            "| DC Joanne Price | Detective Constable | Westshire Police CAIT |\n"
+            "| Dr Clare Bowen | Forensic Physician | Westshire SARC |\n\n"
+            "## Information shared\nBefore the meeting DC Price consulted Dr Bowen at the SARC: a forensic "
+            "examination is not indicated, but Dr Bowen recommended a paediatric health and wellbeing assessment.\n"
+        )
+    )
+    sarc = [a for a in facts.agencies if any("SARC" in x for x in a.aliases)]
+    assert sarc and sarc[0].input_blocks
+
+
+def test_a_lettered_question_left_in_a_voice_box_is_guidance():
+    facts = read(
+        record(
+            "## Section E: The young person's voice\nE1. What has the young person said? What do they want to "
+            "happen?\n\nTBC\n\nE2. What is life like for them day to day at the moment?\n\nTo follow.\n"
+        )
+    )
+    assert [s.placeholder for s in facts.voice.sections] == [True] and facts.voice.said == []
+
+
+def test_a_per_child_voice_table_holding_only_names_and_deferrals_is_a_placeholder():
+    from strategy_lint.extract.voice import is_placeholder_text
+
+    box = "Child 1\nMaisie Holt\nNot yet seen\nTo follow\nChild 2\nOscar Holt\nNot yet seen\nTBC"
+    assert is_placeholder_text(box, default_lexicon())
+    assert not is_placeholder_text("Maisie Holt\nMaisie said she is scared of Dean.", default_lexicon())
+
+
+def test_another_student_speaking_is_not_the_child():
+    facts = read(
+        record(
+            "## Section B\n### B1. Name, date of birth, address\nEllie Marsden, 12/12/1999 (16), 3 Thornfield Close\n\n"
+            "## College\nTyler has one previous entry, from March 2015, when a female student said he had "
+            "pressured her for photos.\n"
+        )
+    )
+    assert facts.child.name == "Ellie Marsden" and facts.voice.said == []
+
+
+def test_a_present_were_sentence_followed_by_more_sentences():
+    facts = read(
+        record(
+            "## Section 3: Participants\nPresent were Mark Fenton (Chair, Practice Manager, CSC Assessment Team "
+            "North), DC Rebecca Hollis (Westshire Police Child Abuse Investigation Team) and Sarah Quigley (School "
+            "Nurse, 0-19 Public Health Nursing). Mrs Morrow and the chair met at the school; the others joined on Teams.\n"
+        )
+    )
+    people = by_name(facts)
+    assert set(people) == {"Mark Fenton", "DC Rebecca Hollis", "Sarah Quigley"}
+    assert people["Sarah Quigley"].agency == "0-19 Public Health Nursing"

@@ -146,8 +146,9 @@ def _is_data_table(doc: Document, t: Table, lexicon: Lexicon) -> bool:
             continue
         header = [_cell_text(doc, c) for c in t.cells[r]]
         # a header is a few words ("Contribution (present / phone / email / apologies)"
-        # counts its words, not its slashes); longer cells are content
-        if any(h and len(re.findall(r"\w+", h)) > 6 for h in header):
+        # counts its words, not its slashes, and a bracketed list of options is one more
+        # word: "Attended or consulted (Teams / in person / phone / email)"); longer cells are content
+        if any(h and len(re.findall(r"\w+", _OPTIONS.sub(" options ", h))) > 6 for h in header):
             continue
         kinds = [lexicon.column_kind(h) if h else None for h in header]
         known = [k for k in kinds if k]
@@ -168,6 +169,10 @@ def _is_data_table(doc: Document, t: Table, lexicon: Lexicon) -> bool:
             t.header_row = r
             return True
     return False
+
+
+#: A bracketed list of options in a column header: "(Teams / in person / phone / email)".
+_OPTIONS = re.compile(r"\([^()]*/[^()]*\)")
 
 
 def _form_rows_above(t: Table, r: int) -> bool:
@@ -557,6 +562,8 @@ def label_value_lines(doc: Document) -> list[tuple[str, int]]:
             for rec in t.records:
                 joined = "; ".join(f"{k}: {v}" for k, v in rec.values.items() if v)
                 lines.append((joined, rec.blocks[0] if rec.blocks else -1))
+        else:
+            lines.extend(_column_rows(doc, t.cells))
     for b in doc.body_blocks():
         if b.kind == BlockKind.FOOTNOTE:
             continue
@@ -567,6 +574,24 @@ def label_value_lines(doc: Document) -> list[tuple[str, int]]:
     return lines
 
 
+def _column_rows(doc: Document, cells: list[list[int | None]]) -> list[tuple[str, int]]:
+    """A table no reading typed whose first row names its columns ("Name | DOB / EDD | Age |
+    Gender"): each later row as "Name: Ayaan; DOB / EDD: 08/11/2024; Age: 4 months"."""
+    if len(cells) < 2 or len(cells[0]) < 3:
+        return []
+    head = [" ".join(_cell_text(doc, c).split()) for c in cells[0]]
+    if not all(head) or any(re.search(r"\d", h) or len(h.split()) > 6 for h in head):
+        return []
+    out: list[tuple[str, int]] = []
+    for row in cells[1:]:
+        pairs = [(h, " ".join(_cell_text(doc, c).split())) for h, c in zip(head, row, strict=False)]
+        joined = "; ".join(f"{h}: {v}" for h, v in pairs if v)
+        first = next((c for c in row if c is not None), None)
+        if joined and first is not None:
+            out.append((joined, first))
+    return out
+
+
 _ADULT = re.compile(
     r"\b(mother|father|mum|dad|parent|partner|stepfather|stepmother|grandmother|grandfather|"
     r"uncle|aunt|brother|sister|sibling|carer|boyfriend|girlfriend)s?\b",
@@ -574,12 +599,23 @@ _ADULT = re.compile(
 )
 
 
-def _child_lines(doc: Document, lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """Lines that can state the child's age: child-details sections first, never adults' lines."""
+def _child_lines(doc: Document, lines: list[tuple[str, int]]) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """Lines that can state the child's age, never adults' lines: those in child-details
+    sections, and the rest."""
     child_blocks = {b.index for s in doc.sections if s.kind == "child_details" for b in doc.section_blocks(s)}
-    first = [(t, b) for t, b in lines if b in child_blocks]
-    rest = [(t, b) for t, b in lines if b not in child_blocks]
-    return [(t, b) for t, b in first + rest if not _ADULT.search(t)]
+    usable = [(t, b) for t, b in lines if not _ADULT.search(t)]
+    return [(t, b) for t, b in usable if b in child_blocks], [(t, b) for t, b in usable if b not in child_blocks]
+
+
+def _age_from_lines(doc: Document, lines: list[tuple[str, int]]) -> None:
+    from . import dates
+
+    for text, block in lines:
+        months = dates.find_child_age_months(text)
+        if months is not None:
+            doc.metadata.child_age_months = months
+            doc.metadata.child_age_block = block
+            return
 
 
 _STRATEGY_IN = re.compile(r"\b(?:strategy|strat|meeting|discussion)\b", re.I)
@@ -611,17 +647,18 @@ def _extract_metadata(doc: Document) -> None:
         dob = dates.find_child_dob([b.text for b in doc.blocks if b.is_furniture])
     if dob:
         doc.metadata.child_dob = dob[0]
-    for text, block in _child_lines(doc, lines):
-        months = dates.find_child_age_months(text)
-        if months is not None:
-            doc.metadata.child_age_months = months
-            doc.metadata.child_age_block = block
-            break
+    # an age stated in the child's details is the child's; an age elsewhere ("Kirsty was
+    # looked after from age 13") may be anyone's, so the date of birth against the meeting
+    # date comes before it
+    details, elsewhere = _child_lines(doc, lines)
+    _age_from_lines(doc, details)
     if doc.metadata.child_age_months is None and doc.metadata.child_dob and doc.metadata.meeting_date:
         d, m = doc.metadata.child_dob, doc.metadata.meeting_date
         months = (m.year - d.year) * 12 + (m.month - d.month) - (1 if m.day < d.day else 0)
         if months >= 0:
             doc.metadata.child_age_months = months
+    if doc.metadata.child_age_months is None:
+        _age_from_lines(doc, elsewhere)
     if doc.metadata.child_age_months is None and doc.metadata.child_dob:
         # no meeting date: the record's latest dated event (actions, a review) is within
         # weeks of the meeting, and an age a little too old never makes a child a baby

@@ -651,6 +651,12 @@ class _Reader:
         hint_role = hint_agency = ""
         from_field = False
         mode = _DEFAULT_MODE.get(kind)
+        prompt = _LIST_PROMPT.match(text)
+        if prompt and not text[: prompt.end()].rstrip().endswith(":"):
+            # "Present were A (Role, Agency), B (...) and C (...). A and B met at the school;
+            # the others joined on Teams.": the list is the prompt's own sentence
+            mode = _LIST_LABELS.get(" ".join(prompt.group("label").lower().split()), mode)
+            text = _first_sentence(text[prompt.end() :])
         if _NARRATED.match(text):
             return []  # "Amy Thornton phoned Elmtree Surgery on 04/12 ...": an account, not an entry
         said = re.match(r"^[^:]{1,50}:\s*(?P<rest>.*)$", text)
@@ -983,6 +989,23 @@ def _unwrapped(text: str) -> list[str]:
 
 
 _OPENS_LABEL = re.compile(r"^[A-Z][\w' /&()-]{0,40}:\s")
+
+
+#: Words whose full stop ends no sentence: "Dr. Shah", "St. Anne's", an initial "J. Bell".
+_NO_STOP = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Miss|St|DC|DS|PC|Prof|Rev|No)|\b[A-Z])$")
+
+
+def _first_sentence(text: str) -> str:
+    """``text`` up to the end of its first sentence, never cut inside brackets."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == "." and depth == 0 and re.match(r"\s+[A-Z]", text[i + 1 : i + 3]) and not _NO_STOP.search(text[:i]):
+            return text[:i]
+    return text
 
 
 def _split_entries(text: str) -> list[str]:

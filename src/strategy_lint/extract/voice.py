@@ -168,6 +168,11 @@ _POINTER = re.compile(
 )
 
 
+#: A value that only names someone ("Maisie Holt" in a per-child table's Name row) or
+#: numbers a sub-table ("Child 1"): it says nothing about the child's voice.
+_NAME_ONLY = re.compile(r"^(?:[A-Z][a-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){1,3}|(?:Child|Young\s+person|Sibling)\s+\d{1,2})$")
+
+
 def is_placeholder_text(text: str, lexicon: Lexicon | None = None) -> bool:
     """True if ``text`` says nothing: blank, a placeholder ("N/A", "TBC", "see above"), a
     placeholder followed only by a deferral ("TBC - to be added by the day team"), or only
@@ -179,7 +184,7 @@ def is_placeholder_text(text: str, lexicon: Lexicon | None = None) -> bool:
     # the template's guidance left in the box ("What has the child said?") is not an answer
     # nor is the next part's title that a PDF's layout left inside it ("Section 8: Analysis")
     kept = [ln for ln in text.splitlines() if not is_guidance(ln) and not _next_title(ln, lex)]
-    values = [v for v in field_values("\n".join(kept)) if not is_guidance(v)]
+    values = [v for v in field_values("\n".join(kept)) if not is_guidance(v) and not _NAME_ONLY.match(v.strip())]
     if not values or all(is_placeholder(v, lex) for v in values):
         return True
     # a form's sub-fields: "☐ Yes ☐ No" left unticked, "To follow – SW to see Ruby 13/05", "-"

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..extract.voice import _AGE_WORDS, NONVERBAL_AGE_MONTHS, nonverbal_evidence
+from ..lexicon import strip_numbering
 from .model import Child
 from .text import is_guidance, labelled_lines
 
@@ -64,6 +65,9 @@ _NAME_LABEL = re.compile(
     r"^(?:(?:full\s+)?name\s+of\s+(?:the\s+)?(?:child|young\s+person|subject)"
     rf"|{_SUBJECT}(?:\s*(?:/|\bor\b|\band\b)\s*{_SUBJECT})*(?:['’]s)?\s*(?:\(ren\))?(?:\s*(?:full\s+)?names?)?"
     r"|child(?:ren)?\s+subject\s+of\s+(?:the\s+)?(?:discussion|meeting|strategy)"
+    # "B1. Name, date of birth, address": a bare "Name" is anyone's, but the first name
+    # asked for together with a date of birth is the child's
+    r"|name\s*(?:,|/|and|&)\s*(?:date\s+of\s+birth|dob|d\.o\.b\.?)(?:\s*(?:,|/|and|&)\s*\w+(?:\s+\w+)?)*"
     # "Re: Tia-Rose BARKER, DOB 14/01/2010": the memo line naming whom the record is about
     r"|re|regarding)$",
     re.I,
@@ -81,7 +85,7 @@ def _child_name(facts: Facts) -> str:
     """The child's name from a 'Name of child' style field, else ""."""
     first = ""
     for label, value, _block in labelled_lines(facts.document):
-        clean = _PARENTHESES.sub("", label).strip(" :?")
+        clean = strip_numbering(_PARENTHESES.sub("", label).strip(" :?"))
         if _NAME_LABEL.match(clean):
             m = _NAME_WORDS.match(value.strip())
             if m and not _NOT_A_NAME.match(m.group(1)) and not _a_heading(m.group(1), facts.lexicon):

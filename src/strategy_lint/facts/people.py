@@ -273,6 +273,7 @@ _SOURCE_VERB = re.compile(
     r"^\W*(?:\([^)]{0,60}\)\W*)?(?:[\w'’.]+\s+){0,3}?"
     r"(?:said|says|advised|advises|reported|reports|confirmed|confirms|stated|states|shared|shares|explained|"
     r"explains|told|tells|informed|noted|notes|described|describes|raised|added|agreed|highlighted|expressed|"
+    r"recommended|recommends|suggested|suggests|commented|comments|observed|observes|assessed|assesses|"
     r"has|have|had|holds|held|hold|knows?|is|was|were|are|checks?|records?|no|nil|not|none|unknown|nothing)\b",
     re.I,
 )

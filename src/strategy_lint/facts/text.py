@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..lexicon import strip_numbering
 from ..model import Document
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -239,7 +240,8 @@ _INSTRUCTION = re.compile(
     r"^"
     + _CONDITION
     + r"(?:record|describe|include|consider|give|state|list|summari[sz]e|set\s+out|explain|detail|outline|capture|"
-    r"enter|insert|use|complete|write|add|note|specify|identify|provide|ensure|remember)\b",
+    r"enter|insert|use|complete|write|add|note|specify|identify|provide|ensure|remember|"
+    r"speak|talk|ask|seek|obtain|gather|check|think|try|make\s+sure|tick|delete)\b",
     re.I,
 )
 #: guidance speaks of any child, or of the child in the abstract
@@ -256,7 +258,7 @@ def is_guidance(text: str) -> bool:
     about this child: every sentence is a question or an instruction about a child in the
     abstract ("What has the child said? For a baby, describe what has been observed.").
     A sentence that names or reports ("Lily said she was scared") makes it content."""
-    line = " ".join(text.split())
+    line = strip_numbering(" ".join(text.split()))
     if not line:
         return False
     if _GUIDANCE_LEAD.match(line):

@@ -41,15 +41,18 @@ _REPORTING = (
     r"was\s+(?:scared|frightened|worried|afraid|happy|sad|upset|tearful|quiet|withdrawn)|"
     r"has\s+said|has\s+told|has\s+disclosed|has\s+described|view\s+is|views\s+are)"
 )
-#: The child on the receiving end: "will be told", "was asked", "has been told".
+#: The child on the receiving end: "will be told", "was asked", "was not reported to have".
 _PASSIVE_SAID = re.compile(
-    r"\b(?:be|been|being|was|were|is|are)\s+(?:told|asked|shared|reported|described|disclosed|explained|stated|expressed)$",
+    r"\b(?:(?:be|been|being|was|were|is|are)(?:\s+(?:not|never|also|then))?|wasn't|weren't|isn't|aren't)\s+(?:told|asked|shared|reported|described|disclosed|explained|stated|expressed)$",
     re.I,
 )
 #: The child as the object of someone else's words: "asking for Noah", "no injury to Summer".
 _OBJECT_BEFORE = re.compile(r"\b(?:for|to|with|about|at|of|from|by|towards|asking|saw|seen|see)\s+$", re.I)
-#: Some other child: "a Year 10 pupil told Mr Kemp", "another pupil said".
-_OTHER_CHILD = re.compile(r"\b(?:an?|another|other|one|some|a\s+year\s+\d+|year\s+\d+)\s*$", re.I)
+#: Some other child: "a Year 10 pupil told Mr Kemp", "another pupil said", "a female student said".
+_OTHER_CHILD = re.compile(
+    r"\b(?:(?:an?|another|other|one|some)(?:\s+(?:female|male|older|younger|other|fellow|\d{1,2}[- ]year[- ]old))?|a\s+year\s+\d+|year\s+\d+)\s*$",
+    re.I,
+)
 #: "C reported missing", "Noah was reported as missing to police": reported by others, not speaking.
 _NOT_SPOKEN = (
     r"(?!\s+(?:as\s+)?(?:missing|absent|to\s+(?:the\s+)?police))"
@@ -269,6 +272,10 @@ _ADULT_SPEAKER = re.compile(
 _SPOKEN_QUOTE = re.compile(r"(?:^|(?<=[\s:(,]))[\"“](?=\S)(?P<words>[^\"”]{12,}?)[\"”](?!\w)")
 
 
+#: Below this age a child says no sentences: a quote given by a pronoun is an adult's.
+_QUOTABLE_MONTHS = 12
+
+
 def _quoted_child(facts: Facts, planned: frozenset[int]) -> list[VoiceEvidence]:
     """The child's own words quoted in a paragraph or cell about the child, the speaker
     given by a pronoun or a colon ("Last week she told Jade, \"he's the only one who gets
@@ -279,6 +286,9 @@ def _quoted_child(facts: Facts, planned: frozenset[int]) -> list[VoiceEvidence]:
     names = [n for n in _child_names(facts) if len(n) > 1]
     if not names:
         return []
+    months = facts.child.age_months
+    if months is not None and months < _QUOTABLE_MONTHS:
+        return []  # "He said he'd 'had a couple'" beside a 5-month-old's name is her father
     child = re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w'’])")
     lead = re.compile(rf"(?:\b(?:she|he|they)\s+(?:\w+\s+){{0,2}}?(?i:{_REPORTING})\b[^\"“.]{{0,30}}|:\s*)$", re.I)
     out: list[VoiceEvidence] = []

@@ -21,6 +21,8 @@ from ..labels import _MIN_FUZZY, _same
 _COMBINED_SPLIT = re.compile(r"\s*/\s*|\s*&\s*|\s*,\s*|\s+and\s+|\s*\+\s*|\s*[()]\s*", re.I)
 _NUMBERING = re.compile(
     r"^\s*(?:\(?[0-9]{1,2}(?:\.[0-9]{1,2})*[.)]?|\(?[a-hj-z][.)]|[ivx]{1,4}[.)])\s+"
+    # a form's lettered questions: "E1. What has the young person said?", "A5 Who took part?"
+    r"|^\s*(?-i:[A-Z])[0-9]{1,2}(?:\.[0-9]{1,2})?[.):]?\s+(?=[A-Z(])"
     # "Part 2 – Who was spoken to", "Section 3: Decisions", "Q5. What information ...",
     # "Appendix 1 – Police information"
     r"|^\s*(?:part|section|step|stage|question|q|appendix|annex)\s*(?:[0-9]{1,2}|[a-h]\b|[ivx]{1,4}\b)\s*[-–—:.)]?\s+",
