@@ -1854,3 +1854,28 @@ def test_a_present_were_sentence_followed_by_more_sentences():
     people = by_name(facts)
     assert set(people) == {"Mark Fenton", "DC Rebecca Hollis", "Sarah Quigley"}
     assert people["Sarah Quigley"].agency == "0-19 Public Health Nursing"
+
+
+def test_observation_fragments_in_the_voice_section_are_the_babys_experience():
+    facts = read(
+        record(
+            "## Child details\nChild's name: Isla Reid\nDate of birth: 14/12/2015\n\n"
+            "## 5. Child's voice and lived experience\nIR too young to talk. Seen by OT on ward 13/03 w/ mum present:\n\n"
+            "- alert, tracking faces, cooed + smiled when OT spoke to her\n"
+            "- settled in mum's arms, good eye contact between them\n"
+        )
+    )
+    assert facts.child.preverbal and facts.voice.observed
+
+
+def test_a_gp_who_replied_by_email_gave_the_gps_input():
+    facts = read(
+        record(
+            "## Participants\n| Name | Role / agency | Present / phone / email |\n|---|---|---|\n"
+            "| Adam Kerr | Social Worker, CSC Ravensby Assessment Team | Teams |\n"
+            "| Dr Kenneth Ng | GP, Ravensby Health Centre | email to Adam Kerr |\n\n"
+            "## Information from agencies\nMr Kerr reported that Dr Ng (GP) replied by email that the children "
+            "are up to date with immunisations.\n"
+        )
+    )
+    assert agency(facts, "gp").input_blocks

@@ -274,6 +274,7 @@ _SOURCE_VERB = re.compile(
     r"(?:said|says|advised|advises|reported|reports|confirmed|confirms|stated|states|shared|shares|explained|"
     r"explains|told|tells|informed|noted|notes|described|describes|raised|added|agreed|highlighted|expressed|"
     r"recommended|recommends|suggested|suggests|commented|comments|observed|observes|assessed|assesses|"
+    r"replied|replies|responded|responds|wrote|writes|e-?mailed|answered|"
     r"has|have|had|holds|held|hold|knows?|is|was|were|are|checks?|records?|no|nil|not|none|unknown|nothing)\b",
     re.I,
 )

@@ -220,7 +220,8 @@ def read_voice(facts: Facts) -> Voice:
             voice.evidence.append(VoiceEvidence("said", line.block, text))
         elif line.block in in_voice and _QUOTE.search(text):
             voice.evidence.append(VoiceEvidence("said", line.block, text))
-        elif _about_child(facts, text) and _observed(text, facts, line.block in in_voice):
+        elif (line.block in in_voice or _about_child(facts, text)) and _observed(text, facts, line.block in in_voice):
+            # in the voice section every line is about the child ("- alert, tracking faces")
             voice.evidence.append(VoiceEvidence("observed", line.block, text))
     if not any(e.kind == "said" for e in voice.evidence):
         voice.evidence.extend(_quoted_child(facts, planned))
