@@ -1879,3 +1879,37 @@ def test_a_gp_who_replied_by_email_gave_the_gps_input():
         )
     )
     assert agency(facts, "gp").input_blocks
+
+
+# -- found on the opened tenth blind split (WB30-WB33) -----------------------------------------
+
+
+def test_the_date_of_a_strategy_held_as_a_call():
+    from strategy_lint.dates import find_meeting_date
+
+    found = find_meeting_date(["Strategy Discussion – Chair's Log (Video Call)", "Date of call | Tue 21/01/2025"])
+    assert found is not None and found[0] == dt.date(2025, 1, 21)
+
+
+def test_an_unticked_box_whose_words_wrapped_to_the_next_line_is_not_ticked():
+    # a PDF cell keeps its visual line breaks: the box ends one line, its words open the next
+    doc = parse_markdown("# Strategy Discussion Record\n\nChair: Kirsty Doyle, TM, Ravensby Assessment Team\n\nOUT\n")
+    [cell] = [b for b in doc.blocks if b.text == "OUT"]
+    cell.text = (
+        "Out of hours: ☒ Not applicable ☐ Referral received by EDT ☐\nStrategy discussion held and chaired by EDT"
+    )
+    facts = Facts(build_structure(doc, lexicon()))
+    assert facts.meeting.led_by != "edt"
+
+
+def test_an_owner_written_as_initials_that_look_like_na_is_named():
+    facts = read(
+        record(
+            "## Attendees\n- Nadia Ahmed (DC, Westshire Police CAIT)\n- Ben Hart (Social Worker, Children's Social Care)\n\n"
+            "## Actions\n| What | Who | When |\n|---|---|---|\n"
+            "| Police – review neglect crime after medical | NA | 19/03/2016 |\n| Home visit | N/A | 18/03/2016 |\n"
+        )
+    )
+    police = action(facts, "Police – review")
+    visit = action(facts, "Home visit")
+    assert police.owner_status == "named" and visit.owner_status == "missing"

@@ -625,6 +625,8 @@ _STRAT = r"(?:strat(?:egy)?\.?(?:\s+(?:discussion|meeting|mtg|disc))?|meeting|mt
 _MEETING_LABEL = re.compile(
     # "Date(s) of discussion": a discussion held over two days by email and phone
     rf"\b(?:date(?:\(s\)|s)?\s*(?:[/&,]|and)?\s*(?:time\s*)?(?:(?:[/&,]|and)\s*\w+\s*)?of\s+(?:the\s+)?(?:initial\s+)?{_STRAT}"
+    # "Date of call" in a record of a strategy held as a (video) call
+    r"|\bdate\s+of\s+(?:the\s+)?(?:video\s+|teams\s+|telephone\s+|conference\s+|strategy\s+)?call\b"
     # "A1. On what date was the strategy discussion held"
     rf"|\b(?:on\s+)?what\s+date\s+(?:was|were|did)\s+(?:the\s+|this\s+)?{_STRAT}"
     rf"|(?:strat(?:egy)?\.?\s+)?(?:meeting|discussion|mtg)\s+date|strat(?:egy)?\.?\s+date"

@@ -134,9 +134,20 @@ def to_deadline(raw: dates.Deadline, text: str) -> Deadline:
     )
 
 
+def _someones_initials(facts: Facts, owner: str) -> bool:
+    """An owner cell that reads as a placeholder ("NA", "NK") but is the initials of someone
+    who took part."""
+    from ..extract.attendees import initials_of
+
+    text = owner.strip(" .")
+    return bool(re.fullmatch(r"[A-Z]{2,3}", text)) and text in initials_of(facts.participants)
+
+
 def _convert(facts: Facts, a: _RawAction) -> Action:
     lexicon = facts.lexicon
     status = "missing" if owner_is_missing(a.owner, lexicon) else "generic" if owner_is_generic(a.owner) else "named"
+    if status == "missing" and _someones_initials(facts, a.owner):
+        status = "named"  # "NA" is Nadia Ahmed's initials here, not "N/A"
     return Action(
         text=a.text,
         owner=a.owner,

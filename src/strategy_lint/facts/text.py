@@ -38,6 +38,7 @@ __all__ = [
 TICKED = "☒☑✓✔■⊠"
 UNTICKED = "☐□▢"
 _BOX = re.compile(r"\[\s*[xX✓✔]\s*\]|\[\s\]|\(\s*[xX]\s*\)|[☒☑✓✔■⊠☐□▢]")
+_BOX_AT_END = re.compile(r"(" + _BOX.pattern + r")[ \t]*\n[ \t]*")
 _NEGATION = re.compile(
     r"\b(?:no|not|never|neither|nor|without|nobody|none|whether|if|unless)\b|n't\b|\bno\s+one\b", re.I
 )
@@ -63,7 +64,9 @@ def record_lines(document: Document) -> Iterator[Line]:
         if b.is_furniture or not b.text or b.index in heading_blocks:
             continue  # a title is not content (labelled_lines gives titles with their values)
         label = _context_label(document, b.index)
-        for raw in b.text.split("\n"):
+        # a box at the end of a line ticks the words on the next (a PDF cell's wrapping:
+        # "☐ Referral received by EDT ☐\nStrategy discussion held and chaired by EDT")
+        for raw in _BOX_AT_END.sub(r"\1 ", b.text).split("\n"):
             text = drop_unticked(raw.strip())
             if text:
                 yield Line(text, b.index, label, labelled=bool(label))

@@ -73,6 +73,8 @@ _EXCUSE = re.compile(
 )
 _PRONOUN_SAID = re.compile(rf"\b(?:she|he|they)\s+(?:has\s+|had\s+)?(?:{_REPORTING})\b", re.I)
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|until|whether|should|in\s+case|once)\b", re.I)
+#: What the child needs, not what anyone saw: "She needs constant responsive care".
+_NEEDS = re.compile(r"^\W*(?:[\w'’-]+\s+){1,3}(?:needs|requires|will\s+need|would\s+benefit\s+from)\b", re.I)
 #: Observation that is only planned ("will be captured through observation at the next visit").
 _PLANNED = re.compile(r"\b(?:will\s+be|to\s+be|will|next\s+visit|going\s+to|planned|plan\s+to|once\s+seen)\b", re.I)
 
@@ -383,6 +385,8 @@ def _observed(text: str, facts: Facts, in_voice: bool = False) -> bool:
             continue
         if _EXCUSE.search(sentence) or _PLANNED.search(sentence) or _HYPOTHETICAL.search(sentence):
             continue  # "no medical needed unless Ethan discloses" observes nothing
+        if _NEEDS.search(sentence):
+            continue  # "She needs constant responsive care": a need, not what was seen
         found = observed_experience(sentence, facts.nlp, facts.lexicon)
         if any(w.lower() not in _WEAK_OBSERVATION for w in found):
             return True
