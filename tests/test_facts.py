@@ -1884,6 +1884,38 @@ def test_a_gp_who_replied_by_email_gave_the_gps_input():
 # -- found on the opened tenth blind split (WB30-WB33) -----------------------------------------
 
 
+def test_a_statement_signed_with_a_name_in_brackets_is_that_persons_input():
+    def legal_input(line: str) -> list[int]:
+        facts = read(
+            record(
+                "## Participants\n| Name | Role / agency |\n|---|---|\n"
+                "| Rhian Pugh | Team Manager, Tarnside CSC |\n"
+                "| Simon Clay | Solicitor, Tarnside Council Legal Services |\n\n"
+                f"## Decisions\n| **Legal advice / PLO** | {line} |\n"
+            )
+        )
+        return [a for a in facts.agencies if "Simon Clay" in [p.name for p in a.participants]][0].input_blocks
+
+    assert legal_input("Threshold likely met (Simon Clay); legal planning meeting 05/06")
+    assert not legal_input("Papers to be sent to the solicitor (Simon Clay) by 05/06")
+    assert not legal_input("Rhian to book a meeting with legal (Simon Clay).")
+    assert not legal_input("Legal planning meeting: Rhian Pugh (Team Manager, Legal Services).")
+
+
+def test_details_under_an_agencys_part_are_that_agencys_information():
+    facts = read(
+        record(
+            "## Participants\n| Name | Role / agency |\n|---|---|\n"
+            "| DC Paul Reece | Detective Constable, CAIT, Wyremoor Police |\n\n"
+            "## 7. Information shared by agencies\n### Police\n"
+            "| **Checks completed** | [x] PNC [x] Local |\n| **Details** | Father – 2020 public order offence. |\n"
+        )
+    )
+    police = next(a for a in facts.agencies if a.key == "police")
+    assert police.input_blocks
+    assert "details" not in [s.kind for s in facts.document.sections if s.title == "Details"]
+
+
 def test_the_date_of_a_strategy_held_as_a_call():
     from strategy_lint.dates import find_meeting_date
 
@@ -1913,3 +1945,30 @@ def test_an_owner_written_as_initials_that_look_like_na_is_named():
     police = action(facts, "Police – review")
     visit = action(facts, "Home visit")
     assert police.owner_status == "named" and visit.owner_status == "missing"
+
+
+def test_a_bilingual_form_names_its_fields_and_columns_in_the_first_language():
+    from strategy_lint.readers.pdf_blocks import _parallel_title
+
+    lex = lexicon()
+    assert lex.column_kind("Who / Pwy") == "owner" and lex.column_kind("By when / Erbyn pryd") == "deadline"
+    assert _parallel_title(
+        "Part 6: Voice of the child and what matters to them / Rhan 6: Llais y plentyn a'r hyn sy'n bwysig iddynt"
+    )
+    facts = read(
+        "# Record of Strategy Discussion / Cofnod Trafodaeth Strategaeth\n\n"
+        "| Date of strategy discussion / Dyddiad y drafodaeth strategaeth | Sat 15/03/2025 |\n|---|---|\n"
+        "| Chair / Cadeirydd | EDT Senior Practitioner (on call) |\n"
+    )
+    assert facts.meeting.led_by == "edt"
+
+
+def test_a_photograph_of_a_body_part_after_a_form_label_cell_follows_the_injury():
+    facts = read(
+        record(
+            "## Reason\nLeo has four bruises to his upper arms with fingertip marks.\n\n"
+            "| Photographs | Mrs Protheroe took two photographs of Leo's arms on the school iPad and emailed them "
+            "to the duty inbox. |\n|---|---|\n"
+        )
+    )
+    assert facts.photographs and not facts.photographs[0].medical

@@ -358,6 +358,8 @@ _END_WORKING_DAY = re.compile(r"\bend\s+of\s+(?:the\s+)?(?:working|business)\s+d
 _SAME_DAY = re.compile(
     r"\b(?:today|same\s+day|end\s+of\s+(?:the\s+)?day|end\s+of\s+play|close\s+of\s+(?:play|business)"
     r"|by\s+close|during\s+(?:the\s+)?meeting|by\s+\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)(?!\s+on\b)"
+    r"|by\s+(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*hrs)?(?!\s+on\b|\s*/|\d)"  # "by 07:00" (a 24-hour clock)
+    r"|end\s+of\s+(?:the\s+|this\s+|my\s+|her\s+|his\s+)?shift"  # EDT: "before the end of this shift"
     r"|tonight|this\s+(?:afternoon|evening|morning))\b",
     re.I,
 )
@@ -582,10 +584,10 @@ def _real_deadline(raw: str, meeting: _dt.date | None) -> tuple[str, _dt.date | 
 
 def _relative(raw: str) -> tuple[int | tuple[str, int], str] | None:
     """(days or ("months", n), description) for timescales counted from the meeting."""
+    if _TOMORROW.search(raw) and not re.search(r"\btoday\b", raw, re.I):  # "by 5pm tomorrow"
+        return (1, "Due the day after the meeting")
     if _SAME_DAY.search(raw) or _SAME_DAY_ABBR.search(raw):
         return (0, "Due the same day as the meeting")
-    if _TOMORROW.search(raw):
-        return (1, "Due the day after the meeting")
     m = _HOURS.search(raw) or _HOURS_BARE.search(raw)
     if m:
         hours = _num(m.group(1))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import Lexicon, strip_numbering
+from .lexicon import Lexicon, normalise_title, strip_numbering
 from .model import Block, BlockKind, Document, Section, Table, TableRecord
 from .nlp import is_placeholder
 
@@ -413,6 +413,12 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
         kind = lexicon.section_kind(title)
         if kind == "actions" and stack and stack[-1].kind == "actions_taken":
             kind = "actions_taken"  # "Action | Police attended 02/12" under "Immediate action already taken"
+        if kind == "details" and origin == "form-label" and normalise_title(title) == "details":
+            outer = next((s.kind for s in reversed(stack) if s.kind), None)
+            if outer not in (None, "details"):
+                # "Police | Details | PNC: ..." under "Information shared by agencies": the
+                # details of the part it sits in, not the meeting's details
+                kind = None
         sec = Section(
             index=len(sections),
             title=title.strip().rstrip(":").strip(),

@@ -132,9 +132,16 @@ def _read_time(facts: Facts, meeting: Meeting) -> None:
             meeting.time = m.group(0).strip()
 
 
+def _field(pattern: re.Pattern[str], label: str) -> bool:
+    """``label`` is the field ``pattern`` names, also when the form gives it in two
+    languages ("Chair / Cadeirydd")."""
+    label = label.strip(" :?")
+    return bool(pattern.match(label) or " / " in label and pattern.match(label.split(" / ")[0].strip()))
+
+
 def _read_chair(facts: Facts, meeting: Meeting) -> None:
     for label, value, block in labelled_lines(facts.document):
-        if _CHAIR_LABEL.match(label.strip(" :?")) and value.strip() and not facts.is_placeholder(value):
+        if _field(_CHAIR_LABEL, label) and value.strip() and not facts.is_placeholder(value):
             meeting.chair = _person(facts, value)
             meeting.chair_block = block
             return
@@ -225,7 +232,7 @@ def _read_edt(facts: Facts, meeting: Meeting) -> None:
     for label, value, block in labelled_lines(document):
         text = drop_unticked(value).replace("’", "'")  # "Led by | [x] Day team [ ] EDT"
         own = re.split(r"[.;]\s", text, maxsplit=1)[0]  # not a remark after the chair's name and team
-        if _LEAD_FIELD.match(label.strip(" :?")) and term_re.search(own) and not _CONTACT.search(own):
+        if _field(_LEAD_FIELD, label) and term_re.search(own) and not _CONTACT.search(own):
             _led(meeting, block, f"{label}: {value}")
             return
     patterns = _lead_patterns(term)

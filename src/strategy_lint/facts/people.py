@@ -265,7 +265,23 @@ def _credited_lines(
         keys |= {key for key, start, end in finder.spans_in(both) if _attributed(both, start, end, cut)}
         for key in keys:
             out.setdefault(key, []).append(block)
+    for block, line in _decision_lines(document, planned):
+        # a decision is the meeting's, not an agency's input -- unless it is signed with the
+        # name of whoever gave it ("Legal advice | Threshold likely met (Simon Clay)")
+        for key, start, end in finder.spans_in(line):
+            before = line[line.rfind("\n", 0, start) + 1 : start]
+            if _signed_statement(before, line[end : end + 50]):
+                out.setdefault(key, []).append(block)
     return out
+
+
+def _decision_lines(document, planned: frozenset[int]):
+    for b in document.body_blocks():
+        sec = document.section_of_block(b.index)
+        if sec is None or b.index == sec.heading_block or b.index in planned:
+            continue
+        if _kinds_up(document, sec) == {"decision"}:
+            yield from ((b.index, line) for line in b.text.split("\n") if "(" in line)
 
 
 #: Words that make the agency or person named just before them the source of what follows.
@@ -300,6 +316,8 @@ def _attributed(text: str, start: int, end: int, cut: int) -> bool:
     before = re.split(r"(?<=[a-z0-9)][.!?])\s+(?:/\s+)?|\s+/\s+", before)[-1]
     if _SOURCE_BEFORE.search(before):
         return True
+    if _signed_statement(before, text[end : end + 50]):
+        return True
     if _OBJECT_BEFORE.search(before):
         return False
     if _LABEL_AFTER.match(text[end : end + 70]):
@@ -307,6 +325,24 @@ def _attributed(text: str, start: int, end: int, cut: int) -> bool:
     if len(before.split()) <= 3:
         return True  # "- Police (DS Kaur): ...", "GP (email): ...", "HV – seen 02/10"
     return bool(_SOURCE_VERB.match(text[end : end + 80]))
+
+
+#: The bracket closing a clause after a name: "Threshold likely met (Simon Clay);".
+_CLOSES_CLAUSE = re.compile(r"^(?:,[^()]{0,40})?\)\s*(?:[;.,]|$)")
+_OBJECT_NEAR = re.compile(r"\b(?:to|with|for|at|about|into|by|from|of|on)\s+(?:\S+\s+){0,2}\S*\s*$", re.I)
+
+
+def _signed_statement(before: str, after: str) -> bool:
+    """A statement signed with its source's name in brackets ("Threshold likely met (Simon
+    Clay); legal planning meeting 05/06"), not a name that says who is meant ("Allocated SW
+    (Jo Bell) to visit", "referred to the paediatrician (Dr Rees).")."""
+    if not before.endswith("("):
+        return False
+    statement = before[:-1].rstrip()
+    words = statement.split()
+    if len(words) < 2 or not words[-1][:1].islower():
+        return False  # "Dean Mortimer (Education Adviser, Virtual School)": who a name is
+    return bool(_CLOSES_CLAUSE.match(after)) and not _OBJECT_NEAR.search(statement)
 
 
 def _input_units(document):
@@ -379,7 +415,9 @@ def _untyped_titles(document, sec) -> str:
     while parent is not None and parent.kind is None:
         # only a part that holds an agency's information lends its title to the lines
         # below: a record's own title ("Calderwick Hospitals NHS Foundation Trust") does not
-        if _INFO_TITLE.search(parent.title):
+        grand = document.sections[parent.parent] if parent.parent is not None else None
+        if _INFO_TITLE.search(parent.title) or (grand is not None and grand.kind == "agency_info"):
+            # "Information shared by agencies" > "Police" > "Details": the agency's own part
             titles.append(parent.title)
             break
         parent = document.sections[parent.parent] if parent.parent is not None else None

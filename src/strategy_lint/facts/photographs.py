@@ -39,7 +39,8 @@ def read_photographs(facts: Facts) -> list[Photograph]:
     before = ""  # the block before: "4 bruises to the left arm" then "- took photos of both arms"
     for block in facts.document.body_blocks():
         near = _injury_in(before.replace("’", "'"), injuries)
-        before = block.text or ""
+        if len((block.text or "").split()) > 3:
+            before = block.text or ""  # a form's label cell ("Photographs") keeps the context
         hit = _photo_of_injury(facts, block.text or "", photos, injuries, expected, None, parts, near)
         if not hit:
             continue

@@ -92,7 +92,13 @@ class Lexicon:
         ("agency+role"), so readers split the cell instead of taking it as one of them.
         """
         combined = self._combined_kind(header) or self._options_kind(header)
-        return combined or _best_match(normalise_title(header), self.columns)
+        kind = combined or _best_match(normalise_title(header), self.columns)
+        halves = (header or "").split(" / ")
+        if kind is None and len(halves) == 2 and _best_match(normalise_title(halves[1]), self.columns) is None:
+            # a header in two languages ("Who / Pwy", "By when / Erbyn pryd"): the first names
+            # it (not "Attended / consulted", two answers the lexicon knows)
+            kind = _best_match(normalise_title(halves[0]), self.columns)
+        return kind
 
     def _options_kind(self, header: str) -> str | None:
         """A header that lists the answers it wants ("Contribution (present / phone / email /

@@ -113,6 +113,8 @@ class _Builder:
         short = all(len(line.words) <= MAX_HEADING_WORDS for line in group.lines) and (
             n_words <= MAX_HEADING_WORDS or len(group.lines) <= 2
         )
+        if not short and len(group.lines) <= 2:
+            short = _parallel_title(" ".join(line.text for line in group.lines))
         return short and group.first.size >= HEADING_RATIO * self.body_size
 
     def _rank_headings(self, plans: list[tuple[PageLayout, list[Any]]]) -> None:
@@ -283,3 +285,10 @@ def _join_lines(lines: list[Line]) -> str:
 
 def _source(page: int, x0: float, top: float, x1: float, bottom: float) -> str:
     return f"page={page};bbox={x0:.1f},{top:.1f},{x1:.1f},{bottom:.1f}"
+
+
+def _parallel_title(text: str) -> bool:
+    """A title given in two languages ("Part 6: Voice of the child / Rhan 6: Llais y
+    plentyn"): each half is a heading's length, so the whole is one heading, not prose."""
+    halves = text.split(" / ")
+    return len(halves) == 2 and all(1 <= len(h.split()) <= MAX_HEADING_WORDS for h in halves)
