@@ -1972,3 +1972,28 @@ def test_a_photograph_of_a_body_part_after_a_form_label_cell_follows_the_injury(
         )
     )
     assert facts.photographs and not facts.photographs[0].medical
+
+
+def test_a_what_they_said_column_of_the_consulted_table_is_not_a_voice_field():
+    facts = read(
+        record(
+            "## Participants\n| Name | Role / agency |\n|---|---|\n| Ben Tait | SW, CBC Children's Services |\n\n"
+            "### Consulted after the call\n\n| Name | Role / agency | How | What they said |\n|---|---|---|---|\n"
+            "| Alison Fry | Solicitor, CBC Legal Services | Phone with chair 12:00 | Threshold likely met |\n"
+            "| Dr Hannah Lee | GP, Oakwood Surgery | Email 11:45 | Mother registered; no concerns |\n"
+        )
+    )
+    assert not [s for s in facts.voice.sections if s.title == "What they said"]
+
+
+def test_a_field_that_opens_a_line_of_a_box_is_not_the_wrapped_end_of_the_line_before():
+    doc = parse_markdown(record("## Outcome\n| BOX | **Record completed by** GH |\n", date="23/11/2024"))
+    [cell] = [b for b in doc.blocks if b.text == "BOX"]
+    cell.text = (
+        "Next steps and sharing\nReview strategy: Mon 25/11, day TM to chair, YOS if known\n"
+        "Outcome shared with all agencies by (who / date): GH – record emailed to MASH, police, ED and "
+        "allocated SW by 09:00 Mon 25/11"
+    )
+    facts = Facts(build_structure(doc, lexicon()))
+    [update] = facts.update_actions
+    assert update.deadline.is_real and "Outcome shared" in update.text

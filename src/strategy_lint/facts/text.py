@@ -72,13 +72,23 @@ def record_lines(document: Document) -> Iterator[Line]:
                 yield Line(text, b.index, label, labelled=bool(label))
 
 
+#: A line that opens with its own label starts a new field of a box, not the wrapped end of
+#: the line before ("… YOS if known" / "Outcome shared with all agencies by (who / date): GH …").
+_OWN_LABEL = re.compile(r"^[A-Z][^:.!?]{0,60}:\s+\S")
+
+
 def prose_lines(document: Document) -> list[Line]:
     """:func:`record_lines` with the wrapped lines of a cell or paragraph joined back into
     the sentences they belong to (a PDF table cell keeps its visual line breaks), so
     sentence searches see "The strategy meeting was requested in pathway ..." whole."""
     out: list[Line] = []
     for line in record_lines(document):
-        if out and line.block == out[-1].block and not re.search(r"[.!?:;]\s*$", out[-1].text):
+        if (
+            out
+            and line.block == out[-1].block
+            and not re.search(r"[.!?:;]\s*$", out[-1].text)
+            and not _OWN_LABEL.match(line.text)
+        ):
             out[-1] = Line(f"{out[-1].text} {line.text}", line.block, line.label, line.labelled)
             continue
         out.append(line)

@@ -133,6 +133,8 @@ def read_voice(facts: Facts) -> Voice:
         title = text.rstrip(" :")
         if line.block in covered or line.block in planned:
             continue  # "Police – check 3 Dale View for children visiting" is an action
+        if _column_header(document, document.blocks[line.block]):
+            continue  # "Name | Role | How | What they said": its answers are the cells below it
         if ":" in text.rstrip(" :") and not text.rstrip().endswith(":"):
             # "Ollie's views: Ollie is non-verbal ...": an inline label the lexicon does not
             # list (those were read by voice_sections) but that names the child's voice
@@ -228,6 +230,15 @@ def read_voice(facts: Facts) -> Voice:
     if not any(e.kind == "said" for e in voice.evidence):
         voice.evidence.extend(_quoted_child(facts, planned))
     return voice
+
+
+def _column_header(document, block) -> bool:
+    """A table's column title, not a field: what answers it is in the rows below, which
+    the voice sections read by column when the column is the child's voice."""
+    if block.table is None or block.row is None:
+        return False
+    table = document.tables[block.table]
+    return bool(table.header) and block.row == table.header_row and table.n_rows > block.row + 1
 
 
 _OPEN_END = re.compile(r"\b(?:the|a|an|is|are|of|to|and|or|what|for|with|by|in|on|at|their|his|her|how|who)$", re.I)
