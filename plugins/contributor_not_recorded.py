@@ -19,7 +19,9 @@ class ContributorNotRecorded(Rule):
     It reads only what happened, not plans ("Police to contact the school", "could not
     be contacted"), and not the meeting details ("police joined by telephone").
     Children's social care, its front door and out-of-hours team convene the discussion
-    and are not reported.
+    and are not reported. It is sure of a finding (high confidence) when the whole record
+    was read, or when the organisation or person contacted is named nowhere else in it;
+    otherwise the finding is "worth a look": they may be listed in a part it did not follow.
 
     ## Why it matters
     The 2016 multi-agency audit found the notes "did not clearly reflect who had been
@@ -79,10 +81,18 @@ class ContributorNotRecorded(Rule):
                 ),
                 block=contact.block,
                 excerpt=contact.text,
-                confidence=Confidence.MEDIUM
-                if understood is not Confidence.HIGH or not facts.participants
-                else Confidence.HIGH,
+                confidence=self._confidence(understood, bool(facts.participants), contact.named_elsewhere),
             )
+
+    @staticmethod
+    def _confidence(understood: Confidence, has_list: bool, named_elsewhere: bool) -> Confidence:
+        """Sure when the record was read fully, or when the contact is named nowhere else
+        in it: then no part the reading missed can list them."""
+        if not has_list:
+            return Confidence.MEDIUM
+        if understood is Confidence.HIGH or not named_elsewhere:
+            return Confidence.HIGH
+        return Confidence.MEDIUM
 
 
 @hookimpl

@@ -1997,3 +1997,26 @@ def test_a_field_that_opens_a_line_of_a_box_is_not_the_wrapped_end_of_the_line_b
     facts = Facts(build_structure(doc, lexicon()))
     [update] = facts.update_actions
     assert update.deadline.is_real and "Outcome shared" in update.text
+
+
+def test_a_contact_named_nowhere_else_in_the_record_is_known_to_be_unlisted():
+    body = (
+        "## Participants\n| Name | Role / agency |\n|---|---|\n| Jess Ward | Social Worker, CSC |\n\n"
+        "## Notes\nJess Ward spoke to Dr Owen Rees, Castle Street Surgery, by phone at 09:15: mother on methadone.\n"
+    )
+    [contact] = [c for c in read(record(body)).contacts if not c.recorded]
+    assert not contact.named_elsewhere
+    # the surgery named again (in the child's details, a table the reading did not follow):
+    # it may be listed there, so the contact is not known to be unlisted
+    [contact] = [c for c in read(record(body + "\n## Child\nGP: Castle Street Surgery\n")).contacts if not c.recorded]
+    assert contact.named_elsewhere
+
+
+def test_the_place_a_meeting_was_held_face_to_face_is_not_a_contact():
+    facts = read(
+        record(
+            "## Meeting\nMeeting: Thursday 6 November 2025, 09:30-10:30, face to face at Calderwick Family Centre, "
+            "with the recovery worker joining by telephone.\n"
+        )
+    )
+    assert not [c for c in facts.contacts if "Family Centre" in c.name]

@@ -377,3 +377,20 @@ def test_what_a_table_says_people_said_is_not_who_took_part():
         "| Maternity | strat | Kirsty Lowe booked at 25 weeks. As above. |\n| Police | strat | Ryan Moffat on licence. |\n"
     )
     assert [f.confidence.value for f in lint(md, select=["SL101"])] == ["high"]
+
+
+def test_a_contact_named_nowhere_else_is_a_confident_finding_in_a_record_read_in_part():
+    """The record's parts are unknown ("Notes", "Misc"), so the reading is not sure of it;
+    but the surgery and the doctor the worker phoned are named nowhere else: the whole
+    record was searched, and nothing lists them."""
+    from strategy_lint.testing import lint
+
+    md = (
+        "# Strategy Discussion\n\nDate of discussion: 19/09/2024\n\n## Present\n- Jess Ward (Social Worker, CSC)\n"
+        "- DC Ann Lowe (Police, CAIT)\n\n## Notes\nJess Ward spoke to Dr Owen Rees, Castle Street Surgery, by phone "
+        "at 09:15: mother on methadone.\n\n## Misc\nNothing further.\n"
+    )
+    [found] = lint(md, select=["SL103"])
+    assert found.confidence.value == "high"
+    again = md + "\n## Other\nRegistered with Castle Street Surgery.\n"
+    assert [f.confidence.value for f in lint(again, select=["SL103"])] == ["medium"]

@@ -71,10 +71,15 @@ _NOT_BEFORE = re.compile(r"\b(?:not|never)\s+(?:been\s+|yet\s+)?$", re.I)
 class Contact:
     """An agency the record says gave information outside the meeting (phone, email)."""
 
-    __slots__ = ("key", "name", "block", "text", "how", "recorded")
+    __slots__ = ("key", "name", "block", "text", "how", "recorded", "named_elsewhere")
 
-    def __init__(self, key: str, name: str, block: int, text: str, how: str, recorded: bool) -> None:
+    def __init__(
+        self, key: str, name: str, block: int, text: str, how: str, recorded: bool, named_elsewhere: bool = True
+    ) -> None:
         self.key, self.name, self.block, self.text, self.how, self.recorded = key, name, block, text, how, recorded
+        #: the organisation or a person of the contact is named in another block of the record:
+        #: it may be listed there in a layout the reading did not follow
+        self.named_elsewhere = named_elsewhere
 
     def __repr__(self) -> str:  # no record text in reprs
         return f"Contact(key={self.key!r}, block={self.block}, recorded={self.recorded})"
@@ -714,8 +719,31 @@ def read_contacts(facts: Facts) -> list[Contact]:
                 or _names_recorded_person(agency_text, recorded)
                 or any(same_agency(key, k) for k in listed)
             )
-            out.append(Contact(key, mention, block, text, _contact_word(text), is_recorded))
+            elsewhere = not is_recorded and _named_elsewhere(document, block, mention, text)
+            out.append(Contact(key, mention, block, text, _contact_word(text), is_recorded, elsewhere))
     return out
+
+
+#: A person named with a title in a contact's sentence ("spoke to Dr Owen Rees").
+_TITLED = re.compile(
+    r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|DC|DS|PC|Sgt|Cllr|Nurse)\.?\s+(?:[A-Z]\.?\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+)
+
+
+def _named_elsewhere(document: Any, block: int, mention: str, text: str) -> bool:
+    """Whether the organisation of a contact ("Castle Street Surgery") or the person named
+    in its sentence ("Dr Owen Rees") appears in any other block of the record: when neither
+    does, the whole record has been searched and they are listed nowhere."""
+    if len(mention.split()) < 2 or mention.islower():
+        return True  # "GP", "the school": a word any part of the record may list them by
+    names = [mention.strip()] + [m.group(1).split()[-1] for m in _TITLED.finditer(text)]
+    patterns = [re.compile(rf"\b{re.escape(n)}\b", re.I) for n in names if len(n) >= 3]
+    for b in document.blocks:
+        if b.index == block or not b.text:
+            continue
+        if any(p.search(b.text) for p in patterns):
+            return True
+    return False
 
 
 _PEOPLE_KINDS = ("name", "role", "agency", "name+role", "agency+role", "mode")
@@ -860,7 +888,7 @@ _IN_PASSING = re.compile(
 )
 #: Where the meeting was held: a place, not someone who gave information.
 _VENUE = re.compile(
-    r"\b(?:held|took\s+place|met|hosted)\b[^.;]{0,45}\b(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}$"
+    r"\b(?:held|took\s+place|met|hosted|face[\s-]+to[\s-]+face|in\s+person)\b[^.;]{0,45}\b(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}$"
 )
 #: A worker reaching someone: who was reached comes after it.
 _CALLED = re.compile(
