@@ -20,7 +20,9 @@ class ActionWithoutDeadline(Rule):
     5 working days", "today") or a dated event ("before the ICPC").  It fires on "ASAP",
     "ongoing", "TBC", "as and when", "when possible", "-", "N/A" or a blank.  When the meeting
     date is known it also fires on a deadline that falls before the meeting (usually a typo
-    or a date copied from an earlier record).
+    or a date copied from an earlier record).  An action read from a table or a form is a sure
+    finding; one read from prose or a list is "worth a look" unless its timescale is itself a
+    word that sets none ("– TBC.", "(ongoing)") and nothing else in its paragraph is a date.
 
     ## Why it matters
     Working Together asks the strategy discussion to agree "who will do what and by when";

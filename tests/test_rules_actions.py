@@ -208,3 +208,26 @@ def test_action_rules_in_every_layout(actions_md, expected, tmp_path: Path):
         result = linter().lint_file(path)
         assert result.status == "ok", result.error
         assert sorted(codes_of(result.findings)) == expected, (layout, [f.message for f in result.findings])
+
+
+def test_an_action_in_prose_whose_timescale_says_there_is_none_is_a_sure_finding():
+    """A plan written as a list is read with less certainty than an action table; but
+    "– TBC." and "(ongoing)" are the record's own words for no deadline.  A timescale cut
+    short by the sentence reading ("as soon as possible, and by 27/09/2024 at the latest")
+    stays unsure: its paragraph holds a date."""
+    from strategy_lint.testing import lint
+
+    head = (
+        "# Strategy Discussion\n\nDate of discussion: 19/09/2024\n\n## Present\n- Jess Ward (Social Worker, CSC)\n"
+        "- DC Ann Lowe (Police, CAIT)\n\n## Plan\n"
+    )
+
+    def confidences(line: str) -> list[str]:
+        return [f.confidence.value for f in lint(head + line + "\n", select=["SL401"])]
+
+    assert confidences("1. CAIT to arrange ABE – TBC.") == ["high"]
+    assert confidences("1. DC Ann Lowe to arrange ABE (ongoing).") == ["high"]
+    assert confidences(
+        "1. Review the breach and interview Mr Ward if appropriate (DC Ann Lowe, as soon as possible, "
+        "and by 27/09/2024 at the latest)."
+    ) == ["medium"]

@@ -162,8 +162,30 @@ def _convert(facts: Facts, a: _RawAction) -> Action:
         owner_status=status,
         blocks=list(a.blocks),
         intent="update-agencies" if is_update_intent(a.text, lexicon) else None,
-        confidence=Confidence.HIGH if a.source in ("table", "fields") else Confidence.MEDIUM,
+        confidence=Confidence.HIGH
+        if a.source in ("table", "fields") or (status == "named" and _says_no_date(facts, a))
+        else Confidence.MEDIUM,
     )
+
+
+#: A timescale that says in words there is none ("CAIT to arrange ABE – TBC.", "DC Ellery will
+#: continue to monitor (ongoing)"): the record itself says so, however the action was found.
+_SAYS_NO_DATE = re.compile(
+    r"^\W*(?:ongoing|tbc|tba|to\s+be\s+(?:confirmed|arranged|agreed)|asap|as\s+soon\s+as\s+possible"
+    r"|when\s+possible|as\s+and\s+when|in\s+due\s+course)\W*$",
+    re.I,
+)
+
+
+def _says_no_date(facts: Facts, a: _RawAction) -> bool:
+    """The action's timescale is a word that sets none, and nothing else in its paragraph
+    or cell is a date ("as soon as possible, and by 12/12/2025 at the latest" is cut at the
+    comma by the sentence reading, and is a deadline)."""
+    if not _SAYS_NO_DATE.match(a.deadline_text or ""):
+        return False
+    whole = facts.document.blocks[a.block].text if a.block is not None else a.text
+    found = dates.parse_deadline(whole, meeting_date=meeting_date(facts.document), lexicon=facts.lexicon)
+    return not found.is_real
 
 
 def read_actions(facts: Facts) -> list[Action]:
