@@ -2020,3 +2020,17 @@ def test_the_place_a_meeting_was_held_face_to_face_is_not_a_contact():
         )
     )
     assert not [c for c in facts.contacts if "Family Centre" in c.name]
+
+
+def test_a_body_part_photographed_in_a_forms_later_row_is_a_photograph_of_the_marks():
+    facts = read(
+        record(
+            "## 4. Reason\n| **What happened** | Ruby (9 months) came to nursery with bruising to both ears. |\n"
+            "| **Explanation given** | Mother said she fell against the cot side on Sunday evening. |\n"
+            "| **Who raised the concern** | Karen Shaw, Nursery Manager, Little Acorns Day Nursery. |\n"
+            "| **Immediate action taken** | Nursery manager photographed both ears and the back of Ruby's hand on "
+            "the nursery iPad at 09:40. |\n"
+        )
+    )
+    [photo] = facts.photographs
+    assert photo.by == "nursery" and not photo.medical

@@ -36,11 +36,14 @@ def read_photographs(facts: Facts) -> list[Photograph]:
     if photos is None or injuries is None:
         return []
     out = []
-    before = ""  # the block before: "4 bruises to the left arm" then "- took photos of both arms"
+    # the blocks just before: "4 bruises to the left arm" then "- took photos of both arms";
+    # a form's rows: "What happened | bruising to both ears" two rows above "Immediate action
+    # taken | Nursery manager photographed both ears and the back of Ruby's hand"
+    recent: list[bool] = []
     for block in facts.document.body_blocks():
-        near = _injury_in(before.replace("’", "'"), injuries)
+        near = any(recent[-_NEAR_BLOCKS:])
         if len((block.text or "").split()) > 3:
-            before = block.text or ""  # a form's label cell ("Photographs") keeps the context
+            recent.append(_injury_in((block.text or "").replace("’", "'"), injuries))
         hit = _photo_of_injury(facts, block.text or "", photos, injuries, expected, None, parts, near)
         if not hit:
             continue
@@ -57,6 +60,10 @@ def read_photographs(facts: Facts) -> list[Photograph]:
         )
     return out
 
+
+#: How many blocks of text before a photograph a description of the marks still speaks for it
+#: (a form's rows: the incident, the explanation, who raised it, then the action taken).
+_NEAR_BLOCKS = 4
 
 #: "CW had visible red mark to upper arm, photos taken ...": whose the marks are.
 _HURT_SUBJECT = re.compile(
