@@ -20,7 +20,10 @@ class AgencyInputUnrecorded(Rule):
     "CAIT", "DS Fenwick", and initials such as "MF said..." for a listed person).
     Children's social care convenes the discussion: its input counts as recorded when
     the reason, decision or actions say anything. An action given to an agency, or a
-    heading with nothing under it, is not its input.
+    heading with nothing under it, is not its input.  It is sure of a finding (high
+    confidence) when the whole record was read, or when neither the agency nor its people
+    are named anywhere outside the entries that list them; otherwise the finding is "worth
+    a look": what the agency said may be written in a part it did not follow.
 
     ## Why it matters
     The 2016 audit asked that the record "clearly record who has had input into the
@@ -80,7 +83,9 @@ class AgencyInputUnrecorded(Rule):
                 continue  # contacted outside the meeting but never listed: SL103's finding
             first = members[0]
             who = ", ".join(p.name for p in members if p.name)
-            sure = agency.known and understood is Confidence.HIGH and not doubtful
+            # sure when the record was read fully, or when nothing outside the list names the
+            # agency or its people: then no part the reading missed can hold what it said
+            sure = agency.known and not doubtful and (understood is Confidence.HIGH or not agency.named_elsewhere)
             yield Report(
                 message=(
                     "{agency} took part" + (" ({who})" if who else "") + " but nothing it said is recorded, "

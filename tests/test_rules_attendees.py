@@ -394,3 +394,23 @@ def test_a_contact_named_nowhere_else_is_a_confident_finding_in_a_record_read_in
     assert found.confidence.value == "high"
     again = md + "\n## Other\nRegistered with Castle Street Surgery.\n"
     assert [f.confidence.value for f in lint(again, select=["SL103"])] == ["medium"]
+
+
+def test_an_agency_named_nowhere_but_its_own_entry_said_nothing_whatever_the_layout():
+    """The record's parts are unknown, so the reading is not sure of it; but the housing
+    officer and her organisation appear nowhere outside her entry in the list: the whole
+    record was searched and holds nothing housing said.  Named again elsewhere, what she
+    said may be written there in a way the reading did not follow."""
+    from strategy_lint.testing import lint
+
+    md = (
+        "# Strategy Discussion\n\nDate of discussion: 19/09/2024\n\n## Present\n- Jess Ward (Social Worker, CSC)\n"
+        "- DC Ann Lowe (Police, CAIT)\n- Sophie Kerr (Tenancy Officer, Kelsford Homes)\n\n## Notes\n"
+        "DC Ann Lowe said the father has a caution for assault in 2021. Jess Ward said the family are known.\n\n"
+        "## Misc\nNothing further.\n"
+    )
+    found = [f for f in lint(md, select=["SL301"]) if "Kelsford" in f.message]
+    assert [f.confidence.value for f in found] == ["high"]
+    again = md.replace("Nothing further.", "Rent arrears are being looked at by Kelsford Homes.")
+    found = [f for f in lint(again, select=["SL301"]) if "Kelsford" in f.message]
+    assert [f.confidence.value for f in found] in (["medium"], [])

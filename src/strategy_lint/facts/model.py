@@ -163,6 +163,9 @@ class Agency:
     pending: bool = False
     #: the record only names it by a local name the lexicon does not know
     known: bool = True
+    #: the agency, or one of its people, is named outside the entries that list them: what
+    #: it said may be written there in a way the reading did not follow
+    named_elsewhere: bool = True
 
     @property
     def has_input(self) -> bool:

@@ -187,7 +187,34 @@ def read_agencies(facts: Facts) -> list[Agency]:
         no_concerns = lexicon.phrase_list("no_concerns")
         agency.no_concerns = any(n in t.lower() for t in texts for n in no_concerns)
     _same_organisation(agencies, lexicon)
+    for agency in agencies.values():
+        if not agency.input_blocks:
+            agency.named_elsewhere = _agency_named_elsewhere(document, lexicon, agency)
     return list(agencies.values())
+
+
+def _agency_named_elsewhere(document: Any, lexicon: Any, agency: Agency) -> bool:
+    """Whether the agency (as written, or by any name the lexicon has for it) or the surname
+    of one of its people appears outside the entries that list them.  When none does, the
+    whole record has been searched: nothing it said is written anywhere."""
+    if any(p.listed_as == "consulted" for p in agency.participants):
+        return True  # "CAMHS SPA (email 14/05): not known, no information held": said in its own entry
+    own: set[int] = set()
+    for p in agency.participants:
+        if p.table is not None and p.row is not None:
+            own.update(c for c in document.tables[p.table].cells[p.row] if c is not None)
+        elif p.block is not None:
+            own.add(p.block)
+    spec = lexicon.agencies.get(agency.key, {})
+    names = {a.strip() for a in agency.aliases} | {str(n) for n in spec.get("names", [])} | {agency.name}
+    names |= {p.name.split()[-1] for p in agency.participants if p.name and len(p.name.split()) > 1}
+    patterns = [re.compile(rf"\b{re.escape(n)}\b", re.I) for n in names if len(n) >= 2]
+    for b in document.blocks:
+        if b.index in own or not b.text or b.is_furniture:
+            continue
+        if any(p.search(b.text) for p in patterns):
+            return True
+    return False
 
 
 #: Words every organisation name shares: they say nothing about which one it is.
