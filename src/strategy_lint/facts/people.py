@@ -208,13 +208,17 @@ def _agency_named_elsewhere(document: Any, lexicon: Any, agency: Agency) -> bool
     spec = lexicon.agencies.get(agency.key, {})
     names = {a.strip() for a in agency.aliases} | {str(n) for n in spec.get("names", [])} | {agency.name}
     names |= {p.name.split()[-1] for p in agency.participants if p.name and len(p.name.split()) > 1}
-    patterns = [re.compile(rf"\b{re.escape(n)}\b", re.I) for n in names if len(n) >= 2]
-    for b in document.blocks:
-        if b.index in own or not b.text or b.is_furniture:
-            continue
-        if any(p.search(b.text) for p in patterns):
-            return True
-    return False
+    return _named_outside(document, own, [n for n in names if len(n) >= 2])
+
+
+def _named_outside(document: Any, skip: set[int], names: list[str]) -> bool:
+    """Whether any of ``names`` (whole words, any case) is in a block of the body other than
+    ``skip``: the one search behind "named nowhere else" for agencies and contacts."""
+    patterns = [re.compile(rf"\b{re.escape(n)}\b", re.I) for n in names]
+    return any(
+        b.index not in skip and b.text and not b.is_furniture and any(p.search(b.text) for p in patterns)
+        for b in document.blocks
+    )
 
 
 #: Words every organisation name shares: they say nothing about which one it is.
@@ -764,13 +768,7 @@ def _named_elsewhere(document: Any, block: int, mention: str, text: str) -> bool
     if len(mention.split()) < 2 or mention.islower():
         return True  # "GP", "the school": a word any part of the record may list them by
     names = [mention.strip()] + [m.group(1).split()[-1] for m in _TITLED.finditer(text)]
-    patterns = [re.compile(rf"\b{re.escape(n)}\b", re.I) for n in names if len(n) >= 3]
-    for b in document.blocks:
-        if b.index == block or not b.text:
-            continue
-        if any(p.search(b.text) for p in patterns):
-            return True
-    return False
+    return _named_outside(document, {block}, [n for n in names if len(n) >= 3])
 
 
 _PEOPLE_KINDS = ("name", "role", "agency", "name+role", "agency+role", "mode")
