@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..dates import find_dates
 from ..extract.phrases import phrase_source
+from ..lexicon import two_languages
 from .model import Meeting, Person
 
 __all__ = ["read_meeting"]
@@ -136,7 +137,8 @@ def _field(pattern: re.Pattern[str], label: str) -> bool:
     """``label`` is the field ``pattern`` names, also when the form gives it in two
     languages ("Chair / Cadeirydd")."""
     label = label.strip(" :?")
-    return bool(pattern.match(label) or " / " in label and pattern.match(label.split(" / ")[0].strip()))
+    halves = two_languages(label)
+    return bool(pattern.match(label) or halves and pattern.match(halves[0]))
 
 
 def _read_chair(facts: Facts, meeting: Meeting) -> None:

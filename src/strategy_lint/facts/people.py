@@ -305,8 +305,7 @@ def _credited_lines(
         # a decision is the meeting's, not an agency's input -- unless it is signed with the
         # name of whoever gave it ("Legal advice | Threshold likely met (Simon Clay)")
         for key, start, end in finder.spans_in(line):
-            before = line[line.rfind("\n", 0, start) + 1 : start]
-            if _signed_statement(before, line[end : end + 50]):
+            if _signed_statement(line[:start], line[end : end + 50]):
                 out.setdefault(key, []).append(block)
     return out
 

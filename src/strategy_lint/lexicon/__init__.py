@@ -41,6 +41,13 @@ _PUNCT = re.compile(r"[^\w&/()'’ ]+")
 _SPACE = re.compile(r"\s+")
 
 
+def two_languages(label: str) -> tuple[str, str] | None:
+    """The two halves of a label given in two languages ("Chair / Cadeirydd", "Who / Pwy"),
+    or None when it is not two halves around " / "."""
+    halves = (label or "").split(" / ")
+    return (halves[0].strip(), halves[1].strip()) if len(halves) == 2 else None
+
+
 def strip_numbering(text: str) -> str:
     """``text`` without a leading "3.", "(b)", "Part 2 –" or "Q5." numbering."""
     return _NUMBERING.sub("", text, count=1)
@@ -93,8 +100,8 @@ class Lexicon:
         """
         combined = self._combined_kind(header) or self._options_kind(header)
         kind = combined or _best_match(normalise_title(header), self.columns)
-        halves = (header or "").split(" / ")
-        if kind is None and len(halves) == 2 and _best_match(normalise_title(halves[1]), self.columns) is None:
+        halves = two_languages(header)
+        if kind is None and halves and _best_match(normalise_title(halves[1]), self.columns) is None:
             # a header in two languages ("Who / Pwy", "By when / Erbyn pryd"): the first names
             # it (not "Attended / consulted", two answers the lexicon knows)
             kind = _best_match(normalise_title(halves[0]), self.columns)
