@@ -105,7 +105,9 @@ class AttendeeIncomplete(Rule):
             # an empty Agency cell in a table is reported unless the option says otherwise
             has_agency = p.table is None or ctx.options["implied_fills_blank_cells"]
         out = []
-        if not has_role:
+        # an organisation consulted as a whole ("Kingsford Children's Services (MASH duty
+        # team) was checked by email"): no person, so no role to give
+        if not has_role and (p.name or not has_agency):
             out.append("role")
         if not has_agency:
             out.append("agency")

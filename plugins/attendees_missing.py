@@ -100,7 +100,7 @@ class AttendeesMissing(Rule):
             # the discussion itself was a round of phone calls ("Those consulted")
         sections = [s for s in document.sections if s.kind == "attendees"]
         for sec in sections:
-            text = _list_text(document, sec)
+            text = _list_text(document, sec, facts)
             if text.strip() and not _only_placeholders(text, facts) and _NAMES_SOMEONE.search(text):
                 return  # someone is named there, even if not in a list we can read
         if any(_ATTENDANCE.search(b.text) and _NAMES_SOMEONE.search(b.text) for b in document.body_blocks() if b.text):
@@ -138,16 +138,20 @@ class AttendeesMissing(Rule):
 _NOT_WHO = frozenset({"contribution", "action", "deadline", "status"})
 
 
-def _list_text(document: Document, sec) -> str:
+def _list_text(document: Document, sec, facts) -> str:
     """The section's text without what its table says people said ("Information shared:
-    Kirsty Lowe registered ..." names the mother, not someone who took part)."""
-    lines = []
+    Kirsty Lowe registered ..." names the mother, not someone who took part), its table's
+    header row, and entries that only point elsewhere ("See Teams invite")."""
+    lines: list[str] = []
     for b in document.section_blocks(sec):
         if b.table is not None and b.column is not None:
-            kinds = document.tables[b.table].column_kinds
+            table = document.tables[b.table]
+            kinds = table.column_kinds
             if b.column < len(kinds) and kinds[b.column] in _NOT_WHO:
                 continue
-        lines.append(b.text)
+            if any(kinds) and b.row is not None and b.row <= table.header_row:
+                continue  # "Name | Role / agency | Attendance" names nobody
+        lines.extend(line for line in b.text.splitlines() if not facts.is_placeholder(line))
     return "\n".join(lines)
 
 

@@ -64,7 +64,7 @@ class ChildVoicePlaceholder(Rule):
                 continue  # the child's voice is given elsewhere in the record
             if ctx.facts.child.preverbal and voice.too_young_block in inside:
                 continue  # "N/A – too young" for a baby: SL203 asks for what was observed
-            said = " ".join(line.strip() for line in section.content.splitlines() if line.strip())
+            said = " ".join(line.strip() for line in section.answer.splitlines())
             yield Report(
                 message=(
                     "The {title} section "

@@ -2034,3 +2034,217 @@ def test_a_body_part_photographed_in_a_forms_later_row_is_a_photograph_of_the_ma
     )
     [photo] = facts.photographs
     assert photo.by == "nursery" and not photo.medical
+
+
+# -- found on the opened eleventh blind split (WB34-WB37) --------------------------------------
+
+
+def test_an_action_tables_column_of_dates_is_its_deadline_whatever_its_header_says():
+    facts = read(
+        record(
+            "## 10. Actions\n| Action | Lead (name / agency) | Complete by |\n|---|---|---|\n"
+            "| Plan and hold ABE interview | DC Natalie Forde, CAIU | 24/03/2016 |\n"
+            "| Safety visit to the aunt's home | Ben Ashworth, CSC | ASAP, and by 16:00 on 21/03/2016 at the latest |\n"
+            "| Outcome 22 diversion screening | Sunita Barr, YJS | 28/03/2016 |\n"
+        )
+    )
+    assert all(a.deadline.is_real for a in facts.actions), [a.deadline.text for a in facts.actions]
+    # a plan with two columns of dates says neither which is when: no guess
+    two = read(
+        record(
+            "## Actions\n| Action | Lead | Raised | Complete by |\n|---|---|---|---|\n"
+            "| Plan ABE | DC Forde | 14/03/2016 | 24/03/2016 |\n| Visit | Ben Ashworth | 14/03/2016 | 21/03/2016 |\n"
+        )
+    )
+    assert not any(a.deadline.is_real for a in two.actions)
+
+
+def test_consulted_before_the_meeting_is_the_consulted_list():
+    facts = read(
+        record(
+            "## Item 1: Introductions, attendance and apologies\n| Discussion | Action (who, by when) |\n|---|---|\n"
+            "| Present (Teams): Helen Carver (Team Manager, chair, CSC); Marcus Lindqvist (Social Worker, CSC). |  |\n"
+            "| Consulted before the meeting: Dr Peter Grange (GP, Millbrook Surgery) by phone with Marcus Lindqvist "
+            "at 16:30 on 14/01/2025; Lucy Tennant (Nursery Manager, Busy Bees Day Nursery) by phone. |  |\n"
+        )
+    )
+    people = by_name(facts)
+    assert people["Dr Peter Grange"].mode == "consulted" and people["Dr Peter Grange"].agency == "Millbrook Surgery"
+    # "Nursery Manager": the last word says what she is, the agency before it where she works
+    assert people["Lucy Tennant"].role == "Nursery Manager"
+    assert people["Lucy Tennant"].agency == "Busy Bees Day Nursery"
+
+
+def test_a_contact_named_in_the_attendance_minutes_is_recorded():
+    facts = read(
+        record(
+            "## Item 1: Introductions, attendance and apologies\n| Discussion | Action |\n|---|---|\n"
+            "| Rob Fairweather (Team Manager, CSC) chaired. Also present: Natalie Cho (Social Worker, CSC). |  |\n"
+            "| Dr Simon Yeo (GP, Harbridge Road Surgery) was not able to attend and gave information by phone to "
+            "Natalie Cho. The school nursing team (Ashmere 0-19 Service, duty nurse Beth Collins) was contacted by "
+            "email on 23/07/2025 and replied that Shannon is not known. |  |\n\n"
+            "## Item 3: Information from each agency\n| Discussion | Action |\n|---|---|\n"
+            "| GP (by phone). Dr Yeo said Shannon was seen in April. |  |\n"
+            "| School nursing (by email). Not known beyond routine immunisations. |  |\n"
+        )
+    )
+    assert [c.recorded for c in facts.contacts if c.key == "school-nursing"] == [True]
+    # the same contact named only where its information is: not recorded
+    alone = read(
+        record(
+            "## Attendance\nRob Fairweather (Team Manager, CSC) chaired.\n\n"
+            "## Information from each agency\nSchool nursing (by email). Not known beyond routine immunisations.\n"
+        )
+    )
+    assert [c.recorded for c in alone.contacts if c.key == "school-nursing"] == [False]
+
+
+def test_the_social_worker_who_made_the_call_does_not_record_whom_they_spoke_to():
+    facts = read(
+        record(
+            "## Participants\n| Name | Role / agency |\n|---|---|\n| Hollie Marsh | Social Worker, CSC |\n\n"
+            "## Health\nGP: Dr Farida Noor, Kestrel Medical Centre, spoke to Hollie Marsh by phone after the "
+            "meeting. No safeguarding concerns.\n"
+        )
+    )
+    assert [c.recorded for c in facts.contacts if c.key == "gp"] == [False]
+
+
+def test_a_pdf_cells_wrapped_attendance_lines_are_joined_back_into_entries():
+    doc = parse_markdown(record("## Item 1: Attendance\n| Discussion | Action |\n|---|---|\n| CELL |  |\n"))
+    doc.format = "pdf"
+    [cell] = [b for b in doc.blocks if b.text == "CELL"]
+    cell.text = (
+        "The meeting was chaired by Deborah Quayle (Team Manager,\nCSC). Also present: Ryan Mitchell (Social Worker, "
+        "CSC), DS Joanne\nReilly (Detective Sergeant, Ashmere Police), and Sarah Okoro (Independent Domestic Violence\n"
+        "Advocate, Ashmere Domestic Abuse Service)."
+    )
+    facts = Facts(build_structure(doc, lexicon()))
+    people = by_name(facts)
+    assert people["Sarah Okoro"].role == "Independent Domestic Violence Advocate"
+    assert people["DS Joanne Reilly"].agency == "Ashmere Police"
+    assert "Ryan Mitchell" in people
+
+
+def test_a_bold_numbered_title_that_carries_on_the_numbering_is_a_title():
+    from strategy_lint.model import BlockKind
+
+    # as a PDF's numbered bold titles are read: list items in bold
+    doc = parse_markdown(
+        record("TITLE1\n\nJo Bell, Social Worker, CSC\n\nTITLE2\n\nArrested at the Travelway Hotel, Kelbridge\n")
+    )
+    for b in doc.blocks:
+        if b.text in ("TITLE1", "TITLE2"):
+            b.text = "1. Participants" if b.text == "TITLE1" else "2. Arrest and detention"
+            b.kind, b.bold = BlockKind.LIST_ITEM, True
+    structured = build_structure(doc, lexicon())
+    titles = [s.title for s in structured.sections]
+    assert "2. Arrest and detention" in titles  # not known to the lexicon, but it carries on "1."
+    assert "Travelway Hotel" not in " ".join(p.name for p in Facts(structured).participants)
+
+
+def test_the_childs_initials_and_a_child_discussed_field_name_the_child():
+    facts = read(
+        record(
+            "| Child / children discussed | Lily-Rose HART, DOB 14/07/2023 (22m) |\n|---|---|\n\n"
+            "## Key discussion points\n"
+            "- LR – 22m, too young to say what happened or give views. Obs by KB + Sr Mensah on ward: alert, "
+            "playing w/ stacking cups on mum's lap, babbling. Went straight to mum for comfort, smiled at Sr Mensah.\n",
+            date="19/05/2025",
+        )
+    )
+    assert facts.child.name.startswith("Lily-Rose")
+    assert facts.voice.too_young and any(e.kind == "observed" for e in facts.voice.evidence)
+    km = read(
+        record(
+            "| Child's name | Kayla Morris (KM) |\n|---|---|\n\n## Information from each agency\n"
+            '| Police | KM said to PC Okafor: "Craig hit me with his belt." Wants to stay at Nanny\'s. |\n|---|---|\n'
+        )
+    )
+    assert any(e.kind == "said" for e in km.voice.evidence)
+
+
+def test_words_that_are_not_the_child_speaking():
+    facts = read(
+        record(
+            "| Child's name | Sienna Marsh |\n|---|---|\n\n## Part 7: The child's views, wishes and feelings\nTBC\n\n"
+            "## Part 9: What the family will be told\nS told by AB at joint visit 30/04. No offence v. Sienna reported.\n"
+        )
+    )
+    assert not any(e.kind == "said" for e in facts.voice.evidence)
+    assert [s.placeholder for s in facts.voice.sections] == [True]
+
+
+def test_guidance_left_in_a_voice_box_with_tbc_is_a_placeholder_and_the_answer_is_tbc():
+    facts = read(
+        record(
+            "## 8. Voice of the young person\nWhat has the young person said about the concerns? Their views, "
+            "wishes and feelings. If they have not been spoken to, say why and when they will be.\n\nTBC\n"
+        )
+    )
+    [section] = facts.voice.sections
+    assert section.placeholder and section.answer == "TBC"
+
+
+def test_a_sentence_about_a_partner_or_a_network_is_no_update_to_the_agencies():
+    facts = read(
+        record(
+            "## Reason\nTia has told the school nurse that her mother's partner hit her with a belt.\n\n"
+            "## Actions\n| Action | Who | By when |\n|---|---|---|\n"
+            "| Share exploitation intelligence about the network | Tariq Hussain, Police | By 24/10/2016 |\n\n"
+            "Include an action to update all agencies, including any not present, with a date.\n"
+        )
+    )
+    assert facts.update_actions == []
+    told = read(
+        record("## Actions\n- EDT handover + email mins/outcome to all – D. Hughes, EDT, by 09:00 Mon 21/03.\n")
+    )
+    assert [a.intent for a in told.actions] == ["update-agencies"]
+
+
+def test_a_meeting_tools_task_names_its_owner_with_an_at_sign():
+    facts = read(
+        record(
+            "## Follow-up tasks\n- @Rob Tyler – ABE interview of Harvey – 16/03/2016\n"
+            "- @Kate Brennan + @Phil Varga – joint home visit – 17/03/2016\n"
+            "- @All – send any further information held to Chris Ogunleye – 18/03/2016\n"
+        )
+    )
+    owners = [(a.owner, a.owner_status) for a in facts.actions]
+    assert owners == [("Rob Tyler", "named"), ("Kate Brennan + Phil Varga", "named"), ("All", "generic")]
+    assert [a.text for a in facts.actions][0] == "ABE interview of Harvey"
+
+
+def test_initials_that_are_a_police_rank_before_a_surname_are_the_officer():
+    facts = read(
+        record(
+            "## Participants\n| Name | Role | Agency |\n|---|---|---|\n"
+            "| DC Simon Kettle | Detective Constable | Westshire Police |\n"
+            "| Dionne Carter | Senior Practitioner | Calderwick Youth Justice Service |\n\n"
+            "## Information shared by agencies\n### Police\nDC Kettle said a 16-year-old male was arrested.\n"
+            "### Youth Justice Service\n\n### Education\nSchool: attendance 90%.\n"
+        )
+    )
+    assert not agency(facts, "youth-justice").input_blocks
+
+
+def test_a_review_cancelled_in_the_second_sentence_of_its_row():
+    facts = read(
+        record(
+            "## 11. Next steps\n| Review strategy discussion | 16/03 10:00 Teams (AK). Cancelled 15/03 – AK on leave. "
+            "Not yet rebooked. |\n|---|---|\n"
+        )
+    )
+    assert [f.status for f in facts.followups] == ["cancelled"]
+    assert not facts.followups[0].agencies_told
+
+
+def test_watching_a_video_is_not_taking_a_photograph():
+    facts = read(
+        record(
+            "## Reason\nAmira has bruising to her face and back from the assault.\n\n"
+            "## Education\nThe school has not seen any injuries on her before. Staff saw the Snapchat video of the "
+            "assault on a student's phone on 11 June and were shown a photo of the bruising.\n"
+        )
+    )
+    assert facts.photographs == []

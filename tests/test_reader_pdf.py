@@ -591,3 +591,65 @@ def test_a_row_cut_by_the_page_break_is_one_row(tmp_path: Path, ends: str) -> No
     assert len(t.cells) == len(rows) - 1
     assert texts[top - 1] == [f"Monitor bail conditions; {ends}\nplaced on the address", "DS Nandra", "19/11/2025"]
     assert [doc.blocks[row[0]].row for row in t.cells] == list(range(len(rows) - 1))
+
+
+def test_a_dash_wrapped_to_the_start_of_a_bullet_items_next_line_goes_on_with_the_item(tmp_path: Path) -> None:
+    # a meeting tool's task list: "• @Owner – task – due date", the dash before the date
+    # wrapped onto the next line, lined up with the item's text
+    long = "@Rachel Hume – written accounts from the class teacher and the teaching assistant"
+    path = draw_lines(
+        tmp_path / "tasks.pdf",
+        [
+            (
+                72,
+                100,
+                "Helvetica",
+                "Follow-up tasks agreed at the strategy discussion are listed below in full here.",
+                10,
+            ),
+            (72, 124, "Helvetica", "•", 10),
+            (84, 124, "Helvetica", long, 10),
+            (84, 136, "Helvetica", "– 01/04/2025", 10),
+            (72, 148, "Helvetica", "•", 10),
+            (84, 148, "Helvetica", "@Claire Hendry – review strategy discussion – 03/04/2025", 10),
+            (96, 160, "Helvetica", "– a sub-item under the review", 10),
+        ],
+    )
+    items = [b.text for b in read(path).blocks if b.kind is BlockKind.LIST_ITEM]
+    assert items[0] == long + " – 01/04/2025"
+    assert items[1] == "@Claire Hendry – review strategy discussion – 03/04/2025"
+    assert items[2] == "a sub-item under the review"  # indented further and after a short line: an item
+
+
+def test_a_table_drawn_inside_a_cell_is_that_cells_nested_table(tmp_path: Path) -> None:
+    from reportlab.platypus import Table as RLTable
+
+    inner = RLTable(
+        [
+            ["Name", "Role", "Agency"],
+            ["Lisa Okafor", "Team Manager", "Brackenmoor CSC"],
+            ["Rosa Delaney", "DSL", "Westbridge College"],
+        ]
+    )
+    inner.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    styles = getSampleStyleSheet()
+    outer = RLTable(
+        [
+            ["4. Who chaired the discussion?", "Lisa Okafor, Team Manager"],
+            ["5. Who took part?", [inner, Paragraph("Apologies: none", styles["Normal"])]],
+            ["6. Who was consulted?", "Dr Hugh Kemble, GP"],
+        ]
+    )
+    outer.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    path = tmp_path / "nested.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build([outer])
+    doc = read(path)
+    assert len(doc.tables) == 2
+    outer_t, inner_t = doc.tables
+    assert outer_t.parent is None and inner_t.parent == (0, 1, 1)
+    # the outer cell keeps only its own words; the nested table's follow it, before the next row
+    cell = doc.blocks[outer_t.cells[1][1]]
+    assert cell.text == "Apologies: none"
+    names = [doc.blocks[row[0]].text for row in inner_t.cells]
+    assert names == ["Name", "Lisa Okafor", "Rosa Delaney"]
+    assert cell.index < inner_t.cells[0][0] < outer_t.cells[2][0]

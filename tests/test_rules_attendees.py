@@ -89,6 +89,25 @@ def test_sl101_list_of_attendees_passes():
     assert lint(md, "SL101") == []
 
 
+def test_sl101_a_participants_table_that_points_at_the_invite_names_nobody():
+    table = (
+        "## Attendees\nInclude everyone who took part and anyone consulted outside the meeting.\n\n"
+        "| Name | Role / agency | Attendance |\n|---|---|---|\n| {entry} |  |  |\n\n"
+    )
+    md = drop("## Attendees", "## Consulted outside the meeting")
+    pointing = edit(
+        "## Consulted outside the meeting",
+        table.format(entry="See Teams invite") + "## Consulted outside the meeting",
+        md,
+    )
+    found = lint(pointing, "SL101")
+    assert len(found) == 1 and found[0].location.section == "Attendees"
+    named = edit(
+        "## Consulted outside the meeting", table.format(entry="Hannah Reed") + "## Consulted outside the meeting", md
+    )
+    assert lint(named, "SL101") == []
+
+
 # -- SL102 --------------------------------------------------------------------------------
 
 
@@ -414,3 +433,14 @@ def test_an_agency_named_nowhere_but_its_own_entry_said_nothing_whatever_the_lay
     again = md.replace("Nothing further.", "Rent arrears are being looked at by Kelsford Homes.")
     found = [f for f in lint(again, select=["SL301"]) if "Kelsford" in f.message]
     assert [f.confidence.value for f in found] in (["medium"], [])
+
+
+def test_sl102_an_organisation_consulted_as_a_whole_needs_no_role():
+    md = edit(
+        "## Consulted outside the meeting\n",
+        "## Consulted outside the meeting\nKingsford Children's Services (MASH duty team; previous local "
+        "authority) was checked by email and is recorded as a contributor: not known.\n\n",
+    )
+    assert [f for f in lint(md, "SL102") if "Kingsford" in f.message] == []
+    person = edit("## Consulted outside the meeting\n", "## Consulted outside the meeting\n- Jo Marsh\n\n")
+    assert [f for f in lint(person, "SL102") if "Jo Marsh" in f.message]

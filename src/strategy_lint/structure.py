@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import dates
 from .lexicon import Lexicon, normalise_title, strip_numbering
 from .model import Block, BlockKind, Document, Section, Table, TableRecord
 from .nlp import is_placeholder
@@ -328,6 +329,13 @@ def _complete_action_columns(doc: Document, t: Table) -> None:
         return _column_values(doc, rows, col)
 
     unnamed = [c for c, k in enumerate(kinds) if k is None and values(c)]
+    if "deadline" not in kinds:
+        # "Complete by", "Target", "Review on": a column whose cells are dates and timescales
+        # says when, whatever its header calls it (two such columns: no telling which)
+        timed = [c for c in unnamed if _deadline_column(values(c))]
+        if len(timed) == 1:
+            kinds[timed[0]] = "deadline"
+            unnamed.remove(timed[0])
     col = kinds.index("action")
     index_values = values(col)
     if index_values and all(_INDEX_CELL.match(v) for v in index_values) and unnamed:
@@ -339,6 +347,14 @@ def _complete_action_columns(doc: Document, t: Table) -> None:
         short = [c for c in unnamed if _mean_words(values(c)) <= 8]
         if len(short) == 1:
             kinds[short[0]] = "owner"
+
+
+def _deadline_column(values: list[str]) -> bool:
+    """Most of a column's cells are short and each gives a date or a timescale."""
+    if not values:
+        return False
+    timed = sum(1 for v in values if len(v.split()) <= 12 and dates.parse_deadline(v, meeting_date=None).is_real)
+    return timed * 3 >= len(values) * 2
 
 
 def _column_values(doc: Document, rows: list[list[int | None]], col: int) -> list[str]:
@@ -432,6 +448,7 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
         stack.append(sec)
         return sec
 
+    numbered_titles: set[int | None] = set()  # the numbers of bold numbered titles so far
     for block in doc.blocks:
         if block.is_furniture or block.kind == BlockKind.FOOTNOTE:
             continue
@@ -476,8 +493,14 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
                 # "Actions:" alone on a plain line, when the lexicon knows the title: no
                 # stronger than a bold title, so the bold "Part 1 – ..." after it is its sibling
                 heading = base + 1
-            elif block.kind == BlockKind.LIST_ITEM and block.bold and short and lexicon.section_kind(text):
+            elif (
+                block.kind == BlockKind.LIST_ITEM
+                and block.bold
+                and short
+                and _numbered_title(block, text, body_size, lexicon, numbered_titles)
+            ):
                 heading = base  # a numbered bold title ("3. Lived experience") in a template's numbered list
+                numbered_titles.add(_title_number(text))
         if heading is not None and block.table is None:
             while stack and stack[-1].origin == "form-label":
                 # a title typed below a form table is never one of the table's rows' parts
@@ -506,6 +529,26 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
         if first is not None:
             owner = doc.section_of_block(first)
             t.section = owner.index if owner else None
+
+
+_TITLE_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]\s")
+
+
+def _title_number(text: str) -> int | None:
+    m = _TITLE_NUMBER.match(text)
+    return int(m.group(1)) if m else None
+
+
+def _numbered_title(block: Block, text: str, body_size: float | None, lexicon: Lexicon, seen: set[int | None]) -> bool:
+    """A bold numbered line is a title when the lexicon knows it, when it is set larger than
+    the body text, or when it carries on the template's numbered titles ("4. Arrest and
+    detention" after "3. Participants")."""
+    if lexicon.section_kind(text):
+        return True
+    if body_size and block.font_size and block.font_size >= body_size * 1.05:
+        return True
+    number = _title_number(text)
+    return number is not None and number - 1 in seen
 
 
 def _row_table(doc: Document, sec: Section) -> int | None:

@@ -85,7 +85,7 @@ class Action:
     table: int | None = None
     deadline_block: int | None = None
     owner_block: int | None = None
-    source: str = "table"  # table | list | paragraph | fields
+    source: str = "table"  # table | list | paragraph | fields (labelled, or "@Owner – task – due")
     stated: bool = True
     blocks: list[int] = field(default_factory=list)
 
@@ -494,6 +494,13 @@ def _free_action(text: str, block: int, meeting, lex: Lexicon, source: str) -> A
     owner = ""
     deadline_text = ""
     stated = True
+    mentioned = _MENTIONS.match(body)
+    if mentioned:
+        # "@Kate Brennan + @Phil Varga – joint visit – 20/05": a meeting tool's task, its
+        # owners @-mentioned first
+        owner = re.sub(r"@", "", mentioned.group("who")).strip()
+        body = body[mentioned.end() :].strip()
+        source = "fields"  # owner, task and due date each in its place, as in a form
     segments = [s.strip() for s in _DASH_SPLIT.split(body) if s.strip()]
     head, tail_segments = (segments[0], segments[1:]) if segments else (body, [])
     # a trailing parenthesis: "Visit the home (Tom Ellis, 16/03/2016)"
@@ -544,6 +551,10 @@ def _free_action(text: str, block: int, meeting, lex: Lexicon, source: str) -> A
         stated=stated,
         blocks=[block],
     )
+
+
+_MENTION = r"@[\w'’.-]+(?:\s+[A-Z][\w'’.-]*){0,3}(?:\s*\([^()]{1,30}\))?"
+_MENTIONS = re.compile(rf"^(?P<who>{_MENTION}(?:\s*(?:\+|&|,|and)\s*{_MENTION})*)\s*(?:[–—:-]\s+|:)")
 
 
 def _not_deadline_words(lex: Lexicon) -> list[str]:

@@ -33,6 +33,7 @@ __all__ = [
     "Participant",
     "participants",
     "participant_sections",
+    "rejoined",
     "initials_of",
     "parse_entry",
     "same_agency",
@@ -608,11 +609,12 @@ class _Reader:
         children = [s for s in self.doc.sections if s.parent == sec.index]
         own = [i for i in sec.blocks if i not in used]
         items: list[tuple[int, int, str, str | None]] = []
+        split = rejoined if self.doc.format == "pdf" else _lines_of
         for i in own:
             b = self.doc.blocks[i]
             if b.is_furniture or (b.table is not None and _block_in_people_table(self.doc, i)):
                 continue
-            for line in b.text.split("\n"):
+            for line in split(b.text):
                 items.append((i, 0, line, None))
         for child in children:
             if child.kind in PARTICIPANT_KINDS:
@@ -630,7 +632,7 @@ class _Reader:
                 for b in self.doc.section_blocks(child):
                     if b.index in used or b.table is not None and _block_in_people_table(self.doc, b.index):
                         continue
-                    for line in b.text.split("\n"):
+                    for line in split(b.text):
                         items.append((b.index, 1, line, None))
         items.sort(key=lambda x: (x[0], x[1]))
         for i, _, line, label in items:
@@ -851,7 +853,10 @@ def _classify(part: str, reader: _Reader) -> str:
     if roles and not agencies:
         return "role"
     if agencies and not roles:
-        return "agency"
+        # "Nursery Manager", "School Nurse", "Hospital Social Worker": the last word is what
+        # the person is, the agency before it only where they work
+        head = re.sub(r"[^\w-]", "", words[-1].lower()) if words else ""
+        return "role" if len(words) > 1 and head in _ROLE_WORDS and head not in _ORG_WORDS else "agency"
     if roles and agencies:
         # "Team Manager CSC": call it a role when the role covers more of it
         return "role" if sum(len(m.text) for m in roles) >= sum(len(m.text) for m in agencies) else "agency"
@@ -989,6 +994,53 @@ def _unwrapped(text: str) -> list[str]:
 
 
 _OPENS_LABEL = re.compile(r"^[A-Z][\w' /&()-]{0,40}:\s")
+
+
+def _lines_of(text: str) -> list[str]:
+    return text.split("\n")
+
+
+def rejoined(text: str) -> list[str]:
+    """A PDF block's lines, with a line the layout broke inside an entry joined back:
+    "Sarah Okoro (Independent Domestic Violence" / "Advocate, ...)", "..., DS Joanne" /
+    "Reilly (Detective Sergeant, ...". A list written one entry per line keeps its lines:
+    each of them closes its brackets and ends on a whole entry."""
+    out: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if out and line and _broken_inside_entry(out[-1], line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return [part for line in out for part in _at_list_prompts(line)]
+
+
+def _at_list_prompts(text: str) -> list[str]:
+    """A paragraph cut where a sentence opens a list: "... chaired by A (TM, CSC). Also
+    present: B (SW, CSC); C ..." is read as two lines, the second a list."""
+    out: list[str] = []
+    while text:
+        first = _first_sentence(text)
+        if out and _LIST_PROMPT.match(first):
+            out.append(first.strip())
+        elif out:
+            out[-1] = f"{out[-1]}. {first.strip()}"
+        else:
+            out.append(first.strip())
+        text = text[len(first) + 1 :].strip()
+    return out
+
+
+def _broken_inside_entry(before: str, after: str) -> bool:
+    if not before or re.search(r"[.!?:;]$", before) or _OPENS_LABEL.match(after):
+        return False
+    if before.count("(") > before.count(")") or re.search(r"(?:[,&–-]|\band|\bor)$", before):
+        return True
+    if after[:1] in "()" or after[:1].islower():
+        return True  # "... (email 14/05): not" / "known, no information held.
+    # "Ryan Mitchell (Social Worker, CSC), DS Joanne": a name cut off after the last entry
+    tail = before.rpartition(")")[2] if ")" in before else ""
+    return bool(tail.strip(" ,")) and "(" not in tail and bool(re.match(r"[A-Z][\w'’-]+\s*\(", after))
 
 
 #: Words whose full stop ends no sentence: "Dr. Shah", "St. Anne's", an initial "J. Bell".

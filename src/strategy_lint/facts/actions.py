@@ -41,7 +41,7 @@ _RECIPIENT = (
     r"(?:all\s+)?(?:who|those\s+who)\s+(?:took\s+part|attended|contributed)|network|distribution\s+list|"
     r"core\s+group|everyone\s+(?:who|that)\s+(?:took\s+part|attended|was\s+invited))"
 )
-_OBJECT = r"(?:outcomes?|minutes|record|decisions?|plan|notes?|letter|summary|actions?|strategy(?:\s+(?:record|minutes|outcome))?)"
+_OBJECT = r"(?:outcomes?|minutes|mins|record|decisions?|plan|notes?|letter|summary|actions?|strategy(?:\s+(?:record|minutes|outcome))?)"
 #: what is sent: "the outcome", "strat outcome + actions", "a copy of the minutes"
 _SENT = (
     rf"(?:the\s+|this\s+|a\s+copy\s+of\s+the\s+)?(?:[\w'’]+\s+){{0,2}}?{_OBJECT}"
@@ -53,7 +53,9 @@ _ALL_ABOVE = (
     r"everyone\s+above|(?:all|everyone)\s+on\s+the\s+(?:distribution|circulation)\s+list|"
     # "Outcome + actions emailed to all spoken to", "Outcome of strat to all on this email"
     r"(?:all|everyone)\s+(?:(?:those|who\s+(?:were|was))\s+)?(?:spoken\s+to|consulted|contacted)|"
-    r"(?:all|everyone)\s+(?:on|copied\s+(?:in|into))\s+(?:this|the)\s+e-?mail(?:\s+(?:thread|chain))?|all\s+copied\s+in)"
+    r"(?:all|everyone)\s+(?:on|copied\s+(?:in|into))\s+(?:this|the)\s+e-?mail(?:\s+(?:thread|chain))?|all\s+copied\s+in|"
+    # "email mins/outcome to all – D. Hughes, EDT, by 09:00 Mon": "all" on its own, the owner or date next
+    r"all(?=\s*(?:[.;)]|$|[–—-]\s|,?\s+by\b)))"
 )
 _INTENT = [
     re.compile(rf"\blet\s+{_RECIPIENT}(?:\s+\w+){{0,2}}\s+know\b", re.I),
@@ -88,7 +90,7 @@ _INTENT = [
 _INTENT_WORDS = re.compile(
     r"agenc|professional|partner|parties|participant|attendee|invitee|everyone|everybody|involved|"
     r"present|network|distribution|core\s+group|took\s+part|attended|contributed|invited|"
-    r"outcome|minutes|record|decision|plan|notes|summary|action|strategy",
+    r"outcome|minutes|mins|record|decision|plan|notes|summary|action|strategy",
     re.I,
 )
 #: Telling the family is not telling the agencies.
@@ -98,6 +100,19 @@ _FAMILY = re.compile(
     re.I,
 )
 _CONDITIONAL = re.compile(r"\b(?:if|unless|should\s+(?:there|any)|in\s+the\s+event)\b", re.I)
+#: Guidance on what the plan should hold, not a plan: "Include an action to update all agencies".
+_ABOUT_ACTIONS = re.compile(
+    r"^\W*(?:please\s+)?(?:include|add|record|ensure|remember|consider|give|state|list|note|set\s+out)\b[^.]{0,40}?"
+    r"\ban?\s+(?:action|task|step)\b",
+    re.I,
+)
+#: A match that ends on a word that only looks like the agencies: someone's partner, or
+#: what the information is about ("intelligence about the network").
+_NOT_RECIPIENT = re.compile(
+    r"(?:['’]s|\b(?:her|his|their|my|mum|mother|dad|father))\s+partners?$"
+    r"|\b(?:about|on|regarding|concerning|of|into|around|against)\s+(?:the\s+|this\s+|a\s+)?\w*\s*(?:network|partners?)$",
+    re.I,
+)
 
 
 def is_update_intent(text: str, lexicon) -> bool:
@@ -116,6 +131,8 @@ def is_update_intent(text: str, lexicon) -> bool:
             tail = norm[m.start() : m.end() + 40]
             if _FAMILY.search(tail) and not re.search(_RECIPIENT, tail, re.I):
                 continue
+            if _NOT_RECIPIENT.search(m.group(0)):
+                continue  # "told the nurse that her mother's partner ...", "intelligence about the network"
             if negated_before(norm, m.start(), 20):
                 continue
             return True
@@ -228,6 +245,8 @@ def read_update_actions(facts: Facts) -> list[Action]:
         for sentence in _sentences(facts, line.text):
             if _QUESTION.match(sentence) and not sentence.partition(":")[2].strip():
                 continue  # a question with no answer after it (an answer may follow its colon)
+            if _ABOUT_ACTIONS.match(sentence):
+                continue  # the template's guidance: "Include an action to update all agencies, with a date."
             if _CONDITIONAL.search(sentence) or not is_update_intent(sentence, facts.lexicon):
                 continue
             raw = dates.parse_deadline(sentence, meeting_date=meeting, lexicon=facts.lexicon)

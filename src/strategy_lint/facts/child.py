@@ -64,6 +64,8 @@ _SUBJECT = r"(?:child(?:ren)?|young\s+(?:person|people)|yp|c/yp|subject(?:\s+chi
 _NAME_LABEL = re.compile(
     r"^(?:(?:full\s+)?name\s+of\s+(?:the\s+)?(?:child|young\s+person|subject)"
     rf"|{_SUBJECT}(?:\s*(?:/|\bor\b|\band\b)\s*{_SUBJECT})*(?:['’]s)?\s*(?:\(ren\))?(?:\s*(?:full\s+)?names?)?"
+    # "Child / children discussed", "Young person concerned"
+    r"(?:\s+(?:discussed|concerned|considered|in\s+question|under\s+discussion))?"
     r"|child(?:ren)?\s+subject\s+of\s+(?:the\s+)?(?:discussion|meeting|strategy)"
     # "B1. Name, date of birth, address": a bare "Name" is anyone's, but the first name
     # asked for together with a date of birth is the child's

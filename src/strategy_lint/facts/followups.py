@@ -101,10 +101,19 @@ def _cancellation(document, ctx: Any, cancel, followup) -> tuple[int, str] | Non
         ):
             # "| Review strategy | Booked for 04/11 – cancelled on the day |": the label says what
             text = f"{labels[block.index].replace('?', '')}: {text}"  # one sentence with its label
+            labelled = labels[block.index].replace("?", "")
+        else:
+            labelled = ""
         if not cancel.search(text) or not followup.search(text):
             continue
         for sentence in sentences(ctx.nlp, text):
-            if _CONDITIONAL.search(sentence) or not followup.search(sentence):
+            if _CONDITIONAL.search(sentence):
+                continue
+            if labelled and not followup.search(sentence):
+                # "| Review strategy discussion | 06/03 10:00 Teams. Cancelled 05/03 – AK on
+                # leave. |": every sentence of the answer is about the follow-up its row names
+                sentence = f"{labelled}: {sentence}"
+            if not followup.search(sentence):
                 continue
             spans = [f.span() for f in followup.finditer(sentence)]
             for m in cancel.finditer(sentence):

@@ -182,6 +182,14 @@ class VoiceSection:
     blocks: list[int] = field(default_factory=list)
     placeholder: bool = False
 
+    @property
+    def answer(self) -> str:
+        """The content without the template's guidance left in it: what someone wrote
+        ("What has the young person said? ... TBC" answers "TBC")."""
+        from .text import is_guidance
+
+        return "\n".join(line for line in self.content.splitlines() if line.strip() and not is_guidance(line))
+
 
 @dataclass(frozen=True)
 class VoiceEvidence:

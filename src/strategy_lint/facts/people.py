@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..extract.attendees import CONVENOR_AGENCIES, initials_of, participants, same_agency
+from ..extract.attendees import CONVENOR_AGENCIES, PARTICIPANT_KINDS, initials_of, participants, rejoined, same_agency
 from ..extract.phrases import phrase_pattern
 from ..lexicon import normalise_title
 from ..nlp import agencies_in_many, is_placeholder, mentions, to_agencies
@@ -408,7 +408,8 @@ def _input_units(document):
                     label = document.blocks[first].text
                     heading = f"{heading} – {label}" if heading else label
         context = heading
-        for line in b.text.split("\n"):
+        # a PDF cell's lines are where the layout wrapped it: "Dr Kemble, GP (email" / "15/10): no concerns"
+        for line in rejoined(b.text) if document.format == "pdf" else b.text.split("\n"):
             line = line.strip()
             if not line:
                 continue
@@ -489,6 +490,9 @@ def _only_agency_name(text: str, found) -> bool:
 
 
 _TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "DC", "DS", "DI", "DCI", "PC", "PS", "Sgt", "Prof", "Cllr"})
+#: Initials that are also a title ("DC" for Dionne Carter) are the title before a surname:
+#: "DC Kettle said ..." is the detective, not Dionne Carter.
+_NOT_A_TITLE = r"(?!\.?\s+[A-Z][a-z])"
 #: one of those titles in running text ("Dr Siddiqui", "Sgt. Dawes")
 _TITLE = rf"\b(?:{'|'.join(sorted(_TITLES, key=len, reverse=True))})\.?"
 
@@ -525,7 +529,10 @@ class _People:
             for alias in _aliases(p.agency):
                 self.free_agencies.setdefault(alias, set()).add(key)
         self.by_initials = {
-            ini: (re.compile(rf"(?<![\w-]){re.escape(ini)}(?![\w-])"), who.agency_key or _norm(who.agency))
+            ini: (
+                re.compile(rf"(?<![\w-]){re.escape(ini)}(?![\w-]){_NOT_A_TITLE if ini in _TITLES else ''}"),
+                who.agency_key or _norm(who.agency),
+            )
             for ini, who in initials.items()
         }
         self.names = _LiteralFinder([*self.by_first_last, *self.titled, *self.by_initials])
@@ -723,17 +730,26 @@ def read_contacts(facts: Facts) -> list[Contact]:
     # the record's own part for who was consulted outside the meeting: a contact written
     # there is recorded, named by person or not ("CAMHS duty clinician – email, 11/03")
     consulted_part: set[int] = set()
+    # and the whole part that says who took part: "The school nursing team was contacted by
+    # email and replied ..." in the attendance minutes records them, whether or not the
+    # sentence reads as a list entry
+    people_part: set[int] = set()
     for sec in document.sections:
         if sec.kind == "consulted":
             consulted_part.update(b.index for b in document.section_blocks(sec))
-    named_there: set[str] | None = None  # read only when a contact needs it, in one batch
+        if sec.kind in PARTICIPANT_KINDS:
+            people_part.update(b.index for b in document.section_blocks(sec))
+    named_there: dict[int, set[str]] | None = None  # read only when a contact needs it, in one batch
 
-    def named_in_consulted_part(key: str) -> bool:
+    def named_in_consulted_part(key: str, block: int) -> bool:
+        """Named in the lists' part in another block than the contact's own (a part that
+        lists people and records what they said would otherwise record every contact)."""
         nonlocal named_there
         if named_there is None:
-            texts = [document.blocks[b].text for b in consulted_part if document.blocks[b].text]
-            named_there = {m.key for found in _batched_agencies(nlp, texts, set()).values() for m in found if m.key}
-        return any(same_agency(key, k) for k in named_there)
+            blocks = sorted(b for b in consulted_part | people_part if document.blocks[b].text)
+            found = _batched_agencies(nlp, [document.blocks[b].text for b in blocks], set())
+            named_there = {b: {m.key for m in found[document.blocks[b].text] if m.key} for b in blocks}
+        return any(same_agency(key, k) for b, keys in named_there.items() if b != block for k in keys)
 
     for block, text in _units(document):
         if block in planned:
@@ -744,7 +760,7 @@ def read_contacts(facts: Facts) -> list[Contact]:
             seen.add(key)
             is_recorded = (
                 block in consulted_part
-                or named_in_consulted_part(key)
+                or named_in_consulted_part(key, block)
                 or any(same_agency(key, p.agency_key) for p in recorded)
                 or _names_recorded_person(agency_text, recorded)
                 or any(same_agency(key, k) for k in listed)
@@ -953,11 +969,22 @@ def _names_recorded_person(text: str, recorded) -> bool:
     surname, "Dr Siddiqui (Wrenshire SARC, by telephone)"."""
     for p in recorded:
         parts = [w for w in p.name.split() if w[:1].isupper()]
-        if len(parts) >= 2 and " ".join(parts[-2:]) in text:
+        if len(parts) >= 2 and any(
+            _not_the_receiver(text, m.start()) for m in re.finditer(re.escape(" ".join(parts[-2:])), text)
+        ):
             return True
-        if len(parts) >= 2 and len(parts[-1]) > 2 and re.search(rf"{_TITLE}\s+{re.escape(parts[-1])}\b", text):
-            return True
+        if len(parts) >= 2 and len(parts[-1]) > 2:
+            if any(
+                _not_the_receiver(text, m.start()) for m in re.finditer(rf"{_TITLE}\s+{re.escape(parts[-1])}\b", text)
+            ):
+                return True
     return False
+
+
+def _not_the_receiver(text: str, at: int) -> bool:
+    """A listed person named as the one who took the call ("Dr Noor spoke to Hollie Marsh by
+    phone", "by phone with Marcus Lindqvist") is not whom the information came from."""
+    return not re.search(r"\b(?:to|with)\s+$", text[max(0, at - 6) : at])
 
 
 _HOW = [

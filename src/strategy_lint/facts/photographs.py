@@ -137,6 +137,8 @@ def _injury_in(text: str, injuries) -> bool:
     return False
 
 
+#: A picture someone looked at ("saw the video", "was shown a photo of"): nobody took it here.
+_VIEWED = re.compile(r"\b(?:saw|seen|see|sees|viewed|watched|shown|showed)\b(?:\s+[\w'’]+){0,3}\s*$", re.I)
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z'’-]+\b")
 
 
@@ -149,6 +151,8 @@ def _takes_photo(sentence: str, photos, expected, medical) -> bool:
             continue  # "body map", "medical photography"
         if _NEGATION.search(sentence[max(0, m.start() - 30) : m.start()]):
             continue  # "no photographs were taken", "advised not to photograph"
+        if _VIEWED.search(sentence[max(0, m.start() - 40) : m.start()]):
+            continue  # "staff saw the Snapchat video on a student's phone": seen, not taken
         if _NEGATION.search(sentence[m.end() : m.end() + 20]) and re.search(
             r"\bwere\s+not\b|\bwas\s+not\b", sentence, re.I
         ):

@@ -254,7 +254,7 @@ _INSTRUCTION = re.compile(
     + _CONDITION
     + r"(?:record|describe|include|consider|give|state|list|summari[sz]e|set\s+out|explain|detail|outline|capture|"
     r"enter|insert|use|complete|write|add|note|specify|identify|provide|ensure|remember|"
-    r"speak|talk|ask|seek|obtain|gather|check|think|try|make\s+sure|tick|delete)\b",
+    r"speak|talk|ask|seek|obtain|gather|check|think|try|make\s+sure|tick|delete|say)\b",
     re.I,
 )
 #: guidance speaks of any child, or of the child in the abstract
@@ -264,6 +264,8 @@ _ANY_CHILD = re.compile(
     re.I,
 )
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z(])")
+#: A prompt written as a phrase about the child in the abstract, with no name and no verb.
+_NOUN_PROMPT = re.compile(r"^(?:their|the\s+(?:child|young\s+person)['’]s)\s+[a-z ,/&'’-]+\.?$", re.I)
 
 
 def is_guidance(text: str) -> bool:
@@ -288,6 +290,8 @@ def is_guidance(text: str) -> bool:
             continue
         if _INSTRUCTION.match(sentence) and _ANY_CHILD.search(sentence):
             continue
+        if _NOUN_PROMPT.match(sentence) and len(sentence.split()) <= 8:
+            continue  # "Their views, wishes and feelings.": what the box is for, in a phrase
         head, colon, rest = sentence.partition(":")
         if colon and len(head.split()) <= 6 and _INSTRUCTION.match(rest.strip()):
             continue  # "(Baby / non-verbal child: record what has been observed.)"

@@ -47,7 +47,11 @@ _PASSIVE_SAID = re.compile(
     re.I,
 )
 #: The child as the object of someone else's words: "asking for Noah", "no injury to Summer".
-_OBJECT_BEFORE = re.compile(r"\b(?:for|to|with|about|at|of|from|by|towards|asking|saw|seen|see)\s+$", re.I)
+_OBJECT_BEFORE = re.compile(
+    r"(?:\b(?:for|to|with|about|at|of|from|by|towards|asking|saw|seen|see|against|versus|vs|re|regarding|concerning)"
+    r"|\bv\.?)\s+$",
+    re.I,
+)
 #: Some other child: "a Year 10 pupil told Mr Kemp", "another pupil said", "a female student said".
 _OTHER_CHILD = re.compile(
     r"\b(?:(?:an?|another|other|one|some)(?:\s+(?:female|male|older|younger|other|fellow|\d{1,2}[- ]year[- ]old))?|a\s+year\s+\d+|year\s+\d+)\s*$",
@@ -56,6 +60,8 @@ _OTHER_CHILD = re.compile(
 #: "C reported missing", "Noah was reported as missing to police": reported by others, not speaking.
 _NOT_SPOKEN = (
     r"(?!\s+(?:as\s+)?(?:missing|absent|to\s+(?:the\s+)?police))"
+    # "S told by AB at joint visit": shorthand's passive, the child is the one told
+    r"(?<!told(?=\s+by\b))"
     # "N has shared images": pictures passed on, not words
     r"(?!\s+(?:an?\s+|the\s+|her\s+|his\s+|their\s+|some\s+|more\s+)?(?:intimate\s+|indecent\s+|sexual\s+)?"
     r"(?:images?|photos?|photographs?|pictures?|videos?|nudes?|selfies?|content)\b)"
@@ -391,10 +397,16 @@ def _observed(text: str, facts: Facts, in_voice: bool = False) -> bool:
     from ..nlp import sentences
 
     several = len(text) > 60
+    after_excuse = False  # "LR too young to give views. Obs by KB on ward: alert, playing ...":
+    # what follows the excuse about the child, in the same paragraph, is what was seen of them
     for sentence in sentences(facts.nlp, text):
-        if several and not in_voice and not _about_child(facts, sentence):
+        about = _about_child(facts, sentence)
+        if several and not in_voice and not about and not after_excuse:
             continue
-        if _EXCUSE.search(sentence) or _PLANNED.search(sentence) or _HYPOTHETICAL.search(sentence):
+        if _EXCUSE.search(sentence) or about and says_too_young(sentence, facts.nlp, facts.lexicon):
+            after_excuse = after_excuse or about
+            continue
+        if _PLANNED.search(sentence) or _HYPOTHETICAL.search(sentence):
             continue  # "no medical needed unless Ethan discloses" observes nothing
         if _NEEDS.search(sentence):
             continue  # "She needs constant responsive care": a need, not what was seen
@@ -404,7 +416,7 @@ def _observed(text: str, facts: Facts, in_voice: bool = False) -> bool:
     return False
 
 
-_INITIALS = re.compile(r"[A-Z](?:-[A-Z])*")
+_INITIALS = re.compile(r"[A-Z]{1,3}|[A-Z](?:-[A-Z])+")
 
 
 def _child_names(facts: Facts) -> list[str]:
@@ -415,9 +427,14 @@ def _child_names(facts: Facts) -> list[str]:
     nick = re.findall(r"\(([A-Z][a-z'’-]+)\)", name)  # "Oliver (Ollie) Brennan"
     if not first:
         return []
-    # shorthand initials: "H" for Holly, "T-R" for Tia-Rose
+    # shorthand initials: "H" for Holly, "T-R" for Tia-Rose, "KM" for Kayla Morris
     parts = [w for w in re.split(r"-", first[0]) if w]
     initials = [first[0][0]] + (["-".join(w[0] for w in parts)] if len(parts) > 1 else [])
+    if len(parts) > 1:
+        initials.append("".join(w[0] for w in parts))  # "LR" for Lily-Rose
+    words = [w for w in re.sub(r"\([^()]*\)", " ", name).split() if w[:1].isupper()]
+    if len(words) in (2, 3):
+        initials.append("".join(w[0] for w in words))
     return first + nick + initials
 
 

@@ -30,7 +30,7 @@ from .base import ReadOptions, check_size
 from .pdf_blocks import _Builder
 from .pdf_checks import MSG_CORRUPT, MSG_ENCRYPTED, MSG_NO_TEXT, _check_really_pdf, _is_encryption_error
 from .pdf_layout import MIN_IMAGE_PT, PageLayout, _lines, _mark_furniture
-from .pdf_tables import _centre_in, _gridless_tables, _is_real_table, _page_table
+from .pdf_tables import _centre_in, _gridless_tables, _is_real_table, _nest_tables, _page_table
 
 _PDF_DATE = re.compile(r"^D?:?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?\s*(Z|[+-]\d{2}'?\d{2}'?)?")
 
@@ -134,7 +134,7 @@ def _layout_page(page: Any, number: int) -> PageLayout:
     boxes = [t.bbox for t in tables]
     outside = [w for w in words if not any(_centre_in(w, box) for box in boxes)]
     inside = [w for w in words if any(_centre_in(w, box) for box in boxes)]
-    layout.tables = [_page_table(t, inside) for t in tables]
+    layout.tables = _nest_tables([_page_table(t, inside) for t in tables], inside)
     layout.lines, gridless = _gridless_tables(_lines(outside))
     layout.tables.extend(gridless)
     layout.images = sum(

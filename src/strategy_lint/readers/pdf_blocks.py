@@ -69,10 +69,10 @@ class _Builder:
                 if isinstance(item, PageTable):
                     previous = last_table if last_table and last_table[2] == page.number - 1 else None
                     if previous and _continues(previous[0], item):
-                        self._emit_table(item, page.number, into=previous[1])
+                        emitted = self._emit_table(item, page.number, into=previous[1])
                     else:
-                        self._emit_table(item, page.number)
-                    last_table = (item, self.doc.tables[-1], page.number)
+                        emitted = self._emit_table(item, page.number)
+                    last_table = (item, emitted, page.number)
                 else:
                     self._emit_group(item, page.number)
                     if item.first.kind is None:
@@ -182,9 +182,16 @@ class _Builder:
             ),
         )
 
-    def _emit_table(self, table: PageTable, page: int, into: Table | None = None) -> None:
-        """Emit a ruled table; ``into`` continues a table broken across a page."""
-        index = into.index if into else len(self.doc.tables)
+    def _emit_table(
+        self, table: PageTable, page: int, into: Table | None = None, parent: tuple[int, int, int] | None = None
+    ) -> Table:
+        """Emit a ruled table; ``into`` continues a table broken across a page, ``parent``
+        is the (table, row, column) of the cell a nested table sits in.  Each cell's nested
+        tables follow its text, as a .docx reader reads them."""
+        if into is None:
+            into_new = Table(index=len(self.doc.tables), cells=[], page=page, parent=parent)
+            self.doc.tables.append(into_new)  # first, so the tables nested in it come after it
+        index = into.index if into else into_new.index
         offset = into.n_rows if into else 0
         grid: list[list[int | None]] = [[None] * len(row) for row in table.shape]
         skip_row = None
@@ -216,11 +223,14 @@ class _Builder:
                 source=_source(page, *cell.bbox),
             )
             grid[cell.row][cell.column] = block.index
+            for inner in cell.nested:
+                self._emit_table(inner, page, parent=(index, cell.row + offset - dropped, cell.column))
         grid = [row for r, row in enumerate(grid) if r not in (skip_row, split_row)]
         if into is not None:
             into.cells.extend(grid)
-        else:
-            self.doc.tables.append(Table(index=index, cells=grid, page=page))
+            return into
+        into_new.cells = grid
+        return into_new
 
     def _rest_of_row(self, above: list[int | None], table: PageTable, row: int) -> bool:
         """Is ``row`` of the new page's table the rest of the last row on the page before?
@@ -248,8 +258,15 @@ def _joins(group: _Group, line: Line, right_edge: float) -> bool:
     prev = group.lines[-1]
     if prev.kind is not None:
         return False
-    if line.marker and not (line.marker in WEAK_MARKERS and not group.first.marker and not prev.text.endswith(":")):
+    if line.marker and (line.marker not in WEAK_MARKERS or prev.text.endswith(":")):
         return False
+    if line.marker and group.first.marker:
+        # "• @Rachel Hume – written accounts ... with a body map" / "– 01/04/2025": a dash
+        # that wrapped to the start of the line, lined up with the item's text, goes on with
+        # the item; a dash item under a dash item, or indented as a sub-item, is an item
+        text_x0 = group.first.body_words[0]["x0"] if group.first.body_words else group.first.x0
+        if group.first.marker in WEAK_MARKERS or abs(line.x0 - text_x0) > 2:
+            return False
     if (line.size, line.bold) != (prev.size, prev.bold):
         return False
     height = max(prev.size, prev.bottom - prev.top, 1.0)

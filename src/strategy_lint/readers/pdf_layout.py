@@ -59,6 +59,8 @@ class CellText:
     bbox: tuple[float, float, float, float]
     size: float | None
     bold: bool
+    #: tables drawn inside this cell (a form's "Who took part" answer as a table of its own)
+    nested: list[PageTable] = field(default_factory=list)
 
 
 @dataclass

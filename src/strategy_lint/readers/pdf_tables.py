@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .pdf_layout import CellText, Line, PageTable, _is_bold, _style
+from .pdf_layout import CellText, Line, PageTable, _is_bold, _lines, _style
 
 #: A label and its value drawn as two columns without grid lines need this much space between them.
 LABEL_GAP_PT = 12.0
@@ -126,3 +126,51 @@ def _continues(previous: PageTable, table: PageTable) -> bool:
     same_cols = len(previous.shape[-1]) == len(table.shape[0])
     aligned = abs(previous.bbox[0] - table.bbox[0]) < 3 and abs(previous.bbox[2] - table.bbox[2]) < 3
     return same_cols and aligned
+
+
+#: How far (pt) a nested table's rules may stray outside the cell that holds it.
+_NEST_SLACK = 2.0
+
+
+def _nest_tables(tables: list[PageTable], words: list[dict[str, Any]]) -> list[PageTable]:
+    """The page's tables with each one drawn inside another's cell moved into that cell.
+
+    pdfplumber finds a table nested in a cell as a table of its own, and the cell around it
+    holds the nested table's words too: read as they are, a form's "Who took part" answer
+    is a jumble of names and roles in the outer cell and a table after the outer one.  The
+    outer cell keeps only its own words ("Apologies: none"); the nested table follows it.
+    """
+    placed: list[PageTable] = []
+    top: list[PageTable] = []
+    # the largest first, so a table is nested into the innermost cell that holds it
+    for table in sorted(tables, key=lambda t: -((t.bbox[2] - t.bbox[0]) * (t.bbox[3] - t.bbox[1]))):
+        host = _host_cell(placed, table.bbox)
+        if host is None:
+            top.append(table)
+        else:
+            host.nested.append(table)
+            own = [w for w in words if _centre_in(w, host.bbox) and not any(_centre_in(w, n.bbox) for n in host.nested)]
+            host.text = "\n".join(_clean_cell(line.text) for line in _lines(own))
+        placed.append(table)
+    return sorted(top, key=lambda t: (t.bbox[1], t.bbox[0]))
+
+
+def _host_cell(tables: list[PageTable], box: tuple[float, float, float, float]) -> CellText | None:
+    """The smallest cell of ``tables`` that holds ``box``."""
+    best: CellText | None = None
+    for table in tables:
+        for cell in table.cells:
+            c = cell.bbox
+            inside = (
+                box[0] >= c[0] - _NEST_SLACK
+                and box[1] >= c[1] - _NEST_SLACK
+                and box[2] <= c[2] + _NEST_SLACK
+                and box[3] <= c[3] + _NEST_SLACK
+            )
+            if inside and box != c and (best is None or _area(c) < _area(best.bbox)):
+                best = cell
+    return best
+
+
+def _area(box: tuple[float, float, float, float]) -> float:
+    return (box[2] - box[0]) * (box[3] - box[1])
