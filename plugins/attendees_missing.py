@@ -90,6 +90,8 @@ class AttendeesMissing(Rule):
                 return False  # "Police", "Duty TM, MASH": agencies or roles, nobody named
             if p.listed_as not in ("consulted", "apologies"):
                 return True
+            if p.listed_as == "consulted" and p.mode in ("present", "teams"):
+                return True  # "Who contributed | ... | Teams call": their own entry says they joined it
             if not phone or p.listed_as == "apologies" or p.block is None:
                 return False
             sec = document.section_of_block(p.block)

@@ -2248,3 +2248,66 @@ def test_watching_a_video_is_not_taking_a_photograph():
         )
     )
     assert facts.photographs == []
+
+
+def test_a_children_table_headed_child_and_a_numbered_child_label_name_the_child():
+    table = read(
+        record(
+            "## Children discussed\n| Child | DOB | Address |\n|---|---|---|\n"
+            "| Chloe WARD | 12/12/2008 | 27 Meadow Bank |\n\n## Voice\nSeen alone on 24/06. Chloe said Dean is her boyfriend.\n"
+        )
+    )
+    assert table.child.name.startswith("Chloe") and any(e.kind == "said" for e in table.voice.evidence)
+    numbered = read(record("Child 1: Maisie WARD\n\nMaisie said she misses her sister.\n"))
+    assert numbered.child.name.startswith("Maisie")
+
+
+def test_notes_beside_an_empty_action_column_are_minutes_not_a_form():
+    doc = parse_markdown(
+        record(
+            "## Item 1: Introductions, attendance and apologies\n| Discussion | Action (who, by when) |\n|---|---|\n"
+            "| Dan Hughes – Snr Prac, EDT (chair) |  |\n| DS Lisa Brennan – on-call DS, CAIT, Ashmere Police |  |\n"
+            "| Dr Marcus Hale – on-call consultant paediatrician, Ashmere General |  |\n"
+        )
+    )
+    for cell in doc.tables[0].cells[0]:
+        doc.blocks[cell].bold = True  # Word's header row
+    facts = Facts(build_structure(doc, lexicon()))
+    assert [p.name for p in facts.participants] == ["Dan Hughes", "DS Lisa Brennan", "Dr Marcus Hale"]
+
+
+def test_quoted_words_that_name_the_child_are_someone_elses():
+    facts = read(
+        record(
+            "| Child's name | Tyler Brennan |\n|---|---|\n\n"
+            "## Reason\nJamie smashed the front room window. He told Stacey he would \"take Tyler and she'll never "
+            'see him again".\n\n## Voice\nTBC\n'
+        )
+    )
+    assert not any(e.kind == "said" for e in facts.voice.evidence)
+
+
+def test_a_discussion_and_action_table_reads_its_action_column():
+    facts = read(
+        record(
+            "## Item 5: Decisions\n| Discussion | Action (who, by when) |\n|---|---|\n"
+            "| s47: threshold met. | Start the single assessment – Marcus Lindqvist, CSC, by 17/03/2016. "
+            "Phone Ryan Ashworth – Marcus Lindqvist, by 18/03/2016. |\n"
+            "| Agencies to check their records for any information about Mr Carter and send it to the social "
+            "worker. | All agencies, by 18/03/2016. |\n"
+            "| Legal: not needed at present. |  |\n"
+        )
+    )
+    got = [(a.text, a.owner, a.deadline.text, a.owner_status) for a in facts.actions]
+    assert got == [
+        ("Start the single assessment", "Marcus Lindqvist, CSC", "by 17/03/2016", "named"),
+        ("Phone Ryan Ashworth", "Marcus Lindqvist", "by 18/03/2016", "named"),
+        (
+            "Agencies to check their records for any information about Mr Carter and send it to the social worker.",
+            "All agencies",
+            "by 18/03/2016",
+            "generic",
+        ),
+    ]
+    # "Action (who, by when)": the words outside the brackets name the column
+    assert lexicon().column_kind("Action (who, by when)") == "action"

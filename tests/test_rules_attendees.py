@@ -444,3 +444,22 @@ def test_sl102_an_organisation_consulted_as_a_whole_needs_no_role():
     assert [f for f in lint(md, "SL102") if "Kingsford" in f.message] == []
     person = edit("## Consulted outside the meeting\n", "## Consulted outside the meeting\n- Jo Marsh\n\n")
     assert [f for f in lint(person, "SL102") if "Jo Marsh" in f.message]
+
+
+def test_sl101_people_in_a_who_contributed_table_who_joined_the_call_took_part():
+    md = drop("## Attendees", "## Consulted outside the meeting")
+    md = edit(", police joined by conference call", "", md)  # a meeting in a room: not a round of calls
+    contributed = (
+        "## Who contributed\n| Name | Role / agency | How (email / phone / call) |\n|---|---|---|\n"
+        "| Hannah Orme | Team Manager (chair), MASH | {how} |\n| DC Imran Shaw | Detective Constable, CAIT | {how} |\n\n"
+    )
+    joined = edit(
+        "## Consulted outside the meeting",
+        contributed.format(how="Teams call") + "## Consulted outside the meeting",
+        md,
+    )
+    assert lint(joined, "SL101") == []
+    emailed = edit(
+        "## Consulted outside the meeting", contributed.format(how="Email") + "## Consulted outside the meeting", md
+    )
+    assert lint(emailed, "SL101")

@@ -75,7 +75,7 @@ def _classify_tables(doc: Document, lexicon: Lexicon) -> dict[int, _FormRow]:
                     form_rows[cells[0]] = _FormRow(t.index, r, cells[0], [], full_width=True)
                 else:
                     form_rows[cells[0]] = _FormRow(t.index, r, cells[0], cells[1:])
-        elif _is_form_table(doc, t):
+        elif _is_form_table(doc, t) and not _notes_beside_actions(doc, t, lexicon):
             for r, row in enumerate(t.cells):
                 cells = [c for c in row if c is not None]
                 if not cells:
@@ -185,6 +185,22 @@ def _form_rows_above(t: Table, r: int) -> bool:
 #: How far down a table its column headers may sit (under a title row and a few form rows:
 #: "Format | Teams", "Chair | ...", then "Name | Role | Agency").
 MAX_HEADER_ROW = 5
+
+
+def _notes_beside_actions(doc: Document, t: Table, lexicon: Lexicon) -> bool:
+    """A "Discussion | Action (who, by when)" table: a bold header row naming a column, then
+    rows of notes whose action cell is mostly left empty.  Its first cells are the minutes
+    ("Dan Hughes – Snr Prac, EDT (chair)"), not labels of a form whose answers are missing."""
+    if t.n_cols != 2 or t.n_rows < 3:
+        return False
+    head = [c for c in t.cells[0] if c is not None]
+    if len(set(head)) != 2 or not all(doc.blocks[c].bold and _cell_text(doc, c) for c in head):
+        return False
+    if not any(lexicon.column_kind(_cell_text(doc, c)) for c in head):
+        return False
+    rows = [row for row in t.cells[1:] if len({c for c in row if c is not None}) == 2]
+    empty = sum(1 for row in rows if not _cell_text(doc, row[1]))
+    return bool(rows) and empty * 2 >= len(rows)
 
 
 def _is_form_table(doc: Document, t: Table) -> bool:

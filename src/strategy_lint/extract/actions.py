@@ -128,6 +128,8 @@ def actions(document: Document, lexicon: Lexicon | None = None) -> list[Action]:
             found.extend(_table_actions(document, t, meeting, lex))
             if t.section is not None:
                 table_sections.add(t.section)
+        elif (column := _notes_action_column(document, t, lex)) is not None:
+            found.extend(_column_actions(document, t, column, meeting, lex))
     for sec in document.sections:
         if sec.kind != "actions" or _inside_kind(document, sec, "actions"):
             continue
@@ -235,6 +237,56 @@ def _table_actions(document: Document, t: Table, meeting, lex: Lexicon) -> list[
             )
         )
     return out
+
+
+def _notes_action_column(document: Document, t: Table, lex: Lexicon) -> int | None:
+    """The action column of a "Discussion | Action (who, by when)" table, one per agenda item:
+    the notes in one column, what was agreed on them in the other.  None for other tables."""
+    if t.column_kinds or t.n_cols != 2 or t.n_rows < 2:
+        return None  # read by its columns already, or not two columns
+    head = [document.blocks[c].text.strip() if c is not None else "" for c in t.cells[0]]
+    kinds = [lex.column_kind(h) if h else None for h in head]
+    if kinds.count("action") != 1 or not head[1 - kinds.index("action")]:
+        return None
+    return kinds.index("action")
+
+
+#: Where one agreed action ends and the next begins inside a cell: a full stop after a word
+#: or a date, not after an initial or a title ("D. Hughes", "Dr. Rao").
+_NEXT_ACTION = re.compile(r"(?<=[a-z0-9)][.;])\s+(?=[A-Z])|(?<=[A-Z]{2}[.;])\s+(?=[A-Z])")
+
+
+def _column_actions(document: Document, t: Table, column: int, meeting, lex: Lexicon) -> list[Action]:
+    out: list[Action] = []
+    for r, row in enumerate(t.cells[1:], start=1):
+        cell = row[column] if column < len(row) else None
+        notes = row[1 - column] if len(row) == 2 else None
+        if cell is None or cell == notes:
+            continue  # a title across both columns
+        text = " ".join(document.blocks[cell].text.split())
+        if not text or _INTRO.match(text):
+            continue
+        for part in _NEXT_ACTION.split(text):
+            part = part.strip(" .;")
+            if not part:
+                continue
+            action = _free_action(part, cell, meeting, lex, "list")
+            if _only_owner_and_date(action) and notes is not None:
+                # "All agencies, by 06/11/2025." beside "Agencies to check their records ...":
+                # the notes say what, the action cell who and when
+                who = _OWNER_THEN_WHEN.match(action.text)
+                action.owner = who.group("who").strip(" ,;") if who else action.text
+                action.text = " ".join(document.blocks[notes].text.split())
+            action.row, action.table = r, t.index
+            if action.owner and action.deadline.is_real:
+                action.source = "table"  # who and when in their places: sure of what it says
+            out.append(action)
+    return out
+
+
+def _only_owner_and_date(action: Action) -> bool:
+    """A cell that gives only who and by when ("All agencies, by 06/11/2025")."""
+    return len(action.text.split()) <= 8 and bool(_OWNER_THEN_WHEN.match(action.text)) and action.deadline.is_real
 
 
 def _unheaded_text(t: Table, rec: TableRecord) -> bool:
@@ -514,7 +566,17 @@ def _free_action(text: str, block: int, meeting, lex: Lexicon, source: str) -> A
         seg_clean = re.sub(
             r"^(?:by\s+whom|who|owner|lead|responsible|by\s+when|when|deadline|timescale)\s*:\s*", "", seg, flags=re.I
         )
-        if not deadline_text and _deadline_like(seg_clean, meeting, lex):
+        both = _OWNER_THEN_WHEN.match(seg_clean)
+        if (
+            both
+            and not owner
+            and not deadline_text
+            and _deadline_like(both.group("when"), meeting, lex)
+            and not _deadline_like(both.group("who"), meeting, lex)
+        ):
+            # "Marcus Lindqvist, CSC, by 16/01/2025": who, then by when, in one segment
+            owner, deadline_text = both.group("who").strip(" ,;"), both.group("when").strip()
+        elif not deadline_text and _deadline_like(seg_clean, meeting, lex):
             deadline_text = seg_clean
         elif not owner and len(seg_clean.split()) <= 8:
             owner = seg_clean
@@ -553,6 +615,13 @@ def _free_action(text: str, block: int, meeting, lex: Lexicon, source: str) -> A
     )
 
 
+#: "Marcus Lindqvist, CSC, by 16/01/2025", "PC Okafor, Police, Sun 02/03 10:00": an owner with
+#: no digits, a comma, then when.
+_OWNER_THEN_WHEN = re.compile(
+    r"^(?P<who>[^\d,;]{2,40}(?:,[^\d,;]{2,40}){0,2}),\s*"
+    r"(?P<when>(?:by|due|before|on|no\s+later\s+than)\b.*|\d.*|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+\d.*)$",
+    re.I,
+)
 _MENTION = r"@[\w'’.-]+(?:\s+[A-Z][\w'’.-]*){0,3}(?:\s*\([^()]{1,30}\))?"
 _MENTIONS = re.compile(rf"^(?P<who>{_MENTION}(?:\s*(?:\+|&|,|and)\s*{_MENTION})*)\s*(?:[–—:-]\s+|:)")
 

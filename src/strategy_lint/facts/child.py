@@ -64,8 +64,8 @@ _SUBJECT = r"(?:child(?:ren)?|young\s+(?:person|people)|yp|c/yp|subject(?:\s+chi
 _NAME_LABEL = re.compile(
     r"^(?:(?:full\s+)?name\s+of\s+(?:the\s+)?(?:child|young\s+person|subject)"
     rf"|{_SUBJECT}(?:\s*(?:/|\bor\b|\band\b)\s*{_SUBJECT})*(?:['’]s)?\s*(?:\(ren\))?(?:\s*(?:full\s+)?names?)?"
-    # "Child / children discussed", "Young person concerned"
-    r"(?:\s+(?:discussed|concerned|considered|in\s+question|under\s+discussion))?"
+    # "Child / children discussed", "Young person concerned", "Child 1" of a sibling group
+    r"(?:\s+(?:discussed|concerned|considered|in\s+question|under\s+discussion))?(?:\s*\d{1,2})?"
     r"|child(?:ren)?\s+subject\s+of\s+(?:the\s+)?(?:discussion|meeting|strategy)"
     # "B1. Name, date of birth, address": a bare "Name" is anyone's, but the first name
     # asked for together with a date of birth is the child's
@@ -110,11 +110,15 @@ def _child_name(facts: Facts) -> str:
         if not t.cells:
             continue
         header = [doc.blocks[c].text.strip().lower() if c is not None else "" for c in t.cells[0]]
-        if any(h.startswith("name") for h in header) and any("birth" in h or "dob" in h for h in header):
-            col = next(i for i, h in enumerate(header) if h.startswith("name"))
+        name_cols = [
+            i for i, h in enumerate(header) if h.startswith("name") or h in ("child", "children", "child's name")
+        ]
+        if name_cols and any("birth" in h or "dob" in h for h in header):
+            col = name_cols[0]
             for row in t.cells[1:2]:
                 cell = row[col] if col < len(row) else None
-                m = _NAME_WORDS.match(doc.blocks[cell].text.strip()) if cell is not None else None
+                # a PDF cell wraps "Tyler" / "Brennan" onto two lines: one name
+                m = _NAME_WORDS.match(" ".join(doc.blocks[cell].text.split())) if cell is not None else None
                 if m:
                     return m.group(1)
     # "Child: Kai WALSH (DOB 17/09/2019) | Strategy discussion held: ..." in the page header

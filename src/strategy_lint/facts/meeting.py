@@ -10,7 +10,7 @@ the referral overnight.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..dates import find_dates
 from ..extract.phrases import phrase_source
@@ -165,7 +165,9 @@ def _person(facts: Facts, text: str) -> Person:
 
 
 def _read_mode(facts: Facts, meeting: Meeting) -> None:
-    for label, raw, _block in labelled_lines(facts.document):
+    for label, raw, block in labelled_lines(facts.document):
+        if _in_people_table(facts.document, block):
+            continue  # "How consulted | Telephone": how one person gave information, not how the meeting was held
         value = drop_unticked(raw)  # "Type | ☒ Teams ☐ Telephone" was held on Teams
         if re.search(r"\b(?:format|venue|location|type|mode|how|held|via|medium|method)\b", label, re.I):
             for mode, rx in _MODES:
@@ -267,3 +269,12 @@ def _sentences(facts: Facts, text: str) -> list[str]:
     from ..nlp import sentences
 
     return sentences(facts.nlp, text)
+
+
+def _in_people_table(document: Any, block: int) -> bool:
+    """A cell of a table that lists people (it has a name column)."""
+    b = document.blocks[block]
+    if b.table is None:
+        return False
+    kinds = {part for kind in document.tables[b.table].column_kinds if kind for part in kind.split("+")}
+    return "name" in kinds

@@ -328,6 +328,8 @@ def _quoted_child(facts: Facts, planned: frozenset[int]) -> list[VoiceEvidence]:
             )
             if _ADULT_SPEAKER.search(speaker) and not child.search(speaker):
                 continue
+            if child.search(q.group(0)):
+                continue  # "he would \"take Tyler and she'll never see him again\"": words about the child
             out.append(VoiceEvidence("said", block.index, text[max(0, q.start() - 60) : q.end()]))
             break
     return out

@@ -99,7 +99,11 @@ class Lexicon:
         ("agency+role"), so readers split the cell instead of taking it as one of them.
         """
         combined = self._combined_kind(header) or self._options_kind(header)
-        kind = combined or _best_match(normalise_title(header), self.columns)
+        # "Action (who, by when)": the words outside the brackets name the column, the
+        # bracket says how to fill it in
+        bare = re.sub(r"\([^()]*\)", " ", header or "").strip()
+        outside = _best_match(normalise_title(bare), self.columns) if bare and bare != (header or "").strip() else None
+        kind = combined or outside or _best_match(normalise_title(header), self.columns)
         halves = two_languages(header)
         if kind is None and halves and _best_match(normalise_title(halves[1]), self.columns) is None:
             # a header in two languages ("Who / Pwy", "By when / Erbyn pryd"): the first names
