@@ -2311,3 +2311,19 @@ def test_a_discussion_and_action_table_reads_its_action_column():
     ]
     # "Action (who, by when)": the words outside the brackets name the column
     assert lexicon().column_kind("Action (who, by when)") == "action"
+
+
+def test_sending_the_outcome_to_the_agencies_by_name_is_the_update():
+    facts = read(
+        record(
+            "## 10. Sharing the minutes\nACTION: MASH duty Team Manager to send these minutes and the outcome to "
+            "Northmarch Police, Hollins Lane Primary School, Little Acorns Nursery and Hollinsfield Surgery by "
+            "Tuesday 15/03/2016.\n\n## Actions\n| Action | Who | By when |\n|---|---|---|\n"
+            "| Update school and GP | Day team SW | 16/03/2016 |\n| Inform school and GP of the arrest | DS Kaur | 16/03/2016 |\n"
+            "| Tell mum and dad the outcome | SW | 15/03/2016 |\n"
+        )
+    )
+    told = [a.text for a in facts.update_actions]
+    assert "Update school and GP" in told
+    assert any(t.startswith("ACTION: MASH duty Team Manager") for t in told)
+    assert "Inform school and GP of the arrest" not in told and "Tell mum and dad the outcome" not in told

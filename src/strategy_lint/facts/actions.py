@@ -18,6 +18,7 @@ from .. import dates
 from ..extract.actions import Action as _RawAction
 from ..extract.actions import actions as _raw_actions
 from ..extract.actions import meeting_date, owner_is_generic, owner_is_missing
+from ..extract.attendees import CONVENOR_AGENCIES
 from ..extract.phrases import phrase_pattern
 from ..nlp import is_placeholder
 from .model import Action, Confidence, Deadline
@@ -178,7 +179,7 @@ def _convert(facts: Facts, a: _RawAction) -> Action:
         stated=a.stated,
         owner_status=status,
         blocks=list(a.blocks),
-        intent="update-agencies" if is_update_intent(a.text, lexicon) else None,
+        intent="update-agencies" if is_update_intent(a.text, lexicon) or _tells_named_agencies(facts, a.text) else None,
         confidence=Confidence.HIGH
         if a.source in ("table", "fields") or (status == "named" and _says_no_date(facts, a))
         else Confidence.MEDIUM,
@@ -190,6 +191,40 @@ def _convert(facts: Facts, a: _RawAction) -> Action:
 _SAYS_NO_DATE = re.compile(
     r"^\W*(?:ongoing|tbc|tba|to\s+be\s+(?:confirmed|arranged|agreed)|asap|as\s+soon\s+as\s+possible"
     r"|when\s+possible|as\s+and\s+when|in\s+due\s+course)\W*$",
+    re.I,
+)
+
+
+#: Telling or sending, followed by the ones told: "update school and GP", "send these
+#: minutes and the outcome to Northmarch Police, Hollins Lane Primary School, ...".
+_TELLS = re.compile(
+    r"\b(?:updat(?:e|es|ing)|inform(?:s|ing)?|notif(?:y|ies|ying)|tell(?:s|ing)?|let\s+\w+\s+know|"
+    r"(?:send|sends|sending|e-?mail(?:s|ing)?|circulat(?:e|es|ing)|distribut(?:e|es|ing)|forward(?:s|ing)?)\b[^.;]{0,80}?\bto)\b"
+    r"(?P<told>[^.;]{3,200})",
+    re.I,
+)
+
+
+def _tells_named_agencies(facts: Facts, text: str) -> bool:
+    """An action that tells three or more agencies by name, or two when the plan says so
+    for the agencies that were not there ("day team to update school and GP"), is the
+    update to the other agencies written out as a list."""
+    if _FAMILY_ONLY.search(text or "") or not _ABOUT_OUTCOME.search(text or ""):
+        return False  # "inform school and GP of the arrest" tells them something else
+    m = _TELLS.search(text or "")
+    if m is None:
+        return False
+    # who is told ends where what they are told about begins ("on the CPS charging decision")
+    told_text = re.split(r"\b(?:on|about|of|re|regarding|with|once|after|when|if|by)\b", m.group("told"), maxsplit=1)[0]
+    told = {key for key in facts.agencies_named_in(told_text) if key not in CONVENOR_AGENCIES}
+    return len(told) >= 2  # children's social care is who tells them, not one of the others
+
+
+#: What the update is about: the outcome, the minutes, the plan -- or "update" itself.
+_ABOUT_OUTCOME = re.compile(rf"\b(?:{_OBJECT}|updat\w*)\b", re.I)
+#: Telling the family, not the agencies: "inform mum and dad of the outcome".
+_FAMILY_ONLY = re.compile(
+    r"\b(?:updat\w*|inform\w*|tell\w*|notif\w*|let)\s+(?:the\s+)?(?:mum|mother|dad|father|parents?|family|carers?)\b",
     re.I,
 )
 
@@ -247,7 +282,9 @@ def read_update_actions(facts: Facts) -> list[Action]:
                 continue  # a question with no answer after it (an answer may follow its colon)
             if _ABOUT_ACTIONS.match(sentence):
                 continue  # the template's guidance: "Include an action to update all agencies, with a date."
-            if _CONDITIONAL.search(sentence) or not is_update_intent(sentence, facts.lexicon):
+            if _CONDITIONAL.search(sentence) or not (
+                is_update_intent(sentence, facts.lexicon) or _tells_named_agencies(facts, sentence)
+            ):
                 continue
             raw = dates.parse_deadline(sentence, meeting_date=meeting, lexicon=facts.lexicon)
             out.append(
