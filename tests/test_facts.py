@@ -2327,3 +2327,17 @@ def test_sending_the_outcome_to_the_agencies_by_name_is_the_update():
     assert "Update school and GP" in told
     assert any(t.startswith("ACTION: MASH duty Team Manager") for t in told)
     assert "Inform school and GP of the arrest" not in told and "Tell mum and dad the outcome" not in told
+
+
+def test_a_contact_in_the_what_they_told_us_column_of_the_attendance_table_is_read():
+    facts = read(
+        record(
+            "## 3. Who took part and what they told us\n"
+            "| Children's Social Care | Ollie Brandt, Social Worker, Hobbs Cross Assessment Team | Ollie Brandt advised "
+            "that the family had one previous contact. Before the meeting Ollie Brandt spoke to Dr Keane at Hobbs Cross "
+            "Health Centre by telephone. Dr Keane advised that Ms Dawson has missed three appointments. |\n|---|---|---|\n"
+            "| Police | PC Donna Harte, MASH Researcher, Wealdmoor Police | PC Harte advised that there are no "
+            "domestic abuse reports at the address. |\n"
+        )
+    )
+    assert [(c.key, c.recorded) for c in facts.contacts] == [("gp", False)]

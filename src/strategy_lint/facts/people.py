@@ -858,15 +858,25 @@ def _units(document):
             if sec.heading_block is not None:
                 skip_blocks.add(sec.heading_block)
     for b in document.body_blocks():
-        if b.index in skip_blocks or not b.text.strip():
+        if not b.text.strip():
             continue
         sec = document.section_of_block(b.index)
-        if sec is not None and _kind_through_parents(document, sec) in _SKIP_KINDS:
+        skipped = b.index in skip_blocks or sec is not None and _kind_through_parents(document, sec) in _SKIP_KINDS
+        if skipped and not _said_cell(document, b):
             continue
         for line in b.text.split("\n"):
             line = drop_unticked(line)  # "Format: ☐ Hospital ☐ Teams ☒ Telephone" was by telephone only
             if line.strip():
                 yield b.index, line.strip()
+
+
+def _said_cell(document, b) -> bool:
+    """A cell of a "Who took part and what they told us" table's column of what was said:
+    information given, though it sits in the list of who took part."""
+    if b.table is None or b.column is None:
+        return False
+    kinds = document.tables[b.table].column_kinds
+    return b.column < len(kinds) and kinds[b.column] == "contribution" or _said_column(document, b)
 
 
 def _kind_through_parents(document, sec):
