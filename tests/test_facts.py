@@ -2341,3 +2341,62 @@ def test_a_contact_in_the_what_they_told_us_column_of_the_attendance_table_is_re
         )
     )
     assert [(c.key, c.recorded) for c in facts.contacts] == [("gp", False)]
+
+
+def test_taking_part_were_in_a_logs_second_sentence_lists_the_participants():
+    facts = read(
+        record(
+            "## Discussion log\n09:40 – Telephone strategy discussion held by conference call from 09:40 to 10:25. "
+            "Taking part were Sue Whitlock, Team Manager, MASH (chair); DC Hannah Okafor, Child Abuse Investigation "
+            "Team, Westshire Police; Ruth Penn, Health Visitor, 0-19 Public Health Nursing; and Dr Michael Ellis, GP, "
+            "Parkside Medical Centre.\n"
+        )
+    )
+    people = by_name(facts)
+    assert set(people) == {"Sue Whitlock", "DC Hannah Okafor", "Ruth Penn", "Dr Michael Ellis"}
+    assert (people["Dr Michael Ellis"].role, people["Dr Michael Ellis"].agency) == ("GP", "Parkside Medical Centre")
+
+
+def test_a_row_labelled_with_a_list_of_agencies_is_the_input_of_the_one_it_names():
+    facts = read(
+        record(
+            "## Participants\n| Name | Role | Agency |\n|---|---|---|\n"
+            "| Lee Draper | Tenancy Officer | Westshire Homes |\n| Ms Lyle | Probation Officer | Probation Service |\n\n"
+            "## 4. Agency information\n| Agency | Information |\n|---|---|\n"
+            "| Other (Early Help, CAMHS, Housing, Probation, YJS) | Ms Lyle advised that Mr Slater's community order "
+            "ends in March. |\n"
+        )
+    )
+    assert not agency(facts, "housing").input_blocks
+    assert agency(facts, "probation").input_blocks
+
+
+def test_numbered_titles_with_guidance_after_them_are_titles():
+    doc = parse_markdown(
+        record(
+            "**A4. Who chaired it?**\n\nSarah Beckett, TM, MASH\n\n"
+            "A5. Who took part? (name, role, organisation – include anyone consulted by phone or email)\n\n"
+            "- Lee Summers (Case Manager, Calderwick YJS)\n- DC Ravi Patel (Exploitation Team, Westshire Police)\n\n"
+            "**D4. Health (GP, school nursing, CAMHS)**\n\nGP: no concerns.\n\n"
+            "**D5. Other partners (YJS, Early Help, housing, employer, youth services) – include those with nothing "
+            "known**\n\nStreetwise (MC, by phone): K stopped coming to boxing in September.\n"
+        )
+    )
+    facts = Facts(build_structure(doc, lexicon()))
+    kinds = {s.title[:3]: s.kind for s in facts.document.sections}
+    assert kinds.get("A5.") == "attendees"  # its own words, not the guidance's "consulted"
+    assert "D5." in kinds
+    assert not agency(facts, "youth-justice").input_blocks  # offered by D5's title, never said
+
+
+def test_a_row_for_one_agency_under_a_part_offering_several_is_that_agencys_input():
+    facts = read(
+        record(
+            "## Participants\n| Name | Role | Agency |\n|---|---|---|\n"
+            "| Gemma Rudd | Health Visitor | 0-19 Public Health Nursing, Kelbridge |\n\n"
+            "## Agency information\n#### Health (GP, 0-19 / health visiting, midwifery, hospital, CAMHS)\n"
+            "| Health visitor | New birth visit and 6–8 week review completed; 12-week contact missed. |\n"
+            "| Midwifery | Discharged on day 10 with no concerns. |\n"
+        )
+    )
+    assert agency(facts, "health-visiting").input_blocks

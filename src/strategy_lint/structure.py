@@ -442,7 +442,10 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
     def open_section(title: str, level: int, block: int | None, origin: str) -> Section:
         while stack and stack[-1].level >= level:
             stack.pop()
-        kind = lexicon.section_kind(title)
+        guided = _title_before_guidance(title)
+        # "A5. Who took part? (... include anyone consulted by phone ...)": the title says
+        # what the part is, its guidance only how to fill it in
+        kind = (lexicon.section_kind(guided) if guided else None) or lexicon.section_kind(title)
         if kind == "actions" and stack and stack[-1].kind == "actions_taken":
             kind = "actions_taken"  # "Action | Police attended 02/12" under "Immediate action already taken"
         if kind == "details" and origin == "form-label" and normalise_title(title) == "details":
@@ -464,7 +467,7 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
         stack.append(sec)
         return sec
 
-    numbered_titles: set[int | None] = set()  # the numbers of bold numbered titles so far
+    numbered_titles: set[tuple[str, int] | None] = set()  # the numbering of the titles so far
     for block in doc.blocks:
         if block.is_furniture or block.kind == BlockKind.FOOTNOTE:
             continue
@@ -500,6 +503,10 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
         real = [s for s in stack if s.origin in ("heading", "pdf-font")]
         base = real[-1].level + 1 if real else 2
         heading: int | None = _heading_level(block, body_size, base)
+        if heading is None and _long_numbered_title(block, numbered_titles):
+            # "D5. Other partners (YJS, Early Help, housing, ...) – include those with nothing
+            # known" in bold after "D4. Health": a title, however much guidance it carries
+            heading = base + 1
         if heading is not None and block.kind != BlockKind.HEADING and is_placeholder(block.text, lexicon):
             heading = None  # "TBC" or "N/A" alone in capitals is content, not a title
         if heading is None and block.table is None:
@@ -516,7 +523,14 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
                 and _numbered_title(block, text, body_size, lexicon, numbered_titles)
             ):
                 heading = base  # a numbered bold title ("3. Lived experience") in a template's numbered list
-                numbered_titles.add(_title_number(text))
+            elif (
+                block.kind == BlockKind.PARAGRAPH
+                and (title := _title_before_guidance(text))
+                and (lexicon.section_kind(title) or _continues_numbering(title, numbered_titles))
+            ):
+                # "A5. Who took part? (name, role, organisation – include anyone consulted ...)":
+                # the title in bold, the template's guidance after it in brackets
+                heading = base + 1
         if heading is not None and block.table is None:
             while stack and stack[-1].origin == "form-label":
                 # a title typed below a form table is never one of the table's rows' parts
@@ -536,6 +550,7 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
                     base = real[-1].level + 1 if real else 2
                     heading = _heading_level(block, body_size, base) or base
             open_section(block.text, heading, i, origin)
+            numbered_titles.add(_title_number(block.text))
             continue
         if stack:
             stack[-1].blocks.append(i)
@@ -547,15 +562,53 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
             t.section = owner.index if owner else None
 
 
-_TITLE_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]\s")
+_TITLE_NUMBER = re.compile(r"^\s*([A-Z]?)(\d{1,2})[.)]?\s")
 
 
-def _title_number(text: str) -> int | None:
+def _title_number(text: str) -> tuple[str, int] | None:
+    """The numbering of a title: "4. Arrest" -> ("", 4), "A5. Who took part?" -> ("A", 5)."""
     m = _TITLE_NUMBER.match(text)
-    return int(m.group(1)) if m else None
+    return (m.group(1), int(m.group(2))) if m else None
 
 
-def _numbered_title(block: Block, text: str, body_size: float | None, lexicon: Lexicon, seen: set[int | None]) -> bool:
+def _long_numbered_title(block: Block, seen: set[tuple[str, int] | None]) -> bool:
+    """A bold line too long for a title that carries on the numbering of the titles before
+    it and ends no sentence."""
+    text = block.text.strip()
+    return (
+        block.kind == BlockKind.PARAGRAPH
+        and block.table is None
+        and block.bold
+        and "\n" not in text
+        and len(text.split()) <= 3 * MAX_PSEUDO_WORDS
+        and not text.endswith(".")
+        and _continues_numbering(text, seen)
+    )
+
+
+def _continues_numbering(text: str, seen: set[tuple[str, int] | None]) -> bool:
+    number = _title_number(text)
+    return number is not None and (number[0], number[1] - 1) in seen
+
+
+#: "A5. Who took part? (name, role, organisation – include anyone consulted ...)": a numbered
+#: or asking title, then the template's guidance in brackets.
+_GUIDED_TITLE = re.compile(r"^(?P<title>[^()]{3,80}?)\s*\((?P<guidance>[^()]{12,})\)\s*$")
+
+
+def _title_before_guidance(text: str) -> str | None:
+    m = _GUIDED_TITLE.match(text)
+    if m is None:
+        return None
+    title = m.group("title").strip()
+    if len(strip_numbering(title).split()) > 8 or not (title.endswith("?") or _title_number(title)):
+        return None
+    return title
+
+
+def _numbered_title(
+    block: Block, text: str, body_size: float | None, lexicon: Lexicon, seen: set[tuple[str, int] | None]
+) -> bool:
     """A bold numbered line is a title when the lexicon knows it, when it is set larger than
     the body text, or when it carries on the template's numbered titles ("4. Arrest and
     detention" after "3. Participants")."""
@@ -563,8 +616,7 @@ def _numbered_title(block: Block, text: str, body_size: float | None, lexicon: L
         return True
     if body_size and block.font_size and block.font_size >= body_size * 1.05:
         return True
-    number = _title_number(text)
-    return number is not None and number - 1 in seen
+    return _continues_numbering(text, seen)
 
 
 def _row_table(doc: Document, sec: Section) -> int | None:

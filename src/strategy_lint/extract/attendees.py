@@ -219,6 +219,10 @@ _LIST_LABELS = {
     "apologies received": "apologies",
     "sent apologies": "apologies",
     "present were": "present",
+    "taking part": "present",
+    "taking part were": "present",
+    "those taking part": "present",
+    "those taking part were": "present",
     "attending": "present",
     "consulted": "consulted",
     "also consulted": "consulted",
@@ -227,7 +231,7 @@ _LIST_LABELS = {
 #: A line that opens with a list prompt, colon or not: "Present were: ...", "Apologies – ...".
 _LIST_PROMPT = re.compile(
     r"^\s*(?P<label>present(?:\s+were)?|those\s+present(?:\s+were)?|also\s+present|in\s+attendance|attendees|"
-    r"attending|participants|"
+    r"attending|participants|taking\s+part(?:\s+were)?|those\s+taking\s+part(?:\s+were)?|"
     r"apologies(?:\s+(?:from|received))?|apols|sent\s+apologies|also\s+consulted|consulted)"
     r"\s*(?::|[-–]|(?<=were)\s)\s*(?=\S)",
     re.I,
@@ -445,7 +449,9 @@ class _Reader:
                 continue
             if _participant_section(self.doc, b.index):
                 continue  # already read with its section
-            for line in _unwrapped(b.text):
+            # "09:40 – Strategy held by conference call. Taking part were A (TM, MASH); B ...":
+            # a list may open a paragraph's second sentence
+            for line in (part for whole in _unwrapped(b.text) for part in _at_list_prompts(whole)):
                 m = _LIST_PROMPT.match(line)
                 if not m:
                     # "Present (all by telephone): A (Role, Agency); B ...": a list label with a remark
@@ -1062,7 +1068,8 @@ def _first_sentence(text: str) -> str:
 
 def _split_entries(text: str) -> list[str]:
     if ";" in text:
-        return [p for p in text.split(";") if p.strip()]
+        # "...; Ruth Penn, HV, 0-19 Nursing; and Dr Michael Ellis, GP, ...": the last entry's "and" is no part of it
+        return [re.sub(r"^\s*(?:and|&)\s+", "", p) for p in text.split(";") if p.strip()]
     # "Owen Tate – Snr Prac – CSC / PS Dean Hollis – Response Sgt – Police": " / " between
     # whole entries (not inside one's brackets: "Jo Bell (SW / CSC)")
     slashed = [p.strip() for p in re.split(r"\s+/\s+(?![^()]*\))", text) if p.strip()]

@@ -297,8 +297,14 @@ def _credited_lines(
     out: dict[str, list[int]] = {}
     for (block, heading, _line), both in zip(units, both_texts, strict=False):
         cut = len(heading) + 1
-        keys = {m.key for m in named[both] if _attributed(both, m.start, m.end, cut)}
-        keys |= {key for key, start, end in finder.spans_in(both) if _attributed(both, start, end, cut)}
+        # "Other (Early Help, CAMHS, Housing, Probation, YJS)": a row for whichever agency its
+        # words name, not for every agency its label offers
+        broad = _offers_agencies(heading, [m for m in named[both] if m.start < cut and m.key])
+        start_at, cut = (cut, 0) if broad else (0, cut)
+        keys = {m.key for m in named[both] if m.start >= start_at and _attributed(both, m.start, m.end, cut)}
+        keys |= {
+            key for key, start, end in finder.spans_in(both) if start >= start_at and _attributed(both, start, end, cut)
+        }
         for key in keys:
             out.setdefault(key, []).append(block)
     for block, line in _decision_lines(document, planned):
@@ -308,6 +314,18 @@ def _credited_lines(
             if _signed_statement(line[:start], line[end : end + 50]):
                 out.setdefault(key, []).append(block)
     return out
+
+
+def _offers_agencies(heading: str, found) -> bool:
+    """The innermost title or label over a line that names an agency names three or more:
+    a catch-all row or part ("Other (Early Help, CAMHS, Housing, Probation, YJS)"), not one
+    agency's ("Health (GP, 0-19, CAMHS) – Health visitor" is the health visitor's)."""
+    starts = [0] + [m.end() for m in re.finditer(r"\n| – ", heading)]
+    for start in reversed(starts):
+        keys = {m.key for m in found if m.start >= start}
+        if keys:
+            return len(keys) >= 3
+    return False
 
 
 def _decision_lines(document, planned: frozenset[int]):
@@ -405,7 +423,7 @@ def _input_units(document):
                 if first is not None and first != b.index:
                     # "Appendix 1 – Police information" over "PNC / local systems | ...": the
                     # part's title says whose table it is, the row's label what was checked
-                    label = document.blocks[first].text
+                    label = " ".join(document.blocks[first].text.split())  # a PDF cell wraps its label
                     heading = f"{heading} – {label}" if heading else label
         context = heading
         # a PDF cell's lines are where the layout wrapped it: "Dr Kemble, GP (email" / "15/10): no concerns"
