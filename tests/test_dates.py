@@ -398,3 +398,22 @@ def test_an_age_in_weeks_is_not_a_week_of_the_pregnancy():
 def test_meeting_date_labels_in_headers_and_questions(lines, expected):
     found = find_meeting_date(lines)
     assert found is not None and found[1] == expected and found[0].year in (2024, 2025)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["MINUTE OF STRATEGY MEETING", "Held: Thursday 14/03/2016 on Teams. Opened 10:00, closed 10:58."],
+        ["Strategy record (SG-07)", "Discussion held: Monday 14/03/2016, 13:30 to 14:35"],
+        ["PART 1 – MEETING", "Called by: PS Gant; Date: Mon 14/03/2016; Time: 11:00; Chair: J Whitlock"],
+        ["Sent: Fri 11/03/16 15:40", "Thanks for joining the strat disc today, Mon 14/03/16, 12:00-12:45 on Teams."],
+    ],
+)
+def test_the_meeting_date_as_other_templates_write_it(lines):
+    found = find_meeting_date(lines)
+    assert found is not None and found[0] == MAR14
+
+
+def test_a_plans_when_column_is_not_the_meeting_date():
+    lines = ["Strategy discussion notes", "What: Full health chronology; Who: Dr Shah; When: by 14/03/2016"]
+    assert find_meeting_date(lines) is None

@@ -2400,3 +2400,69 @@ def test_a_row_for_one_agency_under_a_part_offering_several_is_that_agencys_inpu
         )
     )
     assert agency(facts, "health-visiting").input_blocks
+
+
+def test_the_child_named_as_a_patient_in_a_title_or_by_the_name_they_go_by():
+    patient = read(
+        record("| Patient | Freya ASHDOWN |\n|---|---|\n\n## Notes\nFreya said she wants to live with her aunt.\n")
+    )
+    assert patient.child.name.startswith("Freya") and any(e.kind == "said" for e in patient.voice.evidence)
+    titled = read(
+        "# Council\n\nStrategy discussion summary: Lily-Ann PRESCOTT, DOB 14/04/2023 (2y 7m), 3 Weaver's Yard\n\n"
+        'Mrs Petty told PS Aske LA said "Mummy sleeping".\n'
+    )
+    assert titled.child.name == "Lily-Ann" and any(e.kind == "said" for e in titled.voice.evidence)
+    known = read(
+        record(
+            "| Name(s) used | Stated DOB (age) |\n|---|---|\n| Bich Ngoc LAM, known as Ngoc | says she is 15, DOB 01/01/2010 |\n\n"
+            "## Her account\nNgoc said she was brought to the nail bar by a man she calls her uncle.\n"
+        )
+    )
+    assert any(e.kind == "said" for e in known.voice.evidence)
+
+
+def test_an_empty_voice_prompt_with_guidance_before_the_next_title_is_a_placeholder():
+    facts = read(
+        record(
+            "**What partners told us**\n\nGP: no concerns.\n\n"
+            "**What is life like for Alfie day to day? (what he has said, shown or what others have seen)**\n\n"
+            "**What we decided**\n\n- Section 47 threshold met: yes\n"
+        )
+    )
+    assert [(s.title.split("?")[0], s.placeholder) for s in facts.voice.sections] == [
+        ("What is life like for Alfie day to day", True)
+    ]
+
+
+def test_a_childs_account_row_that_only_plans_to_see_her_is_a_placeholder():
+    facts = read(
+        record(
+            "| Child's name | Marisol COSTA |\n|---|---|\n\n## Agency information\n"
+            "| Agency | Information shared | Action |\n|---|---|---|\n"
+            "| Police | Two adults arrested at the address. | DS Venn to interview by 18/03/2016 |\n"
+            "| Marisol – her account |  | FL to see Marisol alone with a Portuguese interpreter at the home visit on 17/03/2016. |\n"
+        )
+    )
+    assert [s.placeholder for s in facts.voice.sections if "account" in s.title] == [True]
+
+
+def test_a_who_is_told_table_row_telling_them_all_is_the_update():
+    facts = read(
+        record(
+            "## PART 7 – WHO IS TOLD\n| Who | What | By whom | By when |\n|---|---|---|---|\n"
+            "| All in Part 4 + Dunmarsh police Exploitation Team | Mins + decisions | TB | Thu 17/03, 12:00 |\n"
+            "| Mum (Tanya Penhallow) | Concerns + s47 | TB | Thu 17/03 |\n\n"
+            "## Actions\n| Ref | Action | Owner | Due |\n|---|---|---|---|\n"
+            "| A8 | Email this minute + outcome of s47 so far to all in the meeting | Marta Kowalczyk, SW | Fri 18/03 |\n"
+        )
+    )
+    told = [a.text for a in facts.update_actions]
+    assert any(t.startswith("All in Part 4") for t in told) and any(t.startswith("Email this minute") for t in told)
+    assert not any(t.startswith("Mum") for t in told)
+
+
+def test_a_paediatricians_own_medical_photos_are_medical():
+    facts = read(
+        record("## Health\nIHA done by community paed: old bruising L upper arm (paed's own medical photos on file).\n")
+    )
+    assert all(p.medical for p in facts.photographs)

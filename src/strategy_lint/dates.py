@@ -634,6 +634,8 @@ _MEETING_LABEL = re.compile(
     rf"|(?:strat(?:egy)?\.?\s+)?(?:meeting|discussion|mtg)\s+date|strat(?:egy)?\.?\s+date"
     r"|strategy\s+(?:discussion|meeting)\s+(?:held\s+)?(?:on|date)"
     r"|strategy\s+(?:discussion|meeting)\s+(?:held|took\s+place)(?=\s*:)"
+    # "Discussion held | Monday 09/06/2025, 13:30 to 14:35" (a review's is excluded by what precedes it)
+    r"|\b(?:discussion|meeting)\s+held(?=\s*(?::|$|(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d)))"
     rf"|\btimings?\s+(?:and\s+\w+\s+)?of\s+(?:the\s+)?(?:initial\s+)?{_STRAT}"
     rf"|\b(?:when|where\s+and\s+when|when\s+and\s+where)\s+(?:was\s+|were\s+|did\s+)?(?:the\s+|this\s+)?{_STRAT}"
     r"|date\s+(?:and|&)\s+time\s+of\s+(?:the\s+)?(?:meeting|discussion|strategy)"
@@ -644,7 +646,7 @@ _MEETING_LABEL = re.compile(
 )
 #: "Date:", "Date/time:", "Date, time and format:", "Dated", "When:" (a bare date label)
 _DATE_LABEL = re.compile(
-    r"^\s*(?:date(?:\s*(?:and|&|/|,)\s*(?:time|venue|format|place))*(?:\s*(?:and|&|/|,)\s*(?:time|venue|format|place))?|date\s+held|dated|when)\s*(?:[:\-–]|$|(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|\d)))",
+    r"^\s*(?:date(?:\s*(?:and|&|/|,)\s*(?:time|venue|format|place))*(?:\s*(?:and|&|/|,)\s*(?:time|venue|format|place))?|date\s+held|dated|when|held(?:\s+on)?)\s*(?:[:\-–]|$|(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|\d)))",
     re.I,
 )
 #: "Review strategy discussion on 05/04" is the next meeting, not this one
@@ -696,15 +698,23 @@ def find_meeting_date(lines: list[str]) -> tuple[_dt.date, int] | None:
             if hit:
                 return hit
     for i, line in enumerate(lines):
-        m = _DATE_LABEL.match(line or "")
-        if not m or _NOT_MEETING.search(line):
-            continue
-        window = lines[max(0, i - 8) : i + 9]
-        # a bare "Date:" near the top of a record is the meeting's: nothing else has happened yet
-        if any(_STRATEGY_WORD.search(w or "") for w in (lines if i < 15 else window)):
-            hit = _date_after_label(lines, i, m.end())
-            if hit:
-                return hit
+        # a table row joined as "Called by: PS Gant; Date: Mon 09/06/2025; Time: 11:00": each field
+        for field in [line or ""] + ((line or "").split("; ")[1:] if "; " in (line or "") else []):
+            m = _DATE_LABEL.match(field)
+            if not m or _NOT_MEETING.search(field):
+                continue
+            if field is not line and not _MEETING_FIELD.match(field):
+                continue  # "What: ...; Who: ...; When: by 13/03": a plan's row, not the meeting's
+            window = lines[max(0, i - 8) : i + 9]
+            # a bare "Date:" near the top of a record is the meeting's: nothing else has happened yet
+            if any(_STRATEGY_WORD.search(w or "") for w in (lines if i < 15 else window)):
+                hit = (
+                    _date_after_label([field], 0, m.end())
+                    if field is not line
+                    else _date_after_label(lines, i, m.end())
+                )
+                if hit:
+                    return hit[0], i
     # shorthand labels: "Strat: Tue 21/01/2025 10:00", "Mtg: Wed 19/03/2025", "Strat Mon 10/06/24 11:00"
     for i, line in enumerate(lines):
         m = _SHORT_LABEL.match(line or "")
@@ -717,7 +727,14 @@ def find_meeting_date(lines: list[str]) -> tuple[_dt.date, int] | None:
         if not line or _NOT_MEETING.search(line) or _DOB_LABEL.search(line):
             continue
         found = find_dates(line)
-        if found and found[0].start <= 40 and _TIME_RANGE.search(line[found[0].end :]):
+        if not found or not _TIME_RANGE.search(line[found[0].end :]):
+            continue
+        before = line[: found[0].start]
+        # "Thanks for joining the strat disc today, Mon 10/11/25, 12:00-12:45 on Teams."
+        named = _STRAT_MENTION.search(before) and not _LATER_MEETING.search(
+            before[: _STRAT_MENTION.search(before).start()]
+        )
+        if found[0].start <= 40 or named:
             return found[0].date, i
     return None
 
@@ -729,6 +746,9 @@ _SHORT_LABEL = re.compile(
 )
 
 
+#: A field of a table row that can hold the meeting's date: "Date", "Date held", "Held".
+_MEETING_FIELD = re.compile(r"^\s*(?:date|held)\b", re.I)
+_STRAT_MENTION = re.compile(r"\b(?:strat(?:egy)?\.?\s+(?:disc(?:ussion)?|meeting|mtg)|strategy|strat)\b", re.I)
 _TIME_RANGE = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:am|pm)?\s*(?:-|–|—|to)\s*\d{1,2}[:.]\d{2}\b", re.I)
 
 

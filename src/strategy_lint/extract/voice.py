@@ -161,6 +161,13 @@ _DEFERRAL = re.compile(
 )
 
 
+#: A plan to see the child, which says nothing yet of what the child said.
+_PLAN_TO_SEE = re.compile(
+    r"^[\w.]+(?:\s+(?:and|\+|&)\s+[\w.]+)?\s+(?:to|will)\s+(?:see|visit|speak\s+(?:to|with)|meet|talk\s+(?:to|with))\b",
+    re.I,
+)
+
+
 #: A pointer to another numbered part, saying nothing itself: "See 1.4", "see section 5".
 _POINTER = re.compile(
     r"^(?:see|refer\s+to|as\s+(?:per|in))\s+(?:section\s+|part\s+|para(?:graph)?\s+|box\s+)?\d+(?:\.\d+)*\.?(?:\s+above|\s+below)?\.?$",
@@ -216,6 +223,8 @@ def _empty_value(value: str, lex: Lexicon) -> bool:
     opening = _DEFERRAL.match(value.strip())
     if opening and len(value.split()) <= 10:
         return True  # "To follow after the s47 visit.", "Not seen by EDT. TBC – day team."
+    if opening and _PLAN_TO_SEE.match(value.strip()) and not re.search(r"[.!?]\s+\S", value.strip()):
+        return True  # "FL to see Marisol alone with an interpreter at the home visit on 04/06.": one plan, no more
     parts = [p for p in _LEAD_SPLIT.split(value, maxsplit=1) if p and p.strip()]
     if len(parts) == 2 and is_placeholder(parts[0], lex):
         rest = parts[1].strip(" .)")

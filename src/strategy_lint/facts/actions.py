@@ -42,7 +42,7 @@ _RECIPIENT = (
     r"(?:all\s+)?(?:who|those\s+who)\s+(?:took\s+part|attended|contributed)|network|distribution\s+list|"
     r"core\s+group|everyone\s+(?:who|that)\s+(?:took\s+part|attended|was\s+invited))"
 )
-_OBJECT = r"(?:outcomes?|minutes|mins|record|decisions?|plan|notes?|letter|summary|actions?|strategy(?:\s+(?:record|minutes|outcome))?)"
+_OBJECT = r"(?:outcomes?|minutes?|mins|record|decisions?|plan|notes?|letter|summary|actions?|strategy(?:\s+(?:record|minutes|outcome))?)"
 #: what is sent: "the outcome", "strat outcome + actions", "a copy of the minutes"
 _SENT = (
     rf"(?:the\s+|this\s+|a\s+copy\s+of\s+the\s+)?(?:[\w'’]+\s+){{0,2}}?{_OBJECT}"
@@ -55,6 +55,8 @@ _ALL_ABOVE = (
     # "Outcome + actions emailed to all spoken to", "Outcome of strat to all on this email"
     r"(?:all|everyone)\s+(?:(?:those|who\s+(?:were|was))\s+)?(?:spoken\s+to|consulted|contacted)|"
     r"(?:all|everyone)\s+(?:on|copied\s+(?:in|into))\s+(?:this|the)\s+e-?mail(?:\s+(?:thread|chain))?|all\s+copied\s+in|"
+    # "to all in the meeting", "All in Part 4"
+    r"(?:all|everyone)\s+(?:who\s+(?:was|were)\s+)?in\s+(?:the\s+|this\s+)?(?:meeting|discussion|call|part\s+\w+|section\s+\w+)|"
     # "email mins/outcome to all – D. Hughes, EDT, by 09:00 Mon": "all" on its own, the owner or date next
     r"all(?=\s*(?:[.;)]|$|[–—-]\s|,?\s+by\b)))"
 )
@@ -257,7 +259,17 @@ def read_update_actions(facts: Facts) -> list[Action]:
             # "Who | By when" for the update alone: "Hannah Cole – record and outcome to all on
             # the distribution list | 06/06/2025 by 12:00"
             text = rec.get("owner") or ""
-            if rec.get("action") or not rec.blocks or not is_update_intent(text, facts.lexicon):
+            told_table = _told_table(facts, table)
+            everyone = " ".join(rec.values.values())
+            if (
+                told_table
+                and rec.blocks
+                and (re.search(_RECIPIENT, everyone, re.I) or re.search(_ALL_ABOVE, everyone, re.I))
+            ):
+                # "Who is told | Who | What | By whom | By when" – "Everyone in Part 4 | These
+                # minutes and the decisions | Dean Faraday | 10/06/2025": a row telling them all
+                text = " – ".join(v for v in rec.values.values() if v)
+            elif rec.get("action") or not rec.blocks or not is_update_intent(text, facts.lexicon):
                 continue
             due = rec.get("deadline") or ""
             raw = dates.parse_deadline(due, meeting_date=meeting, lexicon=facts.lexicon)
@@ -339,6 +351,26 @@ _CIRCULATION_LABEL = re.compile(
     r"\b(?:circulat\w*|distribut\w*|agencies\s+(?:updated|informed|told|notified)|(?:record|outcome|minutes)\s+sent\s+to)\b",
     re.I,
 )
+#: The title of a part or table that lists who is told what: "Who is told", "Distribution".
+_TOLD_TITLE = re.compile(
+    r"\b(?:who\s+(?:is|are|will\s+be|was|were)\s+(?:told|informed|updated)|who\s+to\s+(?:tell|inform|update)|"
+    r"informing\s+(?:the\s+)?(?:agencies|others|partners)|distribution|circulation)\b",
+    re.I,
+)
+
+
+def _told_table(facts: Facts, table) -> bool:
+    """A table under a title saying its rows are who is told ("PART 7 – WHO IS TOLD")."""
+    sec = facts.document.sections[table.section] if table.section is not None else None
+    while sec is not None:
+        if _TOLD_TITLE.search(sec.title):
+            return True
+        if sec.kind:
+            return False
+        sec = facts.document.sections[sec.parent] if sec.parent is not None else None
+    return False
+
+
 #: A filled field that says it did not or will not happen.
 _NOT_DONE = re.compile(r"^\s*(?:no\b|not\b|none\b|n/?a\b|nobody|-+\s*$|–\s*$)", re.I)
 

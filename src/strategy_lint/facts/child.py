@@ -59,7 +59,9 @@ def _nonverbal_field(facts: Facts) -> str | None:
 
 
 #: Who the record is about, however the form calls them ("Child / young person", "YP").
-_SUBJECT = r"(?:child(?:ren)?|young\s+(?:person|people)|yp|c/yp|subject(?:\s+child)?|infant|baby|unborn(?:\s+baby)?)"
+_SUBJECT = (
+    r"(?:child(?:ren)?|young\s+(?:person|people)|yp|c/yp|subject(?:\s+child)?|infant|baby|unborn(?:\s+baby)?|patient)"
+)
 #: Labels that give the child's name ("Name of child", "Child's name", "Child / young person").
 _NAME_LABEL = re.compile(
     r"^(?:(?:full\s+)?name\s+of\s+(?:the\s+)?(?:child|young\s+person|subject)"
@@ -91,7 +93,7 @@ def _child_name(facts: Facts) -> str:
         if _NAME_LABEL.match(clean):
             m = _NAME_WORDS.match(value.strip())
             if m and not _NOT_A_NAME.match(m.group(1)) and not _a_heading(m.group(1), facts.lexicon):
-                return m.group(1)
+                return _with_known_as(m.group(1), value)
             # "Re: Outcome of strategy discussion – Noah PEARCE, DOB 02/07/2025": the name
             # comes later in the line, before the date of birth
             for part in re.split(r"\s+[–—-]\s+", value)[1:]:
@@ -118,9 +120,10 @@ def _child_name(facts: Facts) -> str:
             for row in t.cells[1:2]:
                 cell = row[col] if col < len(row) else None
                 # a PDF cell wraps "Tyler" / "Brennan" onto two lines: one name
-                m = _NAME_WORDS.match(" ".join(doc.blocks[cell].text.split())) if cell is not None else None
+                text = " ".join(doc.blocks[cell].text.split()) if cell is not None else ""
+                m = _NAME_WORDS.match(text)
                 if m:
-                    return m.group(1)
+                    return _with_known_as(m.group(1), text)
     # "Child: Kai WALSH (DOB 17/09/2019) | Strategy discussion held: ..." in the page header
     for block in doc.blocks:
         if not block.is_furniture:
@@ -131,14 +134,25 @@ def _child_name(facts: Facts) -> str:
                 m = _NAME_WORDS.match(value.strip())
                 if m and not _NOT_A_NAME.match(m.group(1)):
                     return m.group(1)
-    # "Mia KOWALSKI, DOB 11/04/2012" on a line of its own: the first person with a date of birth
+    # "Mia KOWALSKI, DOB 11/04/2012" on a line of its own, or after a title ("Strategy
+    # discussion summary: Lily-Ann PRESCOTT, DOB 14/04/2023"): the first person with a date of birth
     from .text import record_lines
 
     for line in record_lines(facts.document):
-        m = _NAME_BEFORE_DOB.match(line.text)
+        m = _NAME_BEFORE_DOB.match(line.text) or _NAME_BEFORE_DOB.match(line.text.partition(": ")[2])
         if m and not re.match(r"(?i)(?:mum|mother|dad|father|step|brother|sister|grand|aunt|uncle)", m.group(1)):
             return m.group(1).split()[0]
     return ""
+
+
+_KNOWN_AS = re.compile(r"\b(?:known\s+as|called|prefers?\s+to\s+be\s+called|aka)\s+['‘\"“]?([A-Z][a-z'’-]+)")
+
+
+def _with_known_as(name: str, value: str) -> str:
+    """The name with the one the child goes by, as a nickname in brackets ("Bich Ngoc LAM,
+    known as Ngoc" -> "Bich Ngoc (Ngoc)"), so the record's "Ngoc said" is the child."""
+    m = _KNOWN_AS.search(value)
+    return f"{name} ({m.group(1)})" if m and m.group(1) not in name.split()[:1] else name
 
 
 #: Capitalised words that open an e-mail's subject or a title, never a child's name
@@ -156,7 +170,7 @@ def _a_heading(words: str, lexicon) -> bool:
 
 
 _NAME_BEFORE_DOB = re.compile(
-    r"^\s*(?:[-•*]\s*)?(?:(?:child|yp|young\s+person)\s*[:\-–]\s*)?((?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){0,2}))\s*[,(–-]?\s*"
+    r"^\s*(?:[-•*]\s*)?(?:(?:child|yp|young\s+person)\s*[:\-–]\s*)?((?-i:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*(?:\s+[A-Z][A-Za-z'’-]+){0,2}))\s*[,(–-]?\s*"
     # "Dylan Lowe, 15 (DOB 18/10/2010)": an age may come between the name and the date of birth
     r"(?:\d{1,2}\s*(?:yrs?|years?(?:\s+old)?)?\s*[,(]?\s*)?"
     r"(?:dob|d\.o\.b\.?|date\s+of\s+birth|born)\b",

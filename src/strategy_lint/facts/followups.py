@@ -35,7 +35,8 @@ _INFORM = re.compile(
 #: Everyone else, as a group ("all agencies", "the professionals", "partners").
 _GROUP = re.compile(
     r"\b(?:agencies|(?:every|each)\s+(?:\w+\s+)?agency|professionals|partners|partner\s+agencies|parties|attendees|invitees|everyone|"
-    r"all\s+involved|those\s+(?:invited|involved|present|listed)|all\s+(?:above|listed)|everyone\s+listed|participants|network)\b",
+    r"all\s+involved|those\s+(?:invited|involved|present|listed)|all\s+(?:above|listed)|everyone\s+listed|participants|network|"
+    r"(?:all|everyone)\s+(?:who\s+(?:was|were)\s+)?in\s+(?:the\s+|this\s+)?(?:meeting|discussion|call))\b",
     re.I,
 )
 #: One named agency: enough only in a sentence about the cancellation ("the school was told of the cancellation").

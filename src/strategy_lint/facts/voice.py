@@ -29,7 +29,9 @@ __all__ = ["read_voice", "voice_title"]
 _NAMED_TITLE = re.compile(
     r"^(?:what\s+[A-Z][\w'-]+\s+(?:has\s+)?(?:said|says|told|tells|wants|thinks|feels|would\s+like)"
     r"|[A-Z][\w-]+['’]s?\s+(?:own\s+)?(?:views?|voice|wishes|words|feelings|experiences?|lived\s+experience|daily\s+life|day|world|story)"
-    r"|in\s+[A-Z][\w-]+['’]s\s+(?:own\s+)?words|(?:views?|voice|wishes|words)\s+of\s+[A-Z][\w-]+)",
+    r"|in\s+[A-Z][\w-]+['’]s\s+(?:own\s+)?words|(?:views?|voice|wishes|words)\s+of\s+[A-Z][\w-]+"
+    # "Samir – his account (to AB + PW w/ interp)": a row for the child's own account
+    r"|[A-Z][\w-]+\s*[–—:-]\s*(?:his|her|their)\s+(?:own\s+)?(?:account|views?|voice|wishes|words))",
 )
 
 #: Someone reporting what the child said, wants or feels.
@@ -159,7 +161,10 @@ def read_voice(facts: Facts) -> Voice:
                 )
                 covered.add(line.block)
             continue
-        if len(title.split()) > 12 or not voice_title(title, lexicon) or title.endswith(".") or title[:1].islower():
+        # "What is life like for Alfie day to day? (what he has said, shown or what others
+        # have seen)": the guidance in brackets is no part of the title's length
+        bare = re.sub(r"\s*\([^()]*\)\s*$", "", title).strip() or title
+        if len(bare.split()) > 12 or not voice_title(bare, lexicon) or title.endswith(".") or title[:1].islower():
             continue  # "views." ends a sentence wrapped onto its own line: no title
         body: list[Line] = []
         title_line = line.text
@@ -170,6 +175,8 @@ def read_voice(facts: Facts) -> Voice:
                 continue  # the title wrapped: "What does the child say? What is" / "the child's ... like?"
             if nxt.block in heads or nxt.text.rstrip().endswith(":") and len(nxt.text.split()) <= 8:
                 break
+            if any(line.block < h < nxt.block for h in heads if h is not None):
+                break  # a title between them (the record's lines leave titles out): the next part
             if len(nxt.text.split()) <= 12 and lexicon.section_kind(nxt.text) is not None:
                 break  # "Section 7: Information shared by agencies": the next part's title
             there = document.blocks[nxt.block]
