@@ -731,10 +731,8 @@ def find_meeting_date(lines: list[str]) -> tuple[_dt.date, int] | None:
             continue
         before = line[: found[0].start]
         # "Thanks for joining the strat disc today, Mon 10/11/25, 12:00-12:45 on Teams."
-        named = _STRAT_MENTION.search(before) and not _LATER_MEETING.search(
-            before[: _STRAT_MENTION.search(before).start()]
-        )
-        if found[0].start <= 40 or named:
+        mention = _STRAT_MENTION.search(before)
+        if found[0].start <= 40 or mention and not _LATER_MEETING.search(before[: mention.start()]):
             return found[0].date, i
     return None
 
