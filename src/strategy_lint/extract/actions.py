@@ -246,9 +246,9 @@ def _notes_action_column(document: Document, t: Table, lex: Lexicon) -> int | No
         return None  # read by its columns already, or not two columns
     head = [document.blocks[c].text.strip() if c is not None else "" for c in t.cells[0]]
     kinds = [lex.column_kind(h) if h else None for h in head]
-    if kinds.count("action") != 1 or not head[1 - kinds.index("action")]:
-        return None
-    return kinds.index("action")
+    if kinds.count("action") != 1 or kinds[1] != "action" or not head[0]:
+        return None  # the notes on the left, what was agreed on them on the right
+    return 1
 
 
 #: Where one agreed action ends and the next begins inside a cell: a full stop after a word
