@@ -2466,3 +2466,13 @@ def test_a_paediatricians_own_medical_photos_are_medical():
         record("## Health\nIHA done by community paed: old bruising L upper arm (paed's own medical photos on file).\n")
     )
     assert all(p.medical for p in facts.photographs)
+
+
+def test_a_request_for_it_after_a_sentence_naming_the_discussion():
+    facts = read(
+        "# Council\n\nDear all,\n\nThanks for joining the strat disc today, Mon 14/03/16, 12:00-12:45 on Teams. "
+        "PS Darren Aske (Ravensmoor Police) asked for it when he rang the duty line at 09:05 this morning.\n"
+    )
+    assert facts.request.found
+    other = read("# Council\n\nDear all,\n\nThe mother's car broke down. PS Aske asked for it to be towed.\n")
+    assert not other.request.found

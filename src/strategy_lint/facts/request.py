@@ -84,6 +84,8 @@ _SENTENCE_PATTERNS = [
     # "Requested by DC Shaw after ..."
     re.compile(r"^\s*(?:strat(?:egy)?\.?\s+)?(?:requested|convened|called)\s+by\b", re.I),
 ]
+#: A request for "it", when the sentence before names the discussion.
+_ASKED_FOR_IT = re.compile(r"\b(?:asked\s+for|requested|called\s+for|sought)\s+(?:it|this\s+one)\b", re.I)
 _NEGATED_INSIDE = re.compile(
     r"\b(?:not|never)\s+(?:\w+\s+)?(?:request|ask|convene|call|sought|arrange|initiat)\w*", re.I
 )
@@ -127,10 +129,18 @@ def read_request(facts: Facts) -> Request:
             # "Discussion convened by:" with nothing after it: a field left empty
             request.field_empty = request.field_empty or bool(_REQUEST_LABEL.search(text))
             continue
+        previous = ""
         for sentence in _sentences(facts, text):
-            if _is_request(sentence):
+            # "Thanks for joining the strat disc today. PS Aske asked for it when he rang ...":
+            # "it" is the discussion the sentence before names
+            if (
+                _is_request(sentence)
+                or _ASKED_FOR_IT.search(sentence)
+                and re.search(rf"\b{_MEETING}\b", previous, re.I)
+            ):
                 request.found, request.by, request.block, request.how = True, sentence, line.block, "sentence"
                 return request
+            previous = sentence
     # every line was searched: only text we could not read leaves room for doubt
     request.confidence = Confidence.HIGH if request.field_empty else facts.reading.text
     return request
