@@ -39,6 +39,11 @@ def block_with(facts: Facts, text: str) -> int:
     return found[0]
 
 
+def child_spoke(facts: Facts) -> bool:
+    """Whether the reading found the child's own words or views anywhere in the record."""
+    return any(e.kind == "said" for e in facts.voice.evidence)
+
+
 def by_name(facts: Facts) -> dict:
     return {p.name: p for p in facts.participants}
 
@@ -2161,7 +2166,7 @@ def test_the_childs_initials_and_a_child_discussed_field_name_the_child():
             '| Police | KM said to PC Okafor: "Craig hit me with his belt." Wants to stay at Nanny\'s. |\n|---|---|\n'
         )
     )
-    assert any(e.kind == "said" for e in km.voice.evidence)
+    assert child_spoke(km)
 
 
 def test_words_that_are_not_the_child_speaking():
@@ -2171,7 +2176,7 @@ def test_words_that_are_not_the_child_speaking():
             "## Part 9: What the family will be told\nS told by AB at joint visit 30/04. No offence v. Sienna reported.\n"
         )
     )
-    assert not any(e.kind == "said" for e in facts.voice.evidence)
+    assert not child_spoke(facts)
     assert [s.placeholder for s in facts.voice.sections] == [True]
 
 
@@ -2257,7 +2262,7 @@ def test_a_children_table_headed_child_and_a_numbered_child_label_name_the_child
             "| Chloe WARD | 12/12/2008 | 27 Meadow Bank |\n\n## Voice\nSeen alone on 24/06. Chloe said Dean is her boyfriend.\n"
         )
     )
-    assert table.child.name.startswith("Chloe") and any(e.kind == "said" for e in table.voice.evidence)
+    assert table.child.name.startswith("Chloe") and child_spoke(table)
     numbered = read(record("Child 1: Maisie WARD\n\nMaisie said she misses her sister.\n"))
     assert numbered.child.name.startswith("Maisie")
 
@@ -2284,7 +2289,7 @@ def test_quoted_words_that_name_the_child_are_someone_elses():
             'see him again".\n\n## Voice\nTBC\n'
         )
     )
-    assert not any(e.kind == "said" for e in facts.voice.evidence)
+    assert not child_spoke(facts)
 
 
 def test_a_discussion_and_action_table_reads_its_action_column():
@@ -2406,19 +2411,19 @@ def test_the_child_named_as_a_patient_in_a_title_or_by_the_name_they_go_by():
     patient = read(
         record("| Patient | Freya ASHDOWN |\n|---|---|\n\n## Notes\nFreya said she wants to live with her aunt.\n")
     )
-    assert patient.child.name.startswith("Freya") and any(e.kind == "said" for e in patient.voice.evidence)
+    assert patient.child.name.startswith("Freya") and child_spoke(patient)
     titled = read(
         "# Council\n\nStrategy discussion summary: Lily-Ann PRESCOTT, DOB 14/04/2023 (2y 7m), 3 Weaver's Yard\n\n"
         'Mrs Petty told PS Aske LA said "Mummy sleeping".\n'
     )
-    assert titled.child.name == "Lily-Ann" and any(e.kind == "said" for e in titled.voice.evidence)
+    assert titled.child.name == "Lily-Ann" and child_spoke(titled)
     known = read(
         record(
             "| Name(s) used | Stated DOB (age) |\n|---|---|\n| Bich Ngoc LAM, known as Ngoc | says she is 15, DOB 01/01/2010 |\n\n"
             "## Her account\nNgoc said she was brought to the nail bar by a man she calls her uncle.\n"
         )
     )
-    assert any(e.kind == "said" for e in known.voice.evidence)
+    assert child_spoke(known)
 
 
 def test_an_empty_voice_prompt_with_guidance_before_the_next_title_is_a_placeholder():
