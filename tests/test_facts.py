@@ -536,6 +536,8 @@ def test_request_in_a_long_sentence_about_the_meeting():
         "DS Shaw wanted a strategy discussion held urgently.",
         "Strategy discussion held upon request from the school.",
         "Strategy discussion request received from Westvale Police on 13/03/2016.",
+        "Strat asked for by PS Dace (police) on handover call 09:05.",
+        "ESM called by Louise Kent, Social Worker, Exploitation Team, after Tia was found in Lowhaven.",
     ],
 )
 def test_more_ways_of_saying_who_asked(line):
@@ -2481,3 +2483,96 @@ def test_a_request_for_it_after_a_sentence_naming_the_discussion():
     assert facts.request.found
     other = read("# Council\n\nDear all,\n\nThe mother's car broke down. PS Aske asked for it to be towed.\n")
     assert not other.request.found
+
+
+# -- the kept half of the twelfth split, opened (session of 2026-11-29, second) ---------------
+
+
+def test_a_title_of_two_questions_is_the_part_its_first_known_question_asks_for():
+    lex = lexicon()
+    assert lex.section_kind("4. What is life like for Mason? What has he said or shown us?") == "child_voice"
+    assert lex.section_kind("2. Who is here and who could not come?") == "attendees"
+
+
+def test_a_voice_question_over_an_empty_control_is_a_placeholder():
+    facts = read(
+        record(
+            "## 4. What is life like for Mason? What has he said or shown us?\n"
+            "| Mason | Click or tap here to enter text. |\n|---|---|\n"
+        )
+    )
+    assert [v.placeholder for v in facts.voice.sections] == [True]
+
+
+def test_a_form_row_named_for_the_child_holds_what_they_said_and_their_day():
+    facts = read(
+        record(
+            "## Child 1 of 2: Jayden Cropper\n"
+            "| Date of birth | 22/10/2015 (9) |\n|---|---|\n"
+            '| What Jayden has told us, or what we have seen of his day | Told DSL "Darren sleeps all day". |\n\n'
+            "## Child 2 of 2: Rowan Fisk\n"
+            "| Date of birth | 05/02/2025 |\n|---|---|\n"
+            "| What we have seen of Rowan's day | Settled when picked up and fed; sleeps in a Moses basket. |\n"
+        )
+    )
+    titles = [v.title for v in facts.voice.sections]
+    assert "What Jayden has told us, or what we have seen of his day" in titles
+    assert "What we have seen of Rowan's day" in titles
+
+
+def test_a_person_spoken_to_separately_in_the_attendance_part_is_recorded():
+    facts = read(
+        record(
+            "## Who is here and who could not come?\n| Name | Job | Organisation |\n|---|---|---|\n"
+            "| Dami Osei | Social Worker | Marrowby Children's Services |\n\n"
+            "Could not come: Tansy Rowe, Health Visitor, Marrowby Community Health: on a home visit.\n\n"
+            "Spoken to separately: Sister Bronagh Kells, FGM Specialist Midwife, Saltreach General Hospital, "
+            "by phone with D. Osei at 09:40.\n\n"
+            "## Agency information\n"
+            "| Agency | What they told us |\n|---|---|\n"
+            "| FGM Specialist Midwife (Sr Kells, by phone) | Saw mother in 2023. |\n"
+            "| Health: HV (T. Rowe, by email) | Development on track. |\n"
+        )
+    )
+    people = by_name(facts)
+    assert people["Dami Osei"].role == "Social Worker"  # a "Job" column is the role
+    assert people["Tansy Rowe"].mode == "apologies"
+    assert facts.contacts and all(c.recorded for c in facts.contacts)
+
+
+def test_a_contact_in_brackets_is_whoever_the_brackets_name():
+    facts = read(
+        record(
+            "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
+            "| Rita Wardle | Practice Nurse | Tansy Lane Surgery |\n"
+            "| Nina Patel | Social Worker | Children's Social Care |\n\n"
+            "## Agency information\n"
+            "RW (Tansy Lane Surgery, by phone) confirmed no attendances of concern and that Mr Ruskell was "
+            "referred to the practice's alcohol service in 2023 but did not attend.\n"
+        )
+    )
+    assert all(c.recorded for c in facts.contacts)
+    assert not any("alcohol" in c.name.lower() for c in facts.contacts)
+
+
+def test_the_records_own_title_naming_a_decision_does_not_hold_the_whole_record():
+    facts = read(
+        "# Strategy Discussion and Threshold Decision (SD2)\n\n"
+        "## Meeting details\nDate of strategy discussion: 14/05/2025\n\n"
+        "## Partners in the discussion\n| Name | Role | Agency |\n|---|---|---|\n"
+        "| DC Tom Hollis | Detective Constable | Wessmoor Police |\n"
+        "| Kirsty Ogunleye | Social Worker | Children's Social Care |\n\n"
+        "## Partner checks\nDC Hollis reported that there is nothing held on Ms Delane or the address.\n"
+    )
+    assert facts.document.sections[0].kind is None
+    assert block_with(facts, "DC Hollis reported") in agency(facts, "police").input_blocks
+
+
+def test_the_outcome_sent_to_every_row_of_the_grid_is_the_update_to_all():
+    facts = read(
+        record(
+            "## Actions\n| Action | Who | By |\n|---|---|---|\n"
+            "| email grid + decisions to all rows above | Amira Sohal Hub Coord | Thu 3/4 |\n"
+        )
+    )
+    assert [a.text for a in facts.update_actions] == ["email grid + decisions to all rows above"]

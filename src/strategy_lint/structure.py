@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from . import dates
-from .lexicon import Lexicon, normalise_title, strip_numbering
+from .lexicon import WHOLE_RECORD_KINDS, Lexicon, normalise_title, strip_numbering
 from .model import Block, BlockKind, Document, Section, Table, TableRecord
 from .nlp import is_placeholder
 
@@ -429,6 +429,10 @@ def _body_font_size(doc: Document) -> float | None:
     return max(sizes, key=sizes.__getitem__) if sizes else None
 
 
+#: A title naming the strategy discussion itself.
+_NAMES_THE_DISCUSSION = re.compile(r"\bstrateg(?:y|ic)\s+(?:discussion|meeting)s?\b", re.I)
+
+
 def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormRow]) -> None:
     sections: list[Section] = []
     stack: list[Section] = []  # open sections, outermost first
@@ -446,6 +450,10 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
         # "A5. Who took part? (... include anyone consulted by phone ...)": the title says
         # what the part is, its guidance only how to fill it in
         kind = (lexicon.section_kind(guided) if guided else None) or lexicon.section_kind(title)
+        if not sections and kind in WHOLE_RECORD_KINDS and _NAMES_THE_DISCUSSION.search(title):
+            # the record's own title, over everything in it ("Strategy Discussion and
+            # Threshold Decision (SD2)"): not its decision part
+            kind = None
         if kind == "actions" and stack and stack[-1].kind == "actions_taken":
             kind = "actions_taken"  # "Action | Police attended 02/12" under "Immediate action already taken"
         if kind == "details" and origin == "form-label" and normalise_title(title) == "details":

@@ -52,6 +52,9 @@ _SENT = (
 _ALL_ABOVE = (
     r"(?:all\s+(?:above|listed(?:\s+above)?|present|invited|involved|attending|named(?:\s+above)?|those\s+above)|"
     r"everyone\s+above|(?:all|everyone)\s+on\s+the\s+(?:distribution|circulation)\s+list|"
+    # "email grid + decisions to all rows above", "to every agency in the table"
+    r"(?:all|every|each)\s+(?:the\s+)?(?:rows?|people|names?|entries|entry|agenc(?:y|ies)|services?|parties|party)\s+"
+    r"(?:above|listed(?:\s+above)?|named(?:\s+above)?|in\s+(?:the\s+|this\s+)?(?:grid|table|list))|"
     # "Outcome + actions emailed to all spoken to", "Outcome of strat to all on this email"
     r"(?:all|everyone)\s+(?:(?:those|who\s+(?:were|was))\s+)?(?:spoken\s+to|consulted|contacted)|"
     r"(?:all|everyone)\s+(?:on|copied\s+(?:in|into))\s+(?:this|the)\s+e-?mail(?:\s+(?:thread|chain))?|all\s+copied\s+in|"

@@ -925,7 +925,13 @@ def _contacts(nlp, text: str, initials: set[str], ignore: set[str]):
         start, end = next(((s, e) for s, e in spans if s <= c.start < e), (0, len(text)))
         if _NOT_GIVEN.search(text[start : c.start]) or _NOT_BEFORE.search(before):
             continue  # a plan, a failed attempt or "Housing: not contacted": no information was given
-        if _PASSIVE_BEFORE.search(before[-20:]):
+        bracket = _bracket_around(text, c.start, start, end)
+        if bracket is not None:
+            # "RW (Tansy Lane Surgery, by phone) confirmed ... referred to the alcohol
+            # service": the brackets say who was reached, with what they hold and what
+            # comes just before them; the rest of the sentence is what they said
+            lo, hi = max(start, bracket[0] - _NEAR), bracket[1]
+        elif _PASSIVE_BEFORE.search(before[-20:]):
             lo, hi = start, c.start  # "the GP was contacted": the subject
         elif _ACTIVE.match(c.text):
             lo, hi = c.end, end  # "Tom contacted the GP": the object
@@ -951,7 +957,7 @@ def _contacts(nlp, text: str, initials: set[str], ignore: set[str]):
 #: An agency named as where the child was sent or is known, not as who gave information.
 _IN_PASSING = re.compile(
     r"\b(?:referred|referral|refer|referring|signposted|known|open|registered|allocated|transferred|"
-    r"waiting\s+list)\s+(?:back\s+)?(?:to|with|for)\s+(?:the\s+|a\s+)?$",
+    r"waiting\s+list)\s+(?:back\s+)?(?:to|with|for)\s+(?:the\s+|a\s+)?(?:[\w-]+['’]s\s+)?$",
     re.I,
 )
 #: Where the meeting was held: a place, not someone who gave information.
@@ -966,6 +972,15 @@ _CALLED = re.compile(
 )
 #: How far from an agency's name the person contacted for it is looked for (characters).
 _NEAR = 40
+
+
+def _bracket_around(text: str, at: int, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the brackets (inside the clause ``start``..``end``) that hold ``at``."""
+    opening = text.rfind("(", start, at)
+    if opening < 0 or text.rfind(")", opening, at) >= 0:
+        return None
+    closing = text.find(")", at, end)
+    return (opening, closing + 1) if closing >= 0 else None
 
 
 def _agency_mentions(nlp, found):

@@ -43,8 +43,8 @@ _CONVENED = re.compile(r"\b(?:convened|called|arranged|initiated)\s+by\b", re.I)
 
 #: A request for a strategy discussion in a sentence.
 _ASK = r"(?:request(?:ed|ing|s)?|ask(?:ed|ing|s)?\s+(?:for|that)|call(?:ed|ing|s)?\s+for|sought|seek(?:ing|s)?|wanted)"
-_CONVENE = r"(?:request(?:ed)?|convened|called|arranged|initiated)"
-_MEETING = r"(?:strategy|strat\.?|discussion|meeting|mtg)"
+_CONVENE = r"(?:request(?:ed)?|asked\s+for|convened|called|arranged|initiated)"
+_MEETING = r"(?:strategy|strat\.?|discussion|meeting|mtg|esm)"  # ESM: an exploitation strategy meeting
 _GAP = r"(?:[\s,;:–-]+[\w'’/.-]+){0,4}?[\s,;:–-]+"
 _SENTENCE_PATTERNS = [
     # "requested a strategy discussion", "asked for a strategy meeting", "requested strat"

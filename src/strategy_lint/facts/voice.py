@@ -27,8 +27,13 @@ __all__ = ["read_voice", "voice_title"]
 #: Titles that hold the child's own views, named for the child: "What Lily has said",
 #: "Jayden's views", "In Amy's words", "Views of Tom", "Mia's wishes and feelings".
 _NAMED_TITLE = re.compile(
-    r"^(?:what\s+[A-Z][\w'-]+\s+(?:has\s+)?(?:said|says|told|tells|wants|thinks|feels|would\s+like)"
-    r"|[A-Z][\w-]+['’]s?\s+(?:own\s+)?(?:views?|voice|wishes|words|feelings|experiences?|lived\s+experience|daily\s+life|day|world|story)"
+    r"^(?:(?i:what)\s+(?!(?:Police|School|Health|Nursery|Housing|Mum|Mother|Dad|Father|Parents?|Carers?|GP|HV|CSC)\b)"
+    r"[A-Z][\w'-]+\s+(?:has\s+)?(?:said|says|told|tells|wants|thinks|feels|would\s+like)"
+    # "What is life like for Mason?", "What is a day like for Ava?"
+    r"|(?i:what\s+is\s+(?:life|it|a\s+day|an?\s+(?:ordinary|typical|normal)\s+day)\s+like\s+for)\s+[A-Z]"
+    # "What we have seen of Rowan's day": the child's day, seen by others
+    r"|(?:(?i:what\s+(?:we\s+have|has\s+been|others\s+have)\s+(?:seen|observed|noticed)\s+of)\s+)?"
+    r"[A-Z][\w-]+['’]s?\s+(?:own\s+)?(?:views?|voice|wishes|words|feelings|experiences?|lived\s+experience|daily\s+life|day|world|story)"
     r"|in\s+[A-Z][\w-]+['’]s\s+(?:own\s+)?words|(?:views?|voice|wishes|words)\s+of\s+[A-Z][\w-]+"
     # "Samir – his account (to AB + PW w/ interp)": a row for the child's own account
     r"|[A-Z][\w-]+\s*[–—:-]\s*(?:his|her|their)\s+(?:own\s+)?(?:account|views?|voice|wishes|words))",
@@ -98,10 +103,17 @@ _CHILD_WORD = re.compile(
 )
 
 
+def _questions(title: str) -> list[str]:
+    """The title without its numbering, and each question of it ("4. What is life like
+    for Mason? What has he said or shown us?")."""
+    bare = strip_numbering(title)
+    return [bare, *(q for q in re.split(r"\?\s+(?=\S)", bare) if q.strip())]
+
+
 def voice_title(title: str, lexicon) -> bool:
     """True if a section title is a place for the child's voice."""
     t = title.strip()
-    if lexicon.section_kind(t) == "child_voice" or _NAMED_TITLE.match(t):
+    if lexicon.section_kind(t) == "child_voice" or any(_NAMED_TITLE.match(q.strip()) for q in _questions(t)):
         return True
     return len(t.split()) <= 10 and bool(_VOICE_WORD.search(t) and _CHILD_WORD.search(t))
 

@@ -31,12 +31,14 @@ _NUMBERING = re.compile(
 #: Words that name a whole document, not one of its parts.
 _RECORD_WORDS = re.compile(r"\b(?:record|proforma|template)$")
 #: Kinds whose name plus "record" is what such records call themselves ("Decision record").
-_WHOLE_RECORD_KINDS = frozenset({"decision", "reason", "agency_info", "next_steps"})
+WHOLE_RECORD_KINDS = frozenset({"decision", "reason", "agency_info", "next_steps"})
 #: The record naming itself: "Strategy Discussion – Minutes and Plan", "Strategy meeting
 #: notes and actions" is the whole record, not its plan.
 _SELF_NAMED = re.compile(
     r"\bstrategy\s+(?:discussion|meeting)s?\b.*\b(?:minutes|notes|record|proforma|template|form|report)\b"
 )
+#: Where one question of a title ends and the next begins.
+_QUESTIONS = re.compile(r"\?\s+(?=\S)")
 _PUNCT = re.compile(r"[^\w&/()'’ ]+")
 _SPACE = re.compile(r"\s+")
 
@@ -75,19 +77,29 @@ class Lexicon:
     # -- classification --------------------------------------------------------------
 
     def section_kind(self, title: str) -> str | None:
+        kind = self._section_kind(title)
+        if kind is None:
+            # "What is life like for Mason? What has he said or shown us?": a title of
+            # several questions is the part the first one the lexicon knows asks for
+            questions = [q for q in _QUESTIONS.split(strip_numbering(title or "")) if q.strip()]
+            if len(questions) > 1:
+                kind = next((k for q in questions if (k := self._section_kind(q)) is not None), None)
+        return kind
+
+    def _section_kind(self, title: str) -> str | None:
         norm = normalise_title(title)
         kind = _best_match(norm, self.sections)
         words = _RECORD_WORDS.findall(norm)
         if (
             kind
             and words
-            and kind in _WHOLE_RECORD_KINDS
+            and kind in WHOLE_RECORD_KINDS
             and not any(w in syn for w in words for syn in self.sections.get(kind, []))
         ):
             # "Strategy Discussion – Decision Record", "Part 1: Decision record": the name of
             # the record (or of the part that holds it all), not its decision section
             return None
-        if kind in _WHOLE_RECORD_KINDS | {"actions"} and _SELF_NAMED.search(norm):
+        if kind in WHOLE_RECORD_KINDS | {"actions"} and _SELF_NAMED.search(norm):
             return None
         return kind
 
