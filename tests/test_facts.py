@@ -2576,3 +2576,101 @@ def test_the_outcome_sent_to_every_row_of_the_grid_is_the_update_to_all():
         )
     )
     assert [a.text for a in facts.update_actions] == ["email grid + decisions to all rows above"]
+
+
+# -- the thirteenth split's opened half (WB43, WB45) ------------------------------------------
+
+
+def test_meeting_date_from_date_and_time_held_and_from_a_took_place_sentence():
+    held = read("# Strategy Discussion\n\n| Date and time held | Tues 21/01/25, 09:30-10:30 |\n|---|---|\n")
+    assert held.meeting.date == dt.date(2025, 1, 21)
+    sentence = read(
+        "# Minute of Strategy Discussion\n\n"
+        "1.2 The discussion took place by telephone conference in the early hours of Sunday 06/04/2025, "
+        "starting at 03:10.\n"
+    )
+    assert sentence.meeting.date == dt.date(2025, 4, 6)
+
+
+def test_a_numbered_minutes_field_is_a_label_but_a_numbered_question_is_not():
+    facts = read(
+        "# Minute of Strategy Discussion\n\n"
+        "1.6 Requested by: DS Alison Marr, Child Exploitation Team, Eastmarch Police, by email.\n\n"
+        "| 5. Who took part and how? (name, role, agency; apologies) | Present on Teams were Nicola Barnes "
+        "(Team Manager, MASH) and PC Harry Lowther (Brackenmoor Police). |\n|---|---|\n"
+    )
+    assert (facts.request.found, facts.request.how) == (True, "field")
+    assert facts.empty_attendee_lists == []
+
+
+def test_people_of_one_agency_in_one_cell_of_a_checklist():
+    facts = read(
+        record(
+            "## Part 3: Agency checklist (RAG)\n"
+            "| Agency | Person, role, how involved | RAG | Result (one line) |\n|---|---|---|---|\n"
+            "| CSC Oswold Green | Deborah Kaur TM (chair); Liam Stott SW; attended | Amber | Not known. |\n"
+            "| Carrowby Council CSC | Ms Joy Ansell, Duty SW; by phone w/ LS 08:45, did not join | Red | CIN 2022. |\n"
+            "| Community Paediatrics | Dr Alan Petrie, Consultant Community Paediatrician; attended | Amber | "
+            "Medical booked. |\n"
+        )
+    )
+    people = by_name(facts)
+    assert {"Deborah Kaur", "Liam Stott", "Ms Joy Ansell", "Dr Alan Petrie"} <= set(people)
+    assert (people["Liam Stott"].role, people["Liam Stott"].agency_key) == ("SW", "childrens-social-care")
+    assert people["Ms Joy Ansell"].mode == "phone"
+    assert people["Dr Alan Petrie"].mode == "present"  # a Consultant was not consulted
+
+
+def test_the_child_named_in_a_numbered_minute_and_their_own_part():
+    facts = read(
+        "# Minute of Strategy Discussion\n\n"
+        "1.1 Lewis FARRAND, M, DOB 06/08/2011 (13). 23 Kiln Lane, Fennick Bridge.\n\n"
+        "## 5. LEWIS - WORDS / DAY TO DAY\n"
+        "5.2 Day to day: school, then online most evenings til late in bedroom.\n"
+    )
+    assert facts.child.name.startswith("Lewis")
+    assert [v.title for v in facts.voice.sections] == ["5. LEWIS - WORDS / DAY TO DAY"]
+
+
+def test_a_pre_birth_records_babys_world_and_plans():
+    facts = read(
+        "# Pre-Birth Strategy Discussion: Unborn Baby\n\n"
+        "| Name | DOB | Where living |\n|---|---|---|\n| Shannon's child 1 | 2016 | adopted |\n\n"
+        "## 7. THE BABY'S WORLD – WHAT LIFE IS LIKE FOR THIS UNBORN BABY NOW, AND WILL BE AFTER BIRTH\n"
+        "- exposed to heroin daily + alcohol\n- CTG tonight reassuring, baby moving well\n\n"
+        "## 9. BIRTH PLAN\n- if labour over w/e: coordinator rings EDT straight away\n\n"
+        "## 11. ACTIONS\n| No | Action | Responsible | Target date |\n|---|---|---|---|\n"
+        "| 1 | Alert on maternity record | Beth Maddox (Maternity) | 14/03/2025 |\n"
+    )
+    assert facts.child.name == ""
+    assert len(facts.voice.sections) == 1 and facts.voice.sections[0].title.startswith("7. THE BABY'S WORLD")
+    assert [a.text for a in facts.actions] == ["Alert on maternity record"]
+
+
+def test_agencies_known_by_their_local_names():
+    facts = read(
+        record(
+            "## Participants\n| Name | Designation | Organisation |\n|---|---|---|\n"
+            "| Hollie Ashdown | Hospital IDVA | Eastley Domestic Abuse Partnership |\n"
+            "| Dean Sturridge | Recovery Worker | Eastley Recovery Partnership |\n"
+            "| Ffion Lace | Community Midwife | Brackenford Hospitals NHS FT |\n"
+        )
+    )
+    keys = {p.name: p.agency_key for p in facts.participants}
+    assert keys == {
+        "Hollie Ashdown": "domestic-abuse",
+        "Dean Sturridge": "substance-misuse",
+        "Ffion Lace": "midwifery",  # the trust's name is weak: the role says which service
+    }
+
+
+def test_an_agency_joining_the_meeting_is_not_a_contact_outside_it():
+    facts = read(
+        record(
+            "## Attendance\n| Name | Role | Agency |\n|---|---|---|\n"
+            "| Owen Tait | Recovery Worker | Pathways Recovery Marlford |\n\n"
+            "## Reason\nThe meeting was held in the maternity department, with police, the health visitor "
+            "and the recovery service joining on Teams.\n"
+        )
+    )
+    assert facts.contacts == []

@@ -646,7 +646,7 @@ _MEETING_LABEL = re.compile(
 )
 #: "Date:", "Date/time:", "Date, time and format:", "Dated", "When:" (a bare date label)
 _DATE_LABEL = re.compile(
-    r"^\s*(?:date(?:\s*(?:and|&|/|,)\s*(?:time|venue|format|place))*(?:\s*(?:and|&|/|,)\s*(?:time|venue|format|place))?|date\s+held|dated|when|held(?:\s+on)?)\s*(?:[:\-–]|$|(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|\d)))",
+    r"^\s*(?:date(?:\s*(?:and|&|/|,)\s*(?:time|venue|format|place))*(?:\s+held)?|dated|when|held(?:\s+on)?)\s*(?:[:\-–]|$|(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|\d)))",
     re.I,
 )
 #: "Review strategy discussion on 05/04" is the next meeting, not this one

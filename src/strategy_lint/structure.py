@@ -514,7 +514,7 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
         if heading is None and _long_numbered_title(block, numbered_titles):
             # "D5. Other partners (YJS, Early Help, housing, ...) – include those with nothing
             # known" in bold after "D4. Health": a title, however much guidance it carries
-            heading = base + 1
+            heading = base if block.kind == BlockKind.LIST_ITEM else base + 1
         if heading is not None and block.kind != BlockKind.HEADING and is_placeholder(block.text, lexicon):
             heading = None  # "TBC" or "N/A" alone in capitals is content, not a title
         if heading is None and block.table is None:
@@ -584,7 +584,13 @@ def _long_numbered_title(block: Block, seen: set[tuple[str, int] | None]) -> boo
     it and ends no sentence."""
     text = block.text.strip()
     return (
-        block.kind == BlockKind.PARAGRAPH
+        # a PDF's "7. THE BABY'S WORLD – WHAT LIFE IS LIKE ..." reads as a list item (a short
+        # one is the numbered-list title's job)
+        (
+            block.kind == BlockKind.PARAGRAPH
+            or block.kind == BlockKind.LIST_ITEM
+            and len(text.split()) > MAX_PSEUDO_WORDS
+        )
         and block.table is None
         and block.bold
         and "\n" not in text

@@ -188,7 +188,7 @@ _MODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("teams", re.compile(r"\b(?:ms\s+)?teams\b|\bvideo\b|\bvirtual(?:ly)?\b|\bzoom\b", re.I)),
     ("phone", re.compile(r"\b(?:tele)?phon|\bconference call\b|\bcall\b|\bdial", re.I)),
     ("email", re.compile(r"\be-?mail", re.I)),
-    ("consulted", re.compile(r"\bconsult|\bcontacted\b|\bwritten\b|\breport\b", re.I)),
+    ("consulted", re.compile(r"\bconsult(?!ant)|\bcontacted\b|\bwritten\b|\breport\b", re.I)),
     ("present", re.compile(r"\bin person\b|\bpresent\b|\battended\b|\bface to face\b", re.I)),
 ]
 _MODE_FILLER = re.compile(
@@ -523,7 +523,7 @@ class _Reader:
             )
         ]
         joint = next((k for k in t.column_kinds if k and "+" in k), None)
-        for rec in t.records:
+        for rec, joint_cell in self._joint_entries(t, joint):
             name = _clean(rec.get("name"))
             role = _clean(rec.get("role"))
             agency = _clean(rec.get("agency"))
@@ -543,7 +543,7 @@ class _Reader:
                 if parsed_role is not None and parsed_role.agency:
                     role, agency = parsed_role.role or role, parsed_role.agency
             if joint:
-                cell = _clean(rec.get(joint))
+                cell = joint_cell
                 parsed_cell = self.parse(cell) if cell else None
                 if parsed_cell is not None:
                     name = name or (parsed_cell.name if "name" in joint else "")
@@ -571,6 +571,9 @@ class _Reader:
                     agency = agency or parsed.agency
                     initials = parsed.initials
             mode_text = " ".join(rec.values.get(h, "") for h in mode_cols)
+            if joint and _is_mode_header(t, joint):
+                # "Person, role, how involved | Ms Joy Ansell, Duty SW; by phone, did not join"
+                mode_text = f"{mode_text} {_clean(rec.get(joint))}"
             mode = _mode_from_ticks(rec, mode_cols) or _mode_of(mode_text) or _DEFAULT_MODE.get(kind)
             name, role = self._title_role(name, role)
             key = self._resolve_key(agency, role, name)
@@ -593,6 +596,21 @@ class _Reader:
                 )
             )
         return out
+
+    def _joint_entries(self, t: Table, joint: str | None):
+        """(record, text of its combined people cell) for each person of each row: a cell
+        may list several people of the row's agency ("Deborah Kaur TM (chair); Liam Stott
+        SW; attended"), each then an entry of their own, and how they took part said once."""
+        for rec in t.records:
+            cell = _clean(rec.get(joint)) if joint else ""
+            parts = [part.strip() for part in cell.split(";") if part.strip()]
+            people = [part for part in parts if not _is_mode_part(part)]
+            named = [part for part in people if (found := self.parse(part)) is not None and _full_name(found.name)]
+            if len(people) >= 2 and len(named) == len(people):
+                for part in people:
+                    yield rec, part
+            else:
+                yield rec, cell
 
     # -- lists, paragraphs and form rows ------------------------------------------------------
     def _from_lines(self, sec: Section, kind: str, used: set[int]) -> list[Participant]:
@@ -813,6 +831,16 @@ def _parse(text: str, reader: _Reader) -> _Parsed | None:
         if not name and _looks_like_name(part, reader):
             name = part
             continue
+        written_together = _NAME_THEN_ROLE.match(part) if not name else None
+        if (
+            written_together
+            and _looks_like_name(written_together["name"], reader)
+            and _classify(written_together["role"], reader) == "role"
+        ):
+            # shorthand with no comma: "Liam Stott SW", "Deborah Kaur TM"
+            name = written_together["name"]
+            roles.append(written_together["role"])
+            continue
         kind = _classify(part, reader)
         if kind == "role":
             roles.append(part)
@@ -833,6 +861,11 @@ def _parse(text: str, reader: _Reader) -> _Parsed | None:
     return _Parsed(name, ", ".join(roles), ", ".join(agencies), mode, initials)
 
 
+#: A name and the abbreviation of a role after it, with no comma between them.
+_NAME_THEN_ROLE = re.compile(
+    r"^(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|PC|PS)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})"
+    r"\s+(?P<role>[A-Z]{2,5}\b.*)$"
+)
 _PROSE = re.compile(
     r"\b(?:was|were|is|are|said|says|reported|has|have|had|will|would|who|which|that|did|could|"
     r"should|being|been|represented|confirmed|advised|agreed)\b"
@@ -944,6 +977,14 @@ def _is_mode_part(part: str) -> bool:
     if not _mode_of(part):
         return False
     return not _MODE_FILLER.sub("", part).strip()
+
+
+def _is_mode_header(t: Table, kind: str) -> bool:
+    """Whether the header of the column of ``kind`` also asks how each person took part."""
+    return any(
+        k == kind and re.search(r"\bhow\b|attend|involve|present|joined", h, re.I)
+        for h, k in zip(t.header, t.column_kinds, strict=False)
+    )
 
 
 def _mode_of(text: str) -> str | None:

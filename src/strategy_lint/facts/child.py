@@ -122,7 +122,7 @@ def _child_name(facts: Facts) -> str:
                 # a PDF cell wraps "Tyler" / "Brennan" onto two lines: one name
                 text = " ".join(doc.blocks[cell].text.split()) if cell is not None else ""
                 m = _NAME_WORDS.match(text)
-                if m:
+                if m and not re.search(r"['’]s$", m.group(1)):  # "Shannon's child 1": not a name
                     return _with_known_as(m.group(1), text)
     # "Child: Kai WALSH (DOB 17/09/2019) | Strategy discussion held: ..." in the page header
     for block in doc.blocks:
@@ -139,7 +139,9 @@ def _child_name(facts: Facts) -> str:
     from .text import record_lines
 
     for line in record_lines(facts.document):
-        m = _NAME_BEFORE_DOB.match(line.text) or _NAME_BEFORE_DOB.match(line.text.partition(": ")[2])
+        # "1.1 Lewis FARRAND, M, DOB ...": a numbered minute's first paragraph
+        text = strip_numbering(line.text)
+        m = _NAME_BEFORE_DOB.match(text) or _NAME_BEFORE_DOB.match(text.partition(": ")[2])
         if m and not re.match(r"(?i)(?:mum|mother|dad|father|step|brother|sister|grand|aunt|uncle)", m.group(1)):
             return m.group(1).split()[0]
     return ""
@@ -173,6 +175,8 @@ _NAME_BEFORE_DOB = re.compile(
     r"^\s*(?:[-•*]\s*)?(?:(?:child|yp|young\s+person)\s*[:\-–]\s*)?((?-i:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*(?:\s+[A-Z][A-Za-z'’-]+){0,2}))\s*[,(–-]?\s*"
     # "Dylan Lowe, 15 (DOB 18/10/2010)": an age may come between the name and the date of birth
     r"(?:\d{1,2}\s*(?:yrs?|years?(?:\s+old)?)?\s*[,(]?\s*)?"
+    # "Lewis FARRAND, M, DOB 06/08/2011": the child's sex may come first too
+    r"(?:(?-i:[MF])|male|female)?\s*[,]?\s*"
     r"(?:dob|d\.o\.b\.?|date\s+of\s+birth|born)\b",
     re.I,
 )

@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _HELD = re.compile(
     r"\b(?:strategy\s+(?:discussion|meeting)|strategy|meeting|discussion)\b[^.;\n]{0,40}?"
     r"\b(?:was\s+|were\s+)?(?:held|took\s+place|convened|happened|met|was\s+completed)\b"
-    r"(?P<rest>[^.;\n]{0,60})",
+    r"(?P<rest>[^.;\n]{0,90})",
     re.I,
 )
 #: Words that make the held-on sentence about a different meeting.

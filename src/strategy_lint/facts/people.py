@@ -942,6 +942,8 @@ def _contacts(nlp, text: str, initials: set[str], ignore: set[str]):
                 continue  # "by phone – seen for low mood, referred to CAMHS": CAMHS gave nothing
             if _VENUE.search(text[max(0, m.start - 70) : m.start]):
                 continue  # "the meeting was held in the maternity department at Marlford General"
+            if _JOINING.match(text, m.end):
+                continue  # "the recovery service joining on Teams": took part, not consulted outside
             if lo <= m.start < hi and m.key not in seen:
                 seen.add(m.key)
                 # the person contacted is named beside the agency ("Dr Hobbs, GP at ..."),
@@ -964,6 +966,9 @@ _IN_PASSING = re.compile(
 _VENUE = re.compile(
     r"\b(?:held|took\s+place|met|hosted|face[\s-]+to[\s-]+face|in\s+person)\b[^.;]{0,45}\b(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}$"
 )
+#: An agency said to join the meeting: "..., with police and the recovery service joining on Teams".
+#: (the verb may follow the whole list the agency is in)
+_JOINING = re.compile(r"[^.;:()]{0,60}?\b(?:joining|joined|dialled\s+in|dialling\s+in)\b", re.I)
 #: A worker reaching someone: who was reached comes after it.
 _CALLED = re.compile(
     r"\b(?:spoke|spoken|speaking|talked)\s+(?:by\s+\w+\s+)?(?:to|with)\b"

@@ -42,7 +42,11 @@ _BOX_AT_END = re.compile(r"(" + _BOX.pattern + r")[ \t]*\n[ \t]*")
 _NEGATION = re.compile(
     r"\b(?:no|not|never|neither|nor|without|nobody|none|whether|if|unless)\b|n't\b|\bno\s+one\b", re.I
 )
-_LABEL = re.compile(r"^\s*(?P<label>[A-Za-z][^:\n]{0,70}?)\s*[:?]\s+(?P<value>\S.*)$")
+#: "Requested by: DS Marr ...", also in a numbered minute ("1.6 Requested by: DS Marr ...");
+#: a numbered question ("5. Who took part? (name, role, agency)") is a cell's title, not a label
+_LABEL = re.compile(
+    r"^\s*(?P<number>\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+)?(?P<label>[A-Za-z][^:\n]{0,70}?)\s*(?(number):|[:?])\s+(?P<value>\S.*)$"
+)
 
 
 @dataclass(frozen=True)

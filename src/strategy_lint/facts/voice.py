@@ -104,24 +104,39 @@ _CHILD_WORD = re.compile(
 
 
 def _questions(title: str) -> list[str]:
-    """The title without its numbering, and each question of it ("4. What is life like
-    for Mason? What has he said or shown us?")."""
+    """The title without its numbering, and each question or dashed part of it ("4. What
+    is life like for Mason? What has he said or shown us?", "7. THE BABY'S WORLD – WHAT
+    LIFE IS LIKE FOR THIS UNBORN BABY NOW, AND WILL BE AFTER BIRTH")."""
     bare = strip_numbering(title)
-    return [bare, *(q for q in re.split(r"\?\s+(?=\S)", bare) if q.strip())]
+    return [bare, *(q for q in re.split(r"\?\s+(?=\S)|\s+[–—-]\s+", bare) if q.strip())]
 
 
-def voice_title(title: str, lexicon) -> bool:
-    """True if a section title is a place for the child's voice."""
+def voice_title(title: str, lexicon, child: str = "") -> bool:
+    """True if a section title is a place for the child's voice.  ``child`` is the child's
+    first name, when the record gives it: "5. LEWIS - WORDS / DAY TO DAY" is his part."""
     t = title.strip()
     if lexicon.section_kind(t) == "child_voice" or any(_NAMED_TITLE.match(q.strip()) for q in _questions(t)):
         return True
-    return len(t.split()) <= 10 and bool(_VOICE_WORD.search(t) and _CHILD_WORD.search(t))
+    if any(len(q.split()) <= 10 and bool(_VOICE_WORD.search(q) and _CHILD_WORD.search(q)) for q in _questions(t)):
+        return True
+    bare = strip_numbering(t)
+    return bool(
+        child
+        and len(bare.split()) <= 10
+        and re.search(rf"\b{re.escape(child)}\b", bare, re.I)
+        and (_VOICE_WORD.search(bare) or _DAY_TO_DAY.search(bare))
+    )
+
+
+#: The child's days as a title's words: "day to day", "day-to-day".
+_DAY_TO_DAY = re.compile(r"\bday[\s-]+to[\s-]+day\b", re.I)
 
 
 def read_voice(facts: Facts) -> Voice:
     document, lexicon, nlp = facts.document, facts.lexicon, facts.nlp
     voice = Voice()
     covered: set[int] = set()
+    child = next((n for n in _child_names(facts) if not _INITIALS.fullmatch(n)), "")
     for v in voice_sections(document, lexicon):
         voice.sections.append(
             VoiceSection(
@@ -130,7 +145,7 @@ def read_voice(facts: Facts) -> Voice:
         )
         covered.update(v.blocks)
     for sec in document.sections:
-        if sec.kind == "child_voice" or not voice_title(sec.title, lexicon):
+        if sec.kind == "child_voice" or not voice_title(sec.title, lexicon, child):
             continue
         blocks = [b.index for b in document.section_blocks(sec)]
         if set(blocks) & covered:
@@ -161,7 +176,7 @@ def read_voice(facts: Facts) -> Voice:
             label, _, rest = text.partition(":")
             # a template's prompt may be long ("What the child has said, how they present
             # and what daily life is like for them (for a baby ..., what has been seen)")
-            if rest.strip() and len(label.split()) <= 40 and voice_title(label, lexicon):
+            if rest.strip() and len(label.split()) <= 40 and voice_title(label, lexicon, child):
                 voice.sections.append(
                     VoiceSection(
                         label.strip(),
@@ -176,7 +191,12 @@ def read_voice(facts: Facts) -> Voice:
         # "What is life like for Alfie day to day? (what he has said, shown or what others
         # have seen)": the guidance in brackets is no part of the title's length
         bare = re.sub(r"\s*\([^()]*\)\s*$", "", title).strip() or title
-        if len(bare.split()) > 12 or not voice_title(bare, lexicon) or title.endswith(".") or title[:1].islower():
+        if (
+            len(bare.split()) > 12
+            or not voice_title(bare, lexicon, child)
+            or title.endswith(".")
+            or title[:1].islower()
+        ):
             continue  # "views." ends a sentence wrapped onto its own line: no title
         body: list[Line] = []
         title_line = line.text
@@ -226,11 +246,11 @@ def read_voice(facts: Facts) -> Voice:
             if young:
                 voice.too_young, voice.too_young_block = young, line.block
         bare = strip_numbering(text).rstrip(" :")
-        if len(bare.split()) <= 12 and not re.search(r"[.!?\"“]", bare) and voice_title(bare, lexicon):
+        if len(bare.split()) <= 12 and not re.search(r"[.!?\"“]", bare) and voice_title(bare, lexicon, child):
             continue  # "Section 7: The child's wishes and feelings" is a title, not the child speaking
         # a voice field's own label ("Mariama's views: TBC") is not the child speaking
         label, colon, rest = text.partition(":")
-        if colon and (line.block in in_voice and len(label) <= 60 or voice_title(label, lexicon)):
+        if colon and (line.block in in_voice and len(label) <= 60 or voice_title(label, lexicon, child)):
             spoken = rest  # "What the child has said, how they present ...: To follow."
         else:
             spoken = text

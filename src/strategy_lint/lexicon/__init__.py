@@ -139,8 +139,9 @@ class Lexicon:
             return None
         kinds = {_best_match(normalise_title(p), self.columns) for p in parts}
         people = {k for k in kinds if k in ("name", "role", "agency")}
-        # "Lead person (name and agency)" is the owner column, however it asks to be filled in
-        if len(people) >= 2 and None not in kinds and kinds <= {"name", "role", "agency"}:
+        # "Lead person (name and agency)" is the owner column, however it asks to be filled in;
+        # "Person, role, how involved" names the people, how each took part written beside them
+        if len(people) >= 2 and None not in kinds and kinds <= {"name", "role", "agency", "mode"}:
             return "+".join(sorted(people))
         return None
 
