@@ -2674,3 +2674,21 @@ def test_an_agency_joining_the_meeting_is_not_a_contact_outside_it():
         )
     )
     assert facts.contacts == []
+
+
+def test_a_numbered_minutes_participation_paragraph_lists_who_took_part():
+    facts = read(
+        "# Minute of Strategy Discussion\n\n## 2. PARTICIPATION\n"
+        "2.1 Those who took part were: Ms Helen Stroud, EDT Senior Practitioner, Children's Services "
+        "(Chair and minute); Sergeant Kieran Walsh, Duty Sergeant, Eastmarch Police; and Mr Craig Lunt, "
+        "Shift Leader, Larchside House (Brightwater Care Ltd).\n"
+    )
+    people = by_name(facts)
+    assert people["Ms Helen Stroud"].agency_key == "childrens-social-care"
+    assert (people["Sergeant Kieran Walsh"].role, people["Sergeant Kieran Walsh"].agency_key) == (
+        "Duty Sergeant",
+        "police",
+    )
+    assert people["Mr Craig Lunt"].role == "Shift Leader"
+    nobody = read("# Minute of Strategy Discussion\n\n## 2. PARTICIPATION\n2.1 As per Teams invite.\n")
+    assert [s.kind for s in nobody.document.sections if s.title.endswith("PARTICIPATION")] == ["attendees"]

@@ -429,8 +429,11 @@ def _body_font_size(doc: Document) -> float | None:
     return max(sizes, key=sizes.__getitem__) if sizes else None
 
 
-#: A title naming the strategy discussion itself.
-_NAMES_THE_DISCUSSION = re.compile(r"\bstrateg(?:y|ic)\s+(?:discussion|meeting)s?\b", re.I)
+#: A title that starts by naming the strategy discussion itself ("Strategy Discussion and
+#: Threshold Decision"), not a part of one ("Reason for strategy discussion").
+_NAMES_THE_DISCUSSION = re.compile(
+    r"^\s*(?:(?:record|minutes?|notes)\s+of\s+(?:the\s+|a\s+)?)?strateg(?:y|ic)\s+(?:discussion|meeting)s?\b", re.I
+)
 
 
 def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormRow]) -> None:

@@ -74,8 +74,10 @@ _TITLES = {
     "pc",
     "pcso",
     "rev",
+    "sergeant",  # "Sergeant Kieran Walsh, Duty Sergeant, Eastmarch Police"
+    "inspector",
 }
-_RANKS = {"DC", "DS", "DI", "DCI", "PC", "PCSO", "Sgt", "Insp", "Det"}
+_RANKS = {"DC", "DS", "DI", "DCI", "PC", "PCSO", "Sgt", "Insp", "Det", "Sergeant", "Inspector"}
 
 # Words that mark a phrase as a job title or an organisation, for names the lexicon
 # does not know ("Business Support Officer", "Riverside Surgery", "Northbrook Homes").
@@ -131,6 +133,7 @@ _ROLE_WORDS = {
     "clerk",
     "chairperson",
     "psychiatrist",
+    "leader",  # "Shift Leader", "Team Leader"
     "dsl",
     "tm",
     "sw",
@@ -230,8 +233,11 @@ _LIST_LABELS = {
 }
 #: A line that opens with a list prompt, colon or not: "Present were: ...", "Apologies – ...".
 _LIST_PROMPT = re.compile(
-    r"^\s*(?P<label>present(?:\s+were)?|those\s+present(?:\s+were)?|also\s+present|in\s+attendance|attendees|"
+    # a numbered minute's paragraph may open it: "2.1 Those who took part were: ..."
+    r"^\s*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+)?"
+    r"(?P<label>present(?:\s+were)?|those\s+present(?:\s+were)?|also\s+present|in\s+attendance|attendees|"
     r"attending|participants|taking\s+part(?:\s+were)?|those\s+taking\s+part(?:\s+were)?|"
+    r"(?:those\s+)?who\s+took\s+part\s+were|"
     r"apologies(?:\s+(?:from|received))?|apols|sent\s+apologies|also\s+consulted|consulted)"
     r"\s*(?::|[-–]|(?<=were)\s)\s*(?=\S)",
     re.I,
@@ -683,6 +689,9 @@ class _Reader:
             # the others joined on Teams.": the list is the prompt's own sentence
             mode = _LIST_LABELS.get(" ".join(prompt.group("label").lower().split()), mode)
             text = _first_sentence(text[prompt.end() :])
+        elif prompt and prompt.group("label").lower().startswith(("those who", "who")):
+            # "2.1 Those who took part were: A (Role, Agency); B ...": a numbered minute's list
+            text = text[prompt.end() :]
         if _NARRATED.match(text):
             return []  # "Amy Thornton phoned Elmtree Surgery on 04/12 ...": an account, not an entry
         said = re.match(r"^[^:]{1,50}:\s*(?P<rest>.*)$", text)
