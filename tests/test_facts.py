@@ -2692,3 +2692,50 @@ def test_a_numbered_minutes_participation_paragraph_lists_who_took_part():
     assert people["Mr Craig Lunt"].role == "Shift Leader"
     nobody = read("# Minute of Strategy Discussion\n\n## 2. PARTICIPATION\n2.1 As per Teams invite.\n")
     assert [s.kind for s in nobody.document.sections if s.title.endswith("PARTICIPATION")] == ["attendees"]
+
+
+def test_a_voice_grid_of_empty_controls_under_column_titles_naming_the_children_is_a_placeholder():
+    facts = read(
+        record(
+            "## Part 6 – The child's voice and day-to-day life\n"
+            "|  | Child A (Tyler) | Child B (Maisie) |\n|---|---|---|\n"
+            "| What the child has said | Click or tap here to enter text. | Click or tap here to enter text. |\n"
+        )
+    )
+    assert [v.placeholder for v in facts.voice.sections] == [True]
+
+
+def test_a_voice_prompts_bracketed_guidance_is_not_the_child_speaking():
+    facts = read(
+        record(
+            "## Part 4: Narrative\n"
+            "The child's voice and daily life (who has seen the child, when, and what they said or showed)\n\n"
+            "Click or tap here to enter text.\n"
+        )
+    )
+    assert not child_spoke(facts)
+
+
+def test_who_took_part_is_not_what_their_agency_said_and_nobody_is_not_a_participant():
+    facts = read(
+        record(
+            "## Part 3: Agency checklist\n"
+            "| Agency | Person, role, how involved | RAG | Result (one line) |\n|---|---|---|---|\n"
+            "| Oswold Green Homes (housing) | Mr Kevin Sowerby, Tenancy Officer; attended |  |  |\n"
+            "| Health – Paediatrics / Hospital | N/A – unborn |  |  |\n"
+            "| Education / Early Years | Not contacted (OOH) |  |  |\n"
+        )
+    )
+    assert [p.name for p in facts.participants] == ["Mr Kevin Sowerby"]
+    assert agency(facts, "housing").input_blocks == []
+
+
+def test_a_youth_health_nurse_is_school_nursing():
+    facts = read(
+        record(
+            "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
+            "| Nadia Ali | Youth Health Nurse | 0-19 Public Health Nursing |\n\n"
+            "## Agency information\nYouth health nurse: R attended sexual health drop-in 01/2025 – nil concerns.\n"
+        )
+    )
+    assert agency(facts, "health-visiting").input_blocks == [block_with(facts, "Youth health nurse:")]

@@ -548,6 +548,8 @@ class _Reader:
                 parsed_role = self.parse(role)
                 if parsed_role is not None and parsed_role.agency:
                     role, agency = parsed_role.role or role, parsed_role.agency
+            if _NOBODY.match(joint_cell if joint else name):
+                continue  # "Health – Paediatrics | N/A – unborn", "Not contacted (OOH)": nobody took part
             if joint:
                 cell = joint_cell
                 parsed_cell = self.parse(cell) if cell else None
@@ -986,6 +988,13 @@ def _is_mode_part(part: str) -> bool:
     if not _mode_of(part):
         return False
     return not _MODE_FILLER.sub("", part).strip()
+
+
+#: A people cell saying nobody from the row's agency took part.
+_NOBODY = re.compile(
+    r"^\s*(?:n/?a\b|none\b|nil\b|nobody\b|no\s+one\b|not\s+(?:contacted|invited|involved|applicable|required|needed|present|available|known)\b)",
+    re.I,
+)
 
 
 def _is_mode_header(t: Table, kind: str) -> bool:

@@ -134,8 +134,17 @@ def voice_content(document: Document, sec: Section) -> str:
     for b in document.section_blocks(sec):
         if b.index in headings or not b.text.strip():
             continue
+        if b.table is not None and _CHILD_COLUMN.match(b.text):
+            continue  # "|  | Child A (Tyler) | Child B (Maisie) |": whose column, not what they said
         lines.append(b.text.strip())
     return "\n".join(lines)
+
+
+#: A column title naming which child a column is for: "Child A (Tyler)", "Child 2", "Sibling 1 (Ava)".
+_CHILD_COLUMN = re.compile(
+    r"^\s*(?:child|young\s+person|yp|sibling)\s*(?:[A-Z]|\d{1,2})?\s*(?:\(\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*\))?\s*$",
+    re.I,
+)
 
 
 def field_values(text: str) -> list[str]:

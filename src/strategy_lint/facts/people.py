@@ -410,6 +410,8 @@ def _input_units(document):
         if kinds & _NOT_INPUT and not said_outside and not said_in_list:
             continue
         heading = _untyped_titles(document, sec)
+        if b.table is not None and _people_cell(document, b):
+            continue  # "Mr Kevin Sowerby, Tenancy Officer; attended": who took part, not what they said
         if b.table is not None:
             t = document.tables[b.table]
             if said_in_list:
@@ -438,6 +440,13 @@ def _input_units(document):
                 # first line of a wrapped PDF cell: keep the section's title beside it
                 context = f"{heading}\n{line}" if heading else line
             yield b.index, context, line
+
+
+def _people_cell(document, b) -> bool:
+    """A cell of a column that only says who someone is or how they took part."""
+    kinds = document.tables[b.table].column_kinds
+    kind = kinds[b.column] if b.column is not None and b.column < len(kinds) else None
+    return bool(kind) and set(kind.split("+")) <= {"name", "role", "mode"}
 
 
 #: What someone consulted outside the meeting told us, written on their line of the list

@@ -246,6 +246,9 @@ def read_voice(facts: Facts) -> Voice:
             if young:
                 voice.too_young, voice.too_young_block = young, line.block
         bare = strip_numbering(text).rstrip(" :")
+        # "The child's voice and daily life (who has seen the child, when, and what they said
+        # or showed)": the title's bracketed guidance says nothing the child said
+        bare = re.sub(r"\s*\([^()]*\)\s*$", "", bare).strip() or bare
         if len(bare.split()) <= 12 and not re.search(r"[.!?\"“]", bare) and voice_title(bare, lexicon, child):
             continue  # "Section 7: The child's wishes and feelings" is a title, not the child speaking
         # a voice field's own label ("Mariama's views: TBC") is not the child speaking
