@@ -2739,3 +2739,15 @@ def test_a_youth_health_nurse_is_school_nursing():
         )
     )
     assert agency(facts, "health-visiting").input_blocks == [block_with(facts, "Youth health nurse:")]
+
+
+def test_a_local_recovery_service_reached_by_phone_is_a_contact():
+    facts = read(
+        record(
+            "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
+            "| Hannah Reed | Team Manager | Children's Social Care |\n\n"
+            "## After the meeting\nAfter the meeting the chair spoke by phone to the mother's key worker at "
+            "Lantern Recovery, who confirmed that she is in a residential placement.\n"
+        )
+    )
+    assert [(c.key, c.recorded) for c in facts.contacts] == [("substance-misuse", False)]
