@@ -2751,3 +2751,49 @@ def test_a_local_recovery_service_reached_by_phone_is_a_contact():
         )
     )
     assert [(c.key, c.recorded) for c in facts.contacts] == [("substance-misuse", False)]
+
+
+# -- the fourteenth split's opened half (WB47, WB49) ------------------------------------------
+
+GRID = record(
+    "## Child(ren)\nChild(ren): Holly GARSIDE, DOB 14/10/2020\n\n"
+    "## Grid\n"
+    "| Agency and who took part | Information held | Current risk | Agreed action | Owner | Due |\n"
+    "|---|---|---|---|---|---|\n"
+    '| The children: voice and day-to-day | Holly to teacher: "Mummy sleeps on the sofa all day". | '
+    "Neglect. | See Holly at school | FI | 25/02/2025 |\n"
+    "| CSC / Marcus Webb, TM (chair) / Farah Iqbal, SW | CIN 2023, closed. | Return home. | s47 | FI | "
+    "25/02/2025 |\n"
+    "| GP / Dr Asha Menon, Beacon Health Centre | Finn's jabs overdue. | As above. | Catch-up jabs | Dr AM | "
+    "03/03/2025 |\n"
+)
+
+
+def test_an_agency_grid_lists_who_took_part_and_holds_the_childs_row():
+    facts = read(GRID)
+    people = by_name(facts)
+    assert {"Marcus Webb", "Farah Iqbal", "Dr Asha Menon"} <= set(people)
+    assert (people["Farah Iqbal"].role, people["Farah Iqbal"].agency_key) == ("SW", "childrens-social-care")
+    assert people["Dr Asha Menon"].role == "GP"
+    assert any(v.title.startswith("The children: voice") for v in facts.voice.sections)
+    assert child_spoke(facts)
+
+
+def test_minutes_running_on_under_the_present_list_are_what_people_said():
+    facts = read(
+        record(
+            "## MINUTES\n\n## Present\n| Name | Role | Agency |\n|---|---|---|\n"
+            "| Ruth Nye | Safeguarding Nurse | Fenwold Valley NHS Trust |\n"
+            "| Pat Reid | Paediatrician | Fenwold General |\n\n"
+            "RN reported that Kian attended the emergency department on 12 January with a cut across the palm.\n\n"
+            "PR (read in): LJ temp 35.9 on arrival, warmed, obs normal by 09:30. No injuries. Well-grown, clean. "
+            "Discharged 11:40 to mum with nan (Mrs Val Barnes) present.\n"
+        )
+    )
+    assert block_with(facts, "RN reported") in agency(facts, "health-safeguarding").input_blocks
+    assert "Mrs Val Barnes" not in by_name(facts)
+
+
+def test_a_child_not_seen_ticked_no_with_a_plan_is_no_voice():
+    facts = read(record("## Decisions\n| Child seen / spoken to | ☐ Yes ☒ No · to be seen by OH 14/02 |\n|---|---|\n"))
+    assert all(v.placeholder for v in facts.voice.sections) and facts.voice.evidence == []

@@ -233,10 +233,28 @@ def _table_actions(document: Document, t: Table, meeting, lex: Lexicon) -> list[
                 deadline_block=_cell_block(t, rec, "deadline"),
                 owner_block=_cell_block(t, rec, "owner"),
                 source="table",
-                blocks=list(rec.blocks),
+                blocks=_plan_blocks(t, rec),
             )
         )
     return out
+
+
+#: The columns of a row that hold the plan itself.
+_PLAN_KINDS = frozenset({"action", "owner", "deadline", "status"})
+
+
+def _plan_blocks(t: Table, rec: TableRecord) -> list[int]:
+    """The row's blocks that say what will be done: all of them, unless the row also
+    records what an agency said ("Agency | Information held | Agreed action | Owner |
+    Due"), whose other cells are information, not the plan."""
+    if "contribution" not in t.column_kinds:
+        return list(rec.blocks)
+    row = t.cells[rec.row] if rec.row is not None and rec.row < len(t.cells) else []
+    return [
+        b
+        for col, b in enumerate(row)
+        if b is not None and col < len(t.column_kinds) and t.column_kinds[col] in _PLAN_KINDS
+    ]
 
 
 def _notes_action_column(document: Document, t: Table, lex: Lexicon) -> int | None:

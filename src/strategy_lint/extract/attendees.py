@@ -245,6 +245,8 @@ _LIST_PROMPT = re.compile(
 _REMARKED_PROMPT = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z ]{2,30}?)\s*\([^()]{1,40}\)\s*:\s*(?P<rest>\S.*)$")
 #: What a speaker said after "HC (Chair):" -- a sentence, not a name, role and agency.
 _SPOKEN = re.compile(r"^\s*(?:the|she|he|they|i|we|it|this|there)\b.{10,}[.!?]\s*$", re.I)
+#: Several sentences after a speaker's label: an account in the minutes, not a list of people.
+_ACCOUNT = re.compile(r"^(?=(?:\S+\s+){14})(?:.*?[a-z0-9%)]{2}\.\s+[A-Z]){2}")
 #: A worker's name then what they did: a sentence of the minutes, not a list entry.
 _NARRATED = re.compile(
     r"^(?:(?:Dr|DC|DS|PC|Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s+"
@@ -605,18 +607,34 @@ class _Reader:
             )
         return out
 
+    def _cell_lines(self, t: Table, rec: Any, kind: str) -> str:
+        """The cell of ``kind`` in ``rec``'s row with its line breaks (the record's values
+        join a cell's lines with spaces)."""
+        col = t.column_kinds.index(kind) if kind in t.column_kinds else None
+        row = t.cells[rec.row] if rec.row is not None and rec.row < len(t.cells) else []
+        idx = row[col] if col is not None and col < len(row) else None
+        return self.doc.blocks[idx].text if idx is not None else rec.get(kind) or ""
+
     def _joint_entries(self, t: Table, joint: str | None):
         """(record, text of its combined people cell) for each person of each row: a cell
         may list several people of the row's agency ("Deborah Kaur TM (chair); Liam Stott
         SW; attended"), each then an entry of their own, and how they took part said once."""
         for rec in t.records:
             cell = _clean(rec.get(joint)) if joint else ""
-            parts = [part.strip() for part in cell.split(";") if part.strip()]
+            raw = self._cell_lines(t, rec, joint) if joint else ""
+            # one person per line of the cell, or per ";" or " / "
+            parts = [_clean(part) for part in re.split(r";|\n|\s+/\s+", raw) if part.strip()]
             people = [part for part in parts if not _is_mode_part(part)]
             named = [part for part in people if (found := self.parse(part)) is not None and _full_name(found.name)]
-            if len(people) >= 2 and len(named) == len(people):
-                for part in people:
-                    yield rec, part
+            # "CSC / Marcus Webb, TM (chair) / Farah Iqbal, SW": the agency first, then its people
+            lead = people[0] if people and named and people[0] not in named and len(named) == len(people) - 1 else ""
+            if len(named) >= 2 and len(named) == len(people) or lead:
+                for part in named:
+                    found = self.parse(part)
+                    # the row's agency says more when the entry has no agency the lexicon knows
+                    # or no role ("GP / Dr Asha Menon, Beacon Health Centre")
+                    says_less = found is not None and not (found.role and self.agency_key(found.agency))
+                    yield rec, f"{part}, {lead}" if lead and says_less else part
             else:
                 yield rec, cell
 
@@ -700,6 +718,8 @@ class _Reader:
         listed = said is not None and self.lexicon.section_kind(re.sub(r"\([^()]*\)", " ", text[: said.start("rest")]))
         if said and _SPOKEN.match(said.group("rest")) and listed not in PARTICIPANT_KINDS:
             return []  # "HC (Chair): The chair welcomed everyone.": a speaker, not an entry
+        if said and listed not in PARTICIPANT_KINDS and _ACCOUNT.search(said.group("rest")):
+            return []  # "PR (read in): LJ temp 35.9 on arrival, warmed. No injuries. ...": minutes
         if said and kind != "apologies":
             # "2.2 Apologies (give reason): health and education not available" inside the
             # attendance part: the label says what the entries after it are

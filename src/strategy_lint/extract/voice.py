@@ -207,6 +207,10 @@ def is_placeholder_text(text: str, lexicon: Lexicon | None = None) -> bool:
     return all(_empty_value(v, lex) for v in values)
 
 
+#: "No" ticked as the answer.
+_TICKED_NO = re.compile(r"^\s*[☒☑✓✔■⊠]\s*(?:no|n)\b", re.I)
+
+
 def _next_title(line: str, lex: Lexicon) -> bool:
     """A short line the lexicon knows as another part's title (not a voice one)."""
     line = line.strip()
@@ -224,6 +228,11 @@ def _empty_value(value: str, lex: Lexicon) -> bool:
         value = drop_unticked(value)
         if not has_tick_boxes(value) or not value.strip(" ☐☒"):
             return True  # nothing ticked
+        # "Child seen / spoken to | ☐ Yes ☒ No · to be seen by OH 14/02": not seen, only a plan
+        rest = _TICKED_NO.sub("", value)
+        if rest != value:
+            rest = rest.strip(" ·–—-,;:.")
+            return not rest or bool(_DEFERRAL.match(rest)) and len(rest.split()) <= 14
         return False
     if is_placeholder(value, lex):
         return True

@@ -407,7 +407,15 @@ def _input_units(document):
         kinds = _kinds_up(document, sec)
         said_outside = kinds == {"consulted"}
         said_in_list = kinds <= {"attendees", "consulted"} and _said_column(document, b)
-        if kinds & _NOT_INPUT and not said_outside and not said_in_list:
+        # minutes that run on under the list of who was present ("Present | ... table", then
+        # "RN reported that Kian attended ..."): what people said, not who they are
+        said_after_list = (
+            kinds <= {"attendees", "apologies"}
+            and b.table is None
+            and len(b.text.split()) >= 12
+            and bool(_SAYS.search(b.text))
+        )
+        if kinds & _NOT_INPUT and not said_outside and not said_in_list and not said_after_list:
             continue
         heading = _untyped_titles(document, sec)
         if b.table is not None and _people_cell(document, b):
@@ -442,11 +450,11 @@ def _input_units(document):
             yield b.index, context, line
 
 
-def _people_cell(document, b) -> bool:
+def _people_cell(document: Any, b: Any) -> bool:
     """A cell of a column that only says who someone is or how they took part."""
     kinds = document.tables[b.table].column_kinds
-    kind = kinds[b.column] if b.column is not None and b.column < len(kinds) else None
-    return bool(kind) and set(kind.split("+")) <= {"name", "role", "mode"}
+    kind: str | None = kinds[b.column] if b.column is not None and b.column < len(kinds) else None
+    return kind is not None and set(kind.split("+")) <= {"name", "role", "mode"}
 
 
 #: What someone consulted outside the meeting told us, written on their line of the list

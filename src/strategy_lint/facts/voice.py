@@ -187,7 +187,12 @@ def read_voice(facts: Facts) -> Voice:
                     )
                 )
                 covered.add(line.block)
-            continue
+                continue
+            first_cell = document.blocks[line.block].table is not None and document.blocks[line.block].column == 0
+            if not (first_cell and len(title.split()) <= 12 and voice_title(title, lexicon, child)):
+                continue
+            # "The children: voice and day-to-day" in a grid's first column: a title as a
+            # whole, its answer in the rest of the row
         # "What is life like for Alfie day to day? (what he has said, shown or what others
         # have seen)": the guidance in brackets is no part of the title's length
         bare = re.sub(r"\s*\([^()]*\)\s*$", "", title).strip() or title
