@@ -2797,3 +2797,30 @@ def test_minutes_running_on_under_the_present_list_are_what_people_said():
 def test_a_child_not_seen_ticked_no_with_a_plan_is_no_voice():
     facts = read(record("## Decisions\n| Child seen / spoken to | ☐ Yes ☒ No · to be seen by OH 14/02 |\n|---|---|\n"))
     assert all(v.placeholder for v in facts.voice.sections) and facts.voice.evidence == []
+
+
+def test_nobody_photographed_them_is_no_photograph():
+    facts = read(record("## Why we met\nThe school drew the marks on a body map; nobody photographed them.\n"))
+    assert facts.photographs == []
+
+
+def test_notes_emailed_to_all_at_either_sitting_is_the_update_to_all():
+    facts = read(
+        record(
+            "## Actions\n| No. | Action | Who | By |\n|---|---|---|---|\n"
+            "| A2.5 | Email S2 notes + full decision log to all at either sitting + GP | SP, CSC | Fri 21/03/2025 |\n"
+        )
+    )
+    assert [a.text for a in facts.update_actions] == [
+        "Email S2 notes + full decision log to all at either sitting + GP"
+    ]
+
+
+def test_a_quoted_nickname_in_brackets_is_how_the_record_names_the_child():
+    facts = read(
+        "# Strategy discussion – live note\n\n"
+        'Child: Amelia-Rose ("Rosie") Kettleborough, DOB 02/04/2024 (20 mths), 5 Cobbler\'s Walk\n\n'
+        "SW: With maternal aunt since Mon. Visited Mon p.m.: Rosie babbling, pulling herself up on the sofa.\n"
+    )
+    assert "Rosie" in facts.child.name
+    assert facts.voice.evidence

@@ -58,6 +58,8 @@ _ALL_ABOVE = (
     # "Outcome + actions emailed to all spoken to", "Outcome of strat to all on this email"
     r"(?:all|everyone)\s+(?:(?:those|who\s+(?:were|was))\s+)?(?:spoken\s+to|consulted|contacted)|"
     r"(?:all|everyone)\s+(?:on|copied\s+(?:in|into))\s+(?:this|the)\s+e-?mail(?:\s+(?:thread|chain))?|all\s+copied\s+in|"
+    # "to all at the table", "to all at either sitting": everyone who took part
+    r"(?:all|everyone)\s+at\s+(?:the\s+)?(?:table|meeting|discussion|strat(?:egy)?|call|(?:either|both|each)\s+sittings?|(?:the\s+)?sitting)|"
     # "to all in the meeting", "All in Part 4"
     r"(?:all|everyone)\s+(?:who\s+(?:was|were)\s+)?in\s+(?:the\s+|this\s+)?(?:meeting|discussion|call|part\s+\w+|section\s+\w+)|"
     # "email mins/outcome to all – D. Hughes, EDT, by 09:00 Mon": "all" on its own, the owner or date next

@@ -82,7 +82,8 @@ _FIRST_NAME_LABEL = re.compile(
     r"^(?:child(?:'s)?\s+)?(?:given\s+names?|first\s+names?|forenames?|christian\s+name)$", re.I
 )
 _NAME = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"  # "Lily-Mae", "O'Neill"
-_NAME_WORDS = re.compile(rf"^({_NAME}(?:\s+(?:{_NAME}|\({_NAME}\))){{0,3}})")
+# "Amelia-Rose ("Rosie") Kettleborough": a nickname in brackets, quoted or not
+_NAME_WORDS = re.compile(rf"^({_NAME}(?:\s+(?:{_NAME}|\([\"“'‘]?{_NAME}[\"”'’]?\))){{0,3}})")
 
 
 def _child_name(facts: Facts) -> str:

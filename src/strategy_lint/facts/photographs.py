@@ -19,7 +19,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["read_photographs"]
 
-_NEGATION = re.compile(r"\b(?:no|not|never|nor|neither|without|refrain(?:ed)?|instead\s+of)\b|n't\b", re.I)
+_NEGATION = re.compile(
+    r"\b(?:no|not|never|nor|neither|without|refrain(?:ed)?|instead\s+of|nobody|no[\s-]one|none)\b|n't\b", re.I
+)
 _POINTER = re.compile(r"\b(?:them|these|those|this|it|the\s+(?:marks?|bruis\w+|injur\w+))\b", re.I)
 
 

@@ -473,7 +473,7 @@ def _child_names(facts: Facts) -> list[str]:
     write "H said ..." after the first mention of Holly)."""
     name = facts.child.name
     first = [w for w in name.split()[:1] if len(w) > 1] if name else []
-    nick = re.findall(r"\(([A-Z][a-z'’-]+)\)", name)  # "Oliver (Ollie) Brennan"
+    nick = re.findall(r"\([\"“'‘]?([A-Z][a-z'’-]+)[\"”'’]?\)", name)  # "Oliver (Ollie) Brennan", '("Rosie")'
     if not first:
         return []
     # shorthand initials: "H" for Holly, "T-R" for Tia-Rose, "KM" for Kayla Morris
