@@ -2824,3 +2824,14 @@ def test_a_quoted_nickname_in_brackets_is_how_the_record_names_the_child():
     )
     assert "Rosie" in facts.child.name
     assert facts.voice.evidence
+
+
+def test_the_day_teams_later_strategy_discussion_is_not_this_meetings_date():
+    facts = read(
+        "# Pre-birth and newborn strategy discussion\n\n"
+        "This was an out-of-hours strategy discussion held by telephone conference on Saturday 14/06/2025 "
+        "from 22:15 to 22:50.\n\n"
+        "Discharge stays as the pre-birth plan, not before the day-team strategy discussion on Monday "
+        "16/06/2025.\n"
+    )
+    assert facts.meeting.date == dt.date(2025, 6, 14)

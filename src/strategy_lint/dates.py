@@ -650,7 +650,12 @@ _DATE_LABEL = re.compile(
     re.I,
 )
 #: "Review strategy discussion on 05/04" is the next meeting, not this one
-_LATER_MEETING = re.compile(r"\b(?:review|next|follow[- ]?up|further|second|another|subsequent|reconvened?)\s+$", re.I)
+_LATER_MEETING = re.compile(
+    r"\b(?:review|next|follow[- ]?up|further|second|another|subsequent|reconvened?"
+    # "not before the day-team strategy discussion on Monday 16/06": the one after this
+    r"|day[\s-]+team|(?:not\s+)?(?:before|until)\s+the)\s+$",
+    re.I,
+)
 _NOT_MEETING = re.compile(
     r"\b(?:birth|dob|d\.o\.b|referral|next|review\s+date|due|completed|typed|circulat|incident|signed|expected|edd)\b",
     re.I,
