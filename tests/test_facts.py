@@ -2835,3 +2835,16 @@ def test_the_day_teams_later_strategy_discussion_is_not_this_meetings_date():
         "16/06/2025.\n"
     )
     assert facts.meeting.date == dt.date(2025, 6, 14)
+
+
+def test_the_child_quoted_by_a_pronoun_after_the_text_names_them():
+    head = "# Strategy discussion – dialogue\n\nChild: Mason Treloar, DOB 28/06/2019 (5)\n\n"
+    facts = read(
+        head + "DSL: The main worry this week is Mason's mouth. On Monday his left cheek was swollen. "
+        'He told his teacher, "My tooth hurts when I eat."\n'
+    )
+    assert child_spoke(facts)
+    from strategy_lint.facts.voice import _pronoun_quotes_child
+
+    line = 'Keith Herd brought Mason at 10:00. He had driven Mason to the centre. He said he\'d "had a couple".'
+    assert not _pronoun_quotes_child(read(head + line + "\n"), line)  # "He" is Keith, not the child

@@ -275,6 +275,8 @@ def read_voice(facts: Facts) -> Voice:
             spoke = None  # guidance: "record ... what the child has said or shown" asks, nobody spoke
         if spoke and not excuse:
             voice.evidence.append(VoiceEvidence("said", line.block, text))
+        elif not excuse and _pronoun_quotes_child(facts, text):
+            voice.evidence.append(VoiceEvidence("said", line.block, text))
         elif line.block in in_voice and _QUOTE.search(text):
             voice.evidence.append(VoiceEvidence("said", line.block, text))
         elif (line.block in in_voice or _about_child(facts, text)) and _observed(text, facts, line.block in in_voice):
@@ -314,6 +316,39 @@ def _child_speaking(said: re.Pattern[str], text: str) -> re.Match[str] | None:
             continue
         return spoke
     return None
+
+
+#: "He told his teacher, "My tooth hurts ..."": someone quoted by a pronoun.
+_PRONOUN_QUOTE = re.compile(r"\b(?:he|she)\s+(?:told|said|says|tells|added|explained)\b[^\"“.]{0,40}[\"“]", re.I)
+#: Someone else the pronoun could stand for.
+_OTHER_PERSON = re.compile(
+    r"\b(?:mum|mother|dad|father|partner|step\w*|brother|sister|uncle|aunt|grand\w*|nan|man|woman|boyfriend|"
+    r"girlfriend|officer|teacher|worker|nurse|doctor|Mr|Mrs|Ms|Miss|Dr)\b",
+    re.I,
+)
+
+
+def _pronoun_quotes_child(facts: Facts, text: str) -> bool:
+    """ "The main worry is Mason's mouth. On Monday his cheek was swollen. He told his teacher,
+    "My tooth hurts ..."": the pronoun is the child when the child is the last person the
+    text named before it (within a few sentences) and the words are quoted."""
+    m = _PRONOUN_QUOTE.search(text)
+    names = [n for n in _child_names(facts) if not _INITIALS.fullmatch(n)]
+    if m is None or not names:
+        return False
+    before = text[max(0, m.start() - 200) : m.start()]
+    mentions = [x for n in names for x in re.finditer(rf"\b{re.escape(n)}\b", before)]
+    if not mentions:
+        return False
+    last = max(mentions, key=lambda x: x.end())
+    between = before[last.end() :]
+    if _OTHER_PERSON.search(between):
+        return False
+    # the child is who the text is about: a subject ("Mason said nothing. He told ..."), or
+    # referred to again on the way ("Mason's mouth. ... his cheek ... He told ..."), not
+    # an object in someone else's sentence ("He had driven Maisie to the centre. He said ...")
+    subject = re.search(r"(?:^|[.!?:]\s+)$", before[: last.start()]) is not None
+    return subject or re.search(r"\b(?:he|she|his|her)\b", between, re.I) is not None
 
 
 def _untitled(text: str, titles: list[str]) -> str:
