@@ -2494,14 +2494,20 @@ def test_a_title_of_two_questions_is_the_part_its_first_known_question_asks_for(
     assert lex.section_kind("2. Who is here and who could not come?") == "attendees"
 
 
-def test_a_voice_question_over_an_empty_control_is_a_placeholder():
-    facts = read(
-        record(
-            "## 4. What is life like for Mason? What has he said or shown us?\n"
-            "| Mason | Click or tap here to enter text. |\n|---|---|\n"
-        )
-    )
-    assert [v.placeholder for v in facts.voice.sections] == [True]
+@pytest.mark.parametrize(
+    "part",
+    [
+        # a title of two questions over a row naming the child
+        "## 4. What is life like for Mason? What has he said or shown us?\n"
+        "| Mason | Click or tap here to enter text. |\n|---|---|\n",
+        # column titles naming the children are whose column, not what they said
+        "## Part 6 – The child's voice and day-to-day life\n"
+        "|  | Child A (Tyler) | Child B (Maisie) |\n|---|---|---|\n"
+        "| What the child has said | Click or tap here to enter text. | Click or tap here to enter text. |\n",
+    ],
+)
+def test_a_voice_part_holding_only_empty_controls_is_a_placeholder(part):
+    assert [v.placeholder for v in read(record(part)).voice.sections] == [True]
 
 
 def test_a_form_row_named_for_the_child_holds_what_they_said_and_their_day():
@@ -2692,17 +2698,6 @@ def test_a_numbered_minutes_participation_paragraph_lists_who_took_part():
     assert people["Mr Craig Lunt"].role == "Shift Leader"
     nobody = read("# Minute of Strategy Discussion\n\n## 2. PARTICIPATION\n2.1 As per Teams invite.\n")
     assert [s.kind for s in nobody.document.sections if s.title.endswith("PARTICIPATION")] == ["attendees"]
-
-
-def test_a_voice_grid_of_empty_controls_under_column_titles_naming_the_children_is_a_placeholder():
-    facts = read(
-        record(
-            "## Part 6 – The child's voice and day-to-day life\n"
-            "|  | Child A (Tyler) | Child B (Maisie) |\n|---|---|---|\n"
-            "| What the child has said | Click or tap here to enter text. | Click or tap here to enter text. |\n"
-        )
-    )
-    assert [v.placeholder for v in facts.voice.sections] == [True]
 
 
 def test_a_voice_prompts_bracketed_guidance_is_not_the_child_speaking():

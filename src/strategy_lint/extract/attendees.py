@@ -625,15 +625,14 @@ class _Reader:
             # one person per line of the cell, or per ";" or " / "
             parts = [_clean(part) for part in re.split(r";|\n|\s+/\s+", raw) if part.strip()]
             people = [part for part in parts if not _is_mode_part(part)]
-            named = [part for part in people if (found := self.parse(part)) is not None and _full_name(found.name)]
+            named = [(part, found) for part in people if (found := self.parse(part)) and _full_name(found.name)]
             # "CSC / Marcus Webb, TM (chair) / Farah Iqbal, SW": the agency first, then its people
-            lead = people[0] if people and named and people[0] not in named and len(named) == len(people) - 1 else ""
+            lead = people[0] if named and len(named) == len(people) - 1 and named[0][0] != people[0] else ""
             if len(named) >= 2 and len(named) == len(people) or lead:
-                for part in named:
-                    found = self.parse(part)
+                for part, found in named:
                     # the row's agency says more when the entry has no agency the lexicon knows
                     # or no role ("GP / Dr Asha Menon, Beacon Health Centre")
-                    says_less = found is not None and not (found.role and self.agency_key(found.agency))
+                    says_less = not (found.role and self.agency_key(found.agency))
                     yield rec, f"{part}, {lead}" if lead and says_less else part
             else:
                 yield rec, cell
