@@ -2843,3 +2843,168 @@ def test_the_child_quoted_by_a_pronoun_after_the_text_names_them():
 
     line = 'Keith Herd brought Mason at 10:00. He had driven Mason to the centre. He said he\'d "had a couple".'
     assert not _pronoun_quotes_child(read(head + line + "\n"), line)  # "He" is Keith, not the child
+
+
+def test_a_contact_named_only_in_the_plan_is_named_nowhere_else():
+    # sending the record to the surgery names a recipient, not a contributor
+    facts = read(
+        record(
+            "## Present\nPresent were Andrew Cole (Team Manager, Children's Social Care) and DS Fiona Grieve "
+            "(Detective Sergeant, Westshire Police).\n\n"
+            "## Information shared\nZara Hussein also advised that she telephoned Dr Ian Lomax at Riverside "
+            "Surgery this morning. Dr Lomax said Ms Lawson had attended in July with low mood.\n\n"
+            "Ms Lawson works at the Co-op.\n\n"
+            "## Actions\n1. Zara Hussein to email this record to all who attended and to Riverside Surgery by "
+            "18/09/2024.\n"
+        )
+    )
+    [contact] = [c for c in facts.contacts if not c.recorded]
+    assert contact.key == "gp" and not contact.named_elsewhere  # Ms Lawson is the family, not the contact
+
+
+def test_a_role_contacted_is_known_unlisted_by_the_person_named_beside_it():
+    body = (
+        "## Present\n| Name | Role | Agency |\n|---|---|---|\n| Mark Ellery | Senior Practitioner | EDT |\n\n"
+        "## Discussion\nBefore the call Mark Ellery spoke by phone to Dr Arjun Hamid, the on-call paediatric "
+        "registrar, who said Jayden is well and feeding.\n"
+    )
+    [contact] = [c for c in read(record(body)).contacts if not c.recorded]
+    assert not contact.named_elsewhere  # the worker who rang is named elsewhere; Dr Hamid is not
+    again = read(record(body + "\n## Health\nDr Hamid will see Jayden on the ward.\n"))
+    assert [c.named_elsewhere for c in again.contacts if not c.recorded] == [True]
+
+
+def test_an_unfilled_agency_row_of_a_tick_box_grid_names_nobody():
+    facts = read(
+        record(
+            "## Agencies involved\n| Agency | Name / role | Present | Apologies | Spoken to by phone/email |\n"
+            "|---|---|---|---|---|\n"
+            "| Police | DC Nina Walsh, CAIT, Wrenshire Police | ☒ | ☐ | ☐ |\n"
+            "| GP |  | ☐ | ☐ | ☐ |\n"
+            "| Health | Beth Carey, School Nurse | ☐ | ☒ | ☐ |\n\n"
+            "## Information shared\nSW rang Brookfield Surgery at 11:40 and spoke to Kerry Lane, practice "
+            "safeguarding admin: no concerns noted.\n"
+        )
+    )
+    assert [p.agency_key for p in facts.participants] == ["police", "school-nursing"]
+    assert by_name(facts)["Beth Carey"].mode == "apologies"
+    assert [c.recorded for c in facts.contacts if c.key == "gp"] == [False]
+
+
+def test_a_school_nurse_named_after_the_school_is_the_school_nurse():
+    facts = read(
+        record(
+            "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n| Jo Amis | DSL | Larkspur School |\n\n"
+            "## Information\nBF phoned the Larkspur school nurse on 07/10, who has seen Ollie for his medication.\n"
+        )
+    )
+    [contact] = facts.contacts
+    assert contact.key == "school-nursing" and not contact.recorded
+
+
+def test_who_sent_an_email_to_the_social_worker_gave_information():
+    facts = read(
+        record(
+            "## Present\n| Name | Role | Agency |\n|---|---|---|\n| Dominic Shaw | Social Worker | CSC |\n\n"
+            "## Summary\nThe nursery manager, Sharon Pike, emailed Dominic Shaw this morning: Lily-Rose has "
+            "attended three days a week since 09/2023.\n"
+        )
+    )
+    assert [(c.key, c.recorded) for c in facts.contacts] == [("nursery", False)]
+
+
+def test_after_the_meeting_does_not_cut_the_sentence_from_who_was_reached():
+    facts = read(
+        record(
+            "## Present\n| Name | Role | Agency |\n|---|---|---|\n| Rachel Dunne | Social Worker | CSC |\n\n"
+            "## Notes\nThe social worker spoke by telephone after the meeting with the practice nurse at "
+            "Brookfield Surgery, who said Sofia attended in July with a sprained wrist.\n"
+        )
+    )
+    assert [(c.key, c.recorded) for c in facts.contacts] == [("gp", False)]
+
+
+def test_a_gp_saying_it_will_share_its_record_is_not_the_update_to_all():
+    facts = read(
+        record(
+            "## Agency information\n| Agency | Information |\n|---|---|\n"
+            "| GP | Dr Vantongeren spoke to Dr Amrit Kessel, GP, by phone 24/04: 31 consultations in 12 months; "
+            "GP has concerns about repeat requests and will share the record. |\n"
+        )
+    )
+    assert not facts.update_actions
+    assert [c.key for c in facts.contacts] == ["gp"]
+
+
+def test_a_tables_column_titles_are_parts_of_the_record():
+    # a Signs of Safety table with no heading of its own, straight after the attendance list
+    facts = read(
+        "# Strategy Meeting\n\n## Attendees\n| Name | Agency |\n|---|---|\n| Rachel Dunne | CSC |\n\n"
+        "| What's working well | What are we worried about | What needs to happen |\n|---|---|---|\n"
+        "| Mr Ellis said Sofia is bright and popular with her friends. | Sofia said Kelly grabbed her round "
+        "the neck. The social worker spoke by telephone with the practice nurse at Brookfield Surgery, who "
+        "said Sofia attended with a sprained wrist. | Sofia not to return home tonight. Police to interview "
+        "Kelly Sutton. |\n"
+    )
+    kinds = {s.title: s.kind for s in facts.document.sections}
+    assert kinds["What's working well"] == "risk" and kinds["What are we worried about"] == "reason"
+    assert kinds["What needs to happen"] == "decision"  # a plan in prose, not the list of actions
+    assert not facts.actions
+    worried = next(s for s in facts.document.sections if s.title == "What are we worried about")
+    assert worried.parent is None or facts.document.sections[worried.parent].kind != "attendees"
+    assert [(c.key, c.recorded) for c in facts.contacts] == [("gp", False)]
+
+
+def test_a_pdf_paragraph_wrapped_over_lines_is_read_as_one_sentence_for_contacts():
+    doc = parse_markdown(record("## Discussion\nPARA\n"))
+    doc.format = "pdf"
+    [para] = [b for b in doc.blocks if b.text == "PARA"]
+    para.text = (
+        "DC Tran said there are no previous police records at the\naddress. The social worker spoke by\n"
+        "telephone after the meeting with\nthe practice nurse at Brookfield\nSurgery, who said Sofia attended "
+        "in\nJuly 2024 with a sprained wrist."
+    )
+    facts = Facts(build_structure(doc, lexicon()))
+    assert [c.key for c in facts.contacts] == ["gp"]
+
+
+def test_a_relative_ringing_or_an_officer_speaking_to_the_child_is_not_a_contact():
+    facts = read(
+        record(
+            "## Present\n| Name | Role | Agency |\n|---|---|---|\n| Dominic Shaw | Social Worker | CSC |\n\n"
+            "## Health\n31 GP consultations in 12 months, mostly mother reporting symptoms by phone.\n\n"
+            "## Police\nPS Hughes and a female officer, PC Dana Reid, spoke to Isla at her nan's house at 20:40.\n\n"
+            "## History\nNell Fairclough told Dominic Shaw by phone before the meeting that in 2019 his son was "
+            "taken to hospital with a skull fracture.\n"
+        )
+    )
+    assert not [c for c in facts.contacts if c.key in ("gp", "police", "paediatrics")]
+
+
+def test_a_consulted_field_with_bracketed_guidance_in_its_title_lists_its_contacts():
+    facts = read(
+        record(
+            "## Participants\n| Name | Role | Agency |\n|---|---|---|\n| Callum Dyer | Social Worker | CSC |\n\n"
+            "## Information shared\n"
+            "Consulted outside the meeting (phone, email or text, and the date): "
+            "Dr Hannah Lowry, GP at Ashbourne Health Centre.\n\n"
+            "Callum Dyer spoke to Dr Hannah Lowry, GP at Ashbourne Health Centre, by telephone – no concerns.\n"
+        )
+    )
+    assert {c.key: c.recorded for c in facts.contacts} == {"gp": True}
+
+
+def test_a_pdf_cell_of_several_people_wrapped_over_its_lines_is_one_entry_each():
+    doc = parse_markdown(
+        record(
+            "## Agencies involved\n| Agency | Name / role | Present |\n|---|---|---|\n"
+            "| Other (state) | CELL1 | ☒ |\n| Paediatrics / hospital | CELL2 | ☒ |\n"
+        )
+    )
+    doc.format = "pdf"
+    cells = {b.text: b for b in doc.blocks if b.text in ("CELL1", "CELL2")}
+    cells["CELL1"].text = "Lisa Grant, Team Leader,\nEarly Help\nDean Moss, Housing Officer,\nKestonbury Homes"
+    cells["CELL2"].text = "Dr Hannah Ferris, Consultant\nPaediatrician, Wrenfield\nGeneral"
+    people = by_name(Facts(build_structure(doc, lexicon())))
+    assert sorted(people) == ["Dean Moss", "Dr Hannah Ferris", "Lisa Grant"]
+    assert people["Dean Moss"].agency_key == "housing" and people["Lisa Grant"].agency_key == "early-help"

@@ -183,6 +183,10 @@ def build_patterns(lexicon: Lexicon, nlp: Language) -> list[dict[str, Any]]:
                 add(label, _abbr_pattern(abbr, nlp), key)
             for suffix in _as_list(spec.get("suffixes", [])):
                 add(label, _suffix_pattern(suffix, nlp), key)
+    for key, name, suffix in _roles_after_suffix(lexicon):
+        # "Larkspur school nurse" is the school nurse, not Larkspur School: the longer span wins
+        words = [{"LOWER": t.text.lower()} for t in nlp.make_doc(name)][1:]
+        add("ROLE", [*_suffix_pattern(suffix, nlp), *words], key)
     for label, list_name in PHRASE_LABELS.items():
         for phrase in lexicon.phrase_list(list_name):
             if label == "PLACEHOLDER" and not _ruler_worthy_placeholder(phrase):
@@ -190,6 +194,23 @@ def build_patterns(lexicon: Lexicon, nlp: Language) -> list[dict[str, Any]]:
             for variant in _variants(phrase):
                 add(label, _phrase_pattern(variant, nlp), None)
     return patterns
+
+
+def _roles_after_suffix(lexicon: Lexicon) -> list[tuple[str, str, str]]:
+    """(role key, role name, agency suffix) for each role whose name begins with the last word
+    of a local organisation's suffix ("school nurse" after "... School"), so that a name written
+    before the role is read as that role's service."""
+    out: list[tuple[str, str, str]] = []
+    suffixes = [s for spec in lexicon.agencies.values() for s in _as_list(spec.get("suffixes", []))]
+    for key, spec in lexicon.roles.items():
+        if spec.get("agency") == "childrens-social-care":
+            continue  # "Oak Family Practice manager" runs the practice, not a social work team
+        for name in _as_list(spec.get("names", [])):
+            if len(name.split()) < 2:
+                continue
+            first = name.split()[0].lower()
+            out.extend((key, name, s) for s in suffixes if s.split()[-1].lower() == first)
+    return out
 
 
 def _as_list(v: Any) -> list[str]:

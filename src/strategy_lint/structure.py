@@ -48,6 +48,7 @@ class _FormRow:
     label_block: int
     content_blocks: list[int]
     full_width: bool = False
+    column: bool = False  # the title of a column whose cells below are its part's text
 
 
 def _cell_text(doc: Document, idx: int | None) -> str:
@@ -75,6 +76,20 @@ def _classify_tables(doc: Document, lexicon: Lexicon) -> dict[int, _FormRow]:
                     form_rows[cells[0]] = _FormRow(t.index, r, cells[0], [], full_width=True)
                 else:
                     form_rows[cells[0]] = _FormRow(t.index, r, cells[0], cells[1:])
+        elif _is_column_titled(doc, t, lexicon):
+            # "What's working well | What are we worried about | What needs to happen" over
+            # paragraphs: each column is a part of the record, titled by its first cell
+            for col, title in enumerate(t.cells[0]):
+                if title is None or title in t.cells[0][:col]:
+                    continue
+                below: list[int] = []
+                for r in range(1, t.n_rows):
+                    cell = t.cells[r][col]
+                    if cell is not None and cell != title and cell not in below:
+                        below.append(cell)
+                    for child in nested.get((t.index, r, col), []):
+                        below.extend(_table_blocks(doc, doc.tables[child], nested))
+                form_rows[title] = _FormRow(t.index, 0, title, below, column=True)
         elif _is_form_table(doc, t) and not _notes_beside_actions(doc, t, lexicon):
             for r, row in enumerate(t.cells):
                 cells = [c for c in row if c is not None]
@@ -201,6 +216,25 @@ def _notes_beside_actions(doc: Document, t: Table, lexicon: Lexicon) -> bool:
     rows = [row for row in t.cells[1:] if len({c for c in row if c is not None}) == 2]
     empty = sum(1 for row in rows if not _cell_text(doc, row[1]))
     return bool(rows) and empty * 2 >= len(rows)
+
+
+def _is_column_titled(doc: Document, t: Table, lexicon: Lexicon) -> bool:
+    """A table whose first row titles its columns with parts of a record the lexicon knows
+    (two at least, "What are we worried about | What's working well"), each a short label,
+    with writing under them: the columns are the parts, not the fields of a list."""
+    if t.n_cols < 2 or t.n_rows < 2 or t.parent is not None:
+        return False
+    titles = list(dict.fromkeys(c for c in t.cells[0] if c is not None))
+    if len(titles) < 2:
+        return False
+    texts = [_cell_text(doc, c) for c in titles]
+    if not all(x and len(x.split()) <= MAX_LABEL_WORDS and not _STATEMENT_END.search(x) for x in texts):
+        return False
+    kinds = [lexicon.section_kind(x) for x in texts]
+    if sum(1 for k in kinds if k) < 2 or sum(1 for x in texts if lexicon.column_kind(x)) >= 2:
+        return False  # "Name | Role | Agency", "Action | Who | By when": a list's columns
+    below = [_cell_text(doc, c) for row in t.cells[1:] for c in row if c is not None and c not in titles]
+    return bool(below) and _mean_words([b for b in below if b]) >= 6
 
 
 def _is_form_table(doc: Document, t: Table) -> bool:
@@ -488,6 +522,16 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
             if row.table not in form_level_base:
                 form_level_base[row.table] = _form_base(doc, row.table, stack)
             base = form_level_base[row.table]
+            real = [s for s in stack if s.origin != "form-label"]
+            if (
+                row.column
+                and real
+                and real[-1].kind in LIST_KINDS
+                and lexicon.section_kind(block.text) not in MINOR_KINDS
+            ):
+                # the columns' parts after an "Attendees" heading and its list: the list is
+                # over, and the parts are its siblings (as a titled question would be)
+                base = form_level_base[row.table] = real[-1].level
             if row.full_width:
                 sec = open_section(block.text, base, i, "form-label")
                 current_full_width[row.table] = sec
@@ -503,6 +547,10 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
                 level = base + 1 if grouped else base
                 sec = open_section(block.text, level, i, "form-label")
                 sec.blocks.extend(row.content_blocks)
+                if row.column and sec.kind == "actions":
+                    # "What needs to happen" over a paragraph, with no "Who" or "By when"
+                    # beside it: the plan the discussion reached, not its list of actions
+                    sec.kind = "decision"
             continue
         if i in claimed:
             continue

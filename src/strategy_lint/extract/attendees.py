@@ -459,7 +459,7 @@ class _Reader:
                 continue  # already read with its section
             # "09:40 – Strategy held by conference call. Taking part were A (TM, MASH); B ...":
             # a list may open a paragraph's second sentence
-            for line in (part for whole in _unwrapped(b.text) for part in _at_list_prompts(whole)):
+            for line in (part for whole in unwrapped(b.text) for part in _at_list_prompts(whole)):
                 m = _LIST_PROMPT.match(line)
                 if not m:
                     # "Present (all by telephone): A (Role, Agency); B ...": a list label with a remark
@@ -584,6 +584,8 @@ class _Reader:
             if joint and _is_mode_header(t, joint):
                 # "Person, role, how involved | Ms Joy Ansell, Duty SW; by phone, did not join"
                 mode_text = f"{mode_text} {_clean(rec.get(joint))}"
+            if not (name or role) and mode_cols and _nothing_ticked(rec, mode_cols):
+                continue  # "GP | ☐ | ☐ | ☐ | ☐": the template's row, nobody from the GP took part
             mode = _mode_from_ticks(rec, mode_cols) or _mode_of(mode_text) or _DEFAULT_MODE.get(kind)
             name, role = self._title_role(name, role)
             key = self._resolve_key(agency, role, name)
@@ -622,6 +624,8 @@ class _Reader:
         for rec in t.records:
             cell = _clean(rec.get(joint)) if joint else ""
             raw = self._cell_lines(t, rec, joint) if joint else ""
+            if self.doc.format == "pdf":
+                raw = "\n".join(rejoined(raw))  # a PDF cell's lines are where its layout wrapped
             # one person per line of the cell, or per ";" or " / "
             parts = [_clean(part) for part in re.split(r";|\n|\s+/\s+", raw) if part.strip()]
             people = [part for part in parts if not _is_mode_part(part)]
@@ -1052,16 +1056,26 @@ def _mode_from_ticks(rec: Any, mode_cols: list[str]) -> str | None:
         return None
     attended = [v for h, v in ticks.items() if re.search(r"attend|present", h)]
     consulted = [v for h, v in ticks.items() if re.search(r"consult|contact|spoken|phone|e-?mail", h)]
+    apologised = [v for h, v in ticks.items() if re.search(r"apolog", h)]
     if any(attended):
         return "present"
     if any(consulted):
         return "consulted"
-    if attended:
+    if any(apologised):
+        return "apologies"
+    if attended and not apologised:
         return "apologies"  # invited, not there, not consulted
     return None
 
 
-def _unwrapped(text: str) -> list[str]:
+def _nothing_ticked(rec: Any, mode_cols: list[str]) -> bool:
+    """Every tick box of the row's "Present / Apologies / Spoken to" columns is empty: a
+    grid's pre-printed agency row ("GP | ☐ | ☐ | ☐ | ☐") that nobody from it filled."""
+    cells = [rec.values.get(h, "") for h in mode_cols]
+    return any(_TICK_BOX.search(c) for c in cells) and not any(_TICKED.search(c) for c in cells)
+
+
+def unwrapped(text: str) -> list[str]:
     """A block's lines, with a line that a PDF wrapped ("Those taking part: A (Role,
     Agency); B" / "(Role, Agency)") joined back to the line it continues: a line that
     does not end a sentence or a field goes on in the next, unless that one opens a label."""
@@ -1120,11 +1134,22 @@ def _broken_inside_entry(before: str, after: str) -> bool:
         return False
     if before.count("(") > before.count(")") or re.search(r"(?:[,&–-]|\band|\bor)$", before):
         return True
-    if after[:1] in "()" or after[:1].islower():
-        return True  # "... (email 14/05): not" / "known, no information held.
+    if after[:1] in "()–-" or after[:1].islower():
+        return True  # "... (email 14/05): not" / "known, no information held.", "– Civic Centre"
+    if "," not in after and (len(after.split()) == 1 or "(" in after and len(after.split()) <= 3):
+        return True  # "Femi Adeyemi, Social" / "Worker"; "Mark Eden, DSL, Hawthorn" / "Primary (Kai)"
+    if _ROLE_HEAD.match(after):
+        return True  # "Dr Hannah Ferris, Consultant" / "Paediatrician, Wrenfield General": no entry opens so
     # "Ryan Mitchell (Social Worker, CSC), DS Joanne": a name cut off after the last entry
     tail = before.rpartition(")")[2] if ")" in before else ""
     return bool(tail.strip(" ,")) and "(" not in tail and bool(re.match(r"[A-Z][\w'’-]+\s*\(", after))
+
+
+#: The last word of a role, which never opens a person's entry: the line before it was cut.
+_ROLE_HEAD = re.compile(
+    r"(?:Paediatrician|Worker|Officer|Nurse|Visitor|Manager|Practitioner|Consultant|Sergeant|Constable|"
+    r"Midwife|Adviser|Advisor|Co-?ordinator|Assistant|Lead|Leader|Registrar|Therapist|Psychologist)\b"
+)
 
 
 #: Words whose full stop ends no sentence: "Dr. Shah", "St. Anne's", an initial "J. Bell".

@@ -86,8 +86,10 @@ _INTENT = [
         rf"\b{_RECIPIENT}\b(?:\s+[\w'’/-]+){{0,3}}?\s+(?:to\s+be|will\s+be|are\s+to\s+be|be)\s+(?:updated|informed|notified|told|sent|emailed|advised)\b",
         re.I,
     ),
+    # "circulate the record"; not "(the GP) will share the record", which is its own record,
+    # shared with us: sharing says nothing of the outcome without saying with whom
     re.compile(
-        rf"\b(?:circulat|distribut|shar|send|e-?mail)\w*\s+(?:the\s+|this\s+|a\s+copy\s+of\s+the\s+)?{_OBJECT}\b", re.I
+        rf"\b(?:circulat|distribut|send|e-?mail)\w*\s+(?:the\s+|this\s+|a\s+copy\s+of\s+the\s+)?{_OBJECT}\b", re.I
     ),
     re.compile(
         rf"\b{_OBJECT}\s+(?:to\s+be|will\s+be|are\s+to\s+be)\s+(?:circulated|distributed|shared|sent|emailed)\b", re.I

@@ -11,14 +11,23 @@ any line outside the lists and the plan that names it, one of its people (by nam
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
-from ..extract.attendees import CONVENOR_AGENCIES, PARTICIPANT_KINDS, initials_of, participants, rejoined, same_agency
+from ..extract.attendees import (
+    CONVENOR_AGENCIES,
+    PARTICIPANT_KINDS,
+    initials_of,
+    participants,
+    rejoined,
+    same_agency,
+    unwrapped,
+)
 from ..extract.phrases import phrase_pattern
 from ..lexicon import normalise_title
 from ..nlp import agencies_in_many, is_placeholder, mentions, to_agencies
 from .model import Agency, Confidence, Participant
-from .text import drop_unticked, labelled_lines
+from .text import drop_unticked, labelled_lines, sentences
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import Facts
@@ -49,7 +58,12 @@ _SKIP_KINDS = frozenset(
     }
 )
 #: Clause boundaries inside a sentence (who was contacted is read within one clause).
-_CLAUSE = re.compile(r"[;:]|[.!?](?=\s)|\b(?:after|before|when|whereas|while|because|although|but|however)\b", re.I)
+_CLAUSE = re.compile(
+    r"[;:]|[.!?](?=\s)|\b(?:when|whereas|while|because|although|but|however)\b"
+    # "after the meeting", "before the call": when, not a second clause
+    r"|\b(?:after|before)\b(?!\s+(?:the\s+|this\s+|today['’]s\s+)?(?:strategy\s+)?(?:meeting|discussion|call|strat|sd)\b)",
+    re.I,
+)
 #: Verbs whose object is the person contacted ("Tom contacted the GP").
 _ACTIVE = re.compile(
     r"^(?:contacted|telephoned|phoned|e-?mailed|rang|texted|consulted|consulted with|spoke (?:to|with)|"
@@ -398,6 +412,18 @@ def _signed_statement(before: str, after: str) -> bool:
     return bool(_CLOSES_CLAUSE.match(after)) and not _OBJECT_NEAR.search(statement)
 
 
+def _minutes_under_list(b: Any, kinds: set[str]) -> bool:
+    """Minutes that run on under the list of who was present ("Present | ... table", then
+    "RN reported that Kian attended ..."): what people said, not who they are."""
+    return (
+        bool(kinds)
+        and kinds <= {"attendees", "apologies"}
+        and b.table is None
+        and len(b.text.split()) >= 12
+        and bool(_SAYS.search(re.sub(r"\([^()]*\)", " ", b.text)))
+    )
+
+
 def _input_units(document):
     """(block, heading context, line) for each line of text where agency input may be recorded."""
     for b in document.body_blocks():
@@ -407,14 +433,7 @@ def _input_units(document):
         kinds = _kinds_up(document, sec)
         said_outside = kinds == {"consulted"}
         said_in_list = kinds <= {"attendees", "consulted"} and _said_column(document, b)
-        # minutes that run on under the list of who was present ("Present | ... table", then
-        # "RN reported that Kian attended ..."): what people said, not who they are
-        said_after_list = (
-            kinds <= {"attendees", "apologies"}
-            and b.table is None
-            and len(b.text.split()) >= 12
-            and bool(_SAYS.search(b.text))
-        )
+        said_after_list = _minutes_under_list(b, kinds)
         if kinds & _NOT_INPUT and not said_outside and not said_in_list and not said_after_list:
             continue
         heading = _untyped_titles(document, sec)
@@ -775,6 +794,8 @@ def read_contacts(facts: Facts) -> list[Contact]:
         if sec.kind in PARTICIPANT_KINDS:
             people_part.update(b.index for b in document.section_blocks(sec))
     named_there: dict[int, set[str]] | None = None  # read only when a contact needs it, in one batch
+    # the social workers who convened it, by name: whoever wrote or rang them gave information
+    convenors = {p.name for p in people if p.agency_key in CONVENOR_AGENCIES and len(p.name.split()) >= 2}
 
     def named_in_consulted_part(key: str, block: int) -> bool:
         """Named in the lists' part in another block than the contact's own (a part that
@@ -789,7 +810,7 @@ def read_contacts(facts: Facts) -> list[Contact]:
     for block, text in _units(document):
         if block in planned:
             continue  # "email the outcome to the GP" is a plan, not information given
-        for key, mention, agency_text in _contacts(nlp, text, initials, ambiguous):
+        for key, mention, agency_text in _contacts(nlp, text, initials, ambiguous, convenors):
             if key in CONVENOR_AGENCIES or key in seen or facts.lexicon.agencies.get(key, {}).get("advice_only"):
                 continue  # the convenor itself, or advice taken (CPS on charging), not input
             seen.add(key)
@@ -800,7 +821,7 @@ def read_contacts(facts: Facts) -> list[Contact]:
                 or _names_recorded_person(agency_text, recorded)
                 or any(same_agency(key, k) for k in listed)
             )
-            elsewhere = not is_recorded and _named_elsewhere(document, block, mention, text)
+            elsewhere = not is_recorded and _named_elsewhere(document, {block} | planned, mention, agency_text)
             out.append(Contact(key, mention, block, text, _contact_word(text), is_recorded, elsewhere))
     return out
 
@@ -811,14 +832,21 @@ _TITLED = re.compile(
 )
 
 
-def _named_elsewhere(document: Any, block: int, mention: str, text: str) -> bool:
+def _named_elsewhere(document: Any, skip: set[int], mention: str, text: str) -> bool:
     """Whether the organisation of a contact ("Castle Street Surgery") or the person named
-    in its sentence ("Dr Owen Rees") appears in any other block of the record: when neither
-    does, the whole record has been searched and they are listed nowhere."""
-    if len(mention.split()) < 2 or mention.islower():
+    beside it (``text``: "Dr Owen Rees", not the worker who rang) appears in any block of the
+    record outside ``skip`` (the
+    contact's own block and the plan: "email the record to Riverside Surgery" names a
+    recipient, not a contributor).  When none does, the whole record has been searched and
+    they are listed nowhere."""
+    # the people of the sentence that names the contact, not the family it goes on about
+    said = next((s for s in sentences(text) if mention.lower() in s.lower()), text)
+    people = [m.group(1).split()[-1] for m in _TITLED.finditer(said)]
+    names = people if mention.islower() or len(mention.split()) < 2 else [mention.strip(), *people]
+    names = [n for n in names if len(n) >= 3]
+    if not names:
         return True  # "GP", "the school": a word any part of the record may list them by
-    names = [mention.strip()] + [m.group(1).split()[-1] for m in _TITLED.finditer(text)]
-    return _named_outside(document, {block}, [n for n in names if len(n) >= 3])
+    return _named_outside(document, skip, names)
 
 
 _PEOPLE_KINDS = ("name", "role", "agency", "name+role", "agency+role", "mode")
@@ -875,7 +903,10 @@ def _listed_as_consulted(facts: Facts) -> set[str]:
         if b.text and _LIST_SENTENCE.match(b.text):
             keys.update(facts.agencies_named_in(b.text))
     for label, value, _block in labelled_lines(facts.document):
-        if len(label.split()) <= 8 and facts.lexicon.section_kind(label.strip(" :")) in ("consulted", "attendees"):
+        # "Professionals consulted outside the meeting (phone / email – name, agency, what they
+        # shared):" is its title and the template's guidance in brackets
+        title = re.sub(r"\([^()]*\)", " ", label).strip(" :")
+        if len(title.split()) <= 12 and facts.lexicon.section_kind(title) in ("consulted", "attendees", "apologies"):
             keys.update(facts.agencies_named_in(value))
     return keys
 
@@ -896,13 +927,30 @@ def _units(document):
         if not b.text.strip():
             continue
         sec = document.section_of_block(b.index)
-        skipped = b.index in skip_blocks or sec is not None and _kind_through_parents(document, sec) in _SKIP_KINDS
+        kind = _kind_through_parents(document, sec) if sec is not None else None
+        skipped = b.index in skip_blocks or kind in _SKIP_KINDS
         if skipped and not _said_cell(document, b):
-            continue
-        for line in b.text.split("\n"):
-            line = drop_unticked(line)  # "Format: ☐ Hospital ☐ Teams ☒ Telephone" was by telephone only
+            # minutes running on under the list are read; the list's own labelled lines
+            # ("Professionals consulted outside the meeting: ...") are entries of it
+            if _LEADING_LABEL.match(b.text) or not _minutes_under_list(b, {kind} if kind else set()):
+                continue
+        # "Format: ☐ Hospital ☐ Teams ☒ Telephone" was by telephone only
+        lines = "\n".join(drop_unticked(line) for line in b.text.split("\n"))
+        # a PDF paragraph comes as the lines its layout wrapped ("The social worker spoke by" /
+        # "telephone after the meeting with" / "the practice nurse at Brookfield"): one sentence
+        prose = document.format == "pdf" and len(lines.split()) >= _PROSE_WORDS
+        if b.table is not None:
+            # a cell of sentences ("... the practice nurse at Brookfield\nSurgery, who said ..."),
+            # not an entry of a list broken over its narrow lines
+            prose = prose and bool(re.search(r"[a-z)][.!?](?:\s|$)", lines))
+        for line in unwrapped(lines) if prose else lines.split("\n"):
             if line.strip():
                 yield b.index, line.strip()
+
+
+_LEADING_LABEL = re.compile(r"^[^:.\n]{1,160}:\s")
+#: A PDF block this long is a paragraph the layout wrapped, not a list of short lines.
+_PROSE_WORDS = 12
 
 
 def _said_cell(document, b) -> bool:
@@ -922,7 +970,7 @@ def _kind_through_parents(document, sec):
     return None
 
 
-def _contacts(nlp, text: str, initials: set[str], ignore: set[str]):
+def _contacts(nlp, text: str, initials: set[str], ignore: set[str], convenors: Collection[str] = ()):
     """(agency key, how to name it, surrounding text) for each agency contacted in ``text``."""
     found = mentions(nlp, text, initials)
     contacts = [m for m in found if m.label == "CONTACT" and m.text.lower() not in ignore]
@@ -942,6 +990,8 @@ def _contacts(nlp, text: str, initials: set[str], ignore: set[str]):
         start, end = next(((s, e) for s, e in spans if s <= c.start < e), (0, len(text)))
         if _NOT_GIVEN.search(text[start : c.start]) or _NOT_BEFORE.search(before):
             continue  # a plan, a failed attempt or "Housing: not contacted": no information was given
+        if _FAMILY_CALLER.search(text[start : c.start]):
+            continue  # "GP consultations, mostly mother reporting symptoms by phone": the family's call
         bracket = _bracket_around(text, c.start, start, end)
         if bracket is not None:
             # "RW (Tansy Lane Surgery, by phone) confirmed ... referred to the alcohol
@@ -952,6 +1002,9 @@ def _contacts(nlp, text: str, initials: set[str], ignore: set[str]):
             lo, hi = start, c.start  # "the GP was contacted": the subject
         elif _ACTIVE.match(c.text):
             lo, hi = c.end, end  # "Tom contacted the GP": the object
+            reached = text[c.end : c.end + 40]
+            if _SENT_TO.match(c.text) and any(reached.lstrip().startswith(n) for n in convenors):
+                lo, hi = start, c.start  # "The nursery manager emailed Dominic Shaw (SW)": the sender
         else:
             lo, hi = start, end  # "by phone", "Email received from ...": the whole clause
         for m in agencies:
@@ -973,9 +1026,18 @@ def _contacts(nlp, text: str, initials: set[str], ignore: set[str]):
                 yield m.key, _name_of(text, m), near
 
 
+#: Writing or ringing someone: when that is the social worker, the sender gave the information.
+_SENT_TO = re.compile(r"^(?:e-?mailed|phoned|rang|telephoned|messaged|texted)$", re.I)
+#: A relative just before the contact word is who phoned or wrote: not an agency giving information.
+_FAMILY_CALLER = re.compile(
+    r"\b(?:mother|mum|father|dad|parents?|carers?|grandmother|grandfather|nan|family|step-?(?:mother|father))"
+    r"(?:\s+[a-z]+){0,3}\s*$",
+    re.I,
+)
 #: An agency named as where the child was sent or is known, not as who gave information.
 _IN_PASSING = re.compile(
     r"\b(?:referred|referral|refer|referring|signposted|known|open|registered|allocated|transferred|"
+    r"taken|admitted|brought|conveyed|rushed|"
     r"waiting\s+list)\s+(?:back\s+)?(?:to|with|for)\s+(?:the\s+|a\s+)?(?:[\w-]+['’]s\s+)?$",
     re.I,
 )

@@ -272,6 +272,11 @@ _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z(])")
 _NOUN_PROMPT = re.compile(r"^(?:their|the\s+(?:child|young\s+person)['’]s)\s+[a-z ,/&'’-]+\.?$", re.I)
 
 
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text`` (a stop and a capital or bracket after it), stripped."""
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
 def is_guidance(text: str) -> bool:
     """True if ``text`` is a template's guidance left in the record, not what anyone wrote
     about this child: every sentence is a question or an instruction about a child in the
@@ -285,10 +290,10 @@ def is_guidance(text: str) -> bool:
     inner = line.strip("()[] ")
     if line.startswith("(") and line.endswith(")") and _ANY_CHILD.search(inner):
         return True  # "(the child's own words)"
-    sentences = [s.strip() for s in _SENTENCE_END.split(inner) if s.strip()]
-    if not sentences:
+    parts = sentences(inner)
+    if not parts:
         return False
-    for sentence in sentences:
+    for sentence in parts:
         sentence = sentence.strip("()[] ")
         if _QUESTION.match(sentence):
             continue
