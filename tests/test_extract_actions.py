@@ -262,3 +262,45 @@ def test_a_bold_group_title_across_an_action_table_is_not_an_action():
         "Daily CAMHS contact for 7 days",
         "Transition referral to adult mental health",
     ]
+
+
+def test_owner_task_and_date_between_dashes():
+    doc = parse_markdown(
+        "# Minutes\n\n## Actions\n"
+        "1. BSO – email mins + outcome to all present – by Weds 9/4/2025.\n"
+        "1. DC Marsh – Shane interview re notification breach, update SW same day – by Fri 11/4/2025.\n"
+        "1. Joint visit – SW – by Fri 11/4/2025.\n"
+    )
+    got = [(a.text, a.owner) for a in actions(build_structure(doc, default_lexicon()))]
+    assert ("email mins + outcome to all present", "BSO") in got
+    assert ("Shane interview re notification breach, update SW same day", "DC Marsh") in got
+    assert ("Joint visit", "SW") in got
+
+
+def test_a_pdf_field_line_cut_inside_the_owner_is_joined_back():
+    from test_structure import DocBuilder
+
+    from strategy_lint.model import BlockKind
+
+    b = DocBuilder("pdf")
+    b.add(BlockKind.HEADING, "PART J – ACTIONS", heading_level=1)
+    b.add(
+        BlockKind.PARAGRAPH,
+        "Action 1 What: Visit parents. Who: Amy Fraser SW +\nDC Moyo. By: 11/03/2025 16:00\n"
+        "Action 3 What: Statement from Ms Adeyemi. Who: DC Harriet\nMoyo. By: 14/03/2025\n"
+        "Action 6 What: Check whether the other children have shown distress\nor have marks. Who: Paul Devlin. "
+        "By: 14/03/2025",
+    )
+    doc = build_structure(b.doc, default_lexicon())
+    got = [(a.owner, a.deadline_text) for a in actions(doc)]
+    assert got == [
+        ("Amy Fraser SW + DC Moyo", "11/03/2025 16:00"),
+        ("DC Harriet Moyo", "14/03/2025"),
+        ("Paul Devlin", "14/03/2025"),
+    ]
+
+
+def test_sending_the_log_to_all_present_is_the_update_to_all():
+    lex = default_lexicon()
+    assert is_update_intent("Email log + outcome box to all present", lex)
+    assert not is_update_intent("Keep a log of contact with the family", lex)

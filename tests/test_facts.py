@@ -3008,3 +3008,143 @@ def test_a_pdf_cell_of_several_people_wrapped_over_its_lines_is_one_entry_each()
     people = by_name(Facts(build_structure(doc, lexicon())))
     assert sorted(people) == ["Dean Moss", "Dr Hannah Ferris", "Lisa Grant"]
     assert people["Dean Moss"].agency_key == "housing" and people["Lisa Grant"].agency_key == "early-help"
+
+
+def test_an_email_strategys_thread_opened_date_is_the_meeting_date():
+    facts = read(
+        "# Strategy Discussion Held by Email\n\n"
+        "| Thread opened | Fri 07/03/2025 12:05 | Thread closed | Fri 07/03/2025 14:50 |\n|---|---|---|---|\n"
+    )
+    assert facts.meeting.date == dt.date(2025, 3, 7)
+
+
+def test_the_date_that_opens_the_meetings_own_part_is_its_date():
+    facts = read(
+        "# Harmful practices pathway\n\nStrat requested by DS Ellen Coleman (Safeguarding Hub) 15/10 17:40 — agreed "
+        "by MASH TM 17:55.\n\n## STAGE 3 · CHECKS\n"
+        + "".join(f"- Check {n}: nothing known.\n" for n in range(1, 70))
+        + "\n## STAGE 4 · STRATEGY DISCUSSION\n"
+        "Thu 16/10/25, 11:00–11:45, Teams. Chair: Gail Prentice, MASH TM.\n"
+    )
+    assert facts.meeting.date == dt.date(2025, 10, 16)
+    review = read("# Record\n\n## Strategy discussion\nNext review 20/10/25 on Teams.\n")
+    assert review.meeting.date is None  # a later meeting's date, not this one's
+
+
+def test_a_school_log_names_the_child_as_the_pupil_and_its_running_log_is_not_a_voice_part():
+    facts = read(
+        "# Safeguarding Log — Strategy Meeting held in School\n\n"
+        "| Log no. | SG-0288 | Pupil | Lily-Rose CARTER |\n|---|---|---|---|\n\n"
+        "RUNNING LOG\n\n| Time | Who | What was said |\n|---|---|---|\n"
+        "| 13:15 | NF | NF welcomed everyone. |\n"
+        '| 13:17 | DH | DH said Lily-Rose arrived at the gate on her own. She told DH, "Mummy was sleeping and '
+        "wouldn't wake up so I walked.\" |\n"
+    )
+    assert facts.child.name.startswith("Lily-Rose")
+    assert child_spoke(facts)
+    assert not [s for s in facts.voice.sections if s.placeholder]
+
+
+def test_the_child_named_in_a_sentence_saying_whom_the_record_concerns():
+    facts = read(
+        "# Joint strategy record\n\n## Part 1 — The meeting\nThe meeting was held on 08/10/2025 on Teams. It concerns "
+        "Callum INGLEBY, DOB 04/02/2012 (13), who is looked after.\n\n## W1 Callum today\nCallum says the carers "
+        "shout at him.\n"
+    )
+    assert facts.child.name.startswith("Callum") and child_spoke(facts)
+
+
+def test_speaker_tags_and_a_minute_takers_council_in_the_present_list():
+    facts = read(
+        record(
+            "## Present (tag used below – name, role, agency)\n\n"
+            "- Recovery – Jess Kilbride, Recovery Worker, Kellsworth Drug and Alcohol Service\n"
+            "- BSO – Ben Scholes, BSO, Kellsworth CC (mins)\n"
+            "- Dan Hughes – Snr Prac, EDT (chair)\n\n"
+            "## Record of discussion\nRecovery: Tasha self-referred for alcohol and attended 3 of 8 appointments.\n"
+        )
+    )
+    people = by_name(facts)
+    assert people["Jess Kilbride"].initials == "Recovery"
+    assert people["Ben Scholes"].agency_key == "childrens-social-care" and people["Ben Scholes"].role
+    assert "Dan Hughes" in people  # a name before the dash is the person, not a tag
+    assert agency(facts, "substance-misuse").has_input
+
+
+def test_a_two_column_list_of_who_took_part_with_the_name_where_a_label_would_be():
+    facts = read(
+        record(
+            "## PART B – WHO TOOK PART\n| Helen Quarshie | TM (chair), Disabled Children's Team |\n|---|---|\n"
+            "| DC Harriet Moyo | Detective Constable, CAIU, Sallowshire Police |\n"
+            "| Dr Meera Pillai | Consultant Community Paediatrician, Sallowfield Children's Centre |\n"
+        )
+    )
+    people = by_name(facts)
+    assert people["Helen Quarshie"].role.startswith("TM")
+    assert people["DC Harriet Moyo"].agency_key == "police"
+    assert people["Dr Meera Pillai"].agency_key == "paediatrics"  # the centre is where the clinic is
+
+
+def test_a_pointer_to_the_invite_is_nobody_taking_part():
+    facts = read(record("## Part 2 — Present and contributing\nAs per Teams invite (see LADO log).\n"))
+    assert facts.participants == []
+
+
+def test_the_edt_a_requester_rang_did_not_lead_the_discussion():
+    facts = read(
+        record(
+            "Called by: Owen Prescott, DSL at Thrandon Park Academy, who asked for a strategy discussion when he "
+            "rang the Emergency Duty Team at 17:20 on Friday; EDT passed the request to the day team.\n\n"
+            "Chair: Bernadette Quayle, Team Manager, Children's Social Care.\n"
+        )
+    )
+    assert facts.meeting.edt_involved and facts.meeting.led_by is None
+
+
+def test_something_reconsidered_at_the_review_does_not_cancel_the_review():
+    facts = read(
+        record(
+            "## Decisions\n| Legal | Not needed now; to be reconsidered at the review strategy on 07/05/2025. |\n"
+            "|---|---|\n"
+        )
+    )
+    assert facts.followups == []
+
+
+def test_no_injuries_alleged_is_no_photograph_of_injuries():
+    facts = read(
+        record(
+            "## Forensic\nThe images in question are Joel's own images, taken under coercion; no injuries are "
+            "alleged and no photographs of Joel are to be taken.\n"
+        )
+    )
+    assert facts.photographs == []
+
+
+def test_a_time_in_the_sentence_does_not_cut_off_who_was_reached():
+    body = (
+        "## Present\n| Name | Role | Agency |\n|---|---|---|\n| Gareth Moles | Senior Practitioner | EDT |\n\n"
+        "## A2 How it came to light\nBefore the discussion started I spoke by telephone at 22:50 to Dr Anjali "
+        "Mistry, Emergency Department registrar at Ostrey General Hospital. She told me the lip is split.\n\n"
+        "## A4 Medical\nDr Mistry's findings are above. No further medical examination is needed tonight.\n"
+    )
+    [contact] = read(record(body)).contacts
+    assert contact.key == "paediatrics" and not contact.recorded
+    # named again only in a paragraph of minutes, not in anything that could list them
+    assert not contact.named_elsewhere
+    listed = read(record(body + "\n## Also consulted\n| Dr Mistry | ED registrar |\n|---|---|\n"))
+    assert all(c.named_elsewhere or c.recorded for c in listed.contacts)
+
+
+def test_what_a_contact_said_and_who_was_asked_with_them_are_not_contacts():
+    facts = read(
+        record(
+            "## Present\n| Name | Role | Agency |\n|---|---|---|\n| Tasha Bell | Family Support Worker | Early Help |\n"
+            "| Amanda Fox | Health Visitor | 0-19 Public Health Nursing |\n\n"
+            "## Request\nAmanda Fox phoned MASH 04/02/2025 10.05 and asked for a strategy discussion (agreed with "
+            "Named Nurse).\n\n"
+            "## Early Help\nTasha Bell replied by email at 12.40 that the family had Early Help support in 2023 for "
+            "housing and debt.\n"
+        )
+    )
+    assert [c.key for c in facts.contacts if not c.recorded] == []

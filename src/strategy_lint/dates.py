@@ -637,6 +637,8 @@ _MEETING_LABEL = re.compile(
     # "Discussion held | Monday 09/06/2025, 13:30 to 14:35" (a review's is excluded by what precedes it)
     r"|\b(?:discussion|meeting)\s+held(?=\s*(?::|$|(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d)))"
     rf"|\btimings?\s+(?:and\s+\w+\s+)?of\s+(?:the\s+)?(?:initial\s+)?{_STRAT}"
+    # a strategy held by email: "Thread opened | Wed 12/03/2025 09:20", "Thread | opened Thu 27/02/25"
+    r"|\b(?:e-?mail\s+)?thread(?:\s*[:|]\s*|\s+)(?:opened|started|began)\b"
     rf"|\b(?:when|where\s+and\s+when|when\s+and\s+where)\s+(?:was\s+|were\s+|did\s+)?(?:the\s+|this\s+)?{_STRAT}"
     r"|date\s+(?:and|&)\s+time\s+of\s+(?:the\s+)?(?:meeting|discussion|strategy)"
     # a review record's own date: "Date of this review strategy discussion" (not "Date of

@@ -416,10 +416,22 @@ def _section_lines(document: Document, sec: Section) -> list[_Line]:
             text = f"{pending_label}: {text}"
             pending_label = None
         kind = "list" if b.kind == BlockKind.LIST_ITEM or _BULLET.match(text) else "paragraph"
-        for part in text.splitlines():
-            if part.strip():
-                lines.append(_Line(part.strip(), b.index, kind))
+        parts: list[str] = []
+        for part in (p.strip() for p in text.splitlines()):
+            if part and parts and (_UNFINISHED.search(parts[-1]) or _CARRIED_ON.match(part)):
+                # "Who: Amy Fraser SW +" / "DC Moyo. By: 11/03/2025": a line cut inside a field
+                parts[-1] = f"{parts[-1]} {part}"
+            elif part:
+                parts.append(part)
+        lines.extend(_Line(part, b.index, kind) for part in parts)
     return lines
+
+
+#: A line that goes on from the one before: it opens in lower case ("or has marks; tell their
+#: parents ..."), or with a word or two before the next field ("Moyo. By: 14/03/2025").
+_CARRIED_ON = re.compile(r"^(?:[a-z]|(?:[A-Z][\w'’-]*\s+)?[A-Z][\w'’-]*\.\s+(?i:by|who|when|by\s+when|due)\s*:)")
+#: A line that cannot end there: its last word joins it to the next.
+_UNFINISHED = re.compile(r"(?:[+&,/]|\band|\bor|\bwith)$", re.I)
 
 
 def _in_data_table(document: Document, table: int) -> bool:
@@ -573,6 +585,16 @@ def _free_action(text: str, block: int, meeting, lex: Lexicon, source: str) -> A
         source = "fields"  # owner, task and due date each in its place, as in a form
     segments = [s.strip() for s in _DASH_SPLIT.split(body) if s.strip()]
     head, tail_segments = (segments[0], segments[1:]) if segments else (body, [])
+    task = tail_segments[0] if tail_segments else ""
+    if (
+        not owner
+        and task
+        and _OWNERISH.match(head)
+        and (task[:1].islower() or len(task.split()) >= 5 and not _DEADLINE_FIRST.match(task))
+    ):
+        # "BSO – email mins + outcome to all present – by Weds 9/4", "DC Marsh + SW – managed
+        # disclosure to Lauren – by 5pm Tues 8/4": who, then the task, then when
+        owner, head, tail_segments = head, tail_segments[0], tail_segments[1:]
     # a trailing parenthesis: "Visit the home (Tom Ellis, 16/03/2016)"
     paren = re.search(r"\(([^()]*)\)\s*\.?$", head)
     if paren and not tail_segments:
@@ -633,6 +655,9 @@ def _free_action(text: str, block: int, meeting, lex: Lexicon, source: str) -> A
     )
 
 
+_DEADLINE_FIRST = re.compile(r"^(?:by|due|before|on|within|asap|today|tomorrow|\d)", re.I)
+#: A line's first field that only names who: "SW", "DC Marsh + SW", "BSO", "Dr Whitby".
+_OWNERISH = re.compile(r"^[A-Z][\w'’.&/-]*(?:\s*(?:\+|&|/|\band\b)?\s*[A-Z][\w'’.&/-]*){0,4}$")
 #: "Marcus Lindqvist, CSC, by 16/01/2025", "PC Okafor, Police, Sun 02/03 10:00": an owner with
 #: no digits, a comma, then when.
 _OWNER_THEN_WHEN = re.compile(

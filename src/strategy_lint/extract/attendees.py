@@ -205,6 +205,8 @@ _MODE_FILLER = re.compile(
 _BULLET = re.compile(r"^\s*(?:[-*•·◦▪–o]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)")
 _INITIALS_PREFIX = re.compile(r"^([A-Z]{2,3})\s*(?:[–—:=-]|\s)\s*(?=[A-Z])")
 _INITIALS_PAREN = re.compile(r"\(([A-Z]{2,3})\)")
+#: A speaker's tag before the entry it stands for: "DC Iqbal – DC Farah Iqbal, Detective Constable".
+_TAG_PREFIX = re.compile(r"^(?P<tag>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+[–—-]\s+(?P<rest>\S.*)$")
 _LABEL = re.compile(r"^([A-Za-z][A-Za-z'’/& ]{1,40}?)\s*:\s*(\S.*)$")
 _SPLIT = re.compile(r"\s+[–—-]+\s+|\s*[–—]\s*|[,|()\[\];]|\s+/\s+|\s+-\s*$")
 _SENTENCE = re.compile(r"[.!?]\s+[A-Z]|[.!?]$")
@@ -652,7 +654,17 @@ class _Reader:
                 if not text:
                     context_agency = label if self.agency_key(label) else ""
                     continue
-                text = f"{label}: {text}"
+                ranked = label.split()[0] in _RANKS
+                if (
+                    _full_name(label)
+                    and (ranked or not self.agency_key(label))
+                    and not self.lexicon.section_kind(label)
+                ):
+                    # "Helen Quarshie | TM (chair), Disabled Children's Team": a list of two
+                    # columns, the person's name where a form puts its label
+                    text = f"{label}, {text}"
+                else:
+                    text = f"{label}: {text}"
             for entry in self.entries(text, kind, context_agency):
                 out.append(_with_block(entry, block_idx))
         return out
@@ -847,6 +859,14 @@ def _parse(text: str, reader: _Reader) -> _Parsed | None:
     m = _INITIALS_PREFIX.match(text)
     if m and _initials_fit(m.group(1), text[m.end() :], reader):
         initials, text = m.group(1), text[m.end() :]
+    tag = _TAG_PREFIX.match(text) if not initials else None
+    if tag and not any(f.label == "AGENCY" for f in reader.mentions(tag["tag"])):
+        first = _SPLIT.split(tag["rest"], maxsplit=1)[0].strip()
+        short = tag["tag"].split()[-1] in first.split() or not _full_name(tag["tag"])
+        if short and _full_name(first) and _looks_like_name(first, reader) and _classify(first, reader) != "role":
+            # "Recovery – Jess Kilbride, Recovery Worker, ...", "DC Iqbal – DC Farah Iqbal, ...":
+            # the tag the minutes use for them, then who they are
+            initials, text = tag["tag"], tag["rest"]
     m = _INITIALS_PAREN.search(text)
     if m and _initials_fit(m.group(1), text[: m.start()], reader, before=True):
         initials = initials or m.group(1)

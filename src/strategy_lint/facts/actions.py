@@ -42,7 +42,7 @@ _RECIPIENT = (
     r"(?:all\s+)?(?:who|those\s+who)\s+(?:took\s+part|attended|contributed)|network|distribution\s+list|"
     r"core\s+group|everyone\s+(?:who|that)\s+(?:took\s+part|attended|was\s+invited))"
 )
-_OBJECT = r"(?:outcomes?|minutes?|mins|record|decisions?|plan|notes?|letter|summary|actions?|strategy(?:\s+(?:record|minutes|outcome))?)"
+_OBJECT = r"(?:outcomes?|minutes?|mins|record|log|decisions?|plan|notes?|letter|summary|actions?|strategy(?:\s+(?:record|minutes|outcome))?)"
 #: what is sent: "the outcome", "strat outcome + actions", "a copy of the minutes"
 _SENT = (
     rf"(?:the\s+|this\s+|a\s+copy\s+of\s+the\s+)?(?:[\w'’]+\s+){{0,2}}?{_OBJECT}"

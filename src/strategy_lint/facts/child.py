@@ -60,7 +60,9 @@ def _nonverbal_field(facts: Facts) -> str | None:
 
 #: Who the record is about, however the form calls them ("Child / young person", "YP").
 _SUBJECT = (
-    r"(?:child(?:ren)?|young\s+(?:person|people)|yp|c/yp|subject(?:\s+child)?|infant|baby|unborn(?:\s+baby)?|patient)"
+    r"(?:child(?:ren)?|young\s+(?:person|people)|yp|c/yp|subject(?:\s+child)?|infant|baby|unborn(?:\s+baby)?|patient"
+    # a school's log: "Pupil | Lily-Rose CARTER"
+    r"|pupil|student|learner)"
 )
 #: Labels that give the child's name ("Name of child", "Child's name", "Child / young person").
 _NAME_LABEL = re.compile(
@@ -142,7 +144,13 @@ def _child_name(facts: Facts) -> str:
     for line in record_lines(facts.document):
         # "1.1 Lewis FARRAND, M, DOB ...": a numbered minute's first paragraph
         text = strip_numbering(line.text)
-        m = _NAME_BEFORE_DOB.match(text) or _NAME_BEFORE_DOB.match(text.partition(": ")[2])
+        about = _ABOUT.search(text)
+        m = (
+            _NAME_BEFORE_DOB.match(text)
+            or _NAME_BEFORE_DOB.match(text.partition(": ")[2])
+            # "It concerns Ruby-Mae CASTELL, DOB 22/06/2015 (10), who is looked after ..."
+            or (_NAME_BEFORE_DOB.match(text[about.end() :]) if about else None)
+        )
         if m and not re.match(r"(?i)(?:mum|mother|dad|father|step|brother|sister|grand|aunt|uncle)", m.group(1)):
             return m.group(1).split()[0]
     return ""
@@ -172,6 +180,8 @@ def _a_heading(words: str, lexicon) -> bool:
     return lexicon.column_kind(words) is not None or lexicon.section_kind(words) is not None
 
 
+#: A sentence saying whom the record is about, the name and date of birth after it.
+_ABOUT = re.compile(r"\b(?:concerns|is\s+about|relates\s+to|in\s+respect\s+of|regarding)\s+(?=[A-Z])")
 _NAME_BEFORE_DOB = re.compile(
     r"^\s*(?:[-•*]\s*)?(?:(?:child|yp|young\s+person)\s*[:\-–]\s*)?((?-i:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*(?:\s+[A-Z][A-Za-z'’-]+){0,2}))\s*[,(–-]?\s*"
     # "Dylan Lowe, 15 (DOB 18/10/2010)": an age may come between the name and the date of birth

@@ -54,6 +54,10 @@ _BOOKED = re.compile(
     r"|\b(?:on|for)\s+(?:\w+day\s+)?\d{1,2}(?:st|nd|rd|th)?[/ .-]",
     re.I,
 )
+#: Between cancelling words and a follow-up named after them: then the follow-up is where
+#: something else is looked at again ("Legal: not needed now; to be reconsidered at the review
+#: strategy"), not what was cancelled ("cancelled the planned review").
+_NOT_ITS_OBJECT = re.compile(r"[;:]|\b(?:at|until|till|by|in|to|before|after)\b", re.I)
 _CONDITIONAL = re.compile(r"\b(?:if|unless|should|whenever|in\s+the\s+event|in\s+case|were\s+to)\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no)\b|n't\b", re.I)
 _NOT_TOLD = re.compile(
@@ -121,7 +125,12 @@ def _cancellation(document, ctx: Any, cancel, followup) -> tuple[int, str] | Non
                 # the follow-up is what was cancelled: it comes shortly before the cancelling
                 # words ("the review ... was cancelled") or just after them ("cancelled the
                 # review") -- not "ABE not required ... at the review strategy"
-                if not any(0 <= m.start() - b <= _NEAR or 0 <= a - m.end() <= _AFTER for a, b in spans):
+                if not any(
+                    0 <= m.start() - b <= _NEAR
+                    or 0 <= a - m.end() <= _AFTER
+                    and not _NOT_ITS_OBJECT.search(sentence[m.end() : a])
+                    for a, b in spans
+                ):
                     continue
                 before = sentence[max(0, m.start() - 12) : m.start()]
                 if _NEGATION.search(before) and not m.group(0).lower().startswith(("no ", "not ")):

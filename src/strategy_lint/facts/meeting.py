@@ -18,7 +18,7 @@ from ..lexicon import two_languages
 from .model import Meeting, Person
 
 __all__ = ["read_meeting"]
-from .text import drop_unticked, labelled_lines, record_lines
+from .text import drop_unticked, labelled_lines, record_lines, strip_numbering
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import Facts
@@ -58,6 +58,8 @@ _LEAD_FIELD = re.compile(
 )
 _CONDITIONAL = re.compile(r"\b(?:if|should|unless|would|in\s+the\s+event|in\s+case)\b", re.I)
 _CONTACT = re.compile(r"\b(?:contact|contacts|contacted|number|tel|phone\s+number)\b|\d{3,4}\s?\d{3}\s?\d{2,4}", re.I)
+#: Where a lead field's value goes on to say whom the person reached or asked.
+_REACHED = re.compile(r"\b(?:who|when|after|rang|phoned|called|emailed|contacted|asked|told|via)\b", re.I)
 _NOT_LED = re.compile(r"\b(?:not|no|never|rather\s+than|instead\s+of)\b|n't\b", re.I)
 
 _MODES = [
@@ -81,7 +83,7 @@ def read_meeting(facts: Facts) -> Meeting:
     if meta.meeting_date is not None:
         meeting.date, meeting.date_block = meta.meeting_date, meta.meeting_date_block
     else:
-        found = _held_on(document)
+        found = _held_on(document) or _dated_under_own_title(document)
         if found:
             meeting.date, meeting.date_block = found
             meeting.date_from_text = True
@@ -110,6 +112,27 @@ def _held_on(document) -> tuple | None:
             dates = find_dates(m["rest"])
             if dates:
                 return dates[0].date, line.block
+    return None
+
+
+#: The part of a record that is the meeting itself: "STAGE 4 · STRATEGY DISCUSSION".
+_DISCUSSION_TITLE = re.compile(
+    r"^\W*(?:(?:stage|part|section)\s+\w+\W+)?(?:the\s+)?strategy\s+(?:discussion|meeting)\W*$", re.I
+)
+
+
+def _dated_under_own_title(document) -> tuple | None:
+    """The date that opens the meeting's own part ("STAGE 4 · STRATEGY DISCUSSION" over
+    "Mon 3/11/25, 10:30–11:30, Teams. Chair: ..."): the part says when it was held first."""
+    for sec in document.sections:
+        if sec.heading_block is None or not _DISCUSSION_TITLE.match(strip_numbering(sec.title)):
+            continue
+        first = next((document.blocks[i] for i in sec.blocks if document.blocks[i].text.strip()), None)
+        if first is None:
+            continue
+        dates = find_dates(first.text)
+        if dates and dates[0].start <= 4 and not _OTHER_MEETING.search(first.text[: dates[0].start]):
+            return dates[0].date, first.index
     return None
 
 
@@ -236,6 +259,9 @@ def _read_edt(facts: Facts, meeting: Meeting) -> None:
     for label, value, block in labelled_lines(document):
         text = drop_unticked(value).replace("’", "'")  # "Led by | [x] Day team [ ] EDT"
         own = re.split(r"[.;]\s", text, maxsplit=1)[0]  # not a remark after the chair's name and team
+        # "Called by: Owen Prescott, DSL ..., who ... rang the Emergency Duty Team": the field
+        # names the person first; EDT is only who they reached
+        own = _REACHED.split(own, maxsplit=1)[0]
         if _field(_LEAD_FIELD, label) and term_re.search(own) and not _CONTACT.search(own):
             _led(meeting, block, f"{label}: {value}")
             return

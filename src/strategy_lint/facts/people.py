@@ -59,7 +59,7 @@ _SKIP_KINDS = frozenset(
 )
 #: Clause boundaries inside a sentence (who was contacted is read within one clause).
 _CLAUSE = re.compile(
-    r"[;:]|[.!?](?=\s)|\b(?:when|whereas|while|because|although|but|however)\b"
+    r";|(?<!\d):(?!\d)|[.!?](?=\s)|\b(?:when|whereas|while|because|although|but|however)\b"
     # "after the meeting", "before the call": when, not a second clause
     r"|\b(?:after|before)\b(?!\s+(?:the\s+|this\s+|today['’]s\s+)?(?:strategy\s+)?(?:meeting|discussion|call|strat|sd)\b)",
     re.I,
@@ -105,6 +105,8 @@ class Contact:
 def read_participants(facts: Facts) -> list[Participant]:
     out = []
     for p in participants(facts.document, facts.nlp, facts.lexicon):
+        if not p.name and _REFERENCE_ELSEWHERE.match(p.row_text.strip()):
+            continue  # "As per Teams invite (see LADO log)": a pointer to a list, nobody named here
         source = "table" if p.table is not None else "field" if getattr(p, "from_field", False) else "list"
         confidence = Confidence.HIGH if source == "table" else Confidence.MEDIUM
         out.append(
@@ -225,12 +227,18 @@ def _agency_named_elsewhere(document: Any, lexicon: Any, agency: Agency) -> bool
     return _named_outside(document, own, [n for n in names if len(n) >= 2])
 
 
-def _named_outside(document: Any, skip: set[int], names: list[str]) -> bool:
+def _named_outside(document: Any, skip: set[int], names: list[str], lists_only: bool = False) -> bool:
     """Whether any of ``names`` (whole words, any case) is in a block of the body other than
-    ``skip``: the one search behind "named nowhere else" for agencies and contacts."""
+    ``skip``: the one search behind "named nowhere else" for agencies and contacts.  With
+    ``lists_only``, only where a list of people could be: a table cell or a line, not a
+    paragraph of several sentences ("Dr Mistry's findings are above. No further ...")."""
     patterns = [re.compile(rf"\b{re.escape(n)}\b", re.I) for n in names]
     return any(
-        b.index not in skip and b.text and not b.is_furniture and any(p.search(b.text) for p in patterns)
+        b.index not in skip
+        and b.text
+        and not b.is_furniture
+        and (not lists_only or b.table is not None or len(sentences(b.text)) <= 1)
+        and any(p.search(b.text) for p in patterns)
         for b in document.blocks
     )
 
@@ -845,8 +853,9 @@ def _named_elsewhere(document: Any, skip: set[int], mention: str, text: str) -> 
     names = people if mention.islower() or len(mention.split()) < 2 else [mention.strip(), *people]
     names = [n for n in names if len(n) >= 3]
     if not names:
-        return True  # "GP", "the school": a word any part of the record may list them by
-    return _named_outside(document, skip, names)
+        # "the school", "children's ward": a word any list of the record may name them by
+        return len(mention) < 3 or _named_outside(document, skip, [mention.strip()], lists_only=True)
+    return _named_outside(document, skip, names, lists_only=True)
 
 
 _PEOPLE_KINDS = ("name", "role", "agency", "name+role", "agency+role", "mode")
@@ -1007,6 +1016,19 @@ def _contacts(nlp, text: str, initials: set[str], ignore: set[str], convenors: C
                 lo, hi = start, c.start  # "The nursery manager emailed Dominic Shaw (SW)": the sender
         else:
             lo, hi = start, end  # "by phone", "Email received from ...": the whole clause
+        told = _WHAT_THEY_SAID.search(text, c.end, hi)
+        if told:
+            hi = told.start()  # "... replied by email that the family had help with housing": what was said
+        objects = [m for m in agencies if lo <= m.start < hi]
+        if _ACTIVE.match(c.text) and lo == c.end and objects:
+            # "phoned MASH ... and asked for a strategy discussion (agreed with Named Nurse)":
+            # who was reached is the first named after the verb, and any listed with it
+            first = [objects[0]]
+            for m in objects[1:]:
+                if not _LISTED_WITH.fullmatch(text[first[-1].end : m.start]):
+                    break
+                first.append(m)
+            hi = first[-1].end
         for m in agencies:
             if _IN_PASSING.search(text[max(lo, m.start - 30) : m.start]):
                 continue  # "by phone – seen for low mood, referred to CAMHS": CAMHS gave nothing
@@ -1028,6 +1050,12 @@ def _contacts(nlp, text: str, initials: set[str], ignore: set[str], convenors: C
 
 #: Writing or ringing someone: when that is the social worker, the sender gave the information.
 _SENT_TO = re.compile(r"^(?:e-?mailed|phoned|rang|telephoned|messaged|texted)$", re.I)
+#: Where a contact's sentence turns to what they said: agencies after it are its subject matter.
+_WHAT_THEY_SAID = re.compile(
+    r"\b(?:that|whether|who\s+(?:said|confirmed|told|advised|reported|explained|stated|shared|added))\b", re.I
+)
+#: Between two agencies reached together: "the GP and the school", "CAMHS, the school nurse".
+_LISTED_WITH = re.compile(r"\s*(?:,|and|&|\+|/)\s*(?:(?:the|a|an)\s+)?|\s*,\s*and\s+(?:the\s+)?", re.I)
 #: A relative just before the contact word is who phoned or wrote: not an agency giving information.
 _FAMILY_CALLER = re.compile(
     r"\b(?:mother|mum|father|dad|parents?|carers?|grandmother|grandfather|nan|family|step-?(?:mother|father))"

@@ -135,6 +135,8 @@ def _injury_in(text: str, injuries) -> bool:
     for m in injuries.finditer(text):
         if m.group(0)[:1].isupper() and _NAME_AFTER.match(text, m.end()):
             continue
+        if re.search(r"\b(?:no|without)\s+(?:\w+\s+)?$", text[max(0, m.start() - 16) : m.start()], re.I):
+            continue  # "no injuries are alleged", "no visible marks": nothing to photograph
         return True
     return False
 
