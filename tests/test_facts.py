@@ -3148,3 +3148,126 @@ def test_what_a_contact_said_and_who_was_asked_with_them_are_not_contacts():
         )
     )
     assert [c.key for c in facts.contacts if not c.recorded] == []
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "Trafodaeth strategaeth / Strategy discussion\n\n| Dyddiad / Date | Monday 17/03/2025 |\n|---|---|\n"
+        "| Cadeirydd / Chair | Ann Jones |\n",
+        "| Review date, time, place | Tues 25/11/2025, 13:00–14:00, Kestlebury Park Academy |\n|---|---|\n\n"
+        "## » STEP-UP S2 – The strategy discussion\n| Date, time, how | Tues 25/11/2025, 15:30–16:15, Teams |\n"
+        "|---|---|\n",
+        "KQ1. When did we meet, how, and who asked for this discussion?\n\nWe met on Tuesday 18 March 2025 from "
+        "11:00 to 12:15 on MS Teams.\n",
+        "| 3. The discussion | Mon 24/03/2025, 09:30 – 10:35, Teams |\n|---|---|\n",
+        "Beverley Ansah chaired the strategy discussion by telephone conference from 22:45 to 23:25 on Friday "
+        "24/03/2025.\n",
+    ],
+)
+def test_the_meetings_date_however_the_form_asks_for_it(lines):
+    facts = read("# Strategy discussion record\n\n" + "".join(f"Filler line {n}.\n\n" for n in range(20)) + lines)
+    assert facts.meeting.date is not None and facts.meeting.date.year == 2025
+
+
+def test_a_joined_by_column_says_how_people_took_part():
+    facts = read(
+        record(
+            "## PART 2 WHO CONTRIBUTED\n| Name | Job title | Service | Joined by |\n|---|---|---|---|\n"
+            "| Marcus Oyelaran | Team Manager (chair) | Children and Family Services, MASH | Teams |\n"
+            "| Dr Ruth Ingle | GP | Hazelmoor Medical Practice | Phone |\n"
+        )
+    )
+    assert by_name(facts)["Marcus Oyelaran"].mode == "teams" and by_name(facts)["Dr Ruth Ingle"].mode == "phone"
+
+
+def test_a_parts_title_over_an_empty_column_is_not_the_names_column():
+    facts = read(
+        record(
+            "| 5. Who took part |  | Name | Role | Agency |\n|---|---|---|---|---|\n"
+            "|  |  | Graham Lyle | TM (chair) | CSC – Children with Disabilities Team |\n"
+            "|  |  | DC Rob Fairclough | DC | Vale Constabulary – CAIU |\n"
+        )
+    )
+    assert [p.name for p in facts.participants] == ["Graham Lyle", "DC Rob Fairclough"]
+
+
+def test_a_column_title_beside_child_is_not_the_childs_name():
+    facts = read(
+        "# Key questions record\n\n| Child | Date of birth | Mosaic no. | Home address |\n|---|---|---|---|\n"
+        "| Esme TOLLAND | 17/05/2009 (15) | W-2209130 | 3 Osier Court |\n\n"
+        '## KQ5. What does the child say?\nEsme told Rachel Dunford: "I thought he actually liked me."\n'
+    )
+    assert facts.child.name.startswith("Esme") and child_spoke(facts)
+
+
+def test_shorthand_about_the_child_with_the_subject_left_out_is_what_was_seen():
+    facts = read(
+        "# Safeguarding record\n\n| Patient name | Riley QUENNELL | Hospital no. | SGH 0588213 |\n|---|---|---|---|\n\n"
+        "## A - Assessment\n- Riley on ward (nursing + play specialist): walking round bay holding cot side. Ate toast "
+        "at breakfast. Lip sore - cried chewing crusts. Went to Chantelle for cuddles when upset, she soothed him.\n"
+    )
+    assert [e.kind for e in facts.voice.evidence] == ["observed"]
+
+
+def test_a_line_labelled_with_the_childs_name_is_about_the_child():
+    facts = read(
+        "# Safeguarding record\n\n| Patient name | Lacey PENDRY | Hospital no. | SGH 0455390 |\n|---|---|---|---|\n\n"
+        '## A - Assessment\n- Lacey: shy at first, warmed up w/ play specialist. Told play specialist "I falled on '
+        "the bouncy\". Didn't say more.\n"
+    )
+    assert child_spoke(facts)
+
+
+def test_a_row_pointing_to_a_continuation_sheet_is_not_an_action():
+    facts = read(
+        record(
+            "## 9. Agreed actions\n| No. | What | Who | By when |\n|---|---|---|---|\n"
+            "| 1 | NRM referral for Kian | Ruth Adeyemi SW | 07/04/2025 |\n| – | cont. on continuation sheet 2 |  |  |\n"
+        )
+    )
+    assert [a.text for a in facts.actions] == ["NRM referral for Kian"]
+
+
+def test_a_voice_title_wrapped_in_its_cell_has_its_answer_in_the_next_cell():
+    doc = parse_markdown(
+        "# Sibling group strategy discussion\n\n| Name | Jade TURNER | | | |\n|---|---|---|---|---|\n"
+        "| TITLE | ANSWER | | | |\n| School or setting | Ketterwick Academy | | | |\n"
+    )
+    doc.format = "pdf"
+    cells = {b.text: b for b in doc.blocks if b.text in ("TITLE", "ANSWER")}
+    cells["TITLE"].text = "What the child has said, or how the child\npresents"
+    cells[
+        "ANSWER"
+    ].text = 'Jade was calm and clear when PS Tranter\nspoke with her. She said: "I rang because Dad\nhurt Mum."'
+    facts = Facts(build_structure(doc, lexicon()))
+    assert facts.voice.sections and not any(s.placeholder for s in facts.voice.sections)
+
+
+def test_boxes_of_questions_and_answers_above_a_people_table_are_titles_and_their_answers():
+    doc = parse_markdown(
+        "| 1. Which child is this discussion about? (name, date of birth) | | |\n|---|---|---|\n"
+        "| Riley Sutcliffe, born 12/02/2016, aged 9. He lives with his father. | | |\n"
+        "| 3. Why is a strategy discussion needed now, and who asked for it? | | |\n"
+        "| Dr Aisha Menon, Consultant Paediatrician, asked for a strategy discussion when she rang the Front Door "
+        "from the ward on Monday 03/11/2025 at 16:40. | | |\n"
+        "| 4. Who took part? (name, role, organisation) | | |\n"
+        "| Name | Role | Organisation |\n| Dr Aisha Menon | Consultant Paediatrician | Seddon Hospital |\n"
+    )
+    table = doc.tables[0]
+    for row in table.cells[:5]:
+        row[1] = row[2] = None  # a box across the table, as a PDF's merged cell is read
+    facts = Facts(build_structure(doc, lexicon()))
+    titles = [s.title for s in facts.document.sections]
+    assert not any(t.startswith("Dr Aisha Menon") for t in titles)
+    assert facts.request.found
+
+
+def test_a_request_field_asked_in_two_languages():
+    facts = read(
+        record(
+            "| Pwy ofynnodd am y drafodaeth, a phryd? / Who asked for the discussion, and when? | Sian Mathias, "
+            "Probation Officer, by phone to the Front Door at 16:10 on 04/03/2025 |\n|---|---|\n"
+        )
+    )
+    assert facts.request.found and facts.request.how == "field"

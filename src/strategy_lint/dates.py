@@ -624,6 +624,14 @@ def _add_relative(meeting: _dt.date, days: int | tuple[str, int]) -> _dt.date:
 # -- meeting date, date of birth, age ------------------------------------------------------
 
 _STRAT = r"(?:strat(?:egy)?\.?(?:\s+(?:discussion|meeting|mtg|disc))?|meeting|mtg|discussion|disc)"
+#: Labels that end in punctuation: "KQ1. When did we meet, how, and who asked for this
+#: discussion?" over its answer; "3. The discussion | Mon 24/03/2025, 09:30 – 10:35, Teams",
+#: the part's first words its date.
+_MEETING_QUESTION = re.compile(
+    r"\bwhen\s+did\s+(?:we|the\s+(?:group|professionals|agencies)|professionals|agencies)\s+meet\b[^?\n]*\?"
+    r"|^\s*(?:\d{1,2}[.)]\s*)?the\s+(?:strategy\s+)?(?:discussion|meeting)\s*:(?=\s*(?:date\s*:\s*)?(?:mon|tue|wed|thu|fri|sat|sun|\d))",
+    re.I,
+)
 _MEETING_LABEL = re.compile(
     # "Date(s) of discussion": a discussion held over two days by email and phone
     rf"\b(?:date(?:\(s\)|s)?\s*(?:[/&,]|and)?\s*(?:time\s*)?(?:(?:[/&,]|and)\s*\w+\s*)?of\s+(?:the\s+)?(?:initial\s+)?{_STRAT}"
@@ -647,8 +655,10 @@ _MEETING_LABEL = re.compile(
     re.I,
 )
 #: "Date:", "Date/time:", "Date, time and format:", "Dated", "When:" (a bare date label)
+#: The first language of a label given in two, before the English: "Dyddiad / ".
+_OTHER_LANGUAGE_FIRST = re.compile(r"^\s*[^\W\d][^/:|\n]{0,30}?\s/\s(?=date\b)", re.I)
 _DATE_LABEL = re.compile(
-    r"^\s*(?:date(?:\s*(?:and|&|/|,)\s*(?:time|venue|format|place))*(?:\s+held)?|dated|when|held(?:\s+on)?)\s*(?:[:\-–]|$|(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|\d)))",
+    r"^\s*(?:date(?:\s*(?:and|&|/|,)\s*(?:time|venue|format|place|how|where|mode|method))*(?:\s+held)?|dated|when|held(?:\s+on)?)\s*(?:[:\-–]|$|(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|\d)))",
     re.I,
 )
 #: "Review strategy discussion on 05/04" is the next meeting, not this one
@@ -696,7 +706,7 @@ def find_meeting_date(lines: list[str]) -> tuple[_dt.date, int] | None:
     strategy meeting or discussion (not "Date of birth", "Date of referral", ...).
     """
     for i, line in enumerate(lines):
-        m = _MEETING_LABEL.search(line or "")
+        m = _MEETING_LABEL.search(line or "") or _MEETING_QUESTION.search(line or "")
         # what stands before the label in its own field: "Child: Tom (DOB 21/05/2015) |
         # Strategy discussion held: 20/01/2025" has a date of birth in another field
         before = re.split(r"[|;]", line[: m.start()])[-1] if m else ""
@@ -707,10 +717,14 @@ def find_meeting_date(lines: list[str]) -> tuple[_dt.date, int] | None:
     for i, line in enumerate(lines):
         # a table row joined as "Called by: PS Gant; Date: Mon 09/06/2025; Time: 11:00": each field
         for field in [line or ""] + ((line or "").split("; ")[1:] if "; " in (line or "") else []):
+            # a form in two languages: "Dyddiad / Date: Monday 17/03/2025"
+            bilingual = _OTHER_LANGUAGE_FIRST.match(field)
+            if bilingual:
+                field = field[bilingual.end() :]
             m = _DATE_LABEL.match(field)
             if not m or _NOT_MEETING.search(field):
                 continue
-            if field is not line and not _MEETING_FIELD.match(field):
+            if field is not line and not bilingual and not _MEETING_FIELD.match(field):
                 continue  # "What: ...; Who: ...; When: by 13/03": a plan's row, not the meeting's
             window = lines[max(0, i - 8) : i + 9]
             # a bare "Date:" near the top of a record is the meeting's: nothing else has happened yet

@@ -68,14 +68,25 @@ def _classify_tables(doc: Document, lexicon: Lexicon) -> dict[int, _FormRow]:
             # rows above the headers: a title ("Participants") or form rows ("Chair | ..."); and
             # after a title row across the table ("10. NEXT STEPS AND CIRCULATION"), the rows
             # are a form's label | value rows again, not more of the data above
+            last: _FormRow | None = None
             for r in [*range(t.header_row), *range(_banner_row(doc, t), t.n_rows)]:
                 cells = list(dict.fromkeys(c for c in t.cells[r] if c is not None))
                 if not cells or not _cell_text(doc, cells[0]):
                     continue
+                if (
+                    len(cells) == 1
+                    and last is not None
+                    and last.full_width
+                    and not _box_title(_cell_text(doc, cells[0]))
+                ):
+                    # "3. Why is a strategy discussion needed now?" over its answer, a box each:
+                    # the answer is the title's text, not a title of its own
+                    last.content_blocks.append(cells[0])
+                    continue
                 if len(cells) == 1:
-                    form_rows[cells[0]] = _FormRow(t.index, r, cells[0], [], full_width=True)
+                    last = form_rows[cells[0]] = _FormRow(t.index, r, cells[0], [], full_width=True)
                 else:
-                    form_rows[cells[0]] = _FormRow(t.index, r, cells[0], cells[1:])
+                    last = form_rows[cells[0]] = _FormRow(t.index, r, cells[0], cells[1:])
         elif _is_column_titled(doc, t, lexicon):
             # "What's working well | What are we worried about | What needs to happen" over
             # paragraphs: each column is a part of the record, titled by its first cell
@@ -276,6 +287,19 @@ _PROMPT = re.compile(
 )
 
 
+def _box_title(text: str) -> bool:
+    """A box's title: a label, or a question with its guidance ("1. Which child is this
+    discussion about? (name, date of birth, address)"), not an answer of sentences."""
+    bare = strip_numbering(text).strip()
+    if _label_like(text):
+        return True
+    return (
+        len(bare.split()) <= 2 * MAX_LABEL_WORDS
+        and bool(re.search(r"[?)]$", bare))
+        and not re.search(r"[.!]\s+[A-Z]", bare)
+    )
+
+
 def _label_like(text: str) -> bool:
     words = len(text.split())
     if _STATEMENT_END.search(text):
@@ -285,15 +309,20 @@ def _label_like(text: str) -> bool:
 
 def _fill_records(doc: Document, t: Table, lexicon: Lexicon) -> None:
     t.header = [_cell_text(doc, c) for c in t.cells[t.header_row]]
+    kinds = [lexicon.column_kind(h) if h else None for h in t.header]
+    rows = t.cells[t.header_row + 1 : _banner_row(doc, t)]
+
+    def filled_count(col: int) -> int:
+        return sum(1 for row in rows if col < len(row) and _cell_text(doc, row[col]))
+
     t.column_kinds = []
-    used: set[str] = set()
-    for h in t.header:
-        kind = lexicon.column_kind(h) if h else None
-        if kind in used:
-            kind = None  # two "date" columns: only the first is canonical
-        if kind:
-            used.add(kind)
-        t.column_kinds.append(kind)
+    for position, kind in enumerate(kinds):
+        same = [c for c, k in enumerate(kinds) if kind and k == kind]
+        # two "date" columns: only one is canonical, the one with most under it, the first of
+        # equals ("5. Who took part | Name | Role": the part's title over an empty column is not
+        # the names)
+        canonical = max(same, key=lambda c: (filled_count(c), -c)) if same else position
+        t.column_kinds.append(kind if position == canonical else None)
     _complete_action_columns(doc, t)
     t.records = []
     for r in range(t.header_row + 1, _banner_row(doc, t)):
@@ -534,6 +563,7 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
                 base = form_level_base[row.table] = real[-1].level
             if row.full_width:
                 sec = open_section(block.text, base, i, "form-label")
+                sec.blocks.extend(row.content_blocks)  # a box's answer under its title
                 current_full_width[row.table] = sec
             else:
                 kind = lexicon.section_kind(block.text)

@@ -191,6 +191,8 @@ def _table_actions(document: Document, t: Table, meeting, lex: Lexicon) -> list[
     out: list[Action] = []
     for rec in t.records:
         text = rec.get("action").strip()
+        if _POINTS_ON.match(text) and not rec.get("owner") and not rec.get("deadline"):
+            continue  # "– | cont. on continuation sheet 2 | |": the list goes on elsewhere
         # no "Who" column: an "Agency", "Named worker" or "Name" column says who does it
         owner = (
             rec.get("owner")
@@ -656,6 +658,11 @@ def _free_action(text: str, block: int, meeting, lex: Lexicon, source: str) -> A
 
 
 _DEADLINE_FIRST = re.compile(r"^(?:by|due|before|on|within|asap|today|tomorrow|\d)", re.I)
+#: A row that only says where the list goes on: "cont. on continuation sheet 2", "see over".
+_POINTS_ON = re.compile(
+    r"^\W*(?:cont(?:inued|\.|'d)?\s+(?:on|over|overleaf|below|in)\b|see\s+(?:continuation|over(?:leaf)?|below|next\s+page))",
+    re.I,
+)
 #: A line's first field that only names who: "SW", "DC Marsh + SW", "BSO", "Dr Whitby".
 _OWNERISH = re.compile(r"^[A-Z][\w'’.&/-]*(?:\s*(?:\+|&|/|\band\b)?\s*[A-Z][\w'’.&/-]*){0,4}$")
 #: "Marcus Lindqvist, CSC, by 16/01/2025", "PC Okafor, Police, Sun 02/03 10:00": an owner with

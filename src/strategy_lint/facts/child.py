@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..extract.voice import _AGE_WORDS, NONVERBAL_AGE_MONTHS, nonverbal_evidence
 from ..lexicon import strip_numbering
@@ -91,8 +91,10 @@ _NAME_WORDS = re.compile(rf"^({_NAME}(?:\s+(?:{_NAME}|\([\"“'‘]?{_NAME}[\"�
 def _child_name(facts: Facts) -> str:
     """The child's name from a 'Name of child' style field, else ""."""
     first = ""
-    for label, value, _block in labelled_lines(facts.document):
+    for label, value, value_block in labelled_lines(facts.document):
         clean = strip_numbering(_PARENTHESES.sub("", label).strip(" :?"))
+        if _NAME_LABEL.match(clean) and _in_header_row(facts.document, value_block):
+            continue  # "Child | Date of birth | Mosaic no.": the next column's title, not a name
         if _NAME_LABEL.match(clean):
             m = _NAME_WORDS.match(value.strip())
             if m and not _NOT_A_NAME.match(m.group(1)) and not _a_heading(m.group(1), facts.lexicon):
@@ -154,6 +156,24 @@ def _child_name(facts: Facts) -> str:
         if m and not re.match(r"(?i)(?:mum|mother|dad|father|step|brother|sister|grand|aunt|uncle)", m.group(1)):
             return m.group(1).split()[0]
     return ""
+
+
+def _in_header_row(document: Any, block: int | None) -> bool:
+    """The block is a cell of a table's row of column titles."""
+    b = document.blocks[block] if block is not None and 0 <= block < len(document.blocks) else None
+    if b is None or b.table is None or b.row is None:
+        return False
+    t = document.tables[b.table]
+    if t.header:
+        return b.row == t.header_row
+    # a table nothing recognised: a first row of three or more short titles over more rows
+    titles = [document.blocks[c].text.strip() for c in t.cells[0] if c is not None] if t.cells else []
+    return (
+        b.row == 0
+        and t.n_rows > 1
+        and len(titles) >= 3
+        and all(x and len(x.split()) <= 4 and not re.search(r"\d", x) for x in titles)
+    )
 
 
 _KNOWN_AS = re.compile(r"\b(?:known\s+as|called|prefers?\s+to\s+be\s+called|aka)\s+['‘\"“]?([A-Z][a-z'’-]+)")

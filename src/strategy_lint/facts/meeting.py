@@ -30,6 +30,13 @@ _HELD = re.compile(
     r"(?P<rest>[^.;\n]{0,90})",
     re.I,
 )
+#: Who ran it, then when: "Beverley Ansah chaired the strategy discussion by telephone
+#: conference from 22:45 to 23:25 on Friday 21/02/2025".
+_RAN_IT = re.compile(
+    r"\b(?:chaired|held|convened|ran|led|hosted)\s+(?:the|this|a|an)\s+(?:[\w-]+\s+)?(?:strategy\s+)?"
+    r"(?:discussion|meeting)\b(?P<rest>[^.;]{0,90})",
+    re.I,
+)
 #: Words that make the held-on sentence about a different meeting.
 _OTHER_MEETING = re.compile(
     r"\b(?:next|previous|earlier|last|review|follow[- ]up|future|planned|will\s+be|to\s+be)\b", re.I
@@ -106,7 +113,10 @@ def read_meeting(facts: Facts) -> Meeting:
 
 def _held_on(document) -> tuple | None:
     for line in record_lines(document):
-        for m in _HELD.finditer(line.text):
+        # a PDF paragraph's lines: "... chaired the strategy discussion by telephone" /
+        # "conference from 22:45 to 23:25 on Friday 21/02/2025."
+        text = " ".join(line.text.split())
+        for m in [*_HELD.finditer(text), *_RAN_IT.finditer(text)]:
             if _OTHER_MEETING.search(m.group(0)):
                 continue
             dates = find_dates(m["rest"])

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..lexicon import two_languages
 from ..nlp import is_placeholder
 from .model import Confidence, Request
 from .text import another_field, has_tick_boxes, labelled_lines, negated_before, prose_lines, ticked
@@ -101,6 +102,10 @@ def read_request(facts: Facts) -> Request:
     judged: set[int] = set()
     for label, value, block in labelled_lines(document):
         clean_label = label.strip(" :?")
+        halves = two_languages(clean_label)
+        if halves:
+            # "Pwy ofynnodd am y drafodaeth, a phryd? / Who asked for the discussion, and when?"
+            clean_label = next((h.strip(" :?") for h in halves if _REQUEST_LABEL.search(h)), clean_label)
         if (
             not _REQUEST_LABEL.search(clean_label)
             or _OTHER_LABEL.search(clean_label)

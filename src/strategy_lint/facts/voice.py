@@ -207,7 +207,10 @@ def read_voice(facts: Facts) -> Voice:
         title_line = line.text
         here = document.blocks[line.block]
         for nxt in lines[i + 1 : i + 12]:
-            if not body and nxt.block == line.block and _unfinished(title_line):
+            wrapped = here.table is not None and len(nxt.text.split()) <= 3 and nxt.text[:1].islower()
+            if not body and nxt.block == line.block and (_unfinished(title_line) or wrapped):
+                # a title cell's own lines are the title wrapped ("... or how the child" / "presents"):
+                # its answer is in the next cell
                 title_line = f"{title_line} {nxt.text}"
                 continue  # the title wrapped: "What does the child say? What is" / "the child's ... like?"
             if nxt.block in heads or nxt.text.rstrip().endswith(":") and len(nxt.text.split()) <= 8:
@@ -234,6 +237,7 @@ def read_voice(facts: Facts) -> Voice:
                     voice.evidence.append(VoiceEvidence("section", b, document.blocks[b].text.strip()))
                     break
     said = _said_pattern(facts)
+    names = {n.lower() for n in _child_names(facts) if not _INITIALS.fullmatch(n)}
     in_voice = set()
     for s in voice.sections:
         in_voice.update(s.blocks)
@@ -262,6 +266,9 @@ def read_voice(facts: Facts) -> Voice:
             spoken = rest  # "What the child has said, how they present ...: To follow."
         else:
             spoken = text
+        # "Lacey: shy at first ... Told play specialist "I falled on the bouncy"": a line
+        # labelled with the child's name is all about the child
+        about_line = bool(colon) and label.strip().lower() in names
         spoke = _child_speaking(said, spoken)
         if spoke and _HYPOTHETICAL.search(spoken[max(0, spoke.start() - 25) : spoke.start()]):
             spoke = None  # "no medical needed unless Ethan discloses": nothing was said
@@ -277,9 +284,11 @@ def read_voice(facts: Facts) -> Voice:
             voice.evidence.append(VoiceEvidence("said", line.block, text))
         elif not excuse and _pronoun_quotes_child(facts, text):
             voice.evidence.append(VoiceEvidence("said", line.block, text))
-        elif line.block in in_voice and _QUOTE.search(text):
+        elif (line.block in in_voice or about_line) and _QUOTE.search(text):
             voice.evidence.append(VoiceEvidence("said", line.block, text))
-        elif (line.block in in_voice or _about_child(facts, text)) and _observed(text, facts, line.block in in_voice):
+        elif (line.block in in_voice or about_line or _about_child(facts, text)) and _observed(
+            text, facts, line.block in in_voice or about_line
+        ):
             # in the voice section every line is about the child ("- alert, tracking faces")
             voice.evidence.append(VoiceEvidence("observed", line.block, text))
     if not any(e.kind == "said" for e in voice.evidence):
@@ -483,8 +492,10 @@ def _observed(text: str, facts: Facts, in_voice: bool = False) -> bool:
     several = len(text) > 60
     after_excuse = False  # "LR too young to give views. Obs by KB on ward: alert, playing ...":
     # what follows the excuse about the child, in the same paragraph, is what was seen of them
+    carried = False  # the child is the subject a shorthand sentence leaves out
     for sentence in sentences(facts.nlp, text):
-        about = _about_child(facts, sentence)
+        about = _about_child(facts, sentence) or carried and bool(_NO_SUBJECT.match(sentence))
+        carried = about or carried and not _OTHER_SUBJECT.match(sentence)
         if several and not in_voice and not about and not after_excuse:
             continue
         if _EXCUSE.search(sentence) or about and says_too_young(sentence, facts.nlp, facts.lexicon):
@@ -500,6 +511,18 @@ def _observed(text: str, facts: Facts, in_voice: bool = False) -> bool:
     return False
 
 
+#: A shorthand sentence that opens with its verb, the subject left out: "Riley on ward: walking
+#: round the bay. Ate toast + banana. Went to Chantelle for cuddles when upset."
+_NO_SUBJECT = re.compile(
+    r"^\s*(?:ate|drank|went|came|slept|woke|cried|smiled|laughed|waved|walked|played|reached|held|"
+    r"looked|seemed|appeared|was|is|has|had|said|says|settled|fed|babbled|crawled|clung|pointed|"
+    r"showed|watched|responded|turned|ran|sat|stood|hid)\b",
+    re.I,
+)
+#: A sentence about someone else, which ends a run of sentences about the child.
+_OTHER_SUBJECT = re.compile(
+    r"^\s*(?:she|he|they|mum|mother|dad|father|[A-Z][a-z'’-]+\s+(?:said|says|told|was|is|has|had|reported|stated))\b"
+)
 _INITIALS = re.compile(r"[A-Z]{1,3}|[A-Z](?:-[A-Z])+")
 
 
