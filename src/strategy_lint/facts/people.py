@@ -842,11 +842,10 @@ _TITLED = re.compile(
 
 def _named_elsewhere(document: Any, skip: set[int], mention: str, text: str) -> bool:
     """Whether the organisation of a contact ("Castle Street Surgery") or the person named
-    beside it (``text``: "Dr Owen Rees", not the worker who rang) appears in any block of the
-    record outside ``skip`` (the
-    contact's own block and the plan: "email the record to Riverside Surgery" names a
-    recipient, not a contributor).  When none does, the whole record has been searched and
-    they are listed nowhere."""
+    beside it (``text``: "Dr Owen Rees", not the worker who rang) appears where a list of
+    people could be, outside ``skip`` (the contact's own block and the plan: "email the record
+    to Riverside Surgery" names a recipient, not a contributor).  When it does not, the whole
+    record has been searched and they are listed nowhere."""
     # the people of the sentence that names the contact, not the family it goes on about
     said = next((s for s in sentences(text) if mention.lower() in s.lower()), text)
     people = [m.group(1).split()[-1] for m in _TITLED.finditer(said)]
