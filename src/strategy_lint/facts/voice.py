@@ -521,7 +521,7 @@ _NO_SUBJECT = re.compile(
 )
 #: A sentence about someone else, which ends a run of sentences about the child.
 _OTHER_SUBJECT = re.compile(
-    r"^\s*(?:she|he|they|mum|mother|dad|father|[A-Z][a-z'’-]+\s+(?:said|says|told|was|is|has|had|reported|stated))\b"
+    r"^\s*(?:(?i:she|he|they|mum|mother|dad|father)|[A-Z][a-z'’-]+\s+(?:said|says|told|was|is|has|had|reported|stated))\b"
 )
 _INITIALS = re.compile(r"[A-Z]{1,3}|[A-Z](?:-[A-Z])+")
 
