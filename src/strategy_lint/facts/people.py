@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..extract.attendees import (
@@ -314,7 +315,7 @@ def _credited_lines(
     both_texts = [h + "\n" + t for _, h, t in units]
     # an abbreviation that is also someone's initials ("GP" for Gemma Price) still names the
     # agency here; the person is credited through _People as well
-    named = _batched_agencies(nlp, both_texts, set())
+    named = _named_in_both(nlp, [(h, t) for _, h, t in units])
     finder = _People(people, initials)
     out: dict[str, list[int]] = {}
     for (block, heading, _line), both in zip(units, both_texts, strict=False):
@@ -539,6 +540,19 @@ def _batched_agencies(nlp, texts: list[str], initials) -> dict[str, list]:
     """text -> agencies named in it, each distinct text through spaCy once, in one batch."""
     distinct = list(dict.fromkeys(texts))
     return dict(zip(distinct, agencies_in_many(nlp, distinct, initials), strict=False))
+
+
+def _named_in_both(nlp, pairs: list[tuple[str, str]]) -> dict[str, list]:
+    """``heading + "\n" + line`` -> agencies named in it, read from the heading and the line
+    apart: no match runs across the line break, and the lines were read in the record's one
+    language pass, so only the headings go through spaCy here (not every pair again)."""
+    found = _batched_agencies(nlp, [h for h, _ in pairs] + [t for _, t in pairs], set())
+    out: dict[str, list] = {}
+    for heading, line in pairs:
+        shift = len(heading) + 1
+        moved = [replace(m, start=m.start + shift, end=m.end + shift) for m in found[line]]
+        out[heading + "\n" + line] = [*found[heading], *moved]
+    return out
 
 
 def _only_agency_name(text: str, found) -> bool:
