@@ -3271,3 +3271,38 @@ def test_a_request_field_asked_in_two_languages():
         )
     )
     assert facts.request.found and facts.request.how == "field"
+
+
+def test_how_someone_joined_in_an_untitled_column_of_a_people_list_is_not_their_agencys_input():
+    # "Means" is no column title the lexicon knows; its cells ("Teams") say how each joined
+    facts = read(
+        record(
+            "## Parties\n| Name | Rank / role | Agency | Means |\n|---|---|---|---|\n"
+            "| Gemma Rourke | TM (chair) | Ashby Fenn CS, Assessment Team 2 | Teams |\n"
+            "| DC Sophie Marr | DC, OIC | Northmarsh Const. CAIU | Teams |\n"
+            "| Priya Kaur | DSL | Hollybrook Primary School | Teams |\n\n"
+            "## Information shared\nPolice (SM): WT has a 2013 conviction for child cruelty.\n"
+        )
+    )
+    assert by_name(facts)["Priya Kaur"].agency_key == "school"
+    assert not agency(facts, "school").input_blocks
+    assert agency(facts, "police").input_blocks
+
+
+def test_an_also_joined_field_names_who_took_part():
+    facts = read(
+        "# Strategy discussion grid\n\n| Held | Wednesday 04/06/2025, 15:30-16:30, Teams |\n|---|---|\n"
+        "| Chair | Marcus Webb, Team Manager, Front Door |\n"
+        "| Also joined | Gemma Royle, Early Help Practitioner, Tanbury Early Help (from 15:50) |\n"
+    )
+    assert "Gemma Royle" in by_name(facts)
+
+
+def test_an_attendance_line_that_only_points_to_the_invite_is_an_unfilled_list():
+    facts = read(
+        "# MASH strategy notes\n\n## PART 2 WHO CONTRIBUTED\nAttendance as per Teams invite / MASH diary 19/06.\n\n"
+        "## PART 3 CONCERNS\nPolice: DV call-out 14/06, child present.\n"
+    )
+    assert [title for title, _ in facts.empty_attendee_lists] == ["Attendance"]
+    # a sentence that happens to mention the invite is not a list left unfilled
+    assert not read("# Notes\n\nThe chair sent the outcome to everyone as per the Teams invite.\n").empty_attendee_lists

@@ -217,6 +217,10 @@ _LIST_LABELS = {
     "attendance": "present",
     "in attendance": "present",
     "also present": "present",
+    "also joined": "present",
+    "also attended": "present",
+    "also attending": "present",
+    "also in attendance": "present",
     "participants": "present",
     "apologies": "apologies",
     "apols": "apologies",
@@ -630,7 +634,7 @@ class _Reader:
                 raw = "\n".join(rejoined(raw))  # a PDF cell's lines are where its layout wrapped
             # one person per line of the cell, or per ";" or " / "
             parts = [_clean(part) for part in re.split(r";|\n|\s+/\s+", raw) if part.strip()]
-            people = [part for part in parts if not _is_mode_part(part)]
+            people = [part for part in parts if not is_mode_part(part)]
             named = [(part, found) for part in people if (found := self.parse(part)) and _full_name(found.name)]
             # "CSC / Marcus Webb, TM (chair) / Farah Iqbal, SW": the agency first, then its people
             lead = people[0] if named and len(named) == len(people) - 1 and named[0][0] != people[0] else ""
@@ -879,7 +883,7 @@ def _parse(text: str, reader: _Reader) -> _Parsed | None:
     agencies: list[str] = []
     mode: str | None = None
     for _i, part in enumerate(parts):
-        if _is_mode_part(part):
+        if is_mode_part(part):
             mode = mode or _mode_of(part)
             continue
         if not name and _looks_like_name(part, reader):
@@ -1027,7 +1031,8 @@ def _looks_like_name(part: str, reader: _Reader) -> bool:
     return True
 
 
-def _is_mode_part(part: str) -> bool:
+def is_mode_part(part: str) -> bool:
+    """``part`` says only how someone took part ("Teams", "by phone 10:15", "apologies")."""
     if not _mode_of(part):
         return False
     return not _MODE_FILLER.sub("", part).strip()

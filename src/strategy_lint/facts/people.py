@@ -19,6 +19,7 @@ from ..extract.attendees import (
     CONVENOR_AGENCIES,
     PARTICIPANT_KINDS,
     initials_of,
+    is_mode_part,
     participants,
     rejoined,
     same_agency,
@@ -479,10 +480,15 @@ def _input_units(document):
 
 
 def _people_cell(document: Any, b: Any) -> bool:
-    """A cell of a column that only says who someone is or how they took part."""
+    """A cell of a column that only says who someone is or how they took part -- or, in a
+    list of people, a cell of a column nobody titled in words we know ("Means") that says
+    only how they joined ("Teams", "by phone 10:15")."""
     kinds = document.tables[b.table].column_kinds
     kind: str | None = kinds[b.column] if b.column is not None and b.column < len(kinds) else None
-    return kind is not None and set(kind.split("+")) <= {"name", "role", "mode"}
+    if kind is not None:
+        return set(kind.split("+")) <= {"name", "role", "mode"}
+    listed = {part for k in kinds if k for part in k.split("+")}
+    return "name" in listed and is_mode_part(b.text.strip())
 
 
 #: What someone consulted outside the meeting told us, written on their line of the list
@@ -896,16 +902,26 @@ def read_empty_attendee_lists(facts: Facts) -> list[tuple[str, int | None]]:
             continue
         if is_placeholder_text(value, lexicon) or _REFERENCE_ELSEWHERE.match(value.strip()):
             out.append((name, block))
+    for b in document.body_blocks():
+        # "Attendance as per Teams invite / MASH diary 19/06.": the label and its pointer
+        # on one line, with no colon between them
+        for line in b.text.split("\n"):
+            m = _LABELLED_REFERENCE.match(line.strip())
+            name = m.group("label").strip(" -–") if m else ""
+            if name and len(name.split()) <= 4 and lexicon.section_kind(name) == "attendees":
+                out.append((name, b.index))
     return out
 
 
 #: A list of who took part given only as a pointer: "as per invite – see Mosaic",
 #: "As per Teams invite", "(name, role, agency)" left as the template's prompt.
-_REFERENCE_ELSEWHERE = re.compile(
-    r"^(?:\(?\s*name\s*,\s*role\s*(?:,|and|&)\s*agency\s*\)?|as\s+per\s+(?:the\s+)?(?:\w+\s+)?(?:invite|invitation|calendar|meeting\s+request)"
-    r"|see\s+(?:the\s+)?(?:invite|invitation|mosaic|lcs|liquidlogic|system|case\s+notes?))\b",
-    re.I,
+_REFERENCE = (
+    r"(?:\(?\s*name\s*,\s*role\s*(?:,|and|&)\s*agency\s*\)?|as\s+per\s+(?:the\s+)?(?:\w+\s+)?(?:invite|invitation|calendar|meeting\s+request)"
+    r"|see\s+(?:the\s+)?(?:invite|invitation|mosaic|lcs|liquidlogic|system|case\s+notes?))\b"
 )
+_REFERENCE_ELSEWHERE = re.compile("^" + _REFERENCE, re.I)
+#: The same pointer after a label on its line: "Attendance as per Teams invite".
+_LABELLED_REFERENCE = re.compile(r"^(?P<label>[A-Za-z][\w /&'’]{2,40}?)\s+" + _REFERENCE, re.I)
 
 
 _LIST_SENTENCE = re.compile(
