@@ -3306,3 +3306,85 @@ def test_an_attendance_line_that_only_points_to_the_invite_is_an_unfilled_list()
     assert [title for title, _ in facts.empty_attendee_lists] == ["Attendance"]
     # a sentence that happens to mention the invite is not a list left unfilled
     assert not read("# Notes\n\nThe chair sent the outcome to everyone as per the Teams invite.\n").empty_attendee_lists
+
+
+_AGENDA = "| Item | Business | Minute para. |\n|---|---|---|\n" + "".join(
+    f"| {n} | Business item {n} of the agenda | {n} |\n" for n in range(1, 13)
+)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "day"),
+    [
+        # a numbered form field, below an agenda table
+        (
+            "# Minutes of a strategy discussion\n\n" + _AGENDA + "\n1. Convening, attendance and apologies\n\n"
+            "1.1 Requested by: DS Tolley, by telephone to the MASH at 15:10 on 10/03/2025\n\n"
+            "1.2 Date: Tuesday 11/03/2025    Time: 10:00 to 10:55    Format: Teams\n",
+            11,
+        ),
+        # the first line saying when, below an agenda with no date in it
+        (
+            "# Minutes of a strategy discussion\n\n"
+            + _AGENDA
+            + "\n1. Thu 06/03/2025, 14:00-14:50, Teams. Req by DS Vance.\n",
+            6,
+        ),
+        # a row under column titles, whose request cell mentions the referral
+        (
+            "# Safeguarding log\n\nLog opened 01/05/2025.\n\n"
+            + "".join(f"Front sheet line {n}.\n\n" for n in range(32))
+            + "| Date | Start / finish | How held | Requested by |\n|---|---|---|---|\n"
+            "| Mon 12/05/2025 | 11:00 – 11:55 | Teams | J. Carrow (DSL), asked for a strategy discussion when "
+            "making the referral |\n",
+            12,
+        ),
+        # "it was held on", the discussion named in the sentence before
+        (
+            "# Think Family record\n\nAndrea Kell referred to the Front Door at 11:15 on Monday 16/06/2025 and asked "
+            "for a strategy discussion. Joanna Fairclough agreed it was needed, and it was held on Wednesday "
+            "18/06/2025 from 10:30 to 11:40 on Teams.\n",
+            18,
+        ),
+        # the date that opens "SECTION 1 — THE DISCUSSION", after a dated log
+        (
+            "# Safeguarding log\n\n"
+            + "".join(f"Log entry {n}: 0{n % 9 + 1}/01/2025 seen in house.\n\n" for n in range(35))
+            + "## SECTION 1 — THE DISCUSSION\n\nMon 13/10/25, 11:00–12:05, Teams.\n",
+            13,
+        ),
+    ],
+)
+def test_the_meetings_date_below_an_agenda_a_front_sheet_or_in_a_numbered_field(markdown, day):
+    facts = read(markdown)
+    assert facts.meeting.date is not None and facts.meeting.date.day == day
+
+
+def test_a_title_with_present_or_attendance_in_it_is_not_always_who_took_part():
+    lx = lexicon()
+    assert lx.section_kind("School attendance") is None
+    assert lx.section_kind("Alerting signs present (RCPCH 2021)") is None
+    assert lx.section_kind("Present (tag used below – name, role, agency)") == "attendees"
+    assert lx.section_kind("2. Attendance") == "attendees"
+    findings = lint(
+        record(
+            "## Part C. Who contributed\n| Name | Designation | Organisation | Contributed by |\n|---|---|---|---|\n"
+            "| Hannah Lowry | Team Manager (Chair) | Pellingford County Council Children's Services | Teams |\n"
+            "| DC Rosa Lindqvist | Detective Constable | Pellingford Constabulary | Teams |\n\n"
+            "## Part D. Summary\nDr Oyelaran explained the presentations.\n\nAlerting signs present (RCPCH 2021):\n\n"
+            "☒ Reported symptoms not seen by independent observers\n\n☐ Signs observed that could only have been induced\n"
+        ),
+        select=["SL101"],
+    )
+    assert findings == []
+
+
+def test_a_numbered_form_field_is_not_a_row_of_column_titles():
+    facts = read(
+        "# Horizons Service: Strategy Discussion\n\n## 3. This discussion\n"
+        "| 3.1 Date and time | Tue 18/02/2025, 10:00 - 11:10 |\n|---|---|\n"
+        "| 3.2 Format | Teams (Home Office by phone link) |\n"
+        "| 3.3 Requested by | Hana Petrovic, SW, Horizons, 17/02/2025 16:30, after the foster carer's call |\n"
+        "| 3.4 Chair | Dawn Okafor, Team Manager |\n"
+    )
+    assert facts.request.found and "Hana Petrovic" in facts.request.by

@@ -714,6 +714,7 @@ def find_meeting_date(lines: list[str]) -> tuple[_dt.date, int] | None:
             hit = _date_after_label(lines, i, m.end())
             if hit:
                 return hit
+    first_label: int | None = None
     for i, line in enumerate(lines):
         # a table row joined as "Called by: PS Gant; Date: Mon 09/06/2025; Time: 11:00": each field
         for field in [line or ""] + ((line or "").split("; ")[1:] if "; " in (line or "") else []):
@@ -721,18 +722,28 @@ def find_meeting_date(lines: list[str]) -> tuple[_dt.date, int] | None:
             bilingual = _OTHER_LANGUAGE_FIRST.match(field)
             if bilingual:
                 field = field[bilingual.end() :]
-            m = _DATE_LABEL.match(field)
-            if not m or _NOT_MEETING.search(field):
+            # a numbered form field: "1.2 Date: Tuesday 11/03/2025", "3.1 Date and time"
+            numbered = _FIELD_NUMBER.match(field)
+            skip = numbered.end() if numbered else 0
+            m = _DATE_LABEL.match(field[skip:])
+            # the label's own field decides ("Date: Mon 12/05; Requested by: ... the referral")
+            if not m or _NOT_MEETING.search(field.split("; ")[0]):
                 continue
             if field is not line and not bilingual and not _MEETING_FIELD.match(field):
                 continue  # "What: ...; Who: ...; When: by 13/03": a plan's row, not the meeting's
             window = lines[max(0, i - 8) : i + 9]
-            # a bare "Date:" near the top of a record is the meeting's: nothing else has happened yet
-            if any(_STRATEGY_WORD.search(w or "") for w in (lines if i < 15 else window)):
+            # a bare "Date:" near the top of a record is the meeting's: nothing else has happened
+            # yet -- and so is the record's first, however long the agenda or front sheet above
+            # it, when the record's title says it is a strategy discussion's
+            # ("Date", not "When": a plan's "When" column is no meeting's date)
+            first = first_label is None and m.group(0).strip().lower().startswith("date")
+            first_label = i if first_label is None else first_label
+            top = lines if i < 15 else window + (lines[:8] if first else [])
+            if any(_STRATEGY_WORD.search(w or "") for w in top):
                 hit = (
-                    _date_after_label([field], 0, m.end())
+                    _date_after_label([field], 0, skip + m.end())
                     if field is not line
-                    else _date_after_label(lines, i, m.end())
+                    else _date_after_label(lines, i, skip + m.end())
                 )
                 if hit:
                     return hit[0], i
@@ -743,11 +754,16 @@ def find_meeting_date(lines: list[str]) -> tuple[_dt.date, int] | None:
             found = find_dates(line[m.end() :])
             if found and found[0].start <= 12:
                 return found[0].date, i
-    # a record that opens with when it happened: "Mon 22/09/2025, 10:00–10:55, Teams."
-    for i, line in enumerate(lines[:30]):
+    # a record that opens with when it happened: "Mon 22/09/2025, 10:00–10:55, Teams." -- in
+    # its first 30 lines, or later when nothing above it is dated (an agenda table first)
+    dated_before = False
+    for i, line in enumerate(lines):
+        if i >= 30 and dated_before:
+            break
+        found = find_dates(line or "")
+        dated_before = dated_before or bool(found)
         if not line or _NOT_MEETING.search(line) or _DOB_LABEL.search(line):
             continue
-        found = find_dates(line)
         if not found or not _TIME_RANGE.search(line[found[0].end :]):
             continue
         before = line[: found[0].start]
@@ -765,6 +781,8 @@ _SHORT_LABEL = re.compile(
 )
 
 
+#: A form field's number before its label: "1.2 ", "3.1 ", "A1. ", "4) ".
+_FIELD_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){1,2}\.?|\d{1,2}[.)]|[A-Z]\d{1,2}[.)]?)\s+(?=[A-Za-z])")
 #: A field of a table row that can hold the meeting's date: "Date", "Date held", "Held".
 _MEETING_FIELD = re.compile(r"^\s*(?:date|held)\b", re.I)
 _STRAT_MENTION = re.compile(r"\b(?:strat(?:egy)?\.?\s+(?:disc(?:ussion)?|meeting|mtg)|strategy|strat)\b", re.I)

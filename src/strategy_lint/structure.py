@@ -177,6 +177,8 @@ def _is_data_table(doc: Document, t: Table, lexicon: Lexicon) -> bool:
         # word: "Attended or consulted (Teams / in person / phone / email)"); longer cells are content
         if any(h and len(re.findall(r"\w+", _OPTIONS.sub(" options ", h))) > 6 for h in header):
             continue
+        if header and _SUB_FIELD.match(header[0] or ""):
+            continue  # "3.2 Format | Teams": a numbered form field and its answer, not column titles
         kinds = [lexicon.column_kind(h) if h else None for h in header]
         known = [k for k in kinds if k]
         # under label | value rows a two-cell row is one more form row ("Format | Teams"),
@@ -198,6 +200,8 @@ def _is_data_table(doc: Document, t: Table, lexicon: Lexicon) -> bool:
     return False
 
 
+#: A form's numbered sub-field: "3.2 Format", "1.10 Placement".
+_SUB_FIELD = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.?\s+[A-Za-z]")
 #: A bracketed list of options in a column header: "(Teams / in person / phone / email)".
 _OPTIONS = re.compile(r"\([^()]*/[^()]*\)")
 
@@ -758,6 +762,7 @@ def label_value_lines(doc: Document) -> list[tuple[str, int]]:
     Used to find the meeting date and the child's date of birth whatever the layout.
     """
     lines: list[tuple[str, int]] = []
+    joined_rows: list[tuple[str, int]] = []
     label_of: dict[int, str] = {}
     for t in doc.tables:
         for row in t.cells:
@@ -773,9 +778,9 @@ def label_value_lines(doc: Document) -> list[tuple[str, int]]:
         if t.header and t.records:
             for rec in t.records:
                 joined = "; ".join(f"{k}: {v}" for k, v in rec.values.items() if v)
-                lines.append((joined, rec.blocks[0] if rec.blocks else -1))
+                joined_rows.append((joined, rec.blocks[0] if rec.blocks else -1))
         else:
-            lines.extend(_column_rows(doc, t.cells))
+            joined_rows.extend(_column_rows(doc, t.cells))
     for b in doc.body_blocks():
         if b.kind == BlockKind.FOOTNOTE:
             continue
@@ -783,7 +788,19 @@ def label_value_lines(doc: Document) -> list[tuple[str, int]]:
             if b.index in label_of:
                 line = f"{label_of[b.index]}: {line}"
             lines.append((line, b.index))
-    return lines
+
+    # in the order of the record: "near the top" and "the first date label" mean what they say.
+    # A table's joined row goes where its row is, after the row's own cells: a column title
+    # alone on its line ("When") is followed by the cells under it, not by a joined row
+    def place(item: tuple[str, int]) -> tuple[int, int]:
+        block = doc.blocks[item[1]] if 0 <= item[1] < len(doc.blocks) else None
+        if block is None or block.table is None or block.row is None:
+            return (item[1], 1)
+        row = doc.tables[block.table].cells[block.row]
+        return (max([c for c in row if c is not None], default=item[1]), 1)
+
+    ordered = [((b, 0), (line, b)) for line, b in lines] + [(place(item), item) for item in joined_rows]
+    return [item for _, item in sorted(ordered, key=lambda pair: pair[0])]
 
 
 def _column_rows(doc: Document, cells: list[list[int | None]]) -> list[tuple[str, int]]:

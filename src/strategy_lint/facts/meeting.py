@@ -25,8 +25,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: "The strategy discussion was held on 14 March 2016", "strategy meeting took place on ...".
 _HELD = re.compile(
-    r"\b(?:strategy\s+(?:discussion|meeting)|strategy|meeting|discussion)\b[^.;\n]{0,40}?"
+    r"(?:\b(?:strategy\s+(?:discussion|meeting)|strategy|meeting|discussion)\b[^.;\n]{0,40}?"
     r"\b(?:was\s+|were\s+)?(?:held|took\s+place|convened|happened|met|was\s+completed)\b"
+    # "... asked for a strategy discussion. Joanna Fairclough agreed it was needed, and it
+    # was held on Wednesday 18/06/2025": the discussion named in the sentence before
+    r"|\bit\s+was\s+(?:held|convened)\b(?=\s+(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d)))"
     r"(?P<rest>[^.;\n]{0,90})",
     re.I,
 )
@@ -127,7 +130,7 @@ def _held_on(document) -> tuple | None:
 
 #: The part of a record that is the meeting itself: "STAGE 4 · STRATEGY DISCUSSION".
 _DISCUSSION_TITLE = re.compile(
-    r"^\W*(?:(?:stage|part|section)\s+\w+\W+)?(?:the\s+)?strategy\s+(?:discussion|meeting)\W*$", re.I
+    r"^\W*(?:(?:stage|part|section)\s+\w+\W+)?(?:the\s+)?(?:strategy\s+)?(?:discussion|meeting)\W*$", re.I
 )
 
 

@@ -78,6 +78,11 @@ class Lexicon:
 
     def section_kind(self, title: str) -> str | None:
         kind = self._section_kind(title)
+        if kind is None and "(" in (title or ""):
+            # "Present (tag used below – name, role, agency)": the title without the
+            # template's guidance in brackets
+            bare = re.sub(r"\([^()]*\)", " ", title).strip()
+            kind = self._section_kind(bare) if bare else None
         if kind is None:
             # "What is life like for Mason? What has he said or shown us?": a title of
             # several questions is the part the first one the lexicon knows asks for
