@@ -3388,3 +3388,22 @@ def test_a_numbered_form_field_is_not_a_row_of_column_titles():
         "| 3.4 Chair | Dawn Okafor, Team Manager |\n"
     )
     assert facts.request.found and "Hana Petrovic" in facts.request.by
+
+
+def test_a_dated_entry_opening_a_part_titled_only_discussion_is_not_the_meetings_date():
+    notes = "# Notes\n\n" + "".join(f"Log entry {n}: 0{n % 9 + 1}/01/2025 seen in house.\n\n" for n in range(35))
+    facts = read(notes + "## Discussion\n\n14/03/2025 DS Shaw reported the assault to the school.\n")
+    assert facts.meeting.date is None
+    timed = read(notes + "## Discussion\n\nFri 14/03/2025, 10:00-10:45, Teams.\n")
+    assert timed.meeting.date is not None and timed.meeting.date.day == 14
+
+
+def test_a_post_column_gives_each_persons_role():
+    facts = read(
+        record(
+            "## SECTION 2. PARTICIPANTS\n| Ref | Name | Post | Organisation | Took part |\n|---|---|---|---|---|\n"
+            "| LF | Louise Fairbank | Team Manager (chair) | Harlowfield Children's Services, MASH | In room |\n"
+            "| SI | DC Sophie Ingham | Detective Constable | Marrick Constabulary, CAIT | In room |\n"
+        )
+    )
+    assert by_name(facts)["Louise Fairbank"].role == "Team Manager (chair)"

@@ -21,6 +21,8 @@ import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .lexicon import strip_numbering
+
 if TYPE_CHECKING:  # pragma: no cover
     from .lexicon import Lexicon
 
@@ -714,7 +716,7 @@ def find_meeting_date(lines: list[str]) -> tuple[_dt.date, int] | None:
             hit = _date_after_label(lines, i, m.end())
             if hit:
                 return hit
-    first_label: int | None = None
+    seen_label = False
     for i, line in enumerate(lines):
         # a table row joined as "Called by: PS Gant; Date: Mon 09/06/2025; Time: 11:00": each field
         for field in [line or ""] + ((line or "").split("; ")[1:] if "; " in (line or "") else []):
@@ -723,8 +725,7 @@ def find_meeting_date(lines: list[str]) -> tuple[_dt.date, int] | None:
             if bilingual:
                 field = field[bilingual.end() :]
             # a numbered form field: "1.2 Date: Tuesday 11/03/2025", "3.1 Date and time"
-            numbered = _FIELD_NUMBER.match(field)
-            skip = numbered.end() if numbered else 0
+            skip = len(field) - len(strip_numbering(field))
             m = _DATE_LABEL.match(field[skip:])
             # the label's own field decides ("Date: Mon 12/05; Requested by: ... the referral")
             if not m or _NOT_MEETING.search(field.split("; ")[0]):
@@ -736,8 +737,8 @@ def find_meeting_date(lines: list[str]) -> tuple[_dt.date, int] | None:
             # yet -- and so is the record's first, however long the agenda or front sheet above
             # it, when the record's title says it is a strategy discussion's
             # ("Date", not "When": a plan's "When" column is no meeting's date)
-            first = first_label is None and m.group(0).strip().lower().startswith("date")
-            first_label = i if first_label is None else first_label
+            first = not seen_label and m.group(0).strip().lower().startswith("date")
+            seen_label = True
             top = lines if i < 15 else window + (lines[:8] if first else [])
             if any(_STRATEGY_WORD.search(w or "") for w in top):
                 hit = (
@@ -781,8 +782,6 @@ _SHORT_LABEL = re.compile(
 )
 
 
-#: A form field's number before its label: "1.2 ", "3.1 ", "A1. ", "4) ".
-_FIELD_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){1,2}\.?|\d{1,2}[.)]|[A-Z]\d{1,2}[.)]?)\s+(?=[A-Za-z])")
 #: A field of a table row that can hold the meeting's date: "Date", "Date held", "Held".
 _MEETING_FIELD = re.compile(r"^\s*(?:date|held)\b", re.I)
 _STRAT_MENTION = re.compile(r"\b(?:strat(?:egy)?\.?\s+(?:disc(?:ussion)?|meeting|mtg)|strategy|strat)\b", re.I)

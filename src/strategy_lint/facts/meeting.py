@@ -144,7 +144,11 @@ def _dated_under_own_title(document) -> tuple | None:
         if first is None:
             continue
         dates = find_dates(first.text)
-        if dates and dates[0].start <= 4 and not _OTHER_MEETING.search(first.text[: dates[0].start]):
+        if not dates or dates[0].start > 4 or _OTHER_MEETING.search(first.text[: dates[0].start]):
+            continue
+        # a part titled only "The discussion" may open with a dated entry of its notes: there,
+        # the date is the meeting's only with its time beside it ("Mon 13/10/25, 11:00–12:05")
+        if "strategy" in sec.title.lower() or _TIME.search(first.text[dates[0].end :]):
             return dates[0].date, first.index
     return None
 
