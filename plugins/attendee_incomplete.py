@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from strategy_lint import Confidence, Document, Option, Report, Rule, RuleContext, Severity, hookimpl
@@ -92,8 +93,10 @@ class AttendeeIncomplete(Rule):
             return Confidence.LOW
         if p.source == "table":
             return p.confidence
-        if not p.role and not p.agency:
+        if not p.role and not p.agency and not _unread_parts(p):
             return Confidence.HIGH  # a bare name
+        # "SA — Simon Ashdown, HsM Kestrel, QAS": words beside the name that we could not
+        # read as a role or an agency are not proof that the entry has none
         return Confidence.MEDIUM
 
     def _missing(self, p, ctx) -> list[str]:
@@ -112,6 +115,29 @@ class AttendeeIncomplete(Rule):
         if not has_agency:
             out.append("agency")
         return out
+
+
+#: How someone took part, which is neither a role nor an agency.
+_MODE_WORDS = re.compile(
+    r"^(?:(?:ms\s+)?teams|(?:tele)?phone|by\s+(?:tele)?phone|in\s+person|present|virtual|video|e-?mail|"
+    r"attended|apologies|yes|no|chair|minutes?|late|(?:joined|left|arrived)(?:\s+(?:at|late|early|after|before|from)\b.*)?"
+    r"|(?:from|until|at)\s+\d.*|\d{1,2}[:.]\d{2}.*)$",
+    re.I,
+)
+
+
+def _unread_parts(p) -> bool:
+    """Whether the entry's line holds words besides the name, initials and how they took part."""
+    parts = re.split(r"\s*[,;|()\[\]]\s*|\s+[–—-]+\s+", p.row_text or "")
+    name = " ".join((p.name or "").split()).lower()
+    for part in parts:
+        part = " ".join(part.split()).strip(" .:")
+        if not part or part.lower() == name or part == p.initials or not re.search(r"[A-Za-z]", part):
+            continue
+        if _MODE_WORDS.match(part):
+            continue
+        return True
+    return False
 
 
 @hookimpl

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from strategy_lint import Confidence, Document, Report, Rule, RuleContext, Severity, hookimpl
@@ -15,8 +16,9 @@ class ChildVoiceMissing(Rule):
     views"), the child's own words or views anywhere ("Lily told her teacher ...", a
     quotation), or what professionals saw of the child's presentation, behaviour and care.
     It fires only when none of these is found. A voice section that holds only "N/A" is
-    SL202's finding, not this one, and "too young" for a baby is SL203's. When much of the record's layout was not recognised, the
-    finding is given with medium confidence.
+    SL202's finding, not this one, and "too young" for a baby is SL203's. When the text could
+    not be read well, or the record quotes someone but never names the child (so whose
+    words they are cannot be told), the finding is given with medium confidence.
 
     ## Why it matters
     The 2016 multi-agency audit found that in a case involving a young baby "their voice /
@@ -60,14 +62,23 @@ class ChildVoiceMissing(Rule):
             return  # a voice section with a placeholder is SL202's to report
         if voice.too_young and facts.child.preverbal:
             return  # "N/A – too young (4/12)" for a baby: SL203 asks for what was observed
+        sure = facts.reading.text is Confidence.HIGH
+        if not facts.child.name and any(_QUOTED.search(b.text or "") for b in document.body_blocks()):
+            # someone's words are quoted, but without the child's name we cannot tell
+            # whether they are the child's: not found is not the same as absent
+            sure = False
         yield Report(
             message=(
                 "The record gives nowhere the child's voice or lived experience (no section for it, and "
                 "nothing the child said or what was seen of their life), so readers cannot see what "
                 "life is like for the child."
             ),
-            confidence=Confidence.HIGH if facts.reading.text is Confidence.HIGH else Confidence.MEDIUM,
+            confidence=Confidence.HIGH if sure else Confidence.MEDIUM,
         )
+
+
+#: Words quoted in the record ("said Darren is "strict about phones"").
+_QUOTED = re.compile(r"[\"“][^\"”]{8,}[\"”]")
 
 
 @hookimpl

@@ -102,6 +102,53 @@ def test_fields_on_one_line():
     assert (a.text, a.owner, a.deadline_text) == ("Home visit", "Tom Ellis", "16/03/2016")
 
 
+def test_when_written_as_a_sentence_after_the_owner_field():
+    doc = doc_of(
+        "## Agreed actions\n"
+        "1. Arrange the forensic medical at the SARC. Owner: DS Tanner (police). Tuesday 15/03 at 10:00.\n"
+        "2. Ring the mother to tell her what is planned. Owner: Dr Marchbank (Deputy DSL). By 01:00 on 15/03.\n"
+        "3. Waking checks overnight. Owners: Mrs Teague and Sister Corrigan. Until 08:00 on 15/03/2016.\n"
+        "4. Tell the GP. Owner: Tom Ellis. He knows the family well.\n"
+    )
+    found = actions(doc)
+    assert [(a.owner, a.deadline.due) for a in found] == [
+        ("DS Tanner (police)", dt.date(2016, 3, 15)),
+        ("Dr Marchbank (Deputy DSL)", dt.date(2016, 3, 15)),
+        ("Mrs Teague and Sister Corrigan", dt.date(2016, 3, 15)),
+        ("Tom Ellis. He knows the family well", None),
+    ]
+
+
+def test_a_sign_off_row_of_fields_is_no_action():
+    doc = doc_of("## Sign-off\nChair: Louise Fairbank     OIC: DC Sophie Ingham     Date: 14/03/2016\n")
+    assert actions(doc) == []
+    doc = doc_of("## Actions\nVisit the home. Responsible: CSC - Ruth Price. Timescale: 16/03/2016\n")
+    assert [(a.text, a.owner) for a in actions(doc)] == [("Visit the home", "CSC - Ruth Price")]
+
+
+def test_a_who_tells_whom_table_is_telling_each_of_them():
+    doc = doc_of(
+        "## Box 14: Who tells whom\n| Who needs to know | Told by | By when |\n|---|---|---|\n"
+        "| Parents | Nadia Sheikh | 14/03/2016 |\n| Everyone in Box 10: this record | Ellie Ward | 15/03/2016 |\n"
+    )
+    found = actions(doc)
+    assert [(a.text, a.owner, a.deadline_text) for a in found] == [
+        ("Tell Parents", "Nadia Sheikh", "14/03/2016"),
+        ("Tell Everyone in Box 10: this record", "Ellie Ward", "15/03/2016"),
+    ]
+    assert [is_update_intent(a.text, default_lexicon()) for a in found] == [False, True]
+
+
+def test_a_timed_log_is_no_plan():
+    doc = doc_of(
+        "## Part B: Timed entries\n| Time | Who | Note | By |\n|---|---|---|---|\n"
+        "| 23:50 | Sgt Hamblin (custody) | Child in custody. Needs an appropriate adult. | KM |\n"
+        "| 00:10 | LCS check | Not known. | KM |\n\n"
+        "## Actions\n| Action | Who | By |\n|---|---|---|\n| Take CV to medical | Beth Tolley, SW | 15/03/2016 |\n"
+    )
+    assert [a.text for a in actions(doc)] == ["Take CV to medical"]
+
+
 def test_intro_line_and_commentary_are_not_actions():
     doc = doc_of(
         "## Actions\nThe following actions were agreed:\n\n"
@@ -117,6 +164,10 @@ def test_intro_line_and_commentary_are_not_actions():
         ("CSC will update all agencies involved on outcomes/actions taken", True),
         ("Inform the GP, school and police of the outcome", False),
         ("Share the outcome with partner agencies", True),
+        ("Notes to all in 1.2", True),  # everyone in the numbered list of who took part
+        ("Email all in 1.2 w/ outcome of HV + safety plan", True),
+        ("Visit all in 2 weeks", False),
+        ("Outcome + actions email to all in table above", True),
         ("Send the strategy record to all agencies", True),
         ("Feed back to the referrer", True),
         ("Update the parents on the medical", False),

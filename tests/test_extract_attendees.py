@@ -40,6 +40,28 @@ def doc_of(md: str):
             "housing",
         ),
         ("Sarah Okafor", "Sarah Okafor", "", "", None),
+        # an organisation the lexicon does not know, after a name and a role
+        (
+            "Janine Holt (Paediatric Dietitian, Tarrowby General)",
+            "Janine Holt",
+            "Paediatric Dietitian",
+            "Tarrowby General",
+            None,
+        ),
+        (
+            "PS Gary Lund – Response Sgt, Orrin Valley Police",
+            "PS Gary Lund",
+            "Response Sgt",
+            "Orrin Valley Police",
+            "police",
+        ),
+        (
+            "Dr Fiona Marchbank, Head of Sixth Form and Deputy DSL, Quillford Abbey School",
+            "Dr Fiona Marchbank",
+            "Head of Sixth Form and Deputy DSL",
+            "Quillford Abbey School",
+            "school",
+        ),
     ],
 )
 def test_parse_entry_shapes(line, name, role, agency, key):

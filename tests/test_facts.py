@@ -124,6 +124,202 @@ def test_participants_from_a_present_were_sentence_outside_the_attendee_list():
     assert all(p.block == line and p.mode == "present" for p in facts.participants)
 
 
+def test_on_the_call_were_lists_a_nurse_titled_sister_and_an_unknown_organisation():
+    facts = read(
+        record(
+            "## Who took part\n"
+            "On the call were: Ms Deborah Kinsella, Senior Practitioner, Westvale Emergency Duty Team (chair); "
+            "Sister Maeve Corrigan, Senior Nurse, Quillford Abbey School Health Centre; "
+            "Mrs Alison Teague, Assistant Housemistress, Foxton House (house parent on duty); "
+            "Dr Fiona Marchbank, Head of Sixth Form and Deputy DSL, Quillford Abbey School.\n"
+        )
+    )
+    people = by_name(facts)
+    assert list(people) == ["Ms Deborah Kinsella", "Sister Maeve Corrigan", "Mrs Alison Teague", "Dr Fiona Marchbank"]
+    marchbank = people["Dr Fiona Marchbank"]
+    assert (marchbank.role, marchbank.agency) == ("Head of Sixth Form and Deputy DSL", "Quillford Abbey School")
+    assert people["Sister Maeve Corrigan"].role == "Senior Nurse"
+    assert people["Mrs Alison Teague"].agency == "Foxton House"
+    assert facts.meeting.chair.name == "Ms Deborah Kinsella"
+    # a relative is still no participant
+    family = read(
+        record("## Who took part\nPresent: Amy Lowe (Social Worker, Children's Social Care); Sister – Kayla Lowe\n")
+    )
+    assert list(by_name(family)) == ["Amy Lowe"]
+
+
+@pytest.mark.parametrize("listed, recorded", [("Joel Ambrose", True), ("Joel Parker", False)])
+def test_an_agency_word_used_as_a_listed_persons_title_is_that_person(listed, recorded):
+    facts = read(
+        record(
+            "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
+            f"| Hannah Reed | Team Manager | Children's Social Care |\n| {listed} | Staff Nurse | Larkspur Unit |\n\n"
+            '## The young person\nSpoke to SN Ambrose by phone at 10:30 on 14/03. Said she is "relieved".\n'
+        )
+    )
+    # "SN Ambrose" is Joel Ambrose, Staff Nurse, from the list; without him, an unlisted school nurse
+    assert [(c.key, c.recorded) for c in facts.contacts] == [("school-nursing", recorded)]
+
+
+def test_the_venue_of_the_meeting_is_no_contact():
+    facts = read(
+        "# Strategy discussion\n\n| Date | 14/03/2016 |\n|---|---|\n"
+        "| Venue / format | Seminar Room 2, Children's Centre, Hessendon General Hospital, with Microsoft Teams |\n\n"
+        "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n| Hannah Reed | Team Manager | Children's Social Care |\n"
+    )
+    assert facts.contacts == []
+
+
+def test_who_was_present_when_the_child_was_seen_is_not_who_took_part():
+    facts = read(
+        record(
+            "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n| Hannah Reed | Team Manager | Children's Social Care |\n\n"
+            "## Whether the child was seen and spoken to, what was said and who was present\n\n"
+            '| **What was said** | Mason said "Hot. Ouchie." |\n|---|---|\n'
+            "| **Who was present** | Key person (Chloe Dawes) and Kerry Mills |\n"
+        )
+    )
+    assert list(by_name(facts)) == ["Hannah Reed"]
+
+
+def test_a_who_column_beside_role_and_agency_names_the_people_taking_part():
+    facts = read(
+        record(
+            "## 6. Round the table\n| Who | Role and agency | What they brought |\n|---|---|---|\n"
+            "| Janet Kilbride | Team Manager (chair), Children in Care Team | Chaired. |\n"
+            "| PC Holly Ferrand | Missing Persons Coordinator, Marlstow Police | Five episodes in 90 days. |\n\n"
+            "## 8. Plan\n| What | Who | By when |\n|---|---|---|\n| Return interview | Tasha Greenidge | 20/03/2016 |\n"
+        )
+    )
+    assert list(by_name(facts)) == ["Janet Kilbride", "PC Holly Ferrand"]
+    assert block_with(facts, "Five episodes") in agency(facts, "police").input_blocks
+    assert [(a.text, a.owner) for a in facts.actions] == [("Return interview", "Tasha Greenidge")]
+
+
+def test_a_grid_of_young_people_gives_their_voice_column_and_all_is_no_name():
+    facts = read(
+        "# Peer group strategy discussion\n\n| Date held | 20/05/2025 |\n|---|---|\n\n"
+        "## B. Young people linked to the group\n"
+        "| # | Young person | Lives with | What worries us | Their voice and their days |\n|---|---|---|---|---|\n"
+        '| 1 | Jordan BEATTIE / DOB 09/02/2010 | Mum | Cut on the forearm. | Told his SW it is "handled". |\n'
+        '| 2 | Tayo ADEMOLA / DOB 27/08/2008 | Parents | Posted a video. | Says the video was "just music". |\n\n'
+        "## F. Plan\n| Action | Young person | Lead | By |\n|---|---|---|---|\n"
+        "| Safety plan | All | Owen Pritchard | 23/05/2025 |\n"
+    )
+    assert [s.title for s in facts.voice.sections] == ["Their voice and their days"]
+    assert facts.voice.sections[0].blocks == [block_with(facts, "handled"), block_with(facts, "just music")]
+    assert facts.child.name == "Jordan"
+
+
+def test_a_bare_name_field_in_the_childs_part_names_the_child_and_shorthand_fields_on_one_line():
+    facts = read(
+        "# Strategy Discussion: Child Living Away from Parents\n\n## 1. The discussion\n"
+        "1.1 Date and time: Wed 18/06/25, 10:00\n\n## 2. The child and the arrangement\n\n**2.1 Child**\n\n"
+        "| Name | Finn ADAIR |\n|---|---|\n| Date of birth | 21/10/2010 |\n\n"
+        "**2.2 Carers**\n\n| Name | Darren KELL |\n|---|---|\n\n"
+        '## 4. Information shared\n4.4 Education: Finn told the DSL in May he\'d like to stay "forever".\n\n'
+        "## 7. Actions\n7.1 Phone Mum about the move. Who: Sam Keogh, SW By: Wed 18/06, 16:00\n"
+    )
+    assert facts.child.name == "Finn"
+    assert any(e.kind == "said" for e in facts.voice.evidence)
+    (action,) = facts.actions
+    assert (action.owner, action.deadline.due) == ("Sam Keogh, SW", dt.date(2025, 6, 18))
+
+
+def test_a_name_someone_used_and_a_form_row_naming_the_child_are_not_the_child_speaking():
+    facts = read(
+        "# Strategy discussion\n\n## Child\n| Name | Connor BELL |\n|---|---|\n"
+        '| Household | Mum Sarah (38). Partner Neil – staying "some nights" per police. |\n\n'
+        "## Reason\nMessages showed Mr Marland was in contact with a boy who gave his name as Connor and said he "
+        "attended St Bede's.\n"
+    )
+    assert facts.child.name == "Connor"
+    assert not [e for e in facts.voice.evidence if e.kind == "said"]
+
+
+@pytest.mark.parametrize(
+    "row, name",
+    [
+        ("| Enw'r plentyn / Child's name | Jac Bowen |", "Jac Bowen"),
+        ("| 1.1 Name used | Hawi TADESSE |", "Hawi"),
+        ("| Child(ren) – name, DOB | Leo BARNSLEY, 16/03/2018 |", "Leo"),
+    ],
+)
+def test_the_childs_name_from_a_field_however_the_form_asks_for_it(row, name):
+    facts = read(f"# Strategy discussion\n\n| Date | 14/03/2016 |\n|---|---|\n{row}\n")
+    assert facts.child.name == name
+
+
+def test_the_parents_column_beside_the_childs_is_not_the_childs_voice():
+    facts = read(
+        "# Think Family Strategy Discussion\n\n| Child's name | Finn Doyle |\n|---|---|\n| Date of birth | 06/01/2025 |\n\n"
+        "## D. Side by side\n|  | The child's world | Kerry-Ann's world |\n|---|---|---|\n"
+        "| Right now | With his grandmother. | Staying with her sister. |\n"
+        '| What they have told us | Finn is too young to say. | "I love him. I\'d never do it." |\n'
+    )
+    assert [s.title for s in facts.voice.sections] == ["The child's world"]
+    assert not [e for e in facts.voice.evidence if e.kind == "said"]
+
+
+def test_a_persons_own_organisation_cell_is_not_what_the_agency_said():
+    facts = read(
+        record(
+            "## Part 2. In the discussion\n| Name | Role | Organisation | Joined by |\n|---|---|---|---|\n"
+            "| Nicola Brannigan | Team Manager (chair) | Kestrelford CSC | Teams |\n"
+            "| Kerry Anstey | Health Visitor | Kestrelford Community Health (0-19 Service) | Teams |\n\n"
+            "## Part 6. What agencies told us\nCSC: the family is not known.\n"
+        )
+    )
+    assert agency(facts, "health-visiting").input_blocks == []
+
+
+def test_a_childrens_say_column_left_to_be_confirmed_and_the_familys_view():
+    facts = read(
+        "# Family Plan Review\n\n## D. Our goals\n| Goal | What has happened | Children's say | Score |\n|---|---|---|---|\n"
+        "| The house is safe | Stair gate fitted 03/2025. | TBC | 7 |\n| School on time | Attendance 88%. | – | 6 |\n\n"
+        '## Family\'s view\nShannon was tearful and said she "had no idea".\n'
+    )
+    assert [(s.title, s.placeholder) for s in facts.voice.sections] == [("Children's say", True)]
+    assert not facts.voice.found
+
+
+def test_an_organisation_is_credited_when_named_later_without_its_town():
+    facts = read(
+        record(
+            "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
+            "| Amir Shah | Young People's Worker | Northbridge Foyer Project (voluntary sector) |\n\n"
+            "## Background\nThe Foyer Project said Mason has used the drop-in for food and showers.\n"
+        )
+    )
+    (foyer,) = [a for a in facts.agencies if "foyer" in a.key]
+    assert foyer.input_blocks == [block_with(facts, "drop-in")]
+
+
+def test_a_label_cell_spanning_columns_says_whose_words_the_row_holds(tmp_path):
+    import docx
+
+    from strategy_lint.engine import Linter
+
+    d = docx.Document()
+    d.add_heading("Strategy discussion record", 1)
+    d.add_paragraph("Date of strategy discussion: 14/03/2016")
+    people = d.add_table(rows=2, cols=3)
+    for cell, text in zip(people.rows[0].cells, ["Name", "Role", "Agency"], strict=True):
+        cell.text = text
+    for cell, text in zip(people.rows[1].cells, ["DC Paula Byrne", "Detective Constable", "Westshire Police"], strict=True):
+        cell.text = text
+    d.add_paragraph("RELEVANT BACKGROUND INFORMATION")
+    grid = d.add_table(rows=2, cols=4)
+    for r, (label, text) in enumerate([("Police", "Carl Finch is known for supply of class A."), ("YJS", "")]):
+        row = grid.rows[r].cells
+        row[0].merge(row[1]).text = label
+        row[2].merge(row[3]).text = text
+    path = tmp_path / "spans.docx"
+    d.save(path)
+    facts = Facts(Linter().read(path), lexicon())
+    assert [b for b in agency(facts, "police").input_blocks if "Carl Finch" in facts.document.blocks[b].text]
+
+
 def test_participants_from_a_combined_role_and_agency_column():
     facts = read(
         record(
@@ -489,6 +685,19 @@ def test_request_found_in_a_sentence():
     assert request.block == block_with(facts, "requested by DC Shaw")
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Strat req by DS Kamal Hussain (PPU) – call to Front Door 08:50 Fri 07/11.",
+        "DSL req'd strat mtg after Lily's disclosure at 10:20.",
+    ],
+)
+def test_a_request_in_shorthand(line):
+    facts = read(REQUEST_HEAD + f"## Background\nBruise seen on arm at school.\n{line}\n")
+    assert facts.request.found and facts.request.how == "sentence"
+    assert facts.request.block == block_with(facts, line[:12])
+
+
 def test_request_found_in_a_field():
     facts = read(REQUEST_HEAD + "## Reason for the strategy discussion\nRequested by: DC Amy Shaw, Westvale Police\n")
     request = facts.request
@@ -558,6 +767,17 @@ def test_meeting_date_from_a_shorthand_line():
     assert not meeting.date_from_text
 
 
+def test_a_dated_log_gives_no_meeting_date():
+    log = (
+        "# Serious Event Notification and Strategy Record\n\n## Box 3 Shift log\n"
+        "| Date and time | Staff | Entry |\n|---|---|---|\n"
+        "| Tue 01/04/2025 17:50 | JM | R went out after tea. |\n| Tue 01/04/2025 21:45 | KB | Reported missing. |\n\n"
+    )
+    assert read(log).meeting.date is None
+    held = read(log + "## Box 5 The strategy discussion\n| Date | Time |\n|---|---|\n| Wed 02/04/2025 | 11:00 |\n")
+    assert held.meeting.date == dt.date(2025, 4, 2)
+
+
 def test_meeting_date_and_mode_from_a_held_on_sentence():
     facts = read(
         "# Strategy Discussion Record\n\n## Reason for the strategy discussion\n"
@@ -588,6 +808,25 @@ def test_the_chair_from_a_field_and_from_the_attendees():
     assert (facts.meeting.chair.name, facts.meeting.chair.role) == ("Grace Holt", "Practice Manager")
 
 
+def test_a_numbered_chair_field_and_a_sign_off_row_of_fields():
+    facts = read(
+        record(
+            "| 1.8 Chair | Louise Fairbank, Team Manager, Harlowfield MASH |\n|---|---|\n\n"
+            "## Actions\n| Action | Owner | Deadline |\n|---|---|---|\n"
+            "| Circulate this record to all agencies | Rhian Powell | 15/03/2016 |\n\n"
+            "## Sign-off\nChair: Louise Fairbank     OIC: DC Sophie Ingham     Date: 14/03/2016\n"
+        )
+    )
+    chair = facts.meeting.chair
+    assert (chair.name, chair.role) == ("Louise Fairbank", "Team Manager")
+    assert facts.meeting.chair_block == block_with(facts, "Harlowfield MASH")
+    # the sign-off row is three fields, none of them an action
+    assert [a.text for a in facts.actions] == ["Circulate this record to all agencies"]
+    only_sign_off = read(record("## Sign-off\nChair: Louise Fairbank     OIC: DC Sophie Ingham     Date: 14/03/2016\n"))
+    assert only_sign_off.meeting.chair.name == "Louise Fairbank"
+    assert "OIC" not in only_sign_off.meeting.chair.role
+
+
 def test_edt_took_the_call_but_a_day_team_chaired():
     asked = read(
         record(
@@ -602,6 +841,29 @@ def test_edt_took_the_call_but_a_day_team_chaired():
         )
     )
     assert led.meeting.led_by == "edt"
+
+
+def test_a_shorthand_who_part_led_out_of_hours_with_the_childs_own_column():
+    facts = read(
+        "# Think Family Strategy Discussion\n\n## A. Household\n- Jayden Fiske DOB 05/10/2014 (10)\n\n"
+        "## B. Why\nHeld by phone Sat 22/02/2025 23:30. Chaired by Angela Burrows, EDT Senior Practitioner.\n\n"
+        "## C. Who\n- Angela Burrows – Senior Practitioner, EDT\n- PS Gary Lund – Response Sgt, Orrin Valley Police\n"
+        "- Ros Keane – AMHP, Orrinsford Council\n\nNo health at strat – OOH.\n\n"
+        "## D. Jayden / Natalie\n| Jayden | Natalie |\n|---|---|\n"
+        "| Seen at uncle's 22:50. Calm, eating toast, in uncle's hoodie. Said: \"Mum grabbed my arm to make me run.\" "
+        "| Very distressed, frightened, believes the family is being watched. Not taking her medication. |\n"
+    )
+    people = by_name(facts)
+    assert list(people) == ["Angela Burrows", "PS Gary Lund", "Ros Keane"]
+    assert (people["PS Gary Lund"].role, people["Ros Keane"].role) == ("Response Sgt", "AMHP")
+    assert facts.meeting.led_by == "edt"
+    assert facts.meeting.led_by_block == block_with(facts, "Chaired by Angela Burrows")
+    # the cell under the child's own column is about the child; the mother's is not
+    assert [e.block for e in facts.voice.evidence if e.kind == "said"] == [block_with(facts, "Calm, eating toast")]
+    day = read(
+        record("## Meeting details\nChaired by Jo Bell, Team Manager, who took the handover from EDT at 09:00.\n")
+    )
+    assert day.meeting.edt_involved and day.meeting.led_by is None
 
 
 # -- follow-ups ------------------------------------------------------------------------------------

@@ -126,6 +126,18 @@ def test_sl102_name_only_in_list_one_finding_per_entry():
     assert all("role and agency" in f.message for f in found)
 
 
+def test_sl102_words_beside_the_name_that_we_cannot_read_are_not_a_bare_name():
+    from strategy_lint import Confidence
+
+    md = (
+        "# R\n\n## Attendees\n- Hannah Reed, Team Manager, CSC\n- DC Tom Hale, Westvale Police\n"
+        "- Sarah Okafor, Health Visitor, Westvale 0-19\n- SA — Simon Ashdown, HsM Kestrel, QAS\n- Priya Nair (Teams)\n"
+    )
+    found = {f.message.split('"')[1]: f.confidence for f in lint(md, "SL102")}
+    # a bare name (and how they joined) is surely incomplete; unread words may be the role
+    assert found == {"Simon Ashdown": Confidence.MEDIUM, "Priya Nair": Confidence.HIGH}
+
+
 def test_sl102_title_implies_role_and_agency_in_a_list():
     md = (
         "# R\n\n## Attendees\n- DC Tom Hale, Westvale Police\n- Tom Hale, DSL\n- Sarah Okafor (HV)\n- DS Mark Fenwick\n"
@@ -186,6 +198,7 @@ def test_sl103_person_listed_under_consulted_passes():
         "Northbrook Primary School could not be contacted because it is closed.",
         "Ava was spoken to by her nursery key worker.",
         "Mrs Wilde called the police.",
+        "Ava sees her dad every other Saturday at Northbrook Family Centre and they speak on the phone on Wednesdays.",
         "PS Hughes spoke to Ms Marsh at the address.",
     ],
 )

@@ -270,6 +270,9 @@ class TestInjuryPhotographs:
             "The school was reminded of the digital images policy; the marks were recorded on a body map.",
             "The school was advised not to photograph the marks.",
             "Leo spoke to his father by video call and said his arm hurt from the bruise.",
+            "Jordan was cut on the forearm on Friday. Since then a video posted by Tayo has threatened the group.",
+            # the child is Leo: the marks photographed are his mother's
+            "Officers' body-worn video and photographs of Chantelle's neck injuries are held as evidence.",
         ],
     )
     def test_hard_negatives_pass(self, text):

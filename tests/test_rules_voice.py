@@ -86,6 +86,17 @@ class TestChildVoiceMissing:
         assert codes(found) == ["SL201"]
         assert "child's voice" in found[0].message.lower()
 
+    def test_quoted_words_in_a_record_that_never_names_the_child_lower_the_confidence(self):
+        from strategy_lint import Confidence
+
+        quoted = 'The DSL said Darren is "strict about phones at bedtime" and the club has no concerns.\n\n'
+        named = record(None, extra=quoted)
+        unnamed = named.replace("Name: Ava Marsh\n", "")
+        assert [f.confidence for f in lint_md(named)] == [Confidence.HIGH]
+        # whose words they are cannot be told without the child's name: not found, not absent
+        assert [f.confidence for f in lint_md(unnamed)] == [Confidence.MEDIUM]
+        assert [f.confidence for f in lint_md(record(None).replace("Name: Ava Marsh\n", ""))] == [Confidence.HIGH]
+
     @pytest.mark.parametrize(
         "title",
         [
@@ -132,7 +143,17 @@ class TestChildVoiceMissing:
 class TestChildVoicePlaceholder:
     @pytest.mark.parametrize(
         "body",
-        ["N/A", "Not applicable", "None", "-", "TBC", "To follow", "See above", "TBC - to be added by the day team."],
+        [
+            "N/A",
+            "Not applicable",
+            "None",
+            "-",
+            "TBC",
+            "To follow",
+            "See above",
+            "TBC - to be added by the day team.",
+            "TBC — return interview outstanding / Ava currently missing.",
+        ],
     )
     def test_placeholders_fire_at_the_section(self, body):
         found = lint_md(record(f"## Child's voice\n{body}"))

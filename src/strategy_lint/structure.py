@@ -327,6 +327,7 @@ def _fill_records(doc: Document, t: Table, lexicon: Lexicon) -> None:
         # the names)
         canonical = max(same, key=lambda c: (filled_count(c), -c)) if same else position
         t.column_kinds.append(kind if position == canonical else None)
+    _who_names_people(t)
     _complete_action_columns(doc, t)
     t.records = []
     for r in range(t.header_row + 1, _banner_row(doc, t)):
@@ -386,6 +387,19 @@ _PEOPLE_KINDS = frozenset(
 )
 
 
+def _who_names_people(t: Table) -> None:
+    """ "Who | Role and agency | What they brought": with no task or date beside it, a "Who"
+    column beside a role or agency names the people taking part, not an action's owner."""
+    kinds = t.column_kinds
+    if "owner" not in kinds or {"action", "deadline", "name"} & set(kinds):
+        return
+    col = kinds.index("owner")
+    if normalise_title(t.header[col]) != "who":
+        return  # "Agency | Last seen | Where | By whom": who saw the child, not who took part
+    if any(k and {"role", "agency"} & set(k.split("+")) for k in kinds):
+        kinds[col] = "name"
+
+
 def _complete_action_columns(doc: Document, t: Table) -> None:
     """Read an action table's unnamed columns by what they hold.
 
@@ -396,6 +410,9 @@ def _complete_action_columns(doc: Document, t: Table) -> None:
     """
     kinds = t.column_kinds
     rows = t.cells[t.header_row + 1 :]
+    if "action" not in kinds and "recipient" in kinds and {"owner", "deadline"} & set(kinds):
+        # "Who needs to know | Told by | By when": telling each of them is the action
+        kinds[kinds.index("recipient")] = "action"
     if "action" not in kinds:
         if not {"owner", "deadline"} <= set(kinds):
             return
@@ -524,6 +541,15 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
             # the record's own title, over everything in it ("Strategy Discussion and
             # Threshold Decision (SD2)"): not its decision part
             kind = None
+        if kind is None and origin != "form-label" and normalise_title(title) == "who":
+            # "C. Who" as a part of its own lists who took part; "Who | Tom Ellis" in a
+            # form's action box is the action's owner
+            kind = "attendees"
+        if kind in ("attendees", "apologies", "consulted") and origin == "form-label" and stack:
+            if stack[-1].kind == "child_voice":
+                # "Who was present" in the box for when the child was seen: who was with
+                # the child then, not who took part in the discussion
+                kind = None
         if kind == "actions" and stack and stack[-1].kind == "actions_taken":
             kind = "actions_taken"  # "Action | Police attended 02/12" under "Immediate action already taken"
         if kind == "details" and origin == "form-label" and normalise_title(title) == "details":
@@ -775,7 +801,7 @@ def label_value_lines(doc: Document) -> list[tuple[str, int]]:
                     label = " ".join(_cell_text(doc, cells[i]).split())
                     if label and len(label.split()) <= MAX_LABEL_WORDS:
                         label_of[cells[i + 1]] = label
-        if t.header and t.records:
+        if t.header and t.records and not _is_log(t):
             for rec in t.records:
                 joined = "; ".join(f"{k}: {v}" for k, v in rec.values.items() if v)
                 joined_rows.append((joined, rec.blocks[0] if rec.blocks else -1))
@@ -803,6 +829,19 @@ def label_value_lines(doc: Document) -> list[tuple[str, int]]:
     return [item for _, item in sorted(ordered, key=lambda pair: pair[0])]
 
 
+_LOG_COLUMN = re.compile(r"^\s*(?:date|time|date\s*(?:and|&|/)\s*time)\s*$", re.I)
+
+
+def _is_log(t: Table) -> bool:
+    """A table whose first column dates each row ("Date and time | Staff | Entry"): a log
+    of what happened, where "Date" is each entry's, not the meeting's."""
+    first = t.header[0] if t.header else ""
+    if not _LOG_COLUMN.match(first):
+        return False
+    values = {rec.values.get(first, "").strip() for rec in t.records}
+    return len(values - {""}) >= 2
+
+
 def _column_rows(doc: Document, cells: list[list[int | None]]) -> list[tuple[str, int]]:
     """A table no reading typed whose first row names its columns ("Name | DOB / EDD | Age |
     Gender"): each later row as "Name: Ayaan; DOB / EDD: 08/11/2024; Age: 4 months"."""
@@ -811,6 +850,9 @@ def _column_rows(doc: Document, cells: list[list[int | None]]) -> list[tuple[str
     head = [" ".join(_cell_text(doc, c).split()) for c in cells[0]]
     if not all(head) or any(re.search(r"\d", h) or len(h.split()) > 6 for h in head):
         return []
+    firsts = {_cell_text(doc, row[0]).strip() for row in cells[1:] if row and row[0] is not None}
+    if _LOG_COLUMN.match(head[0]) and len(firsts - {""}) >= 2:
+        return []  # "Date and time | Staff | Entry": a log, each row dated when it happened
     out: list[tuple[str, int]] = []
     for row in cells[1:]:
         pairs = [(h, " ".join(_cell_text(doc, c).split())) for h, c in zip(head, row, strict=False)]

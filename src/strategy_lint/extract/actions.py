@@ -175,6 +175,8 @@ def _is_action_table(document: Document, t: Table) -> bool:
     col = t.column_kinds.index("action")
     if re.search(r"\b(taken|completed|history|previous)\b", t.header[col], re.I):
         return False  # a chronology of what was done, not a plan
+    if t.column_kinds[0] == "time":
+        return False  # "Time | Who | Note | By": a log of the night, each entry when it happened
     sec = document.sections[t.section] if t.section is not None and t.section < len(document.sections) else None
     if sec is not None and (sec.kind in ACTION_SECTION_KINDS or _inside_any(document, sec, ACTION_SECTION_KINDS)):
         return bool(kinds & {"owner", "deadline"})
@@ -189,8 +191,12 @@ _OWNER_IN_TEXT = re.compile(
 
 def _table_actions(document: Document, t: Table, meeting, lex: Lexicon) -> list[Action]:
     out: list[Action] = []
+    # "Who needs to know | Told by | By when": each row is telling someone
+    tell = lex.column_kind(t.header[t.column_kinds.index("action")]) == "recipient"
     for rec in t.records:
         text = rec.get("action").strip()
+        if tell and text:
+            text = f"Tell {text}"
         if _POINTS_ON.match(text) and not rec.get("owner") and not rec.get("deadline"):
             continue  # "– | cont. on continuation sheet 2 | |": the list goes on elsewhere
         # no "Who" column: an "Agency", "Named worker" or "Name" column says who does it
@@ -456,7 +462,12 @@ def _field_regex(lex: Lexicon) -> re.Pattern[str]:
     alt = "|".join(re.escape(l).replace(r"\ ", r"\s+") for l in labels)
     # a label opens the line, follows punctuation or a wide gap, or a dash between fields
     # ("What: see Lily at school – Who: Gemma Lloyd – When: 17/03/2025")
-    return re.compile(rf"(?:^|(?<=[.;|,])\s*|\s{{2,}}|\s[–—-]\s+)\b(?P<label>{alt})\s*:\s*", re.I)
+    # or, capitalised, one space after the value before it, where a reader collapsed the gap
+    # ("Who: Sam Keogh, SW By: Wed 18/06")
+    return re.compile(
+        rf"(?:^|(?<=[.;|,])\s*|\s{{2,}}|\s[–—-]\s+|(?<=\w)(?P<tight>\s)(?=(?-i:[A-Z])))\b(?P<label>{alt})\s*:\s*",
+        re.I,
+    )
 
 
 def _text_actions(
@@ -474,6 +485,17 @@ def _text_actions(
         nonlocal current, current_blocks
         if current and (current.get("action") or current.get("owner")):
             dl = current.get("deadline", "")
+            owner, stop, after = current.get("owner", "").partition(". ")
+            if not dl and stop and after.strip():
+                # "Owner: DS Tanner (police). Sunday 19/10 at 10:00.": the sentence after the
+                # owner's field is when, with no "By" before it
+                said = after.strip(" .")
+                if dates.parse_deadline(said, meeting_date=meeting, lexicon=lex).is_real:
+                    current["owner"], dl = owner, said
+                elif (found := _deadline_in_text(said, meeting, lex)) and dates.parse_deadline(
+                    found, meeting_date=meeting, lexicon=lex
+                ).is_real:
+                    current["owner"], dl = owner, found  # "... (Deputy DSL). By 01:00 on Sunday 19/10"
             if not dl:
                 # "Book the ICPC, by 32 wks. Lead: CSC (TM – book by 30/07)": no "When:"
                 # field, but the task or its owner's remark says when
@@ -499,7 +521,12 @@ def _text_actions(
     last: tuple[int, str] | None = None  # (block, field) the last field value was read from
     for line in lines:
         text = _BULLET.sub("", line.text).strip()
-        fields = list(rx.finditer(text))
+        # a label one space after a word is a field only after another field on the line
+        # ("Who: Sam Keogh, SW By: Wed 18/06"), not "Action 1 What: ..."
+        fields: list[re.Match[str]] = []
+        for m in rx.finditer(text):
+            if fields or not m.group("tight"):
+                fields.append(m)
         if not fields and current is not None and last is not None and last[0] == line.block and last[1] in current:
             # a value wrapped onto the next line of its cell ("Action: Obtain neighbour
             # statement and review" / "body-worn video" / "Who: DC Aldridge")
@@ -515,6 +542,8 @@ def _text_actions(
             # "Complete a home visit. Responsible: CSC - Ruth Price. Timescale: by Tuesday"
             flush()
             head = text[: fields[0].start()].strip(" .;|,")
+            if _sign_off(head):
+                continue  # "Chair: Louise Fairbank     OIC: DC Ingham     Date: 04/06/2025"
             current = {}
             opened = _unclosed_bracket(head)
             if opened > 0:
@@ -559,6 +588,25 @@ def _text_actions(
         out.append(_free_action(text, line.block, meeting, lex, line.kind))
     flush()
     return out
+
+
+#: "Chair: Louise Fairbank", "Signed: ...": a field naming who signs the record off.
+_SIGN_OFF_LABEL = re.compile(
+    r"^(?:chair(?:ed\s+by|person)?|signed|signature|name|completed\s+by|approved\s+by|authori[sz]ed\s+by"
+    r"|minute[sd]?(?:\s*-?\s*taker|\s+by)|recorded\s+by|manager|team\s+manager|oic)$",
+    re.I,
+)
+_GAP = re.compile(r"\s{3,}|\t+")
+_PAIR = re.compile(r"^(?P<label>[A-Z][\w/'’ -]{0,30}?)\s*:\s*\S")
+
+
+def _sign_off(head: str) -> bool:
+    """Whether the text before a line's "Date:" field is a sign-off: "Label: value" fields
+    set apart by wide gaps ("Chair: X     OIC: Y"), or one sign-off field ("Signed: X")."""
+    pairs = [_PAIR.match(p) for p in _GAP.split(head) if p.strip()]
+    if not pairs or not all(pairs):
+        return False
+    return len(pairs) >= 2 or bool(_SIGN_OFF_LABEL.match(pairs[0]["label"].strip()))  # type: ignore[index]
 
 
 def _unclosed_bracket(text: str) -> int:

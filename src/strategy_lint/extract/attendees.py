@@ -72,12 +72,13 @@ _TITLES = {
     "di",
     "dci",
     "pc",
+    "ps",
     "pcso",
     "rev",
     "sergeant",  # "Sergeant Kieran Walsh, Duty Sergeant, Eastmarch Police"
     "inspector",
 }
-_RANKS = {"DC", "DS", "DI", "DCI", "PC", "PCSO", "Sgt", "Insp", "Det", "Sergeant", "Inspector"}
+_RANKS = {"DC", "DS", "DI", "DCI", "PC", "PS", "PCSO", "Sgt", "Insp", "Det", "Sergeant", "Inspector"}
 
 # Words that mark a phrase as a job title or an organisation, for names the lexicon
 # does not know ("Business Support Officer", "Riverside Surgery", "Northbrook Homes").
@@ -133,6 +134,12 @@ _ROLE_WORDS = {
     "clerk",
     "chairperson",
     "psychiatrist",
+    "dietitian",
+    "dietician",
+    "pharmacist",
+    "housemaster",
+    "housemistress",
+    "bursar",
     "leader",  # "Shift Leader", "Team Leader"
     "dsl",
     "tm",
@@ -229,6 +236,12 @@ _LIST_LABELS = {
     "sent apologies": "apologies",
     "present were": "present",
     "taking part": "present",
+    "on the call": "present",
+    "on the call were": "present",
+    "on the line": "present",
+    "on the line were": "present",
+    "those on the call": "present",
+    "those on the call were": "present",
     "taking part were": "present",
     "those taking part": "present",
     "those taking part were": "present",
@@ -243,7 +256,7 @@ _LIST_PROMPT = re.compile(
     r"^\s*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+)?"
     r"(?P<label>present(?:\s+were)?|those\s+present(?:\s+were)?|also\s+present|in\s+attendance|attendees|"
     r"attending|participants|taking\s+part(?:\s+were)?|those\s+taking\s+part(?:\s+were)?|"
-    r"(?:those\s+)?who\s+took\s+part\s+were|"
+    r"(?:those\s+)?who\s+took\s+part\s+were|(?:those\s+)?on\s+the\s+(?:call|line)(?:\s+were)?|"
     r"apologies(?:\s+(?:from|received))?|apols|sent\s+apologies|also\s+consulted|consulted)"
     r"\s*(?::|[-–]|(?<=were)\s)\s*(?=\S)",
     re.I,
@@ -779,10 +792,13 @@ class _Reader:
             if p is not None:
                 parsed.append((piece, p))
         for piece, p in parsed:
-            if is_family(p.name or piece) or is_family(piece) or is_family(p.role) or _family_note(piece):
+            nurse = bool(p.role and _NURSING_SISTER.match(p.name))  # "Sister Maeve Corrigan, Senior Nurse"
+            if not nurse and (
+                is_family(p.name or piece) or is_family(piece) or is_family(p.role) or _family_note(piece)
+            ):
                 continue  # a relative, not a professional taking part
-            if _INPUT_WORDS.search(piece) and not p.name:
-                continue  # "K not known to SN": what an agency said, not who took part
+            if not p.name and (_INPUT_WORDS.search(piece) or _NONE_FROM.match(piece)):
+                continue  # "K not known to SN", "No health at strat": no one who took part
             if not (p.role or p.agency or hint_role or hint_agency or context_agency) and not _full_name(p.name):
                 continue  # "Type", "Decision", "Sana": a word on its own is not an entry
             role = p.role or hint_role
@@ -904,12 +920,21 @@ def _parse(text: str, reader: _Reader) -> _Parsed | None:
             roles.append(part)
         elif kind == "agency":
             agencies.append(part)
-        elif kind == "place" and agencies:
+        elif kind == "place" and (agencies or name and roles):
+            # "Riverside Surgery, Northbrook"; "Mrs Teague, Assistant Housemistress, Foxton
+            # House": after a name and a role, an organisation nobody knows is the agency
             agencies.append(part)
         elif kind == "prose":
             if name and (roles or agencies):
                 break  # "Dr Webb – GP, Station Road Surgery – spoke to the SW by phone ...": a note
             return None
+    if not roles and len(agencies) >= 2:
+        # "Dr Fiona Marchbank, Head of Sixth Form and Deputy DSL, Quillford Abbey School": two
+        # parts read as agencies, the one naming a job is the role
+        held = next((a for a in agencies if any(m.label == "ROLE" for m in reader.mentions(a))), None)
+        if held is not None:
+            roles.append(held)
+            agencies.remove(held)
     if not (name or roles or agencies):
         return None
     if not name and _SENTENCE.search(text) and len(text.split()) > 8:
@@ -974,6 +999,12 @@ _FAMILY = re.compile(
     r"carer|child|baby|son|daughter)\b",
     re.I,
 )
+
+
+#: "No health at strat – OOH", "Nobody from school": an agency that was not there.
+_NONE_FROM = re.compile(r"^\s*(?:no|nobody|none|no\s+one)\b", re.I)
+#: "Sister" as a nurse's title before a name, capitalised ("Sister Maeve Corrigan").
+_NURSING_SISTER = re.compile(r"^Sister\s+[A-Z][a-z'’-]+\s+[A-Z]")
 
 
 def _full_name(name: str) -> bool:

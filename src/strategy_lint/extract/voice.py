@@ -165,7 +165,9 @@ _DEFERRAL = re.compile(
     r"|will\s+(?:see|visit|speak\s+(?:to|with)|meet|talk\s+(?:to|with))"
     # nobody has asked yet: "TBC – not yet spoken to", "N/A, not seen yet"
     r"|not\s+(?:yet\s+)?(?:been\s+)?(?:seen|spoken\s+(?:to|with)|visited|asked|met|done|completed|held|happened)(?:\s+yet)?"
-    r"|yet\s+to\s+(?:be\s+)?(?:see|seen|speak|spoken|done|completed|held))\b",
+    r"|yet\s+to\s+(?:be\s+)?(?:see|seen|speak|spoken|done|completed|held)"
+    # "TBC – RHI outstanding / D currently missing": the interview that would say it is not done
+    r"|outstanding|awaited|pending|not\s+(?:yet\s+)?available|unavailable)\b",
     re.I,
 )
 

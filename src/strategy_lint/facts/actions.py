@@ -60,8 +60,8 @@ _ALL_ABOVE = (
     r"(?:all|everyone)\s+(?:on|copied\s+(?:in|into))\s+(?:this|the)\s+e-?mail(?:\s+(?:thread|chain))?|all\s+copied\s+in|"
     # "to all at the table", "to all at either sitting": everyone who took part
     r"(?:all|everyone)\s+at\s+(?:the\s+)?(?:table|meeting|discussion|strat(?:egy)?|call|(?:either|both|each)\s+sittings?|(?:the\s+)?sitting)|"
-    # "to all in the meeting", "All in Part 4"
-    r"(?:all|everyone)\s+(?:who\s+(?:was|were)\s+)?in\s+(?:the\s+|this\s+)?(?:meeting|discussion|call|part\s+\w+|section\s+\w+)|"
+    # "to all in the meeting", "All in Part 4", "Notes to all in 1.2" (the list's number)
+    r"(?:all|everyone)\s+(?:who\s+(?:was|were)\s+)?in\s+(?:the\s+|this\s+)?(?:meeting|discussion|call|(?:part|section|box|appendix|app\.?)\s+\w+|\d{1,2}(?:\.\d{1,2})*\b|(?:table|list|grid)(?:\s+above)?)|"
     # "email mins/outcome to all – D. Hughes, EDT, by 09:00 Mon": "all" on its own, the owner or date next
     r"all(?=\s*(?:[.;)]|$|[–—-]\s|,?\s+by\b)))"
 )
@@ -76,6 +76,8 @@ _INTENT = [
     # "send the record to PS Lewis, Dr Iqbal and the CAIT inbox": the record sent to those involved
     re.compile(rf"\b(?:e-?mail|send|sent|circulat\w*|distribut\w*|forward\w*|shar\w*)\s+{_SENT}\s+to\s+\S", re.I),
     re.compile(rf"\b{_VERB}\b(?:\s+[\w'’/-]+){{0,6}}?\s+(?:to|with|for)?\s*{_RECIPIENT}\b", re.I),
+    # "Email all in 1.2 w/ outcome of HV": whom first, then what
+    re.compile(rf"\b(?:e-?mail|send|updat|inform|notif|tell)\w*\s+{_ALL_ABOVE}", re.I),
     # "send this note and the outcome of today's visit to everyone present"
     re.compile(
         rf"\b(?:send|sent|e-?mail\w*|circulat\w*|distribut\w*|forward\w*|shar\w*)\s+(?:[\w'’]+\s+){{0,4}}?{_OBJECT}\b"
@@ -100,7 +102,7 @@ _INTENT = [
 _INTENT_WORDS = re.compile(
     r"agenc|professional|partner|parties|participant|attendee|invitee|everyone|everybody|involved|"
     r"present|network|distribution|core\s+group|took\s+part|attended|contributed|invited|"
-    r"outcome|minutes|mins|record|decision|plan|notes|summary|action|strategy",
+    r"outcome|minutes|mins|record|decision|plan|notes|summary|action|strategy|\ball\s+in\s+\d",
     re.I,
 )
 #: Telling the family is not telling the agencies.

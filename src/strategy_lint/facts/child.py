@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..extract.voice import _AGE_WORDS, NONVERBAL_AGE_MONTHS, nonverbal_evidence
-from ..lexicon import strip_numbering
+from ..lexicon import strip_numbering, two_languages
 from .model import Child
 from .text import is_guidance, labelled_lines
 
@@ -75,7 +75,10 @@ _NAME_LABEL = re.compile(
     # asked for together with a date of birth is the child's
     r"|name\s*(?:,|/|and|&)\s*(?:date\s+of\s+birth|dob|d\.o\.b\.?)(?:\s*(?:,|/|and|&)\s*\w+(?:\s+\w+)?)*"
     # "Re: Tia-Rose BARKER, DOB 14/01/2010": the memo line naming whom the record is about
-    r"|re|regarding)$",
+    r"|re|regarding"
+    # "Child(ren) – name, DOB"; "1.1 Name used", "Preferred name": the name the record uses
+    rf"|{_SUBJECT}\s*[–—-]\s*names?(?:\s*(?:,|/|and|&)\s*(?:date\s+of\s+birth|dob|d\.o\.b\.?))?"
+    r"|(?:name\s+used|preferred\s+name|known\s+as))$",
     re.I,
 )
 #: "(as given)", "(if known)": what a label asks, not what it is
@@ -93,9 +96,13 @@ def _child_name(facts: Facts) -> str:
     first = ""
     for label, value, value_block in labelled_lines(facts.document):
         clean = strip_numbering(_PARENTHESES.sub("", label).strip(" :?"))
+        halves = two_languages(clean)
+        if halves:
+            # "Enw'r plentyn / Child's name": whichever half names the field
+            clean = next((h for h in halves if _NAME_LABEL.match(h)), clean)
         if _NAME_LABEL.match(clean) and _in_header_row(facts.document, value_block):
             continue  # "Child | Date of birth | Mosaic no.": the next column's title, not a name
-        if _NAME_LABEL.match(clean):
+        if _NAME_LABEL.match(clean) or _BARE_NAME.match(clean) and _in_child_part(facts.document, value_block):
             m = _NAME_WORDS.match(value.strip())
             if m and not _NOT_A_NAME.match(m.group(1)) and not _a_heading(m.group(1), facts.lexicon):
                 return _with_known_as(m.group(1), value)
@@ -118,17 +125,22 @@ def _child_name(facts: Facts) -> str:
             continue
         header = [doc.blocks[c].text.strip().lower() if c is not None else "" for c in t.cells[0]]
         name_cols = [
-            i for i, h in enumerate(header) if h.startswith("name") or h in ("child", "children", "child's name")
+            i
+            for i, h in enumerate(header)
+            if h.startswith("name") or h in ("child", "children", "child's name") or _NAME_LABEL.match(h)
         ]
-        if name_cols and any("birth" in h or "dob" in h for h in header):
-            col = name_cols[0]
-            for row in t.cells[1:2]:
-                cell = row[col] if col < len(row) else None
-                # a PDF cell wraps "Tyler" / "Brennan" onto two lines: one name
-                text = " ".join(doc.blocks[cell].text.split()) if cell is not None else ""
-                m = _NAME_WORDS.match(text)
-                if m and not re.search(r"['’]s$", m.group(1)):  # "Shannon's child 1": not a name
-                    return _with_known_as(m.group(1), text)
+        if not name_cols or len(t.cells) < 2:
+            continue
+        col = name_cols[0]
+        cell = t.cells[1][col] if col < len(t.cells[1]) else None
+        # a PDF cell wraps "Tyler" / "Brennan" onto two lines: one name
+        text = " ".join(doc.blocks[cell].text.split()) if cell is not None else ""
+        # the date of birth in its own column, or with the name ("Jordan BEATTIE / DOB 09/02/2010")
+        if not (any("birth" in h or "dob" in h for h in header) or _DOB_IN_CELL.search(text)):
+            continue
+        m = _NAME_WORDS.match(text)
+        if m and not re.search(r"['’]s$", m.group(1)) and not _NOT_A_NAME.match(m.group(1)):
+            return _with_known_as(m.group(1), text)  # not "Shannon's child 1"
     # "Child: Kai WALSH (DOB 17/09/2019) | Strategy discussion held: ..." in the page header
     for block in doc.blocks:
         if not block.is_furniture:
@@ -153,7 +165,10 @@ def _child_name(facts: Facts) -> str:
             # "It concerns Ruby-Mae CASTELL, DOB 22/06/2015 (10), who is looked after ..."
             or (_NAME_BEFORE_DOB.match(text[about.end() :]) if about else None)
         )
-        if m and not re.match(r"(?i)(?:mum|mother|dad|father|step|brother|sister|grand|aunt|uncle)", m.group(1)):
+        if m and not re.match(
+            r"(?i)(?:mum|mother|dad|father|step|brother|sister|grand|aunt|uncle|son|daughter|partner|carer|nan)\b",
+            m.group(1),
+        ):
             return m.group(1).split()[0]
     return ""
 
@@ -188,9 +203,29 @@ def _with_known_as(name: str, value: str) -> str:
 
 #: Capitalised words that open an e-mail's subject or a title, never a child's name
 #: ("Subject: Strategy discussion outcome – D.L.").
+#: A field asking only for a name: whose name the part it sits in says.
+_BARE_NAME = re.compile(r"^(?:full\s+)?names?$", re.I)
+
+
+def _in_child_part(document, block: int) -> bool:
+    """The block sits in a part about the child ("2.1 Child | Name | Finn ADAIR")."""
+    sec = document.section_of_block(block)
+    by_index = {s.index: s for s in document.sections}
+    while sec is not None:
+        if sec.kind == "child_details":
+            return True
+        sec = by_index.get(sec.parent) if sec.parent is not None else None
+    return False
+
+
+_DOB_IN_CELL = re.compile(r"\b(?:dob|d\.o\.b\.?|born)\b", re.I)
 _NOT_A_NAME = re.compile(
     r"(?i)^(?:strategy|discussion|meeting|outcome|record|minutes|notes|urgent|update|referral|section|"
-    r"child|children|young|the|this|multi|joint|initial|review|confidential|official|address|dob|date|name|age|school|setting|gender|ethnicity|nhs)\b"
+    r"child|children|young|the|this|multi|joint|initial|review|confidential|official|address|dob|date|name|age|school|setting|gender|ethnicity|nhs"
+    # "Young person | All" in a plan for a group: everyone, not a name
+    r"|all|both|each|every|everyone|any|none|group|whole"
+    # "Name(s) used | Stated DOB (age)": the next column's title
+    r"|stated|claimed|given|reported|recorded|preferred|known|unknown|not)\b"
 )
 
 

@@ -66,6 +66,8 @@ _LEAD_FIELD = re.compile(
     r"|format|type\s+of\s+(?:meeting|discussion|strategy)|meeting\s+type|strategy\s+(?:led|chaired|convened)\s+by)\s*$",
     re.I,
 )
+#: A person's name as a minute writes it: "Angela Burrows", "Ms D. Kinsella".
+_NAMED = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]+){1,2}"
 _CONDITIONAL = re.compile(r"\b(?:if|should|unless|would|in\s+the\s+event|in\s+case)\b", re.I)
 _CONTACT = re.compile(r"\b(?:contact|contacts|contacted|number|tel|phone\s+number)\b|\d{3,4}\s?\d{3}\s?\d{2,4}", re.I)
 #: Where a lead field's value goes on to say whom the person reached or asked.
@@ -176,7 +178,7 @@ def _read_time(facts: Facts, meeting: Meeting) -> None:
 def _field(pattern: re.Pattern[str], label: str) -> bool:
     """``label`` is the field ``pattern`` names, also when the form gives it in two
     languages ("Chair / Cadeirydd")."""
-    label = label.strip(" :?")
+    label = strip_numbering(label.strip(" :?"))  # "1.8 Chair"
     halves = two_languages(label)
     return bool(pattern.match(label) or halves and pattern.match(halves[0]))
 
@@ -240,6 +242,8 @@ def _lead_patterns(term: str) -> list[re.Pattern[str]]:
             rf"\b(?:strategy\s+(?:discussion|meeting)|strategy|discussion|meeting)\s+(?:was\s+)?(?:held|took\s+place|convened|run)\s+{gap}{term}",
             re.I,
         ),
+        # "Chaired by Angela Burrows, EDT Senior Practitioner": the person, then their team
+        re.compile(rf"\b{_LEAD}\s+by\s+{_NAMED},\s+(?:the\s+)?(?:[\w'’-]+[\s,]+){{0,2}}?{term}", re.I),
     ]
 
 

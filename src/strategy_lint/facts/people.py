@@ -307,7 +307,10 @@ def _credited_lines(
     """
     document, lexicon, nlp = facts.document, facts.lexicon, facts.nlp
     ini = set(initials)
-    units = [(b, h, t) for b, h, t in _input_units(document) if b not in planned and not is_placeholder(t, lexicon)]
+    rows = {(p.table, p.row) for p in facts.participants if p.table is not None}
+    units = [
+        (b, h, t) for b, h, t in _input_units(document, rows) if b not in planned and not is_placeholder(t, lexicon)
+    ]
     alone = _batched_agencies(nlp, [t for _, _, t in units], ini)
     pending = _pending(lexicon)
     units = [
@@ -434,8 +437,9 @@ def _minutes_under_list(b: Any, kinds: set[str]) -> bool:
     )
 
 
-def _input_units(document):
-    """(block, heading context, line) for each line of text where agency input may be recorded."""
+def _input_units(document, people_rows: Collection[tuple[int, int | None]] = ()):
+    """(block, heading context, line) for each line of text where agency input may be recorded.
+    ``people_rows`` are the (table, row) of the participants read from tables."""
     for b in document.body_blocks():
         sec = document.section_of_block(b.index)
         if sec is None or b.index == sec.heading_block:
@@ -447,7 +451,7 @@ def _input_units(document):
         if kinds & _NOT_INPUT and not said_outside and not said_in_list and not said_after_list:
             continue
         heading = _untyped_titles(document, sec)
-        if b.table is not None and _people_cell(document, b):
+        if b.table is not None and _people_cell(document, b, (b.table, b.row) in people_rows):
             continue  # "Mr Kevin Sowerby, Tenancy Officer; attended": who took part, not what they said
         if b.table is not None:
             t = document.tables[b.table]
@@ -456,7 +460,7 @@ def _input_units(document):
                 # the row's other cells say whose words these are
                 row = t.cells[b.row] if b.row is not None else []
                 heading = " ".join(document.blocks[c].text for c in row if c is not None and c != b.index)
-            elif t.records or b.column == 0:
+            elif t.records or b.column == 0 or _labelled_row(document, t, b):
                 row = t.cells[b.row] if b.row is not None else []
                 first = row[0] if row else None
                 if first is not None and first != b.index:
@@ -479,15 +483,31 @@ def _input_units(document):
             yield b.index, context, line
 
 
-def _people_cell(document: Any, b: Any) -> bool:
+def _labelled_row(document: Any, t: Any, b: Any) -> bool:
+    """A row of a form no reading typed whose first cell is a short label ("Police | Carl
+    Finch – supply class A ..."): the label says whose words the rest of the row are."""
+    row = t.cells[b.row] if b.row is not None else []
+    first = row[0] if row else None
+    if first is None or first == b.index:
+        return False
+    label = document.blocks[first].text.split()
+    return 0 < len(label) <= 6 and not re.search(r"[.!?]$", document.blocks[first].text.strip())
+
+
+def _people_cell(document: Any, b: Any, persons_row: bool = False) -> bool:
     """A cell of a column that only says who someone is or how they took part -- or, in a
     list of people, a cell of a column nobody titled in words we know ("Means") that says
     only how they joined ("Teams", "by phone 10:15")."""
     kinds = document.tables[b.table].column_kinds
     kind: str | None = kinds[b.column] if b.column is not None and b.column < len(kinds) else None
-    if kind is not None:
-        return set(kind.split("+")) <= {"name", "role", "mode"}
     listed = {part for k in kinds if k for part in k.split("+")}
+    if kind is not None:
+        parts = set(kind.split("+"))
+        if parts <= {"name", "role", "mode"}:
+            return True
+        # "Name | Role | Organisation": on a participant's own row, the organisation says
+        # where they work, unless the cell also says what it holds ("GP – no concerns")
+        return parts <= {"name", "role", "mode", "agency"} and persons_row and not _SAYS.search(b.text)
     return "name" in listed and is_mode_part(b.text.strip())
 
 
@@ -702,6 +722,12 @@ def _aliases(agency: str) -> list[str]:
         acronym = len(words) == 1 and part.isupper() and len(part) >= 3  # "CDAP", "YJS"
         if (acronym or len(words) >= 2 and any(w not in _GENERIC_AGENCY_WORDS for w in words)) and norm not in out:
             out.append(norm)
+        # "Northbridge Foyer Project" is "the Foyer Project" later on: the town dropped
+        rest = words[1:]
+        if len(rest) >= 2 and part[:1].isupper() and any(w not in _GENERIC_AGENCY_WORDS for w in rest):
+            short = " ".join(rest)
+            if short not in out:
+                out.append(short)
     return out
 
 
@@ -847,6 +873,7 @@ def read_contacts(facts: Facts) -> list[Contact]:
                 or named_in_consulted_part(key, block)
                 or any(same_agency(key, p.agency_key) for p in recorded)
                 or _names_recorded_person(agency_text, recorded)
+                or _titles_recorded_person(text, mention, recorded)
                 or any(same_agency(key, k) for k in listed)
             )
             elsewhere = not is_recorded and _named_elsewhere(document, {block} | planned, mention, agency_text)
@@ -1030,6 +1057,8 @@ def _contacts(nlp, text: str, initials: set[str], ignore: set[str], convenors: C
             continue  # a plan, a failed attempt or "Housing: not contacted": no information was given
         if _FAMILY_CALLER.search(text[start : c.start]):
             continue  # "GP consultations, mostly mother reporting symptoms by phone": the family's call
+        if _FAMILY_TIME.search(text[start:end]):
+            continue  # "Kai sees his mum at a family centre and they speak on the phone": family contact
         bracket = _bracket_around(text, c.start, start, end)
         if bracket is not None:
             # "RW (Tansy Lane Surgery, by phone) confirmed ... referred to the alcohol
@@ -1089,6 +1118,13 @@ _LISTED_WITH = re.compile(r"\s*(?:,|and|&|\+|/)\s*(?:(?:the|a|an)\s+)?|\s*,\s*an
 _FAMILY_CALLER = re.compile(
     r"\b(?:mother|mum|father|dad|parents?|carers?|grandmother|grandfather|nan|family|step-?(?:mother|father))"
     r"(?:\s+[a-z]+){0,3}\s*$",
+    re.I,
+)
+#: The child's time with family ("sees his mum every other Saturday at a family centre"):
+#: a call or a place in that clause is the family's contact, not an agency's information.
+_FAMILY_TIME = re.compile(
+    r"\b(?:sees|seeing|visits|visiting|spends\s+time\s+with|has\s+contact\s+with|contact\s+with)\s+"
+    r"(?:his|her|their|the\s+child['’]s)\s+(?:mum|mother|dad|father|parents?|nan|gran\w*|grand\w+|family|siblings?|brothers?|sisters?)\b",
     re.I,
 )
 #: An agency named as where the child was sent or is known, not as who gave information.
@@ -1163,6 +1199,13 @@ def _names_recorded_person(text: str, recorded) -> bool:
             ):
                 return True
     return False
+
+
+def _titles_recorded_person(text: str, mention: str, recorded) -> bool:
+    """The agency's word is a listed person's title: "Spoke to SN Ambrose" names Joel Ambrose,
+    Staff Nurse, from the list, not a school nurse nobody listed."""
+    surnames = {w for p in recorded for w in p.name.split()[-1:] if len(p.name.split()) >= 2 and len(w) > 2}
+    return any(m.group(1) in surnames for m in re.finditer(rf"\b{re.escape(mention.strip())}\s+([A-Z][\w'’-]+)", text))
 
 
 def _not_the_receiver(text: str, at: int) -> bool:

@@ -67,6 +67,10 @@ def read_photographs(facts: Facts) -> list[Photograph]:
 #: (a form's rows: the incident, the explanation, who raised it, then the action taken).
 _NEAR_BLOCKS = 4
 
+#: "photographs of Chantelle's neck injuries": marks someone is named as having.
+_NAMED_INJURY = re.compile(
+    r"\b(?P<who>[A-Z][a-z'’-]+)['’]s\s+(?:\w+\s+){0,2}(?:injur\w*|bruis\w*|marks?|wounds?|cuts?|burns?)\b"
+)
 #: "CW had visible red mark to upper arm, photos taken ...": whose the marks are.
 _HURT_SUBJECT = re.compile(
     r"(?:^|[.:;]\s+)(?P<who>[A-Z]{2,3}|[A-Z][a-z'’-]+)\s+(?:had|has|sustained|suffered|received)\b"
@@ -75,7 +79,12 @@ _HURT_SUBJECT = re.compile(
 
 def _someone_else_hurt(facts: Facts, text: str) -> bool:
     """The marks photographed are someone else's, named by initials that are not the
-    child's ("CW had visible red mark to upper arm, photos taken ..." about the mother)."""
+    child's ("CW had visible red mark to upper arm, photos taken ..." about the mother), or
+    by a first name that is not the child's ("photographs of Chantelle's neck injuries")."""
+    child_words = {w.lower() for w in re.split(r"[\s-]+", facts.child.name or "") if w}
+    owner = _NAMED_INJURY.search(text)
+    if owner and child_words and owner.group("who").lower() not in child_words:
+        return True
     m = _HURT_SUBJECT.search(text)
     if m is None or not m.group("who").isupper():
         return False  # a first name may be the child's own, written another way: stay sure
@@ -144,6 +153,9 @@ def _injury_in(text: str, injuries) -> bool:
 #: A picture someone looked at ("saw the video", "was shown a photo of"): nobody took it here.
 _VIEWED = re.compile(r"\b(?:saw|seen|see|sees|viewed|watched|shown|showed)\b(?:\s+[\w'’]+){0,3}\s*$", re.I)
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z'’-]+\b")
+#: Pictures put online or made as media ("a video posted by", "drill video"): what someone
+#: published, not a worker photographing the child's marks.
+_POSTED = re.compile(r"\b(?:posted|posting|uploaded|online|social\s+media|drill|music\s+video)\b", re.I)
 
 
 def _takes_photo(sentence: str, photos, expected, medical) -> bool:
@@ -157,6 +169,8 @@ def _takes_photo(sentence: str, photos, expected, medical) -> bool:
             continue  # "no photographs were taken", "advised not to photograph"
         if _VIEWED.search(sentence[max(0, m.start() - 40) : m.start()]):
             continue  # "staff saw the Snapchat video on a student's phone": seen, not taken
+        if _POSTED.search(sentence[max(0, m.start() - 30) : m.end() + 30]):
+            continue  # "a video posted by Tayo has threatened the group": put online, not taken of the child
         if _NEGATION.search(sentence[m.end() : m.end() + 20]) and re.search(
             r"\bwere\s+not\b|\bwas\s+not\b", sentence, re.I
         ):

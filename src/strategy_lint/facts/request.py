@@ -43,8 +43,10 @@ _NO_REQUEST = re.compile(
 _CONVENED = re.compile(r"\b(?:convened|called|arranged|initiated)\s+by\b", re.I)
 
 #: A request for a strategy discussion in a sentence.
-_ASK = r"(?:request(?:ed|ing|s)?|ask(?:ed|ing|s)?\s+(?:for|that)|call(?:ed|ing|s)?\s+for|sought|seek(?:ing|s)?|wanted)"
-_CONVENE = r"(?:request(?:ed)?|asked\s+for|convened|called|arranged|initiated)"
+#: "req", "req'd", "reqd": how shorthand notes write "requested"
+_REQ = r"req(?:['’]?d|\.)?"
+_ASK = rf"(?:request(?:ed|ing|s)?|{_REQ}|ask(?:ed|ing|s)?\s+(?:for|that)|call(?:ed|ing|s)?\s+for|sought|seek(?:ing|s)?|wanted)"
+_CONVENE = rf"(?:request(?:ed)?|{_REQ}|asked\s+for|convened|called|arranged|initiated)"
 _MEETING = r"(?:strategy|strat\.?|discussion|meeting|mtg|esm)"  # ESM: an exploitation strategy meeting
 _GAP = r"(?:[\s,;:–-]+[\w'’/.-]+){0,4}?[\s,;:–-]+"
 _SENTENCE_PATTERNS = [
@@ -126,7 +128,7 @@ def read_request(facts: Facts) -> Request:
         request.field_empty = True
     for line in prose_lines(document):
         text = line.text.replace("’", "'")
-        if not re.search(r"request|ask|call|convene|sought|seek|arrange|initiat|want", text, re.I):
+        if not re.search(r"req|ask|call|convene|sought|seek|arrange|initiat|want", text, re.I):
             continue
         if line.block in judged and re.match(r"^\s*[^:]{1,60}:", text):
             continue  # "Requested by: N/A" was judged as a field above

@@ -48,6 +48,11 @@ _LABEL = re.compile(
     r"^\s*(?P<number>\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+)?(?P<label>[A-Za-z][^:\n]{0,70}?)\s*(?(number):|[:?])\s+(?P<value>\S.*)$"
 )
 
+#: Where a line's next field starts: a wide gap (three spaces or a tab) before a "Label:",
+#: or, where a reader collapsed the gap, a date, time or initials label ("… Fairbank OIC:
+#: DC Ingham Date: 04/06/2025"), which cannot be the end of the value before it.
+_FIELD_GAP = re.compile(r"(?:\s{3,}|\t+)(?=[A-Z][\w/'’ -]{0,30}:\s)|(?<=\S)\s+(?=(?:Date|Time|Signed|[A-Z]{2,5}):\s)")
+
 
 @dataclass(frozen=True)
 class Line:
@@ -129,9 +134,12 @@ def labelled_lines(document: Document) -> Iterator[tuple[str, str, int]]:
                 value = "\n".join(ln.strip() for ln in document.blocks[line.block].text.split("\n") if ln.strip())
                 yield line.label, value, line.block
             continue
-        m = _LABEL.match(line.text)
-        if m:
-            yield m["label"].strip(), m["value"].strip(), line.block
+        for part in _FIELD_GAP.split(line.text):
+            # "Chair: Louise Fairbank     OIC: DC Ingham     Date: 04/06/2025": a row of
+            # fields set apart by wide gaps, each its own label and value
+            m = _LABEL.match(part)
+            if m:
+                yield m["label"].strip(), m["value"].strip(), line.block
     for sec in document.sections:
         if sec.origin == "form-label" or sec.heading_block is None:
             continue

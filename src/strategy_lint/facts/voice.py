@@ -56,6 +56,8 @@ _PASSIVE_SAID = re.compile(
 #: The child as the object of someone else's words: "asking for Noah", "no injury to Summer".
 _OBJECT_BEFORE = re.compile(
     r"(?:\b(?:for|to|with|about|at|of|from|by|towards|asking|saw|seen|see|against|versus|vs|re|regarding|concerning)"
+    # "a boy who gave his name as Connor and said ...": the name someone used, not the child
+    r"|\bname\s+as|\bnamed|\bcalled|\bknown\s+as|\bcalling\s+(?:himself|herself|themselves)"
     r"|\bv\.?)\s+$",
     re.I,
 )
@@ -95,11 +97,25 @@ _PLANNED = re.compile(r"\b(?:will\s+be|to\s+be|will|next\s+visit|going\s+to|plan
 #: A title about the child's own view or life, whatever the template calls it: a voice word
 #: and a word for the child ("The young person's perspective", "Views of the baby").
 _VOICE_WORD = re.compile(
-    r"\b(?:voice|views?|wishes|feelings|lived|perspective|words|experiences?|daily\s+life|world|account|story)\b", re.I
+    r"\b(?:voice|views?|wishes|feelings|lived|perspective|words|experiences?|daily\s+life|world|account|story|say)\b",
+    re.I,
 )
 _CHILD_WORD = re.compile(
     r"\b(?:child(?:ren)?(?:'s|’s|s')?|young\s+(?:person|people)(?:'s|’s)?|yp(?:'s)?|baby(?:'s)?|infant(?:'s)?|pupil(?:'s)?)\b",
     re.I,
+)
+
+
+#: A title giving the voice of whoever the row or part is about: "Their voice and their
+#: days", "His views", "In her own words".
+_OWN_VOICE = re.compile(r"^(?:in\s+)?(?:their|his|her)\s+(?:own\s+)?(?:voice|views?|wishes|words)\b", re.I)
+
+
+#: A title naming whose it is: "Kerry-Ann's world" (not "Child's voice").
+_WHOSE = re.compile(r"^([A-Z][\w'’-]*?)['’]s\b")
+_NOT_WHOSE = ("child", "children", "baby", "infant", "pupil", "student", "person", "yp", "young")
+_ADULT_WHOSE = re.compile(
+    r"^(?:family|parents?|mum|mother|dad|father|carers?|grandparents?|nan|gran|adults?|professionals?)$", re.I
 )
 
 
@@ -115,8 +131,15 @@ def voice_title(title: str, lexicon, child: str = "") -> bool:
     """True if a section title is a place for the child's voice.  ``child`` is the child's
     first name, when the record gives it: "5. LEWIS - WORDS / DAY TO DAY" is his part."""
     t = title.strip()
+    whose = _WHOSE.match(strip_numbering(t))
+    if whose and (
+        _ADULT_WHOSE.match(whose.group(1)) or child and whose.group(1).lower() not in (child.lower(), *_NOT_WHOSE)
+    ):
+        return False  # "The child's world | Kerry-Ann's world", "Family's view": someone else's part
     if lexicon.section_kind(t) == "child_voice" or any(_NAMED_TITLE.match(q.strip()) for q in _questions(t)):
         return True
+    if _OWN_VOICE.match(strip_numbering(t)) and len(t.split()) <= 8:
+        return True  # "Their voice and their days" in a grid of the young people
     if any(len(q.split()) <= 10 and bool(_VOICE_WORD.search(q) and _CHILD_WORD.search(q)) for q in _questions(t)):
         return True
     bare = strip_numbering(t)
@@ -144,9 +167,19 @@ def read_voice(facts: Facts) -> Voice:
             )
         )
         covered.update(v.blocks)
+    for title, head, cells in _voice_columns(document, lexicon, child):
+        if head in covered or not set(cells).isdisjoint(covered):
+            continue
+        content = "\n".join(document.blocks[c].text for c in cells if document.blocks[c].text.strip())
+        voice.sections.append(
+            VoiceSection(title, content, head, cells, placeholder=is_placeholder_text(content, lexicon))
+        )
+        covered.update([head, *cells])
     for sec in document.sections:
         if sec.kind == "child_voice" or not voice_title(sec.title, lexicon, child):
             continue
+        if sec.heading_block in covered:
+            continue  # a grid's column title, read above with the cells under it
         blocks = [b.index for b in document.section_blocks(sec)]
         if set(blocks) & covered:
             continue
@@ -268,7 +301,9 @@ def read_voice(facts: Facts) -> Voice:
             spoken = text
         # "Lacey: shy at first ... Told play specialist "I falled on the bouncy"": a line
         # labelled with the child's name is all about the child
-        about_line = bool(colon) and label.strip().lower() in names
+        about_line = (
+            bool(colon) and label.strip().lower() in names or _under_child_column(document, line.block, names, lexicon)
+        )
         spoke = _child_speaking(said, spoken)
         if spoke and _HYPOTHETICAL.search(spoken[max(0, spoke.start() - 25) : spoke.start()]):
             spoke = None  # "no medical needed unless Ethan discloses": nothing was said
@@ -294,6 +329,53 @@ def read_voice(facts: Facts) -> Voice:
     if not any(e.kind == "said" for e in voice.evidence):
         voice.evidence.extend(_quoted_child(facts, planned))
     return voice
+
+
+def _voice_columns(document, lexicon, child: str) -> list[tuple[str, int, list[int]]]:
+    """Columns of a grid titled as the child's voice ("# | Young person | What worries us |
+    Their voice and their days"): (title, title cell, the cells under it)."""
+    out: list[tuple[str, int, list[int]]] = []
+    for t in document.tables:
+        if t.n_rows < 2 or t.n_cols < 3:
+            continue  # two columns are a form's label and value, read as fields
+        if "name" in t.column_kinds:
+            continue  # "Name | Role | What they said": what each professional told the meeting
+        top = t.cells[t.header_row] if t.header else t.cells[0]
+        start = (t.header_row if t.header else 0) + 1
+        for col, head in enumerate(top):
+            if head is None or top.count(head) > 1 or col < len(t.column_kinds) and t.column_kinds[col]:
+                continue
+            title = " ".join(document.blocks[head].text.split())
+            if not title or len(title.split()) > 12 or not voice_title(title, lexicon, child):
+                continue
+            cells = [row[col] for row in t.cells[start:] if col < len(row) and row[col] is not None]
+            cells = [c for c in dict.fromkeys(cells) if c != head]
+            if cells:
+                out.append((title, head, cells))
+    return out
+
+
+def _under_child_column(document, block: int, names: set[str], lexicon) -> bool:
+    """A cell below a column titled with the child's name ("Jayden | Natalie"): every line
+    of it is about the child, as a line labelled "Jayden:" is.  Every title of the row must
+    be a name: "Name | Ella BROOKES" is a form's field, not columns titled by person."""
+    b = document.blocks[block]
+    if not names or b.table is None or not b.row or b.column is None:
+        return False
+    top = document.tables[b.table].cells[0]
+    if b.column >= len(top) or top[b.column] is None or top[b.column] == block:
+        return False
+    titles = [re.sub(r"\([^()]*\)", " ", document.blocks[c].text).split() for c in dict.fromkeys(top) if c is not None]
+    if len(titles) < 2 or not all(
+        0 < len(t) <= 3
+        and all(w[:1].isupper() for w in t)
+        and not lexicon.column_kind(" ".join(t))
+        and not lexicon.section_kind(" ".join(t))
+        for t in titles
+    ):
+        return False
+    head = re.sub(r"\([^()]*\)", " ", document.blocks[top[b.column]].text).split()
+    return head[0].strip(" ,:").lower() in names
 
 
 def _column_header(document, block) -> bool:
