@@ -148,6 +148,7 @@ def test_working_days_skip_england_bank_holidays():
         ("by 17:30 hrs", "relative", WED),
         ("before the end of this shift", "relative", WED),
         ("by end of shift", "relative", WED),
+        ("the same afternoon, with Mr Tran", "relative", WED),
         ("by 5pm tomorrow", "relative", D(2016, 3, 24)),
         ("by 10:00 tomorrow", "relative", D(2016, 3, 24)),
         ("within 24 hours", "relative", D(2016, 3, 24)),

@@ -306,7 +306,9 @@ def test_a_label_cell_spanning_columns_says_whose_words_the_row_holds(tmp_path):
     people = d.add_table(rows=2, cols=3)
     for cell, text in zip(people.rows[0].cells, ["Name", "Role", "Agency"], strict=True):
         cell.text = text
-    for cell, text in zip(people.rows[1].cells, ["DC Paula Byrne", "Detective Constable", "Westshire Police"], strict=True):
+    for cell, text in zip(
+        people.rows[1].cells, ["DC Paula Byrne", "Detective Constable", "Westshire Police"], strict=True
+    ):
         cell.text = text
     d.add_paragraph("RELEVANT BACKGROUND INFORMATION")
     grid = d.add_table(rows=2, cols=4)
@@ -318,6 +320,38 @@ def test_a_label_cell_spanning_columns_says_whose_words_the_row_holds(tmp_path):
     d.save(path)
     facts = Facts(Linter().read(path), lexicon())
     assert [b for b in agency(facts, "police").input_blocks if "Carl Finch" in facts.document.blocks[b].text]
+
+
+def test_agencies_said_to_be_not_available_did_not_take_part():
+    facts = read(
+        record(
+            "## 1. Introductions and apologies\nPresent (phone): Lorna Black (LB) – Senior SW, EDT (chair).\n"
+            "Not available OOH: health (no on-call safeguarding health cover), school (closed).\n"
+        )
+    )
+    assert [p.name for p in facts.participants if p.took_part] == ["Lorna Black"]
+
+
+def test_an_agency_row_saying_not_known_is_its_input():
+    facts = read(
+        record(
+            "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
+            "| Dr Ngozi Okafor | Consultant Paediatrician | Sallowmere General Hospital |\n\n"
+            "## Checks\n| Agency | What is held |\n|---|---|\n| Paeds | Not known. |\n| GP | Registered 06/05. |\n"
+        )
+    )
+    assert agency(facts, "paediatrics").input_blocks == [block_with(facts, "Not known.")]
+
+
+def test_how_the_template_says_a_form_travels_is_no_update_action():
+    facts = read(
+        record(
+            "Boxes 5 to 11 are completed after the strategy discussion and the whole form is then sent to "
+            "everyone in Box 6.\n\n## Actions\n| Action | Who | By when |\n|---|---|---|\n"
+            "| ABE interview | DS Harker | 14/03/2016 |\n"
+        )
+    )
+    assert facts.update_actions == []
 
 
 def test_participants_from_a_combined_role_and_agency_column():

@@ -253,6 +253,9 @@ class TestInjuryPhotographs:
             "Nursery staff took photos of the marks on his back.",
             "The DSL noticed two bruises on Leo's cheek. She took photographs of them on her phone.",
             "Tom Ellis photographed the injuries during the home visit.",
+            "Mrs Patel, the DSL, took photographs of his bruises on the school iPad.",
+            "Mrs Patel took photographs of her bruises on the school iPad.",
+            "Fingertip bruising to the upper arm. Took two photographs of L's arm on the home's work mobile.",
         ],
     )
     def test_non_medical_photographs_fire(self, text):
@@ -273,6 +276,8 @@ class TestInjuryPhotographs:
             "Jordan was cut on the forearm on Friday. Since then a video posted by Tayo has threatened the group.",
             # the child is Leo: the marks photographed are his mother's
             "Officers' body-worn video and photographs of Chantelle's neck injuries are held as evidence.",
+            "Ms Turner has given a first account and photographs of her injuries were taken by the officers.",
+            "Leo has a bruise on his arm. He told Mark (at home, using pictures) that he fell off his bike.",
         ],
     )
     def test_hard_negatives_pass(self, text):
@@ -303,6 +308,10 @@ class TestCancelledFollowupWithoutUpdate:
             "## Next steps\nThe follow-up strategy is no longer needed.",
             "## Next steps\nThe review strategy meeting was stood down by the team manager.",
             "## Next steps\nThe review strategy was cancelled. Agencies will be informed in due course.",
+            # shorthand, and a table of what agencies told the meeting is no log of whom we told
+            "## Why now\nReview strat set for Tue 22/03 cxl'd (DS off sick), not rebooked.\n\n"
+            "## Agency round\n| Agency | What they told the meeting |\n|---|---|\n"
+            "| Police | 4 int reports since Dec; DS Crowther to speak to Leo by Fri 25/03. |",
         ],
     )
     def test_other_cancellations_fire(self, text):

@@ -362,7 +362,7 @@ _SAME_DAY = re.compile(
     r"|by\s+close|during\s+(?:the\s+)?meeting|by\s+\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)(?!\s+on\b)"
     r"|by\s+(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*hrs)?(?!\s+on\b|\s*/|\d)"  # "by 07:00" (a 24-hour clock)
     r"|end\s+of\s+(?:the\s+|this\s+|my\s+|her\s+|his\s+)?shift"  # EDT: "before the end of this shift"
-    r"|tonight|this\s+(?:afternoon|evening|morning))\b",
+    r"|tonight|(?:this|the\s+same)\s+(?:afternoon|evening|morning))\b",
     re.I,
 )
 _SAME_DAY_ABBR = re.compile(r"(?<![\w.])(?:EOD|COP|COB|E\.O\.D\.?|C\.O\.P\.?)(?![\w])", re.I)

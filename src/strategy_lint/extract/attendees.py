@@ -756,6 +756,9 @@ class _Reader:
             # "2.2 Apologies (give reason): health and education not available" inside the
             # attendance part: the label says what the entries after it are
             bare = re.sub(r"\([^()]*\)", " ", text[: said.start("rest")].rstrip(": "))
+            if _NOT_THERE.match(bare):
+                # "Not available OOH: health (no on-call cover), school (closed)": absent
+                return self.entries(said.group("rest"), "apologies", context_agency)
             own = self.lexicon.section_kind(bare) if len(bare.split()) <= 6 else None
             if own in ("apologies", "consulted") and own != kind:
                 return self.entries(said.group("rest"), own, context_agency)
@@ -1001,6 +1004,12 @@ _FAMILY = re.compile(
 )
 
 
+#: A label saying the entries after it were not there.
+_NOT_THERE = re.compile(
+    r"^\s*(?:not\s+(?:available|present|attending|in\s+attendance|able\s+to\s+attend)|unavailable|absent"
+    r"|unable\s+to\s+attend|did\s+not\s+attend|could\s+not\s+attend|non[\s-]attendance)\b",
+    re.I,
+)
 #: "No health at strat – OOH", "Nobody from school": an agency that was not there.
 _NONE_FROM = re.compile(r"^\s*(?:no|nobody|none|no\s+one)\b", re.I)
 #: "Sister" as a nurse's title before a name, capitalised ("Sister Maeve Corrigan").

@@ -47,7 +47,7 @@ _OBJECT = r"(?:outcomes?|minutes?|mins|record|log|decisions?|plan|notes?|letter|
 _SENT = (
     rf"(?:the\s+|this\s+|a\s+copy\s+of\s+the\s+)?(?:[\w'’]+\s+){{0,2}}?{_OBJECT}"
     # "Outcome of strat", "the minutes of today's meeting"
-    r"(?:\s+of\s+(?:the\s+|this\s+|today's\s+)?(?:strat(?:egy)?|meeting|discussion)(?:\s+(?:discussion|meeting))?)?"
+    r"(?:\s+of\s+(?:the\s+|this\s+|today's\s+)?(?:strat(?:egy)?|meeting|discussion|today)(?:\s+(?:discussion|meeting))?)?"
 )
 _ALL_ABOVE = (
     r"(?:all\s+(?:above|listed(?:\s+above)?|present|invited|involved|attending|named(?:\s+above)?|those\s+above)|"
@@ -58,6 +58,8 @@ _ALL_ABOVE = (
     # "Outcome + actions emailed to all spoken to", "Outcome of strat to all on this email"
     r"(?:all|everyone)\s+(?:(?:those|who\s+(?:were|was))\s+)?(?:spoken\s+to|consulted|contacted)|"
     r"(?:all|everyone)\s+(?:on|copied\s+(?:in|into))\s+(?:this|the)\s+e-?mail(?:\s+(?:thread|chain))?|all\s+copied\s+in|"
+    # "Outcome + visit to all on call": everyone on the call
+    r"(?:all|everyone)\s+(?:who\s+(?:was|were)\s+)?on\s+(?:the\s+|this\s+)?(?:call|line|teams(?:\s+call)?)|"
     # "to all at the table", "to all at either sitting": everyone who took part
     r"(?:all|everyone)\s+at\s+(?:the\s+)?(?:table|meeting|discussion|strat(?:egy)?|call|(?:either|both|each)\s+sittings?|(?:the\s+)?sitting)|"
     # "to all in the meeting", "All in Part 4", "Notes to all in 1.2" (the list's number)
@@ -75,6 +77,13 @@ _INTENT = [
     ),
     # "send the record to PS Lewis, Dr Iqbal and the CAIT inbox": the record sent to those involved
     re.compile(rf"\b(?:e-?mail|send|sent|circulat\w*|distribut\w*|forward\w*|shar\w*)\s+{_SENT}\s+to\s+\S", re.I),
+    # "EDT handover + this record to MASH, school + HV": shorthand leaves the verb out; the
+    # record goes to several agencies named in turn
+    re.compile(
+        rf"^\W*(?:[\w'’-]+\s+){{0,2}}?(?:[+&]\s*)?(?:this|the)\s+{_OBJECT}\s+to\s+"
+        r"(?![^.;]{0,60}\b(?:mum|mother|dad|father|parents?|family|carers?|child)\b)[^.;]{2,60}?(?:,|\+|&|\band\b)",
+        re.I,
+    ),
     re.compile(rf"\b{_VERB}\b(?:\s+[\w'’/-]+){{0,6}}?\s+(?:to|with|for)?\s*{_RECIPIENT}\b", re.I),
     # "Email all in 1.2 w/ outcome of HV": whom first, then what
     re.compile(rf"\b(?:e-?mail|send|updat|inform|notif|tell)\w*\s+{_ALL_ABOVE}", re.I),
@@ -112,6 +121,13 @@ _FAMILY = re.compile(
     re.I,
 )
 _CONDITIONAL = re.compile(r"\b(?:if|unless|should\s+(?:there|any)|in\s+the\s+event)\b", re.I)
+#: What the template says happens to any form filled in: "Boxes 5 to 11 are completed after
+#: the strategy discussion and the whole form is then sent to everyone in Box 6".
+_FORM_ROUTING = re.compile(
+    r"\b(?:the\s+|this\s+)(?:whole\s+|completed\s+)?(?:form|template|proforma)\s+(?:is|are)\s+(?:then\s+)?"
+    r"(?:sent|circulated|emailed|shared|copied|distributed)\b",
+    re.I,
+)
 #: Guidance on what the plan should hold, not a plan: "Include an action to update all agencies".
 _ABOUT_ACTIONS = re.compile(
     r"^\W*(?:please\s+)?(?:include|add|record|ensure|remember|consider|give|state|list|note|set\s+out)\b[^.]{0,40}?"
@@ -303,6 +319,8 @@ def read_update_actions(facts: Facts) -> list[Action]:
                 continue  # a question with no answer after it (an answer may follow its colon)
             if _ABOUT_ACTIONS.match(sentence):
                 continue  # the template's guidance: "Include an action to update all agencies, with a date."
+            if _FORM_ROUTING.search(sentence):
+                continue  # "... and the whole form is then sent to everyone in Box 6": how the form travels
             if _CONDITIONAL.search(sentence) or not (
                 is_update_intent(sentence, facts.lexicon) or _tells_named_agencies(facts, sentence)
             ):

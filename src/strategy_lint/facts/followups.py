@@ -205,7 +205,12 @@ def _agencies_told(document, ctx: Any, cancel_block: int) -> int | None:
 
 #: A column of a log of who was told ("Date told", "How told", "Told by", "Informed on").
 #: ("Last updated" in an action tracker is no such column.)
-_TOLD_COLUMN = re.compile(r"\b(?:told|informed|notified)\b", re.I)
+#: ("What they told the meeting" is what an agency said, not whom the record told.)
+_TOLD_COLUMN = re.compile(
+    r"\b(?:date|how|when|who)\s+(?:was\s+)?(?:told|informed|notified)\b"
+    r"|\b(?:told|informed|notified)\s+(?:by|on|date|when|how|via)\b|^\W*(?:told|informed|notified)\W*$",
+    re.I,
+)
 
 
 def _told_log(document, year: int | None) -> int | None:

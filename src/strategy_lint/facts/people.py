@@ -309,7 +309,10 @@ def _credited_lines(
     ini = set(initials)
     rows = {(p.table, p.row) for p in facts.participants if p.table is not None}
     units = [
-        (b, h, t) for b, h, t in _input_units(document, rows) if b not in planned and not is_placeholder(t, lexicon)
+        (b, h, t)
+        for b, h, t in _input_units(document, rows)
+        # "Paeds | Not known.": an agency's answer that it holds nothing is its input
+        if b not in planned and (not is_placeholder(t, lexicon) or _NOTHING_HELD.match(t))
     ]
     alone = _batched_agencies(nlp, [t for _, _, t in units], ini)
     pending = _pending(lexicon)
@@ -511,6 +514,8 @@ def _people_cell(document: Any, b: Any, persons_row: bool = False) -> bool:
     return "name" in listed and is_mode_part(b.text.strip())
 
 
+#: An agency's answer that it knows nothing: a placeholder's words, but an answer.
+_NOTHING_HELD = re.compile(r"^\s*(?:not\s+known|nothing\s+known|unknown|no\s+trace|nil\s+known)\b", re.I)
 #: What someone consulted outside the meeting told us, written on their line of the list
 #: ("Dr Lowe (GP) – phone 12/05 – last seen 2023, no concerns").
 _SAYS = re.compile(

@@ -67,6 +67,36 @@ def read_photographs(facts: Facts) -> list[Photograph]:
 #: (a form's rows: the incident, the explanation, who raised it, then the action taken).
 _NEAR_BLOCKS = 4
 
+#: "photographs of her injuries", "both sides of her neck": whose marks, by a pronoun.
+_PRONOUN_INJURY = re.compile(
+    r"\b(?P<pronoun>her|his)\s+(?:\w+\s+){0,2}(?:injur\w*|bruis\w*|marks?|wounds?|cuts?|burns?|neck|face|arms?)\b",
+    re.I,
+)
+_TOOK = re.compile(r"(?:\w+\s+){0,2}?(?:took|takes|has\s+taken|photographed|photographs|filmed)\b", re.I)
+#: A sentence that opens with an adult by title and surname ("Ms Ellis has given ...").
+_TITLED_SUBJECT = re.compile(r"^\W*(?P<title>Ms|Mrs|Miss|Mr)\.?\s+[A-Z][\w'’-]+\s+(?!said|told)")
+
+
+def _child_pronoun(facts: Facts) -> str:
+    """ "his" or "her" when the lines naming the child speak of them one way clearly."""
+    first = (facts.child.name or "").split()[:1]
+    if not first or len(first[0]) < 2:
+        return ""
+    name = re.compile(rf"\b{re.escape(first[0])}\b")
+    his = hers = 0
+    for block in facts.document.body_blocks():
+        text = block.text or ""
+        if not name.search(text):
+            continue
+        his += len(re.findall(r"\b(?:he|his|him)\b", text, re.I))
+        hers += len(re.findall(r"\b(?:she|her)\b", text, re.I))
+    if his >= 3 and his >= 3 * max(hers, 1):
+        return "his"
+    if hers >= 3 and hers >= 3 * max(his, 1):
+        return "her"
+    return ""
+
+
 #: "photographs of Chantelle's neck injuries": marks someone is named as having.
 _NAMED_INJURY = re.compile(
     r"\b(?P<who>[A-Z][a-z'’-]+)['’]s\s+(?:\w+\s+){0,2}(?:injur\w*|bruis\w*|marks?|wounds?|cuts?|burns?)\b"
@@ -85,6 +115,19 @@ def _someone_else_hurt(facts: Facts, text: str) -> bool:
     owner = _NAMED_INJURY.search(text)
     if owner and child_words and owner.group("who").lower() not in child_words:
         return True
+    pronoun = _PRONOUN_INJURY.search(text)
+    first = (facts.child.name or "").split()[:1]  # the family name is the mother's too
+    if pronoun and not (first and re.search(rf"\b{re.escape(first[0])}\b", text)):
+        said = pronoun.group("pronoun").lower()
+        # "Ms Ellis has given a first account and photographs of her injuries were taken":
+        # the titled adult the sentence opens with is whose injuries they are
+        adult = _TITLED_SUBJECT.match(text)
+        photographer = adult and _TOOK.match(text[adult.end() :])  # "Mrs Patel took photos of her arm"
+        if adult and not photographer and (said == "her") == (adult.group("title").lower() in ("ms", "mrs", "miss")):
+            return True
+        # "Red marks to both sides of her neck, photographed ..." in a record about a boy
+        if _child_pronoun(facts) not in ("", said):
+            return True
     m = _HURT_SUBJECT.search(text)
     if m is None or not m.group("who").isupper():
         return False  # a first name may be the child's own, written another way: stay sure
@@ -109,7 +152,7 @@ def _of_body_part(words: list[str]) -> re.Pattern[str] | None:
         return None
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(
-        rf"\bof\s+(?:the\s+|both\s+|his\s+|her\s+|their\s+|[A-Z][\w'-]+'s\s+)*(?:left\s+|right\s+)?(?:{alternatives})\b",
+        rf"\bof\s+(?:the\s+|both\s+|his\s+|her\s+|their\s+|[A-Z][\w'-]*'s\s+)*(?:left\s+|right\s+)?(?:{alternatives})\b",
         re.I,
     )
 
