@@ -271,6 +271,7 @@ def read_voice(facts: Facts) -> Voice:
                     break
     said = _said_pattern(facts)
     names = {n.lower() for n in _child_names(facts) if not _INITIALS.fullmatch(n)}
+    child_columns = _child_columns(document, names, lexicon)
     in_voice = set()
     for s in voice.sections:
         in_voice.update(s.blocks)
@@ -301,9 +302,9 @@ def read_voice(facts: Facts) -> Voice:
             spoken = text
         # "Lacey: shy at first ... Told play specialist "I falled on the bouncy"": a line
         # labelled with the child's name is all about the child
-        about_line = (
-            bool(colon) and label.strip().lower() in names or _under_child_column(document, line.block, names, lexicon)
-        )
+        cell = document.blocks[line.block]
+        under_child = bool(cell.row) and (cell.table, cell.column) in child_columns
+        about_line = bool(colon) and label.strip().lower() in names or under_child
         spoke = _child_speaking(said, spoken)
         if spoke and _HYPOTHETICAL.search(spoken[max(0, spoke.start() - 25) : spoke.start()]):
             spoke = None  # "no medical needed unless Ethan discloses": nothing was said
@@ -355,27 +356,33 @@ def _voice_columns(document, lexicon, child: str) -> list[tuple[str, int, list[i
     return out
 
 
-def _under_child_column(document, block: int, names: set[str], lexicon) -> bool:
-    """A cell below a column titled with the child's name ("Jayden | Natalie"): every line
-    of it is about the child, as a line labelled "Jayden:" is.  Every title of the row must
-    be a name: "Name | Ella BROOKES" is a form's field, not columns titled by person."""
-    b = document.blocks[block]
-    if not names or b.table is None or not b.row or b.column is None:
-        return False
-    top = document.tables[b.table].cells[0]
-    if b.column >= len(top) or top[b.column] is None or top[b.column] == block:
-        return False
-    titles = [re.sub(r"\([^()]*\)", " ", document.blocks[c].text).split() for c in dict.fromkeys(top) if c is not None]
-    if len(titles) < 2 or not all(
-        0 < len(t) <= 3
-        and all(w[:1].isupper() for w in t)
-        and not lexicon.column_kind(" ".join(t))
-        and not lexicon.section_kind(" ".join(t))
-        for t in titles
-    ):
-        return False
-    head = re.sub(r"\([^()]*\)", " ", document.blocks[top[b.column]].text).split()
-    return head[0].strip(" ,:").lower() in names
+def _child_columns(document, names: set[str], lexicon) -> set[tuple[int, int]]:
+    """(table, column) of each column titled with the child's name ("Jayden | Natalie"):
+    every line under it is about the child, as a line labelled "Jayden:" is.  Every title of
+    the row must be a name: "Name | Ella BROOKES" is a form's field, not columns by person."""
+    out: set[tuple[int, int]] = set()
+    if not names:
+        return out
+    for t in document.tables:
+        if t.n_rows < 2:
+            continue
+        top = t.cells[0]
+        titles = [
+            re.sub(r"\([^()]*\)", " ", document.blocks[c].text).split() for c in dict.fromkeys(top) if c is not None
+        ]
+        if len(titles) < 2 or not all(
+            0 < len(w) <= 3
+            and all(x[:1].isupper() for x in w)
+            and not lexicon.column_kind(" ".join(w))
+            and not lexicon.section_kind(" ".join(w))
+            for w in titles
+        ):
+            continue
+        for col, cell in enumerate(top):
+            head = re.sub(r"\([^()]*\)", " ", document.blocks[cell].text).split() if cell is not None else []
+            if head and head[0].strip(" ,:").lower() in names:
+                out.add((t.index, col))
+    return out
 
 
 def _column_header(document, block) -> bool:
