@@ -18,7 +18,9 @@ class AttendeeIncomplete(Rule):
     Role or Agency cell is reported even when the other cells suggest what it should
     say, because the template asks for it and readers in other agencies need to know
     *which* school, trust or force. A police rank in the Name cell ("DC Tom Hale") still
-    counts as the role.
+    counts as the role. A written entry is reported with high confidence only when it is a
+    bare name; when words beside the name could not be read as a role or an agency
+    ("SA — Simon Ashdown, HsM Kestrel, QAS") the finding is medium: they may well be both.
 
     ## Why it matters
     The record goes to agencies who were not at the meeting. "Sarah Okafor" alone does not
