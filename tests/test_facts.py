@@ -341,6 +341,14 @@ def test_an_agency_row_saying_not_known_is_its_input():
         )
     )
     assert agency(facts, "paediatrics").input_blocks == [block_with(facts, "Not known.")]
+    shorthand = read(
+        record(
+            "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
+            "| Dr Felix Adeyemi | Consultant Paediatrician | Cawdle General Hospital |\n\n"
+            "## Info\n- Paed (Dr A) — from description: pattern could fit slap injury.\n"
+        )
+    )
+    assert agency(shorthand, "paediatrics").input_blocks == [block_with(shorthand, "slap injury")]
 
 
 def test_how_the_template_says_a_form_travels_is_no_update_action():
@@ -352,6 +360,45 @@ def test_how_the_template_says_a_form_travels_is_no_update_action():
         )
     )
     assert facts.update_actions == []
+
+
+def test_a_letters_bold_numbered_lead_in_left_without_an_answer_is_an_empty_voice_part():
+    facts = read(
+        "# Outcome of strategy discussion\n\n| Child | Rhys PENHALLOW |\n|---|---|\n\n"
+        "**5. What each agency told us.** The school has no concerns.\n\n"
+        "**6. What we know of Rhys's experience and what he has said.**\n\n"
+        "**7. What was decided.** A section 47 enquiry.\n"
+    )
+    assert [(s.title, s.placeholder) for s in facts.voice.sections] == [
+        ("What we know of Rhys's experience and what he has said.", True)
+    ]
+
+
+def test_a_voice_column_left_empty_and_its_question_is_not_the_child_speaking():
+    facts = read(
+        "# Domestic Abuse Strategy Discussion\n\n## C. The children\n"
+        "| Child | DOB / age | Where were they during the incidents? | What has the child said, or how do they present? |\n"
+        "|---|---|---|---|\n| Jayden PRICE | 09/01/2014 (11) | At school. |  |\n| Sophie PRICE | 30/06/2016 (8) | In class. |  |\n"
+    )
+    assert [(s.title, s.placeholder) for s in facts.voice.sections] == [
+        ("What has the child said, or how do they present?", True)
+    ]
+    assert not facts.voice.evidence
+    assert facts.child.name == "Jayden"
+
+
+def test_a_lettered_voice_title_with_a_subtitle_and_the_parents_asking_about_the_baby():
+    facts = read(
+        "# Neonatal discharge planning and strategy discussion\n\n| Baby | Reuben CASTELL |\n|---|---|\n"
+        "| Date of birth | 14/02/2025 |\n\n## B · Ward nursing log\n| Date | Nursing observation |\n|---|---|\n"
+        "| 19/03 | Both calm; asked when Reuben can go home |\n\n"
+        "## C · Baby's voice: what we see and hear from baby\n"
+        "How does baby feed, settle and sleep? How does baby respond to each parent?\n\n## D · Decisions\nS47.\n"
+    )
+    assert [(s.title, s.placeholder) for s in facts.voice.sections] == [
+        ("C · Baby's voice: what we see and hear from baby", True)
+    ]
+    assert not facts.voice.evidence
 
 
 def test_participants_from_a_combined_role_and_agency_column():
@@ -732,6 +779,15 @@ def test_a_request_in_shorthand(line):
     assert facts.request.block == block_with(facts, line[:12])
 
 
+def test_an_asked_for_by_field_whose_guidance_asks_for_a_date():
+    facts = read(
+        REQUEST_HEAD
+        + "| Asked for by (name, agency, date) | PS Dan Hurley, Northfold Police, by phone to EDT at 22:58 |\n|---|---|\n"
+    )
+    assert facts.request.found and facts.request.how == "field"
+    assert facts.request.by.startswith("PS Dan Hurley")
+
+
 def test_request_found_in_a_field():
     facts = read(REQUEST_HEAD + "## Reason for the strategy discussion\nRequested by: DC Amy Shaw, Westvale Police\n")
     request = facts.request
@@ -898,6 +954,16 @@ def test_a_shorthand_who_part_led_out_of_hours_with_the_childs_own_column():
         record("## Meeting details\nChaired by Jo Bell, Team Manager, who took the handover from EDT at 09:00.\n")
     )
     assert day.meeting.edt_involved and day.meeting.led_by is None
+
+
+def test_a_letter_that_says_the_discussion_was_held_that_morning_and_chaired_as_edt():
+    facts = read(
+        "# Outcome of strategy discussion\n\n2. The discussion. PS Ryan Coll telephoned the Emergency Duty Team at "
+        "00:20 on Saturday 15 November 2025 and asked for a strategy discussion. I held the discussion by telephone "
+        "conference between 01:30 and 02:10 that morning and chaired it as the EDT Senior Practitioner on duty.\n"
+    )
+    assert facts.meeting.date == dt.date(2025, 11, 15)
+    assert facts.meeting.led_by == "edt"
 
 
 # -- follow-ups ------------------------------------------------------------------------------------

@@ -277,6 +277,7 @@ class TestInjuryPhotographs:
             # the child is Leo: the marks photographed are his mother's
             "Officers' body-worn video and photographs of Chantelle's neck injuries are held as evidence.",
             "Ms Turner has given a first account and photographs of her injuries were taken by the officers.",
+            "School photographs are not held; the marks are recorded on the school's concern log.",
             "Leo has a bruise on his arm. He told Mark (at home, using pictures) that he fell off his bike.",
         ],
     )

@@ -225,7 +225,9 @@ _NOT_A_NAME = re.compile(
     # "Young person | All" in a plan for a group: everyone, not a name
     r"|all|both|each|every|everyone|any|none|group|whole"
     # "Name(s) used | Stated DOB (age)": the next column's title
-    r"|stated|claimed|given|reported|recorded|preferred|known|unknown|not)\b"
+    r"|stated|claimed|given|reported|recorded|preferred|known|unknown|not"
+    # a question in the next column's title: "Where were they during the incidents?"
+    r"|where|what|who|when|how|why|which)\b"
 )
 
 

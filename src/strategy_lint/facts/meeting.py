@@ -18,7 +18,7 @@ from ..lexicon import two_languages
 from .model import Meeting, Person
 
 __all__ = ["read_meeting"]
-from .text import drop_unticked, labelled_lines, record_lines, strip_numbering
+from .text import drop_unticked, labelled_lines, prose_lines, record_lines, strip_numbering
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import Facts
@@ -117,9 +117,9 @@ def read_meeting(facts: Facts) -> Meeting:
 
 
 def _held_on(document) -> tuple | None:
-    for line in record_lines(document):
-        # a PDF paragraph's lines: "... chaired the strategy discussion by telephone" /
-        # "conference from 22:45 to 23:25 on Friday 21/02/2025."
+    # a PDF paragraph's lines joined: "... chaired the strategy discussion by telephone" /
+    # "conference from 22:45 to 23:25 on Friday 21/02/2025."
+    for line in prose_lines(document):
         text = " ".join(line.text.split())
         for m in [*_HELD.finditer(text), *_RAN_IT.finditer(text)]:
             if _OTHER_MEETING.search(m.group(0)):
@@ -127,7 +127,17 @@ def _held_on(document) -> tuple | None:
             dates = find_dates(m["rest"])
             if dates:
                 return dates[0].date, line.block
+            if _THAT_DAY.search(m["rest"]):
+                # "... telephoned EDT at 00:20 on Saturday 15 November 2025 ... I held the
+                # discussion by telephone between 01:30 and 02:10 that morning"
+                before = find_dates(text[: m.start()])
+                if before:
+                    return before[-1].date, line.block
     return None
+
+
+#: A time said to be on the day just named: "that morning", "the same day".
+_THAT_DAY = re.compile(r"\b(?:that|the\s+same)\s+(?:morning|afternoon|evening|night|day)\b", re.I)
 
 
 #: The part of a record that is the meeting itself: "STAGE 4 · STRATEGY DISCUSSION".
@@ -244,6 +254,11 @@ def _lead_patterns(term: str) -> list[re.Pattern[str]]:
         ),
         # "Chaired by Angela Burrows, EDT Senior Practitioner": the person, then their team
         re.compile(rf"\b{_LEAD}\s+by\s+{_NAMED},\s+(?:the\s+)?(?:[\w'’-]+[\s,]+){{0,2}}?{term}", re.I),
+        # "I held the discussion by telephone ... and chaired it as the EDT Senior Practitioner"
+        re.compile(
+            rf"\b{_LEAD}\s+(?:it|the\s+(?:discussion|meeting|call|strategy))\s+as\s+(?:the\s+)?(?:[\w'’-]+\s+)?{term}",
+            re.I,
+        ),
     ]
 
 

@@ -215,8 +215,8 @@ def _takes_photo(sentence: str, photos, expected, medical) -> bool:
         if _POSTED.search(sentence[max(0, m.start() - 30) : m.end() + 30]):
             continue  # "a video posted by Tayo has threatened the group": put online, not taken of the child
         if _NEGATION.search(sentence[m.end() : m.end() + 20]) and re.search(
-            r"\bwere\s+not\b|\bwas\s+not\b", sentence, re.I
+            r"\b(?:were|was|are|is|have|has)\s+not\b|\bnot\s+(?:taken|held|kept)\b", sentence, re.I
         ):
-            continue  # "photographs were not taken"
+            continue  # "photographs were not taken", "School photographs are not held"
         return True
     return False

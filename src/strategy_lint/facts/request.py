@@ -33,7 +33,9 @@ _REQUEST_LABEL = re.compile(
 #: Labels with request words that ask something else ("Date of request", "Reason for request").
 _OTHER_LABEL = re.compile(r"\b(?:date|time|reason|why|purpose|medical|consent|outcome|information\s+requested)\b", re.I)
 #: ... unless the label also asks who ("Reason for strategy and who requested it").
-_WHO_LABEL = re.compile(r"\b(?:who\s+(?:requested|asked|called|convened)|requested\s+by|by\s+whom)\b", re.I)
+_WHO_LABEL = re.compile(
+    r"\b(?:who\s+(?:requested|asked|called|convened)|(?:requested|asked\s+for|convened|called)\s+by|by\s+whom)\b", re.I
+)
 #: A value that says nobody asked.
 _NO_REQUEST = re.compile(
     r"\b(?:not|never)\s+(?:explicitly\s+|specifically\s+|formally\s+)?(?:request(?:ed)?|ask(?:ed)?)\b"

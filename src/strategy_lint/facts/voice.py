@@ -61,6 +61,8 @@ _OBJECT_BEFORE = re.compile(
     r"|\bv\.?)\s+$",
     re.I,
 )
+#: A question someone asked about the child: "asked when Reuben can go home".
+_ASKED_ABOUT = re.compile(r"\b(?:when|whether|if|how)\s+$", re.I)
 #: Some other child: "a Year 10 pupil told Mr Kemp", "another pupil said", "a female student said".
 _OTHER_CHILD = re.compile(
     r"\b(?:(?:an?|another|other|one|some)(?:\s+(?:female|male|older|younger|other|fellow|\d{1,2}[- ]year[- ]old))?|a\s+year\s+\d+|year\s+\d+)\s*$",
@@ -124,7 +126,8 @@ def _questions(title: str) -> list[str]:
     is life like for Mason? What has he said or shown us?", "7. THE BABY'S WORLD – WHAT
     LIFE IS LIKE FOR THIS UNBORN BABY NOW, AND WILL BE AFTER BIRTH")."""
     bare = strip_numbering(title)
-    return [bare, *(q for q in re.split(r"\?\s+(?=\S)|\s+[–—-]\s+", bare) if q.strip())]
+    # ... and a title's subtitle after a colon ("C · Baby's voice: what we see and hear")
+    return [bare, *(q for q in re.split(r"\?\s+(?=\S)|\s+[–—-]\s+|:\s+", bare) if q.strip())]
 
 
 def voice_title(title: str, lexicon, child: str = "") -> bool:
@@ -145,7 +148,7 @@ def voice_title(title: str, lexicon, child: str = "") -> bool:
     bare = strip_numbering(t)
     return bool(
         child
-        and len(bare.split()) <= 10
+        and len(bare.split()) <= 12
         and re.search(rf"\b{re.escape(child)}\b", bare, re.I)
         and (_VOICE_WORD.search(bare) or _DAY_TO_DAY.search(bare))
     )
@@ -229,10 +232,15 @@ def read_voice(facts: Facts) -> Voice:
         # "What is life like for Alfie day to day? (what he has said, shown or what others
         # have seen)": the guidance in brackets is no part of the title's length
         bare = re.sub(r"\s*\([^()]*\)\s*$", "", title).strip() or title
+        # "6. What we know of Rhys's experience and what he has said." in bold, on its own: a
+        # letter's numbered lead-in, a title even with its full stop
+        lead_in = document.blocks[line.block].bold and text != line.text and len(line.text.splitlines()) == 1
+        bare = bare.rstrip(".") if lead_in else bare
         if (
             len(bare.split()) > 12
             or not voice_title(bare, lexicon, child)
             or title.endswith(".")
+            and not lead_in
             or title[:1].islower()
         ):
             continue  # "views." ends a sentence wrapped onto its own line: no title
@@ -277,8 +285,12 @@ def read_voice(facts: Facts) -> Voice:
         in_voice.update(s.blocks)
     # the plan is what will be done, not what was seen or said
     titles = sorted({s.title for s in voice.sections if s.title}, key=len, reverse=True)
+    # a voice part's own title ("What has the child said, or how do they present?") asks
+    title_blocks = {s.block for s in voice.sections if s.block is not None and s.block not in s.blocks}
     for line in prose_lines(document):
         if document.blocks[line.block].kind is BlockKind.HEADING or line.block in planned:
+            continue
+        if line.block in title_blocks:
             continue
         text = line.text
         if is_guidance(_untitled(text, titles)):
@@ -671,8 +683,12 @@ def _names_child(facts: Facts, text: str) -> bool:
 
 def _about_child(facts: Facts, text: str) -> bool:
     names = _child_names(facts)
-    if names and any(re.search(rf"\b{re.escape(n)}\b", text) for n in names):
-        return True
+    for n in names:
+        for m in re.finditer(rf"\b{re.escape(n)}\b", text):
+            before = text[max(0, m.start() - 20) : m.start()]
+            # "Both calm; asked when Reuben can go home": the parents, asking about him
+            if not (_OBJECT_BEFORE.search(before) or _ASKED_ABOUT.search(before)):
+                return True
     return bool(
         re.search(rf"\b{_CHILD_WORDS}\b|\b(?:she|he|they)\s+(?:was|is|appeared|presented|seemed)\b", text, re.I)
     )
