@@ -341,6 +341,14 @@ def test_an_agency_row_saying_not_known_is_its_input():
         )
     )
     assert agency(facts, "paediatrics").input_blocks == [block_with(facts, "Not known.")]
+    nk = read(
+        record(
+            "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
+            "| Dr Ruth Simmonds | Consultant Community Paed | Marrowfield Community Health |\n\n"
+            "## Checks\n| Agency | CH | CWH |\n|---|---|---|\n| Paediatrics | NK | NK |\n"
+        )
+    )
+    assert agency(nk, "paediatrics").input_blocks
     shorthand = read(
         record(
             "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"

@@ -515,7 +515,7 @@ def _people_cell(document: Any, b: Any, persons_row: bool = False) -> bool:
 
 
 #: An agency's answer that it knows nothing: a placeholder's words, but an answer.
-_NOTHING_HELD = re.compile(r"^\s*(?:not\s+known|nothing\s+known|unknown|no\s+trace|nil\s+known)\b", re.I)
+_NOTHING_HELD = re.compile(r"^\s*(?:not\s+known|nothing\s+known|unknown|no\s+trace|nil\s+known|n/?k)\b", re.I)
 #: What someone consulted outside the meeting told us, written on their line of the list
 #: ("Dr Lowe (GP) – phone 12/05 – last seen 2023, no concerns").
 _SAYS = re.compile(
