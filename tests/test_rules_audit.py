@@ -256,6 +256,7 @@ class TestInjuryPhotographs:
             "Mrs Patel, the DSL, took photographs of his bruises on the school iPad.",
             "Mrs Patel took photographs of her bruises on the school iPad.",
             "Fingertip bruising to the upper arm. Took two photographs of L's arm on the home's work mobile.",
+            "Red marks on both arms and the neck. The class teacher photographed both arms on the class iPad.",
         ],
     )
     def test_non_medical_photographs_fire(self, text):
@@ -310,6 +311,7 @@ class TestCancelledFollowupWithoutUpdate:
             "## Next steps\nThe review strategy meeting was stood down by the team manager.",
             "## Next steps\nThe review strategy was cancelled. Agencies will be informed in due course.",
             # shorthand, and a table of what agencies told the meeting is no log of whom we told
+            "## Next steps\nReview was booked for Tue 22/03/16 10:00. Cancelled that morning (DC at court).",
             "## Why now\nReview strat set for Tue 22/03 cxl'd (DS off sick), not rebooked.\n\n"
             "## Agency round\n| Agency | What they told the meeting |\n|---|---|\n"
             "| Police | 4 int reports since Dec; DS Crowther to speak to Leo by Fri 25/03. |",

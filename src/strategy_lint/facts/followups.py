@@ -91,6 +91,10 @@ def read_followups(facts: Facts) -> list[FollowUp]:
     ]
 
 
+#: A sentence that opens with the cancelling, its subject left in the sentence before.
+_SUBJECTLESS = re.compile(r"^\W*(?:cancel+ed|canceled|cxl'?d|stood\s+down|called\s+off|postponed)\b", re.I)
+
+
 def _cancellation(document, ctx: Any, cancel, followup) -> tuple[int, str] | None:
     from .text import drop_unticked
 
@@ -111,9 +115,15 @@ def _cancellation(document, ctx: Any, cancel, followup) -> tuple[int, str] | Non
             labelled = ""
         if not cancel.search(text) or not followup.search(text):
             continue
+        previous = ""
         for sentence in sentences(ctx.nlp, text):
+            said_before, previous = previous, sentence
             if _CONDITIONAL.search(sentence):
                 continue
+            if not followup.search(sentence) and _SUBJECTLESS.match(sentence) and followup.search(said_before):
+                # "Review was booked for Tue 18/02 10:00. Cancelled that morning (DC at court).":
+                # the sentence before names what was cancelled
+                sentence = f"{said_before} {sentence}"
             if labelled and not followup.search(sentence):
                 # "| Review strategy discussion | 06/03 10:00 Teams. Cancelled 05/03 – AK on
                 # leave. |": every sentence of the answer is about the follow-up its row names

@@ -152,7 +152,9 @@ def _of_body_part(words: list[str]) -> re.Pattern[str] | None:
         return None
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(
-        rf"\bof\s+(?:the\s+|both\s+|his\s+|her\s+|their\s+|[A-Z][\w'-]*'s\s+)*(?:left\s+|right\s+)?(?:{alternatives})\b",
+        # "took photos of both arms", "photographed both arms and the neck"
+        rf"\b(?:of|photographed|filmed)\s+(?:the\s+|both\s+|his\s+|her\s+|their\s+|[A-Z][\w'-]*'s\s+)*"
+        rf"(?:left\s+|right\s+)?(?:{alternatives})\b",
         re.I,
     )
 
