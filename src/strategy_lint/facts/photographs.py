@@ -68,10 +68,9 @@ def read_photographs(facts: Facts) -> list[Photograph]:
 _NEAR_BLOCKS = 4
 
 #: "photographs of her injuries", "both sides of her neck": whose marks, by a pronoun.
-_PRONOUN_INJURY = re.compile(
-    r"\b(?P<pronoun>her|his)\s+(?:\w+\s+){0,2}(?:injur\w*|bruis\w*|marks?|wounds?|cuts?|burns?|neck|face|arms?)\b",
-    re.I,
-)
+#: Marks a photograph may be of, as the possessive readings below name them.
+_MARKS = r"injur\w*|bruis\w*|marks?|wounds?|cuts?|burns?"
+_PRONOUN_INJURY = re.compile(rf"\b(?P<pronoun>her|his)\s+(?:\w+\s+){{0,2}}(?:{_MARKS}|neck|face|arms?)\b", re.I)
 _TOOK = re.compile(r"(?:\w+\s+){0,2}?(?:took|takes|has\s+taken|photographed|photographs|filmed)\b", re.I)
 #: A sentence that opens with an adult by title and surname ("Ms Ellis has given ...").
 _TITLED_SUBJECT = re.compile(r"^\W*(?P<title>Ms|Mrs|Miss|Mr)\.?\s+[A-Z][\w'’-]+\s+(?!said|told)")
@@ -98,9 +97,7 @@ def _child_pronoun(facts: Facts) -> str:
 
 
 #: "photographs of Chantelle's neck injuries": marks someone is named as having.
-_NAMED_INJURY = re.compile(
-    r"\b(?P<who>[A-Z][a-z'’-]+)['’]s\s+(?:\w+\s+){0,2}(?:injur\w*|bruis\w*|marks?|wounds?|cuts?|burns?)\b"
-)
+_NAMED_INJURY = re.compile(rf"\b(?P<who>[A-Z][a-z'’-]+)['’]s\s+(?:\w+\s+){{0,2}}(?:{_MARKS})\b")
 #: "CW had visible red mark to upper arm, photos taken ...": whose the marks are.
 _HURT_SUBJECT = re.compile(
     r"(?:^|[.:;]\s+)(?P<who>[A-Z]{2,3}|[A-Z][a-z'’-]+)\s+(?:had|has|sustained|suffered|received)\b"
