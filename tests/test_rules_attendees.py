@@ -476,3 +476,31 @@ def test_sl101_people_in_a_who_contributed_table_who_joined_the_call_took_part()
         "## Consulted outside the meeting", contributed.format(how="Email") + "## Consulted outside the meeting", md
     )
     assert lint(emailed, "SL101")
+
+
+def test_sl301_a_grid_of_topics_does_not_credit_the_agency_its_row_label_names():
+    """A graded-care grid ("Area of care | Ben | What we know") labels its rows by topic:
+    "Housing / home conditions" is the area scored, not what the housing officer said."""
+    grid = (
+        "## Care grading\n| Area of care | Ben | What we know (source) |\n|---|---|---|\n"
+        "| Nutrition | 3 | Packed lunch is crisps most days (school). |\n"
+        "| Housing / home conditions | 3 | Ben told the school his bedroom has black mould on the wall (school). |\n"
+        "| Hygiene | 4 | Eczema on both hands, weeping on warm days (school). |\n"
+        "| Safety and supervision | 4 | Left alone overnight twice a week (school). |\n"
+        "| Love and care | 2 | Dad attends parents' evenings (school). |\n\n"
+    )
+    # housing took part in the meeting and said nothing anywhere else in the record
+    no_housing = drop("### Housing, consulted by telephone", "## Child's voice")
+    no_housing = edit(
+        "| Gemma Stott | Housing Officer | Northbrook Homes | Telephone, 14/03/2016 09:30 | Not known to service |\n",
+        "",
+        no_housing,
+    )
+    listed = edit("| Priya Nair |", "| Sophie Kerr | Tenancy Officer | Kelsford Homes |\n| Priya Nair |", no_housing)
+    md = edit("## Attendees\n", grid + "## Attendees\n", listed)
+    assert [f for f in lint(md, "SL301") if "Kelsford" in f.message]
+    # the same words in a table that lists agencies are the agency's input
+    said = edit("Area of care", "Agency", md)
+    for topic in ("Nutrition", "Hygiene", "Safety and supervision", "Love and care"):
+        said = said.replace(f"| {topic} |", "| School |")
+    assert [f for f in lint(said, "SL301") if "Kelsford" in f.message] == []

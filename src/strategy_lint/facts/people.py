@@ -308,9 +308,11 @@ def _credited_lines(
     document, lexicon, nlp = facts.document, facts.lexicon, facts.nlp
     ini = set(initials)
     rows = {(p.table, p.row) for p in facts.participants if p.table is not None}
+    finder = _People(people, initials)
+    topics = _topic_tables(document, nlp, finder)
     units = [
         (b, h, t)
-        for b, h, t in _input_units(document, rows)
+        for b, h, t in _input_units(document, rows, topics)
         # "Paeds | Not known.": an agency's answer that it holds nothing is its input
         if b not in planned and (not is_placeholder(t, lexicon) or _NOTHING_HELD.match(t))
     ]
@@ -323,7 +325,6 @@ def _credited_lines(
     # an abbreviation that is also someone's initials ("GP" for Gemma Price) still names the
     # agency here; the person is credited through _People as well
     named = _named_in_both(nlp, [(h, t) for _, h, t in units])
-    finder = _People(people, initials)
     out: dict[str, list[int]] = {}
     for (block, heading, _line), both in zip(units, both_texts, strict=False):
         cut = len(heading) + 1
@@ -440,20 +441,53 @@ def _minutes_under_list(b: Any, kinds: set[str]) -> bool:
     )
 
 
-def _input_units(document, people_rows: Collection[tuple[int, int | None]] = ()):
+def _topic_tables(document: Any, nlp: Any, finder: _People) -> set[int]:
+    """Tables whose first column lists topics, not who spoke: "Area of care | Mason | Ruby |
+    What we know" with rows "Nutrition", "Housing / home conditions", "Hygiene".  A row label
+    there that happens to be an agency's word ("Housing", "Health") is the area scored, so it
+    does not say whose words the row holds.  Read as topics when at least four rows are labelled
+    and fewer than a third of the labels name an agency or someone listed.  A two-column form
+    ("Date of meeting | ...", "Probation | ...") is label and answer, never a grid of topics."""
+    labels: dict[int, list[str]] = {}
+    for t in document.tables:
+        if t.records or len(t.cells) < 5 or t.n_cols < 3:
+            continue
+        firsts = [row[0] for row in t.cells[1:] if row and row[0] is not None and len(row) > 1]
+        texts = [" ".join(document.blocks[c].text.split()) for c in dict.fromkeys(firsts)]
+        texts = [x for x in texts if x and len(x.split()) <= 6]
+        if len(texts) >= 4:
+            labels[t.index] = texts
+    if not labels:
+        return set()
+    found = _batched_agencies(nlp, [x for xs in labels.values() for x in xs], set())
+    out: set[int] = set()
+    for index, texts in labels.items():
+        naming = sum(1 for x in texts if any(m.key for m in found[x]) or finder.keys_in(x))
+        if naming * 3 < len(texts):
+            out.add(index)
+    return out
+
+
+def _input_units(document, people_rows: Collection[tuple[int, int | None]] = (), topic_tables: Collection[int] = ()):
     """(block, heading context, line) for each line of text where agency input may be recorded.
-    ``people_rows`` are the (table, row) of the participants read from tables."""
+    ``people_rows`` are the (table, row) of the participants read from tables; the row labels
+    of ``topic_tables`` are topics, not whose words the row holds."""
     for b in document.body_blocks():
         sec = document.section_of_block(b.index)
         if sec is None or b.index == sec.heading_block:
             continue
         kinds = _kinds_up(document, sec)
         said_outside = kinds == {"consulted"}
-        said_in_list = kinds <= {"attendees", "consulted"} and _said_column(document, b)
+        said_in_list = kinds <= {"attendees", "consulted"} and b.table not in topic_tables and _said_column(document, b)
         said_after_list = _minutes_under_list(b, kinds)
         if kinds & _NOT_INPUT and not said_outside and not said_in_list and not said_after_list:
             continue
         heading = _untyped_titles(document, sec)
+        if b.table in topic_tables and document.blocks[sec.heading_block].table == b.table:
+            # the row's label read as its title ("Housing / home conditions"): a topic; the
+            # part the table sits in may still say whose table it is
+            parent = document.sections[sec.parent] if sec.parent is not None else None
+            heading = _untyped_titles(document, parent) if parent is not None and parent.kind is None else ""
         if b.table is not None and _people_cell(document, b, (b.table, b.row) in people_rows):
             continue  # "Mr Kevin Sowerby, Tenancy Officer; attended": who took part, not what they said
         if b.table is not None:
@@ -463,7 +497,7 @@ def _input_units(document, people_rows: Collection[tuple[int, int | None]] = ())
                 # the row's other cells say whose words these are
                 row = t.cells[b.row] if b.row is not None else []
                 heading = " ".join(document.blocks[c].text for c in row if c is not None and c != b.index)
-            elif t.records or b.column == 0 or _labelled_row(document, t, b):
+            elif b.table not in topic_tables and (t.records or b.column == 0 or _labelled_row(document, t, b)):
                 row = t.cells[b.row] if b.row is not None else []
                 first = row[0] if row else None
                 if first is not None and first != b.index:
