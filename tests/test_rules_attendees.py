@@ -119,6 +119,15 @@ def test_sl102_blank_role_cell_points_at_row():
     assert found[0].location.table is not None and found[0].location.row == 2
 
 
+def test_sl102_a_name_with_the_initials_the_minutes_use_and_blank_cells_is_an_entry():
+    """ "Kerry Marsh (KM) |  |  | Teams": a person listed with the initials the minutes use,
+    and nothing in the role or organisation cells."""
+    md = edit("| Tom Ellis | Social Worker | Children's Social Care |", "| Tom Ellis (TE) |  |  |")
+    found = lint(md, "SL102")
+    assert [f.message.split('"')[1] for f in found] == ["Tom Ellis"]
+    assert "role and agency" in found[0].message
+
+
 def test_sl102_name_only_in_list_one_finding_per_entry():
     md = "# R\n\n## Attendees\n- Hannah Reed, Team Manager, CSC\n- Sarah Okafor\n- Priya Nair\n"
     found = lint(md, "SL102")

@@ -212,6 +212,8 @@ _MODE_FILLER = re.compile(
 _BULLET = re.compile(r"^\s*(?:[-*•·◦▪–o]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)")
 _INITIALS_PREFIX = re.compile(r"^([A-Z]{2,3})\s*(?:[–—:=-]|\s)\s*(?=[A-Z])")
 _INITIALS_PAREN = re.compile(r"\(([A-Z]{2,3})\)")
+#: The initials the minutes use, after a name: "Kerry Marsh (KM)", "Abi Reddish (ARe)".
+_TRAILING_INITIALS = re.compile(r"\s*\((?:[A-Z][A-Za-z]?){1,3}\)\s*$")
 #: A speaker's tag before the entry it stands for: "DC Iqbal – DC Farah Iqbal, Detective Constable".
 _TAG_PREFIX = re.compile(r"^(?P<tag>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+[–—-]\s+(?P<rest>\S.*)$")
 _LABEL = re.compile(r"^([A-Za-z][A-Za-z'’/& ]{1,40}?)\s*:\s*(\S.*)$")
@@ -589,7 +591,7 @@ class _Reader:
                 continue  # a relative, not a professional taking part
             if name and not role and is_placeholder(name, self.lexicon):
                 continue  # "Education | N/A": nobody from that agency took part
-            if not (role or agency) and not _full_name(name):
+            if not (role or agency) and not _full_name(_TRAILING_INITIALS.sub("", name)):
                 continue  # "No.", "1", "Type": the rows of another table under the same grid
             initials = ""
             if name and (not role or not agency):
