@@ -170,6 +170,12 @@ def test_intro_line_and_commentary_are_not_actions():
         ("Outcome + actions email to all in table above", True),
         ("EDT handover + this record to MASH, school (St Luke's Primary) + HV", True),
         ("Outcome of today + visit to all on call + MAPPA unit", True),
+        ("Mins + outcome to all in B", True),  # the part's letter
+        ("Email this memo and the outcome to all at para 3 and to Brackenmoor Village Surgery", True),
+        ("Put this record on the case system and send it to the duty manager and everyone in Part 2", True),
+        ("Sam Okonjo (SW): outcome email to all listed above + school nurse by 12:00 Fri 13/06", True),
+        ("Visit all in B block", False),
+        ("Send the letter to mum and all of her family", False),
         ("Explain the plan to Leo and his mum", False),
         ("Priya Sandhu will explain the outcome to Stacey on 10/02/2026 and to Chloe on the same day", False),
         ("Send the strategy record to all agencies", True),

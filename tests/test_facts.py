@@ -2838,6 +2838,18 @@ def test_a_who_is_told_table_row_telling_them_all_is_the_update():
     assert not any(t.startswith("Mum") for t in told)
 
 
+def test_a_who_needs_to_know_table_row_for_all_in_a_part_is_the_update():
+    facts = read(
+        record(
+            "## H. WHO NEEDS TO KNOW\n| Who | How | By | When |\n|---|---|---|---|\n"
+            "| All at part B | Minute and outcome by secure email | Tina Coles | 12/03/2016 |\n"
+            "| Youth Custody Service placements team | Email | Carla Mendes | 12/03/2016 |\n"
+        )
+    )
+    told = [a for a in facts.update_actions if a.text.startswith("All at part B")]
+    assert told and told[0].deadline.is_real
+
+
 def test_a_paediatricians_own_medical_photos_are_medical():
     facts = read(
         record("## Health\nIHA done by community paed: old bruising L upper arm (paed's own medical photos on file).\n")

@@ -296,6 +296,23 @@ def test_a_column_of_long_text_beside_an_action_is_not_taken_for_its_owner():
     assert doc.tables[0].column_kinds == ["action", None, "deadline"]
 
 
+def test_of_two_columns_read_as_when_the_one_holding_dates_is_the_deadline():
+    """ "Who | How | By | When": "By" holds who sends it, "When" the date."""
+    b = DocBuilder()
+    b.add(H, "Who needs to know", heading_level=2)
+    b.table(
+        [
+            ["Who", "How", "By", "When"],
+            ["All at part B", "Minute and outcome by secure email", "Tina Coles", "12/03/2016"],
+            ["Placements team", "Email", "Carla Mendes", "Fri 13/03"],
+        ]
+    )
+    doc = build_structure(b.doc, default_lexicon())
+    kinds = doc.tables[0].column_kinds
+    assert kinds[3] == "deadline" and kinds[2] != "deadline"
+    assert [r.get("deadline") for r in doc.tables[0].records] == ["12/03/2016", "Fri 13/03"]
+
+
 def test_a_header_that_lists_its_answers_is_read_by_them():
     from strategy_lint.lexicon import default_lexicon as lex
 

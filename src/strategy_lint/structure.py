@@ -319,12 +319,18 @@ def _fill_records(doc: Document, t: Table, lexicon: Lexicon) -> None:
     def filled_count(col: int) -> int:
         return sum(1 for row in rows if col < len(row) and _cell_text(doc, row[col]))
 
+    def dated(col: int) -> bool:
+        return _deadline_column(_column_values(doc, rows, col))
+
     t.column_kinds = []
     for position, kind in enumerate(kinds):
         same = [c for c, k in enumerate(kinds) if kind and k == kind]
         # two "date" columns: only one is canonical, the one with most under it, the first of
         # equals ("5. Who took part | Name | Role": the part's title over an empty column is not
-        # the names)
+        # the names); of two deadline columns, the one holding dates ("Who | How | By | When":
+        # "By" is by whom)
+        if kind == "deadline" and len(same) > 1 and any(dated(c) for c in same):
+            same = [c for c in same if dated(c)]
         canonical = max(same, key=lambda c: (filled_count(c), -c)) if same else position
         t.column_kinds.append(kind if position == canonical else None)
     _who_names_people(t)

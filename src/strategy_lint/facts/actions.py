@@ -62,8 +62,11 @@ _ALL_ABOVE = (
     r"(?:all|everyone)\s+(?:who\s+(?:was|were)\s+)?on\s+(?:the\s+|this\s+)?(?:call|line|teams(?:\s+call)?)|"
     # "to all at the table", "to all at either sitting": everyone who took part
     r"(?:all|everyone)\s+at\s+(?:the\s+)?(?:table|meeting|discussion|strat(?:egy)?|call|(?:either|both|each)\s+sittings?|(?:the\s+)?sitting)|"
-    # "to all in the meeting", "All in Part 4", "Notes to all in 1.2" (the list's number)
-    r"(?:all|everyone)\s+(?:who\s+(?:was|were)\s+)?in\s+(?:the\s+|this\s+)?(?:meeting|discussion|call|(?:part|section|box|appendix|app\.?)\s+\w+|\d{1,2}(?:\.\d{1,2})*\b|(?:table|list|grid)(?:\s+above)?)|"
+    # "to all in the meeting", "All in Part 4", "Notes to all in 1.2" (the list's number),
+    # "all at para 3", "All at part B", "Mins + outcome to all in B" (the part's letter)
+    r"(?:all|everyone)\s+(?:who\s+(?:was|were)\s+)?(?:in|at|on|under)\s+(?:the\s+|this\s+)?(?:meeting|discussion|call|"
+    r"(?:part|section|box|appendix|app\.?|para(?:graph)?\.?|item|question|q)\s+\w+|\d{1,2}(?:\.\d{1,2})*\b|(?-i:[A-Z])\b(?!['’])|"
+    r"(?:table|list|grid)(?:\s+above)?)|"
     # "email mins/outcome to all – D. Hughes, EDT, by 09:00 Mon": "all" on its own, the owner or date next
     r"all(?=\s*(?:[.;)]|$|[–—-]\s|,?\s+by\b)))"
 )
@@ -87,6 +90,12 @@ _INTENT = [
     re.compile(rf"\b{_VERB}\b(?:\s+[\w'’/-]+){{0,6}}?\s+(?:to|with|for)?\s*{_RECIPIENT}\b", re.I),
     # "Email all in 1.2 w/ outcome of HV": whom first, then what
     re.compile(rf"\b(?:e-?mail|send|updat|inform|notif|tell)\w*\s+{_ALL_ABOVE}", re.I),
+    # "send it to the duty manager and everyone in Part 2", "outcome email to all listed above
+    # + school nurse": sent, and among those it goes to, everyone the record lists
+    re.compile(
+        rf"\b(?:e-?mail|send|sent|circulat|distribut|forward|cop(?:y|ied))\w*\b[^.;:]{{0,60}}?\bto\b[^.;:]{{0,60}}?\b{_ALL_ABOVE}",
+        re.I,
+    ),
     # "send this note and the outcome of today's visit to everyone present"
     re.compile(
         rf"\b(?:send|sent|e-?mail\w*|circulat\w*|distribut\w*|forward\w*|shar\w*)\s+(?:[\w'’]+\s+){{0,4}}?{_OBJECT}\b"
@@ -381,6 +390,7 @@ _CIRCULATION_LABEL = re.compile(
 #: The title of a part or table that lists who is told what: "Who is told", "Distribution".
 _TOLD_TITLE = re.compile(
     r"\b(?:who\s+(?:is|are|will\s+be|was|were)\s+(?:told|informed|updated)|who\s+to\s+(?:tell|inform|update)|"
+    r"who\s+(?:needs?|has|have|should)\s+to\s+(?:know|be\s+(?:told|informed|updated))|who\s+should\s+(?:know|be\s+told)|"
     r"informing\s+(?:the\s+)?(?:agencies|others|partners)|distribution|circulation)\b",
     re.I,
 )
