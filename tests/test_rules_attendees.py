@@ -513,3 +513,18 @@ def test_sl301_a_grid_of_topics_does_not_credit_the_agency_its_row_label_names()
     for topic in ("Nutrition", "Hygiene", "Safety and supervision", "Love and care"):
         said = said.replace(f"| {topic} |", "| School |")
     assert [f for f in lint(said, "SL301") if "Kelsford" in f.message] == []
+
+
+def test_sl301_the_contributor_cell_of_a_row_says_whose_information_it_is():
+    """ "ORG CODE | CONTRIBUTOR | INFORMATION SHARED": the row's code says nothing we know,
+    its contributor ("O Reece") is the youth worker listed as taking part."""
+    listed = edit("| Priya Nair |", "| Owain Reece | Detached Youth Worker | Kelsford Youth Service |\n| Priya Nair |")
+    shared = (
+        "## Information shared\n| Org code | Contributor | Information shared |\n|---|---|---|\n"
+        "| POL | DS Fenwick | Nothing known on police systems. |\n"
+        "| LA-YS | {who} | Mother seen at the youth club on Fridays with the father; no concerns noted. |\n\n"
+    )
+    said = edit("## Child's voice", shared.format(who="O Reece") + "## Child's voice", listed)
+    assert [f for f in lint(said, "SL301") if "Youth" in f.message] == []
+    nobody = edit("## Child's voice", shared.format(who="(not given)") + "## Child's voice", listed)
+    assert [f for f in lint(nobody, "SL301") if "Youth" in f.message]

@@ -505,6 +505,11 @@ def _input_units(document, people_rows: Collection[tuple[int, int | None]] = (),
                     # part's title says whose table it is, the row's label what was checked
                     label = " ".join(document.blocks[first].text.split())  # a PDF cell wraps its label
                     heading = f"{heading} – {label}" if heading else label
+                for who in _who_cells(t, row, {first, b.index}) if len(b.text.split()) >= 3 else ():
+                    # "ORG CODE | CONTRIBUTOR | INFORMATION SHARED": "HLTH | N Farouk | Drop-in
+                    # 20/01 ...": the contributor's cell says whose words the row holds
+                    name = " ".join(document.blocks[who].text.split())
+                    heading = f"{heading} – {name}" if heading else name
         context = heading
         # a PDF cell's lines are where the layout wrapped it: "Dr Kemble, GP (email" / "15/10): no concerns"
         for line in rejoined(b.text) if document.format == "pdf" else b.text.split("\n"):
@@ -518,6 +523,17 @@ def _input_units(document, people_rows: Collection[tuple[int, int | None]] = (),
                 # first line of a wrapped PDF cell: keep the section's title beside it
                 context = f"{heading}\n{line}" if heading else line
             yield b.index, context, line
+
+
+def _who_cells(t: Any, row: list[int | None], skip: set[int | None]) -> list[int]:
+    """The cells of a row under a column that says who someone is (a name, a role, an
+    agency): in a table of what each said, they say whose words the row holds."""
+    out = []
+    for col, cell in enumerate(row):
+        kind = t.column_kinds[col] if col < len(t.column_kinds) else None
+        if cell is not None and cell not in skip and kind and set(kind.split("+")) & {"name", "role", "agency"}:
+            out.append(cell)
+    return out
 
 
 def _labelled_row(document: Any, t: Any, b: Any) -> bool:
