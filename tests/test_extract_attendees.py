@@ -117,6 +117,23 @@ def test_several_entries_on_one_line():
     assert names == ["Hannah Reed", "DC Tom Hale", "Sarah Okafor"]
 
 
+@pytest.mark.parametrize(
+    "line, role, agency",
+    [
+        ("Naomi Fry (NF), Ward Manager, Puffin Ward, Sollerby Royal", "Ward Manager", "Puffin Ward, Sollerby Royal"),
+        ("Gail Ferris (GF), SW, EDT, CYPF (phone handover, not at mtg)", "SW", "EDT, CYPF"),
+    ],
+)
+def test_after_the_initials_the_minutes_use_comes_who_they_are(line, role, agency):
+    [p] = participants(doc_of(f"# R\n\n## Attendees\n{line}\n"))
+    assert (p.role, p.agency) == (role, agency)
+
+
+def test_two_people_each_with_their_initials_are_two_entries():
+    doc = doc_of("# R\n\n## Attendees\nJo Bell (JB), Tom Ash (TA), SW, CSC\n")
+    assert [p.name for p in participants(doc)] == ["Jo Bell", "Tom Ash"]
+
+
 TABLE = """# Strategy Discussion Record
 
 ## Attendees
