@@ -3789,3 +3789,22 @@ def test_a_post_column_gives_each_persons_role():
         )
     )
     assert by_name(facts)["Louise Fairbank"].role == "Team Manager (chair)"
+
+
+def test_a_voice_title_with_a_subtitle_names_the_part():
+    assert lexicon().section_kind("Part F: The surviving children - what life is like for them now") == "child_voice"
+    assert lexicon().section_kind("Strategy Discussion – Minutes and Plan") is None  # the record's own name
+
+
+def test_a_voice_line_followed_by_a_row_per_child_holds_their_rows():
+    """A PDF may lose a title's heading style: the plain line "Part F: ... what life is like
+    for them now" is followed by a row per child ("Isla | ..."), its answer."""
+    facts = read(
+        record(
+            "Child: Isla Dunn, 7 months\n\nPart F: The surviving children - what life is like for them now\n\n"
+            "| Isla | Isla is 7 months old and too young to give her views. |\n|---|---|\n\n"
+            "## Decision\nSection 47 enquiry.\n"
+        )
+    )
+    [part] = [s for s in facts.voice.sections if "surviving" in s.title]
+    assert "too young" in part.content and not part.placeholder

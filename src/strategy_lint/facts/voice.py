@@ -196,6 +196,7 @@ def read_voice(facts: Facts) -> Voice:
     # a voice title written as a plain line ("What Kai has said / presentation:"): the lines
     # after it, up to the next title, are the child's voice
     heads = {sec.heading_block for sec in document.sections if sec.heading_block is not None}
+    child_names = {n.lower() for n in _child_names(facts) if not _INITIALS.fullmatch(n)}
     lines = list(record_lines(document))
     planned = facts.action_blocks
     for i, line in enumerate(lines):
@@ -247,6 +248,9 @@ def read_voice(facts: Facts) -> Voice:
         body: list[Line] = []
         title_line = line.text
         here = document.blocks[line.block]
+        # "Part F: ... what life is like for them now", then a row per child ("Isla | ..."):
+        # the children's own rows are the part's answer, not the next part
+        own_rows = {h for h in heads if h is not None and document.blocks[h].text.strip().lower() in child_names}
         for nxt in lines[i + 1 : i + 12]:
             wrapped = here.table is not None and len(nxt.text.split()) <= 3 and nxt.text[:1].islower()
             if not body and nxt.block == line.block and (_unfinished(title_line) or wrapped):
@@ -254,9 +258,11 @@ def read_voice(facts: Facts) -> Voice:
                 # its answer is in the next cell
                 title_line = f"{title_line} {nxt.text}"
                 continue  # the title wrapped: "What does the child say? What is" / "the child's ... like?"
+            if nxt.block in own_rows:
+                continue
             if nxt.block in heads or nxt.text.rstrip().endswith(":") and len(nxt.text.split()) <= 8:
                 break
-            if any(line.block < h < nxt.block for h in heads if h is not None):
+            if any(line.block < h < nxt.block for h in heads - own_rows if h is not None):
                 break  # a title between them (the record's lines leave titles out): the next part
             if len(nxt.text.split()) <= 12 and lexicon.section_kind(nxt.text) is not None:
                 break  # "Section 7: Information shared by agencies": the next part's title

@@ -38,6 +38,8 @@ _SELF_NAMED = re.compile(
     r"\bstrategy\s+(?:discussion|meeting)s?\b.*\b(?:minutes|notes|record|proforma|template|form|report)\b"
 )
 #: Where one question of a title ends and the next begins.
+#: Between a title and its subtitle: "The surviving children - what life is like for them now".
+_SUBTITLE = re.compile(r"\s+[-–—]\s+|:\s+")
 _QUESTIONS = re.compile(r"\?\s+(?=\S)")
 _PUNCT = re.compile(r"[^\w&/()'’ ]+")
 _SPACE = re.compile(r"\s+")
@@ -89,6 +91,14 @@ class Lexicon:
             questions = [q for q in _QUESTIONS.split(strip_numbering(title or "")) if q.strip()]
             if len(questions) > 1:
                 kind = next((k for q in questions if (k := self._section_kind(q)) is not None), None)
+        if kind is None:
+            # "The surviving children - what life is like for them now": a title and its
+            # subtitle; when only one of them names a part, that is the part
+            halves = [h for h in _SUBTITLE.split(strip_numbering(title or "")) if h.strip()]
+            # not "Strategy Discussion – Minutes and Plan": the record's own name
+            if len(halves) == 2 and not _SELF_NAMED.search(normalise_title(title or "")):
+                kinds = {self._section_kind(h) for h in halves} - {None}
+                kind = kinds.pop() if len(kinds) == 1 else None
         return kind
 
     def _section_kind(self, title: str) -> str | None:
