@@ -449,3 +449,15 @@ def test_the_childs_date_of_birth_in_a_page_header():
     b.add(P, "Date of strategy discussion: 16/10/2025")
     doc = build_structure(b.doc, default_lexicon())
     assert str(doc.metadata.child_dob) == "2025-06-14" and doc.metadata.child_age_months == 4
+
+
+def test_a_bold_title_with_a_subtitle_after_a_colon_opens_a_part():
+    b = DocBuilder()
+    b.add(H, "Safeguarding strategy meeting", heading_level=1)
+    b.add(P, "D. THE YOUNG PERSON: OWN WORDS, PRESENTATION AND REGIME", bold=True)
+    b.add(P, 'To his keyworker: "I can\'t go back there."')
+    b.add(P, "CHILD: NATHAN EGWU", bold=True)  # a field and its answer, however it is set
+    b.add(P, "Time: 10:00", bold=True)
+    doc = build_structure(b.doc, default_lexicon())
+    assert kinds(doc).get("D. THE YOUNG PERSON: OWN WORDS, PRESENTATION AND REGIME") == "child_voice"
+    assert "CHILD: NATHAN EGWU" not in kinds(doc) and "Time: 10:00" not in kinds(doc)

@@ -486,7 +486,7 @@ def _continues_cell(before: str, after: str) -> bool:
 # -- sections ----------------------------------------------------------------------------
 
 
-def _heading_level(block: Block, body_size: float | None, base: int) -> int | None:
+def _heading_level(block: Block, body_size: float | None, base: int, lexicon: Lexicon | None = None) -> int | None:
     """Level if the block opens a section (heading or pseudo-heading), else None.
 
     Pseudo-headings sit one level below the innermost real heading (``base``); bold-only
@@ -501,7 +501,9 @@ def _heading_level(block: Block, body_size: float | None, base: int) -> int | No
     words = strip_numbering(text).split()  # "Part 2 – " is not part of the title's length
     if not words or len(words) > MAX_PSEUDO_WORDS or len(text) > 90 or "\n" in text:
         return None
-    if _STATEMENT_END.search(text) or (label := _LABEL_VALUE.match(text)) and label.group(2):
+    if _STATEMENT_END.search(text):
+        return None
+    if (label := _LABEL_VALUE.match(text)) and label.group(2) and not _subtitled(block, label, lexicon):
         return None
     larger = bool(body_size and block.font_size and block.font_size >= body_size * 1.15)
     if block.all_caps or larger:
@@ -509,6 +511,19 @@ def _heading_level(block: Block, body_size: float | None, base: int) -> int | No
     if block.bold:
         return base + 1
     return None
+
+
+def _subtitled(block: Block, label: re.Match[str], lexicon: Lexicon | None) -> bool:
+    """ "D. THE YOUNG PERSON: OWN WORDS, PRESENTATION AND REGIME" set as a title: a title,
+    then after the colon what names a part (not "CHILD: NATHAN EGWU", a field and its
+    answer; "Part 1: Attendance" is a part's number and its title, read elsewhere)."""
+    before, after = label.group(1), label.group(2)
+    return (
+        lexicon is not None
+        and (block.bold or block.all_caps)
+        and not re.search(r"\d", before + after)
+        and lexicon.section_kind(after) is not None
+    )
 
 
 def _body_font_size(doc: Document) -> float | None:
@@ -627,7 +642,7 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
                 stack.pop()
         real = [s for s in stack if s.origin in ("heading", "pdf-font")]
         base = real[-1].level + 1 if real else 2
-        heading: int | None = _heading_level(block, body_size, base)
+        heading: int | None = _heading_level(block, body_size, base, lexicon)
         if heading is None and _long_numbered_title(block, numbered_titles):
             # "D5. Other partners (YJS, Early Help, housing, ...) – include those with nothing
             # known" in bold after "D4. Health": a title, however much guidance it carries
@@ -673,7 +688,7 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
                     del stack[stack.index(closed) :]
                     real = [s for s in stack if s.origin in ("heading", "pdf-font")]
                     base = real[-1].level + 1 if real else 2
-                    heading = _heading_level(block, body_size, base) or base
+                    heading = _heading_level(block, body_size, base, lexicon) or base
             open_section(block.text, heading, i, origin)
             numbered_titles.add(_title_number(block.text))
             continue
