@@ -3808,3 +3808,31 @@ def test_a_voice_line_followed_by_a_row_per_child_holds_their_rows():
     )
     [part] = [s for s in facts.voice.sections if "surviving" in s.title]
     assert "too young" in part.content and not part.placeholder
+
+
+def test_photographs_of_a_named_mothers_neck_are_not_the_childs():
+    body = (
+        "## Family\n| Child | Isla Mercer, 4 months |\n|---|---|\n| Parents | Chloe Mercer (mother, 20). "
+        "Dean Stott (father, 24). |\n\n## Police\nOfficers saw red marks on both sides of Chloe's neck. "
+        "Officers took photographs of Chloe's neck for evidence.\n"
+    )
+    [photo] = read(record(body)).photographs
+    assert not photo.of_child
+    # a second child of the record, named in a relative's entry, is still a child
+    sibling = body.replace("of Chloe's neck", "of Ellie-Mae's arm").replace(
+        "Dean Stott (father, 24).", "Dean Stott (stepfather to Ellie-Mae, father of Isla)."
+    )
+    [photo] = read(record(sibling)).photographs
+    assert photo.of_child
+
+
+def test_an_action_sentence_with_its_deadline_field_keeps_its_owner():
+    facts = read(
+        record(
+            "## Who does what, by when\n1. DC Sandhu will interview Dean and ask for bail conditions (no contact "
+            "with Chloe) if he is released. Deadline: 17:00 on Sunday 16/03/2016.\n"
+            "2. Sergeant Holt will complete the MARAC referral by 12:00 on Monday 17/03/2016.\n"
+        )
+    )
+    assert [a.owner for a in facts.actions] == ["DC Sandhu", "Sergeant Holt"]
+    assert facts.actions[0].owner_status == "named" and facts.actions[0].deadline.is_real

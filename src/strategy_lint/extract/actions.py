@@ -552,6 +552,11 @@ def _text_actions(
                 head = head[:opened].strip()
                 if owner:
                     current["owner"] = owner
+            elif not any(labels.get(normalise_title(m.group("label"))) == "owner" for m in fields):
+                # "DC Sandhu will interview Dean ... Deadline: 17:00 Sun": the sentence says who
+                cand = _owner_of_sentence(head)
+                if cand:
+                    current["owner"] = cand
             current["action"] = head
             current_blocks = [line.block]
         if fields and (fields[0].start() <= 1 or current is not None and current_blocks == [line.block]):
@@ -620,6 +625,16 @@ def _unclosed_bracket(text: str) -> int:
     return stack[0] if stack else -1
 
 
+def _owner_of_sentence(text: str) -> str:
+    """Who an action's sentence gives it to: "DC Sandhu will interview ...", "CSC to visit"."""
+    m = _OWNER_VERB.match(text)
+    if m and len(m.group("owner").split()) <= 8 and not _PASSIVE.match(m.group("rest")):
+        cand = m.group("owner").strip()
+        if cand[:1].isupper() or cand.isupper():
+            return cand
+    return ""
+
+
 def _free_action(text: str, block: int, meeting, lex: Lexicon, source: str) -> Action:
     """Read "Owner to do X by when" / "X – owner – when" / "Owner: X by when"."""
     body = _BULLET.sub("", text).strip()
@@ -677,11 +692,8 @@ def _free_action(text: str, block: int, meeting, lex: Lexicon, source: str) -> A
     if not owner and m and len(m.group("owner").split()) <= 6:
         owner, head = m.group("owner").strip(), m.group("rest").strip()
     # "Owner to/will do X"
-    m = _OWNER_VERB.match(head)
-    if not owner and m and len(m.group("owner").split()) <= 8 and not _PASSIVE.match(m.group("rest")):
-        cand = m.group("owner").strip()
-        if cand[:1].isupper() or cand.isupper():
-            owner = cand
+    if not owner:
+        owner = _owner_of_sentence(head)
     if not deadline_text:
         deadline_text = _deadline_in_text(head, meeting, lex)
         if not deadline_text:

@@ -70,7 +70,9 @@ _NEAR_BLOCKS = 4
 #: "photographs of her injuries", "both sides of her neck": whose marks, by a pronoun.
 #: Marks a photograph may be of, as the possessive readings below name them.
 _MARKS = r"injur\w*|bruis\w*|marks?|wounds?|cuts?|burns?"
-_PRONOUN_INJURY = re.compile(rf"\b(?P<pronoun>her|his)\s+(?:\w+\s+){{0,2}}(?:{_MARKS}|neck|face|arms?)\b", re.I)
+#: Where on someone marks are photographed, in the same readings: "her neck", "Chloe's neck".
+_WHERE = r"neck|face|arms?"
+_PRONOUN_INJURY = re.compile(rf"\b(?P<pronoun>her|his)\s+(?:\w+\s+){{0,2}}(?:{_MARKS}|{_WHERE})\b", re.I)
 _TOOK = re.compile(r"(?:\w+\s+){0,2}?(?:took|takes|has\s+taken|photographed|photographs|filmed)\b", re.I)
 #: A sentence that opens with an adult by title and surname ("Ms Ellis has given ...").
 _TITLED_SUBJECT = re.compile(r"^\W*(?P<title>Ms|Mrs|Miss|Mr)\.?\s+[A-Z][\w'’-]+\s+(?!said|told)")
@@ -98,6 +100,10 @@ def _child_pronoun(facts: Facts) -> str:
 
 #: "photographs of Chantelle's neck injuries": marks someone is named as having.
 _NAMED_INJURY = re.compile(rf"\b(?P<who>[A-Z][a-z'’-]+)['’]s\s+(?:\w+\s+){{0,2}}(?:{_MARKS})\b")
+#: "photographs of Chloe's neck": where on someone, when the record names them as an adult.
+_NAMED_PLACE = re.compile(rf"(?<![\w-])(?P<who>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*)['’]s\s+(?:\w+\s+){{0,2}}(?:{_WHERE})\b")
+#: How a record introduces a grown-up of the family: "Chloe Mercer (mother, 20)".
+_RELATION = r"mother|mum|father|dad|partner|step-?\w+|grand\w+|aunt|uncle|boyfriend|girlfriend"
 #: "CW had visible red mark to upper arm, photos taken ...": whose the marks are.
 _HURT_SUBJECT = re.compile(
     r"(?:^|[.:;]\s+)(?P<who>[A-Z]{2,3}|[A-Z][a-z'’-]+)\s+(?:had|has|sustained|suffered|received)\b"
@@ -111,6 +117,9 @@ def _someone_else_hurt(facts: Facts, text: str) -> bool:
     child_words = {w.lower() for w in re.split(r"[\s-]+", facts.child.name or "") if w}
     owner = _NAMED_INJURY.search(text)
     if owner and child_words and owner.group("who").lower() not in child_words:
+        return True
+    place = _NAMED_PLACE.search(text)
+    if place and place.group("who").lower() not in child_words and _introduced_as_adult(facts, place.group("who")):
         return True
     pronoun = _PRONOUN_INJURY.search(text)
     first = (facts.child.name or "").split()[:1]  # the family name is the mother's too
@@ -133,6 +142,16 @@ def _someone_else_hurt(facts: Facts, text: str) -> bool:
         return False  # whose initials the child's are is not known
     child = {"".join(w[0] for w in words).upper(), words[0][0].upper(), (words[0][0] + words[-1][0]).upper()}
     return m.group("who") not in child
+
+
+def _introduced_as_adult(facts: Facts, who: str) -> bool:
+    """The record names ``who`` with a family relation beside them ("Chloe Mercer (mother,
+    20)", "Chloe, Isla's mother"): a grown-up, not a second child of the record."""
+    pattern = re.compile(
+        rf"(?<![\w-]){re.escape(who)}(?![\w-])[^.;()\n]{{0,30}}[(,]\s*(?:\w+['’]s\s+)?(?:{_RELATION})\s*(?:[,.;)]|\d|$)",
+        re.I,
+    )
+    return any(pattern.search(b.text or "") for b in facts.document.body_blocks())
 
 
 #: "Police photographed Ms Reilly's injuries": an adult's injuries, not the child's.
