@@ -779,6 +779,7 @@ def test_request_found_in_a_sentence():
     [
         "Strat req by DS Kamal Hussain (PPU) – call to Front Door 08:50 Fri 07/11.",
         "DSL req'd strat mtg after Lily's disclosure at 10:20.",
+        "Request and arrangements. Req by Wexcombe Police offender mgr (DC Anil Sharma) 14:20 Mon 28/04.",
     ],
 )
 def test_a_request_in_shorthand(line):

@@ -86,8 +86,8 @@ _SENTENCE_PATTERNS = [
     ),
     # "Strategy discussion request received from Westvale Police on 13/03"
     re.compile(rf"\b{_MEETING}\s+request\s+(?:was\s+)?(?:received\s+|made\s+)?(?:from|by)\b", re.I),
-    # "Requested by DC Shaw after ..."
-    re.compile(r"^\s*(?:strat(?:egy)?\.?\s+)?(?:requested|convened|called)\s+by\b", re.I),
+    # "Requested by DC Shaw after ...", "Req by Wexcombe Police offender mgr (DC Sharma)"
+    re.compile(rf"^\s*(?:strat(?:egy)?\.?\s+)?(?:requested|{_REQ}|convened|called)\s+by\b", re.I),
 ]
 #: A request for "it", when the sentence before names the discussion.
 _ASKED_FOR_IT = re.compile(r"\b(?:asked\s+for|requested|called\s+for|sought)\s+(?:it|this\s+one)\b", re.I)
