@@ -3837,3 +3837,20 @@ def test_an_action_sentence_with_its_deadline_field_keeps_its_owner():
     )
     assert [a.owner for a in facts.actions] == ["DC Sandhu", "Sergeant Holt"]
     assert facts.actions[0].owner_status == "named" and facts.actions[0].deadline.is_real
+
+
+def test_a_mothers_words_and_a_risk_to_the_baby_are_not_what_was_seen_of_the_baby():
+    body = (
+        "## Child\n| Child | Amara-Lily Doyle, 4 months |\n|---|---|\n\n"
+        "## A day in the child's life\nAmara-Lily is 4 months old and too young to express her wishes and feelings.\n\n"
+        '## Health\nMBU health visitor: Ms Doyle told the HV on 14/07 she was "trying to sleep because I\'m so tired".\n\n'
+        "## Worries\nA baby in the sole care, at night, of a mother under the influence of a drug: risk of unsafe sleep.\n"
+    )
+    facts = read(record(body))
+    assert facts.voice.too_young
+    assert [e for e in facts.voice.evidence if e.kind == "observed"] == []
+    seen = body.replace(
+        "## Worries\n",
+        "## Seen\nThe HV saw Amara-Lily on the unit: she was alert and settled after her feed.\n\n## Worries\n",
+    )
+    assert [e for e in read(record(seen)).voice.evidence if e.kind == "observed"]

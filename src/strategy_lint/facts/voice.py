@@ -89,7 +89,11 @@ _EXCUSE = re.compile(
     re.I,
 )
 _PRONOUN_SAID = re.compile(rf"\b(?:she|he|they)\s+(?:has\s+|had\s+)?(?:{_REPORTING})\b", re.I)
-_HYPOTHETICAL = re.compile(r"\b(?:if|unless|until|whether|should|in\s+case|once)\b", re.I)
+_HYPOTHETICAL = re.compile(
+    # "a baby in the sole care, at night, of a mother under the influence: risk of unsafe sleep"
+    r"\b(?:if|unless|until|whether|should|in\s+case|once|could|might|(?:at\s+)?risks?\s+of|danger\s+of)\b",
+    re.I,
+)
 #: What the child needs, not what anyone saw: "She needs constant responsive care".
 _NEEDS = re.compile(r"^\W*(?:[\w'’-]+\s+){1,3}(?:needs|requires|will\s+need|would\s+benefit\s+from)\b", re.I)
 #: Observation that is only planned ("will be captured through observation at the next visit").
@@ -631,6 +635,8 @@ _OTHER_SUBJECT = re.compile(
     r"^\s*(?:(?i:she|he|they|mum|mother|dad|father)|[A-Z][a-z'’-]+\s+(?:said|says|told|was|is|has|had|reported|stated))\b"
 )
 _INITIALS = re.compile(r"[A-Z]{1,3}|[A-Z](?:-[A-Z])+")
+#: An adult the sentence names before a pronoun: "Ms Doyle told the HV she was ...".
+_ADULT_BEFORE = re.compile(r"\b(?:Ms|Mrs|Mr|Miss|Mx)\.?\s+[A-Z]|\b(?:mum|mother|dad|father|parents?|carers?)\b", re.I)
 
 
 def _child_names(facts: Facts) -> list[str]:
@@ -695,6 +701,8 @@ def _about_child(facts: Facts, text: str) -> bool:
             # "Both calm; asked when Reuben can go home": the parents, asking about him
             if not (_OBJECT_BEFORE.search(before) or _ASKED_ABOUT.search(before)):
                 return True
-    return bool(
-        re.search(rf"\b{_CHILD_WORDS}\b|\b(?:she|he|they)\s+(?:was|is|appeared|presented|seemed)\b", text, re.I)
-    )
+    if re.search(rf"\b{_CHILD_WORDS}\b", text, re.I):
+        return True
+    pronoun = re.search(r"\b(?:she|he|they)\s+(?:was|is|appeared|presented|seemed)\b", text, re.I)
+    # "Ms Doyle told the HV she was 'trying to sleep'": the adult named before is who "she" is
+    return bool(pronoun) and not _ADULT_BEFORE.search(text[: pronoun.start()])
