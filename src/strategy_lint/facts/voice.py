@@ -705,4 +705,4 @@ def _about_child(facts: Facts, text: str) -> bool:
         return True
     pronoun = re.search(r"\b(?:she|he|they)\s+(?:was|is|appeared|presented|seemed)\b", text, re.I)
     # "Ms Doyle told the HV she was 'trying to sleep'": the adult named before is who "she" is
-    return bool(pronoun) and not _ADULT_BEFORE.search(text[: pronoun.start()])
+    return pronoun is not None and not _ADULT_BEFORE.search(text[: pronoun.start()])
