@@ -3854,3 +3854,17 @@ def test_a_mothers_words_and_a_risk_to_the_baby_are_not_what_was_seen_of_the_bab
         "## Seen\nThe HV saw Amara-Lily on the unit: she was alert and settled after her feed.\n\n## Worries\n",
     )
     assert [e for e in read(record(seen)).voice.evidence if e.kind == "observed"]
+
+
+def test_a_voice_row_holding_only_a_plan_to_hear_the_child_is_empty():
+    ledger = (
+        "## Minutes\n| Discussion | Agreed action |\n|---|---|\n"
+        "| **6. Police**<br>No trace on PNC for either parent. | Noted. |\n"
+        "| **7. Rhys — his voice and his day**<br>{said} | → Femi Adeyemi (SW): see Rhys on his own in school by 19/03/2016. |\n"
+    )
+    empty = read(record("Child: Rhys Callander, 9\n\n" + ledger.format(said="To follow.")))
+    assert [s.placeholder for s in empty.voice.sections if "his voice" in s.title] == [True]
+    heard = read(
+        record("Child: Rhys Callander, 9\n\n" + ledger.format(said='Rhys told his teacher "I hate the shouting".'))
+    )
+    assert [s.placeholder for s in heard.voice.sections if "his voice" in s.title] == [False]

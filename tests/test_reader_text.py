@@ -160,3 +160,10 @@ def test_empty_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ReadError) as info:
         strategy_lint_read_document(path, ReadOptions())
     assert info.value.code == "empty-file"
+
+
+def test_a_line_break_inside_a_markdown_table_cell_is_kept():
+    doc = parse_markdown("| Part | Notes |\n|---|---|\n| **7. Voice**<br>To follow. | Noted<br/>by SW |\n")
+    cells = [b for b in doc.blocks if b.table is not None and b.row == 1]
+    assert [c.text for c in cells] == ["7. Voice\nTo follow.", "Noted\nby SW"]
+    assert not cells[0].bold  # only its first line is bold

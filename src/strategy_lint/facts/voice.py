@@ -11,7 +11,8 @@ child (presentation, care, interaction).  "Missing" means neither was found anyw
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from ..extract.voice import is_placeholder_text, observed_experience, says_too_young, voice_sections
 from ..lexicon import strip_numbering
@@ -167,11 +168,13 @@ def read_voice(facts: Facts) -> Voice:
     voice = Voice()
     covered: set[int] = set()
     child = next((n for n in _child_names(facts) if not _INITIALS.fullmatch(n)), "")
+    planned = facts.action_blocks
     for v in voice_sections(document, lexicon):
+        # "7. Rhys — his voice and his day | To follow. | → SW: see Rhys on his own by 19/03":
+        # the agreed action beside the part is the plan to hear him, not his voice
+        heard = _without_plan(document, v.content, v.blocks, planned)
         voice.sections.append(
-            VoiceSection(
-                v.title, v.content, v.block, list(v.blocks), placeholder=is_placeholder_text(v.content, lexicon)
-            )
+            VoiceSection(v.title, v.content, v.block, list(v.blocks), placeholder=is_placeholder_text(heard, lexicon))
         )
         covered.update(v.blocks)
     for title, head, cells in _voice_columns(document, lexicon, child):
@@ -191,10 +194,9 @@ def read_voice(facts: Facts) -> Voice:
         if set(blocks) & covered:
             continue
         content = "\n".join(b.text for b in document.section_blocks(sec) if b.text.strip())
+        heard = _without_plan(document, content, blocks, planned)
         voice.sections.append(
-            VoiceSection(
-                sec.title, content, sec.heading_block, blocks, placeholder=is_placeholder_text(content, lexicon)
-            )
+            VoiceSection(sec.title, content, sec.heading_block, blocks, placeholder=is_placeholder_text(heard, lexicon))
         )
         covered.update(blocks)
     # a voice title written as a plain line ("What Kai has said / presentation:"): the lines
@@ -202,7 +204,6 @@ def read_voice(facts: Facts) -> Voice:
     heads = {sec.heading_block for sec in document.sections if sec.heading_block is not None}
     child_names = {n.lower() for n in _child_names(facts) if not _INITIALS.fullmatch(n)}
     lines = list(record_lines(document))
-    planned = facts.action_blocks
     for i, line in enumerate(lines):
         # "Section 6: The child's day-to-day experience" is numbered, not labelled
         text = strip_numbering(line.text)
@@ -275,9 +276,10 @@ def read_voice(facts: Facts) -> Voice:
                 break  # a title in a form's box or row: its answer is in that box or row
             body.append(nxt)
         content = "\n".join(b.text for b in body)
+        heard = "\n".join(b.text for b in body if b.block not in planned)
         voice.sections.append(
             VoiceSection(
-                title, content, line.block, [b.block for b in body], placeholder=is_placeholder_text(content, lexicon)
+                title, content, line.block, [b.block for b in body], placeholder=is_placeholder_text(heard, lexicon)
             )
         )
         covered.update(b.block for b in body)
@@ -591,6 +593,14 @@ _WEAK_OBSERVATION = frozenset(
         "nappies",
     )
 )
+
+
+def _without_plan(document: Any, content: str, blocks: Iterable[int], planned: frozenset[int]) -> str:
+    """A voice part's text less the plan written in it: "To follow. | → SW: see Rhys on his
+    own in school by 19/03" holds a plan to hear the child, not the child's voice."""
+    for b in planned.intersection(blocks):
+        content = content.replace(document.blocks[b].text, "")
+    return content
 
 
 def _observed(text: str, facts: Facts, in_voice: bool = False) -> bool:

@@ -86,7 +86,13 @@ class _Builder:
     tables: list[Table] = field(default_factory=list)
 
     def add(self, kind: BlockKind, text: str, line: int, **extra: Any) -> Block:
-        plain, bold = strip_inline(text)
+        if kind is BlockKind.TABLE_CELL and _LINE_BREAK.search(text):
+            # "**7. Voice**<br>To follow.": a table cell's lines, as GitHub-flavoured Markdown
+            # writes a line break inside a cell
+            parts = [strip_inline(part) for part in _LINE_BREAK.split(text)]
+            plain, bold = "\n".join(p for p, _ in parts if p), all(b for p, b in parts if p)
+        else:
+            plain, bold = strip_inline(text)
         block = Block(index=len(self.blocks), kind=kind, text=plain, bold=bold, source=f"line={line}", **extra)
         self.blocks.append(block)
         return block
@@ -113,6 +119,9 @@ def strip_inline(text: str) -> tuple[str, bool]:
     plain = _BOLD.sub(r"\2", stripped)
     plain = re.sub(r"\s+", " ", plain).strip()
     return plain, whole
+
+
+_LINE_BREAK = re.compile(r"<br\s*/?>", re.I)
 
 
 def _split_row(line: str) -> list[str]:
