@@ -528,3 +528,39 @@ def test_sl301_the_contributor_cell_of_a_row_says_whose_information_it_is():
     assert [f for f in lint(said, "SL301") if "Youth" in f.message] == []
     nobody = edit("## Child's voice", shared.format(who="(not given)") + "## Child's voice", listed)
     assert [f for f in lint(nobody, "SL301") if "Youth" in f.message]
+
+
+@pytest.mark.parametrize(
+    "sentence, fires",
+    [
+        # the person reached is named, and nobody listed has that name
+        (
+            "Tom Ellis spoke by phone to the on-call paediatric registrar at Eastmoor General, Dr Priya "
+            "Nandakumar, who advised that no medical was needed tonight.",
+            True,
+        ),
+        (
+            "Tom Ellis spoke by phone to Dr Rachel Lim at Eastmoor General, who advised that no medical was "
+            "needed tonight.",
+            False,
+        ),
+        # another school than the one listed
+        (
+            "After the meeting Tom Ellis spoke on the phone with the Designated Safeguarding Lead at Castlegate "
+            "Primary School, who said Ava's brother attends well.",
+            True,
+        ),
+        (
+            "After the meeting Tom Ellis spoke on the phone with the Designated Safeguarding Lead at Northbrook "
+            "Primary School, who said Ava's brother attends well.",
+            False,
+        ),
+    ],
+)
+def test_sl103_someone_else_from_an_agency_that_is_listed(sentence, fires):
+    md = edit(
+        "| Priya Nair |", "| Kate Price | Designated Safeguarding Lead | Northbrook Primary School |\n| Priya Nair |"
+    )
+    md = edit("## Child's voice", f"## Further information\n{sentence}\n\n## Child's voice", md)
+    found = lint(md, "SL103")
+    assert bool(found) is fires, [f.message for f in found]

@@ -906,15 +906,22 @@ def read_contacts(facts: Facts) -> list[Contact]:
     # the social workers who convened it, by name: whoever wrote or rang them gave information
     convenors = {p.name for p in people if p.agency_key in CONVENOR_AGENCIES and len(p.name.split()) >= 2}
 
-    def named_in_consulted_part(key: str, block: int) -> bool:
+    def named_in_consulted_part(key: str, block: int, reached: str) -> bool:
         """Named in the lists' part in another block than the contact's own (a part that
-        lists people and records what they said would otherwise record every contact)."""
+        lists people and records what they said would otherwise record every contact) --
+        by the organisation's own name where the contact gives one ("Castlegate Primary")."""
         nonlocal named_there
         if named_there is None:
             blocks = sorted(b for b in consulted_part | people_part if document.blocks[b].text)
             found = _batched_agencies(nlp, [document.blocks[b].text for b in blocks], set())
             named_there = {b: {m.key for m in found[document.blocks[b].text] if m.key} for b in blocks}
-        return any(same_agency(key, k) for b, keys in named_there.items() if b != block for k in keys)
+        ours = _organisation_words(reached)
+        return any(
+            same_agency(key, k) and (not ours or any(w in document.blocks[b].text.lower() for w in ours))
+            for b, keys in named_there.items()
+            if b != block
+            for k in keys
+        )
 
     for block, text in _units(document):
         if block in planned:
@@ -923,16 +930,80 @@ def read_contacts(facts: Facts) -> list[Contact]:
             if key in CONVENOR_AGENCIES or key in seen or facts.lexicon.agencies.get(key, {}).get("advice_only"):
                 continue  # the convenor itself, or advice taken (CPS on charging), not input
             seen.add(key)
+            # "the on-call paediatric registrar, Dr Priya Nandakumar": the person reached is
+            # named and not on the list, whoever else from that agency is
+            unlisted = _reaches_unlisted_person(agency_text, recorded)
             is_recorded = (
                 block in consulted_part
-                or named_in_consulted_part(key, block)
-                or any(same_agency(key, p.agency_key) for p in recorded)
+                or any(same_agency(key, k) for k in listed)
+                or not unlisted
+                and (
+                    named_in_consulted_part(key, block, agency_text) or _same_agency_listed(key, agency_text, recorded)
+                )
                 or _names_recorded_person(agency_text, recorded)
                 or _titles_recorded_person(text, mention, recorded)
-                or any(same_agency(key, k) for k in listed)
             )
             elsewhere = not is_recorded and _named_elsewhere(document, {block} | planned, mention, agency_text)
             out.append(Contact(key, mention, block, text, _contact_word(text), is_recorded, elsewhere))
+    return out
+
+
+def _same_agency_listed(key: str, text: str, recorded: list[Any]) -> bool:
+    """Someone of the contacted agency is listed -- and, where the contact's words name the
+    organisation or the person reached, it is theirs: "spoke with the DSL at Castlegate
+    Primary School" is not recorded by a teacher listed from Thornmere Learning Centre, nor
+    "the on-call paediatric registrar, Dr Priya Nandakumar" by a charge nurse listed from the
+    same hospital."""
+    same = [p for p in recorded if same_agency(key, p.agency_key)]
+    if not same:
+        return False
+    ours = _organisation_words(text)
+    theirs: set[str] = set()
+    for p in same:
+        theirs |= {w.lower() for w in re.findall(r"[A-Za-z][\w'’-]+", p.agency) if w.lower() not in _KIND_OF_PLACE}
+    return not ours or not theirs or bool(ours & theirs)
+
+
+def _reaches_unlisted_person(text: str, recorded: list[Any]) -> bool:
+    """The contact's words name the person reached by title and surname, and nobody listed
+    has that surname."""
+    names = [re.sub(r"\([^()]*\)?", " ", p.name).split() for p in recorded]  # "Dr Tariq Whitlock (by telephone)"
+    # any of a listed name's words: the contact's words may be cut after the first name
+    surnames = {w.lower() for n in names if len(n) >= 2 for w in n}
+    # a professional by title and surname written out ("Dr Nandakumar"), not initials ("Dr
+    # ML") and not "Mrs Ashworth", who may be the family the professional rang
+    reached = [
+        w.lower()
+        for m in _TITLED.finditer(text)
+        if not m.group(0).startswith(("Mr", "Ms", "Miss", "Mx"))
+        and len(w := m.group(1).split()[-1]) >= 3
+        and not w.isupper()
+    ]
+    return bool(surnames) and bool(reached) and not any(r in surnames for r in reached)
+
+
+#: An organisation named by its own name: "Castlegate Primary School", "Marlcombe General".
+_ORGANISATION = re.compile(
+    # where the person reached works ("the DSL at Castlegate Primary School"), not where the
+    # meeting was held ("Face to face – Calderwick General, Education Centre Rm 3")
+    r"\b(?:at|of|from)\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s+){1,3})(?:School|Primary|Academy|Surgery|Hospital|General|"
+    r"Infirmary|Centre|Center|Practice|College|Nursery|Clinic|Medical)\b"
+)
+
+
+#: Words that say what kind of place an organisation is, not which one: "Castlegate Primary
+#: School" and "Northbrook Primary School" share "primary" and are two schools.
+_KIND_OF_PLACE = _GENERIC_ORG_WORDS | frozenset(
+    "primary secondary junior infant infants academy school surgery medical practice college nursery "
+    "clinic infirmary general church high".split()
+)
+
+
+def _organisation_words(text: str) -> set[str]:
+    """The distinctive words of the organisations ``text`` names by name."""
+    out: set[str] = set()
+    for m in _ORGANISATION.finditer(text):
+        out |= {w.lower() for w in m.group(1).split() if w.lower() not in _KIND_OF_PLACE and w not in _TITLES}
     return out
 
 
@@ -1198,7 +1269,7 @@ _VENUE = re.compile(
 _JOINING = re.compile(r"[^.;:()]{0,60}?\b(?:joining|joined|dialled\s+in|dialling\s+in)\b", re.I)
 #: A worker reaching someone: who was reached comes after it.
 _CALLED = re.compile(
-    r"\b(?:spoke|spoken|speaking|talked)\s+(?:by\s+\w+\s+)?(?:to|with)\b"
+    r"\b(?:spoke|spoken|speaking|talked)\s+(?:(?:by|on|over)\s+(?:the\s+)?\w+\s+)?(?:to|with)\b"
     r"|\b(?:phoned|rang|called|e-?mailed|contacted|telephoned|messaged)\b",
     re.I,
 )
