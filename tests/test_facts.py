@@ -3868,3 +3868,27 @@ def test_a_voice_row_holding_only_a_plan_to_hear_the_child_is_empty():
         record("Child: Rhys Callander, 9\n\n" + ledger.format(said='Rhys told his teacher "I hate the shouting".'))
     )
     assert [s.placeholder for s in heard.voice.sections if "his voice" in s.title] == [False]
+
+
+def test_a_named_mother_had_marks_which_officers_photographed():
+    body = (
+        "## Family\n| Child | Aria Shaw, 10 weeks |\n|---|---|\n| Household | Chloe Brennan (mother, 22). |\n\n"
+        "## Police\nChloe had red marks on both sides of her neck, which officers photographed for the criminal file.\n\n"
+        "## Health\nAria seen at CAU: no marks. Med photography at CAU not needed.\n"
+    )
+    photos = read(record(body)).photographs
+    assert photos and not any(p.of_child and not p.medical for p in photos)
+
+
+def test_agencies_emailed_in_the_sentence_after_the_cancelling_were_told_of_it():
+    facts = read(
+        record(
+            "## Review strategy\nReview strategy set for 21/03/2016 at 10:00 – later cancelled; see addendum.\n\n"
+            "## Police\nNo trace.\n\n## Health\nSeen at clinic.\n\n## School\nAttends well.\n\n"
+            "## Addendum\n18/03/2016, Hannah Reed: the s47 enquiry concluded. The review strategy set for 21/03 was "
+            "therefore cancelled. Tom Ellis emailed every agency listed in this record on 18/03/2016 to tell them "
+            "it had been called off and why.\n"
+        )
+    )
+    [followup] = facts.followups
+    assert followup.status == "cancelled" and followup.agencies_told

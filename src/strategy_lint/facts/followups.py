@@ -199,11 +199,14 @@ def _agencies_told(document, ctx: Any, cancel_block: int) -> int | None:
         text = (block.text or "").replace("’", "'")
         if not _INFORM.search(text):
             continue
+        after_cancelling = False  # "The review ... was therefore cancelled. Grace emailed every agency ..."
         for sentence in sentences(ctx.nlp, text):
+            about, after_cancelling = after_cancelling, bool(_ABOUT_CANCELLATION.search(sentence))
+            about = about or after_cancelling
             if _NOT_TOLD.search(sentence):
                 continue
             near = cancel_block <= block.index <= cancel_block + 2  # "... to let them know"
-            if not near and not _ABOUT_CANCELLATION.search(sentence):
+            if not near and not about:
                 continue  # told about *the cancellation*, not only sent this meeting's outcome
             if not _is_update(sentence, None if history else standing, about_cancellation=True):
                 continue

@@ -135,8 +135,13 @@ def _someone_else_hurt(facts: Facts, text: str) -> bool:
         if _child_pronoun(facts) not in ("", said):
             return True
     m = _HURT_SUBJECT.search(text)
-    if m is None or not m.group("who").isupper():
-        return False  # a first name may be the child's own, written another way: stay sure
+    if m is not None and not m.group("who").isupper():
+        # "Chloe had red marks on both sides of her neck, which officers photographed": the
+        # record introduced Chloe as the mother; a first name may otherwise be the child's own
+        who = m.group("who")
+        return who.lower() not in child_words and _introduced_as_adult(facts, who)
+    if m is None:
+        return False
     words = [w for w in re.split(r"[\s-]+", facts.child.name or "") if w[:1].isalpha()]
     if not words:
         return False  # whose initials the child's are is not known
