@@ -461,3 +461,30 @@ def test_a_bold_title_with_a_subtitle_after_a_colon_opens_a_part():
     doc = build_structure(b.doc, default_lexicon())
     assert kinds(doc).get("D. THE YOUNG PERSON: OWN WORDS, PRESENTATION AND REGIME") == "child_voice"
     assert "CHILD: NATHAN EGWU" not in kinds(doc) and "Time: 10:00" not in kinds(doc)
+
+
+def test_a_column_of_statements_is_not_a_job_title_whatever_its_header():
+    """ "Agency | Current position | Since the last conference": "position" is also a job
+    title, but a column of statements holds what each agency said."""
+    b = DocBuilder()
+    b.add(H, "What each agency knows", heading_level=2)
+    b.table(
+        [
+            ["Agency", "Current position", "Since the last conference"],
+            [
+                "Police (DS Pike)",
+                "Two males known: one has convictions for supply and intelligence about exploitation.",
+                "-",
+            ],
+            [
+                "Youth Justice (E Parfitt)",
+                "Maisie is not known to the service and nothing is held on the two males.",
+                "-",
+            ],
+        ]
+    )
+    b.add(H, "Who took part", heading_level=2)
+    b.table([["Name", "Position", "Agency"], ["Ellen Parfitt", "Case Manager", "Stanchester Youth Justice Service"]])
+    doc = build_structure(b.doc, default_lexicon())
+    assert doc.tables[0].column_kinds[1] != "role"
+    assert doc.tables[1].column_kinds[1] == "role"

@@ -333,6 +333,11 @@ def _fill_records(doc: Document, t: Table, lexicon: Lexicon) -> None:
             same = [c for c in same if dated(c)]
         canonical = max(same, key=lambda c: (filled_count(c), -c)) if same else position
         t.column_kinds.append(kind if position == canonical else None)
+    for position, kind in enumerate(t.column_kinds):
+        # "Agency | Current position | Since the last conference": a column of statements is
+        # what each said, however its header reads ("position" is also a job title)
+        if kind == "role" and _mean_words(_column_values(doc, rows, position)) > _STATEMENT_WORDS:
+            t.column_kinds[position] = None
     _who_names_people(t)
     _complete_action_columns(doc, t)
     t.records = []
@@ -453,6 +458,10 @@ def _complete_action_columns(doc: Document, t: Table) -> None:
         short = [c for c in unnamed if _mean_words(values(c)) <= 8]
         if len(short) == 1:
             kinds[short[0]] = "owner"
+
+
+#: Mean words per cell above which a column holds statements, not job titles.
+_STATEMENT_WORDS = 12
 
 
 def _deadline_column(values: list[str]) -> bool:
