@@ -3892,3 +3892,18 @@ def test_agencies_emailed_in_the_sentence_after_the_cancelling_were_told_of_it()
     )
     [followup] = facts.followups
     assert followup.status == "cancelled" and followup.agencies_told
+
+
+@pytest.mark.parametrize(
+    "title, is_voice",
+    [
+        ("4. What has Hodan told us, and what is her life like at home at the moment?", True),
+        ("What did Hodan say about the trip?", True),
+        ("What has Police told us?", False),
+        ("What did Mum say?", False),
+    ],
+)
+def test_a_question_asking_what_the_named_child_has_told_us_is_a_voice_title(title, is_voice):
+    from strategy_lint.facts.voice import voice_title
+
+    assert voice_title(title, lexicon(), "Hodan") is is_voice

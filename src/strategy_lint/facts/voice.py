@@ -30,6 +30,9 @@ __all__ = ["read_voice", "voice_title"]
 _NAMED_TITLE = re.compile(
     r"^(?:(?i:what)\s+(?!(?:Police|School|Health|Nursery|Housing|Mum|Mother|Dad|Father|Parents?|Carers?|GP|HV|CSC)\b)"
     r"[A-Z][\w'-]+\s+(?:has\s+)?(?:said|says|told|tells|wants|thinks|feels|would\s+like)"
+    # "What has Hodan told us, and what is her life like at home?"
+    r"|(?i:what\s+(?:has|did|does))\s+(?!(?:Police|School|Health|Nursery|Housing|Mum|Mother|Dad|Father|Parents?|Carers?|GP|HV|CSC)\b)"
+    r"[A-Z][\w'-]+\s+(?i:said|say|told|tell|shared|share|shown|show)\b"
     # "What is life like for Mason?", "What is a day like for Ava?"
     r"|(?i:what\s+is\s+(?:life|it|a\s+day|an?\s+(?:ordinary|typical|normal)\s+day)\s+like\s+for)\s+[A-Z]"
     # "What we have seen of Rowan's day": the child's day, seen by others
