@@ -950,10 +950,9 @@ def read_contacts(facts: Facts) -> list[Contact]:
 
 def _same_agency_listed(key: str, text: str, recorded: list[Any]) -> bool:
     """Someone of the contacted agency is listed -- and, where the contact's words name the
-    organisation or the person reached, it is theirs: "spoke with the DSL at Castlegate
-    Primary School" is not recorded by a teacher listed from Thornmere Learning Centre, nor
-    "the on-call paediatric registrar, Dr Priya Nandakumar" by a charge nurse listed from the
-    same hospital."""
+    organisation reached by its own name, from that organisation: "spoke with the DSL at
+    Castlegate Primary School" is not recorded by a teacher listed from Thornmere Learning
+    Centre.  (The person reached, named, is :func:`_reaches_unlisted_person`'s question.)"""
     same = [p for p in recorded if same_agency(key, p.agency_key)]
     if not same:
         return False
@@ -965,11 +964,12 @@ def _same_agency_listed(key: str, text: str, recorded: list[Any]) -> bool:
 
 
 def _reaches_unlisted_person(text: str, recorded: list[Any]) -> bool:
-    """The contact's words name the person reached by title and surname, and nobody listed
-    has that surname."""
+    """The contact's words name the person reached by a professional title and surname
+    ("the on-call paediatric registrar, Dr Priya Nandakumar"), and no one listed has that
+    name: a charge nurse listed from the same hospital does not record her."""
     names = [re.sub(r"\([^()]*\)?", " ", p.name).split() for p in recorded]  # "Dr Tariq Whitlock (by telephone)"
     # any of a listed name's words: the contact's words may be cut after the first name
-    surnames = {w.lower() for n in names if len(n) >= 2 for w in n}
+    listed_words = {w.lower() for n in names if len(n) >= 2 for w in n}
     # a professional by title and surname written out ("Dr Nandakumar"), not initials ("Dr
     # ML") and not "Mrs Ashworth", who may be the family the professional rang
     reached = [
@@ -979,7 +979,7 @@ def _reaches_unlisted_person(text: str, recorded: list[Any]) -> bool:
         and len(w := m.group(1).split()[-1]) >= 3
         and not w.isupper()
     ]
-    return bool(surnames) and bool(reached) and not any(r in surnames for r in reached)
+    return bool(listed_words) and bool(reached) and not any(r in listed_words for r in reached)
 
 
 #: An organisation named by its own name: "Castlegate Primary School", "Marlcombe General".

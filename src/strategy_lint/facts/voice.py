@@ -93,11 +93,10 @@ _EXCUSE = re.compile(
     re.I,
 )
 _PRONOUN_SAID = re.compile(rf"\b(?:she|he|they)\s+(?:has\s+|had\s+)?(?:{_REPORTING})\b", re.I)
-_HYPOTHETICAL = re.compile(
-    # "a baby in the sole care, at night, of a mother under the influence: risk of unsafe sleep"
-    r"\b(?:if|unless|until|whether|should|in\s+case|once|could|might|(?:at\s+)?risks?\s+of|danger\s+of)\b",
-    re.I,
-)
+_HYPOTHETICAL = re.compile(r"\b(?:if|unless|until|whether|should|in\s+case|once)\b", re.I)
+#: A worry, not something seen: "a baby in the sole care, at night, of a mother under the
+#: influence: risk of unsafe sleep", "she could be left hungry".
+_WORRY = re.compile(r"\b(?:could|might|(?:at\s+)?risks?\s+of|danger\s+of)\b", re.I)
 #: What the child needs, not what anyone saw: "She needs constant responsive care".
 _NEEDS = re.compile(r"^\W*(?:[\w'’-]+\s+){1,3}(?:needs|requires|will\s+need|would\s+benefit\s+from)\b", re.I)
 #: Observation that is only planned ("will be captured through observation at the next visit").
@@ -625,7 +624,7 @@ def _observed(text: str, facts: Facts, in_voice: bool = False) -> bool:
         if _EXCUSE.search(sentence) or about and says_too_young(sentence, facts.nlp, facts.lexicon):
             after_excuse = after_excuse or about
             continue
-        if _PLANNED.search(sentence) or _HYPOTHETICAL.search(sentence):
+        if _PLANNED.search(sentence) or _HYPOTHETICAL.search(sentence) or _WORRY.search(sentence):
             continue  # "no medical needed unless Ethan discloses" observes nothing
         if _NEEDS.search(sentence):
             continue  # "She needs constant responsive care": a need, not what was seen
