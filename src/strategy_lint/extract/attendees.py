@@ -1248,7 +1248,7 @@ def _split_entries(text: str) -> list[str]:
     pieces = [p for p in re.split(r"(?<=\))\s*(?:,\s*(?:and\s+)?|and\s+)(?=[A-Z])", text) if p.strip()]
     out: list[str] = []
     for piece in pieces:
-        if out and _INITIALS_END.search(out[-1]) and not _NAME_THEN_BRACKET.match(piece):
+        if out and _TRAILING_INITIALS.search(out[-1]) and not _NAME_THEN_BRACKET.match(piece):
             # "Naomi Fry (NF), Ward Manager, Puffin Ward, SRI": after the initials the minutes
             # use comes who she is, not another person
             out[-1] = f"{out[-1]}, {piece}"
@@ -1257,8 +1257,6 @@ def _split_entries(text: str) -> list[str]:
     return out
 
 
-#: An entry's name ending with the initials the minutes use: "Naomi Fry (NF)".
-_INITIALS_END = re.compile(r"\((?:[A-Z][A-Za-z]?){1,3}\)\s*$")
 #: The next person's entry: "Tom Ash (TA)", "Dr Amy Shah (Paed)".
 _NAME_THEN_BRACKET = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*\(")
 
