@@ -852,6 +852,39 @@ def test_more_ways_of_saying_who_asked(line):
     assert read(REQUEST_HEAD + "## Background\n" + line + "\n").request.found
 
 
+def test_a_question_asking_who_asked_is_not_the_answer():
+    asked = "## 1. Questions\nWho asked for this discussion, and why now?\n"
+    referral = read(REQUEST_HEAD + asked + "The DSL made a referral to the Front Door at 11:40.\n").request
+    assert not referral.found  # the question is the template's; its answer names only a referral
+    answered = read(
+        REQUEST_HEAD + asked + "Owen Pritchard asked for a strategy discussion when he phoned at 16:10.\n"
+    ).request
+    assert answered.found and answered.by.startswith("Owen Pritchard asked")
+
+
+def test_a_request_field_pointing_to_another_part_is_followed():
+    head = REQUEST_HEAD + "## Part 2\nRequested by: See Part 6\n\n## Part 6\n"
+    silent = read(head + "Date / time: 13:00 - 13:45. The GP made the referral.\n").request
+    assert not silent.found and not silent.field_empty  # the pointer is not a name, nor a blank
+    said = read(head + "DS Kerr requested a strategy discussion at 09:10.\n").request
+    assert said.found and said.how == "sentence"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Tue 11/02/25, 10:00–10:45, Teams. Chair: Hannah Birtwhistle (HB) TM Locality SW Team.",
+        "Mon 07/07/25, Teams, 10:00-10:50",
+        "PPN from police (DA, high risk) rec'd by Front Door 04:10 Sun 11/05. Screened by duty SW 08:45.",
+    ],
+)
+def test_a_who_asked_answer_that_gives_only_when_how_or_the_referral(value):
+    label = "## Q2. When and how did we meet, and who asked for it?\n"
+    assert not read(REQUEST_HEAD + label + value + "\n").request.found
+    named = read(REQUEST_HEAD + label + value + " Asked for by DS Oyelaran (OCAIT), phone 09:10.\n").request
+    assert named.found
+
+
 # -- the meeting ---------------------------------------------------------------------------------
 
 

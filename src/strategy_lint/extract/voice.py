@@ -179,13 +179,6 @@ _PLAN_TO_SEE = re.compile(
 )
 
 
-#: A pointer to another numbered part, saying nothing itself: "See 1.4", "see section 5".
-_POINTER = re.compile(
-    r"^(?:see|refer\s+to|as\s+(?:per|in))\s+(?:section\s+|part\s+|para(?:graph)?\s+|box\s+)?\d+(?:\.\d+)*\.?(?:\s+above|\s+below)?\.?$",
-    re.I,
-)
-
-
 #: A value that only names someone ("Maisie Holt" in a per-child table's Name row) or
 #: numbers a sub-table ("Child 1"): it says nothing about the child's voice.
 _NAME_ONLY = re.compile(r"^(?:[A-Z][a-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){1,3}|(?:Child|Young\s+person|Sibling)\s+\d{1,2})$")
@@ -223,7 +216,7 @@ def _next_title(line: str, lex: Lexicon) -> bool:
 
 
 def _empty_value(value: str, lex: Lexicon) -> bool:
-    from ..facts.text import drop_unticked, has_tick_boxes
+    from ..facts.text import drop_unticked, has_tick_boxes, is_pointer
     from ..nlp import is_placeholder
 
     if has_tick_boxes(value):
@@ -238,7 +231,7 @@ def _empty_value(value: str, lex: Lexicon) -> bool:
         return False
     if is_placeholder(value, lex):
         return True
-    if _POINTER.match(value.strip()):
+    if is_pointer(value):
         return True  # "See 1.4": the answer, if any, is in the part it points to
     opening = _DEFERRAL.match(value.strip())
     if opening and len(value.split()) <= 10:

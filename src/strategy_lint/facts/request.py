@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import two_languages
 from ..nlp import is_placeholder
 from .model import Confidence, Request
-from .text import another_field, has_tick_boxes, labelled_lines, negated_before, prose_lines, ticked
+from .text import another_field, has_tick_boxes, is_pointer, labelled_lines, negated_before, prose_lines, ticked
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import Facts
@@ -86,8 +86,9 @@ _SENTENCE_PATTERNS = [
     ),
     # "Strategy discussion request received from Westvale Police on 13/03"
     re.compile(rf"\b{_MEETING}\s+request\s+(?:was\s+)?(?:received\s+|made\s+)?(?:from|by)\b", re.I),
-    # "Requested by DC Shaw after ...", "Req by Wexcombe Police offender mgr (DC Sharma)"
-    re.compile(rf"^\s*(?:strat(?:egy)?\.?\s+)?(?:requested|{_REQ}|convened|called)\s+by\b", re.I),
+    # "Requested by DC Shaw after ...", "Req by Wexcombe Police offender mgr (DC Sharma)",
+    # "Asked for by DS Oyelaran (OCAIT), phone to Front Door"
+    re.compile(rf"^\s*(?:strat(?:egy)?\.?\s+)?(?:requested|{_REQ}|convened|called|asked\s+for)\s+by\b", re.I),
 ]
 #: A request for "it", when the sentence before names the discussion.
 _ASKED_FOR_IT = re.compile(r"\b(?:asked\s+for|requested|called\s+for|sought)\s+(?:it|this\s+one)\b", re.I)
@@ -123,6 +124,8 @@ def read_request(facts: Facts) -> Request:
         judged.add(block)
         if request.field_block is None:
             request.field_block = block
+        if is_pointer(value):
+            continue  # "See Part 6": the part it points to is searched with the rest of the record
         if _names_someone(value, lexicon):
             how = "tick-box" if has_tick_boxes(value) else "field"
             request.found, request.by, request.block, request.how = True, _chosen(value), block, how
@@ -140,6 +143,9 @@ def read_request(facts: Facts) -> Request:
             continue
         previous = ""
         for sentence in _sentences(facts, text):
+            if sentence.rstrip().endswith("?"):
+                continue  # "Who asked for this discussion, and why now?" asks; the answer is read in its turn
+
             # "Thanks for joining the strat disc today. PS Aske asked for it when he rang ...":
             # "it" is the discussion the sentence before names
             if (
@@ -170,9 +176,15 @@ def _names_someone(value: str, lexicon) -> bool:
         return False
     if _NO_REQUEST.search(text) and not _CONVENED.search(text):
         return False
-    if _REFERRAL_ONLY.match(text) and not _ASKED.search(text):
-        return False  # "Referral from the school": who referred is not who asked for the discussion
-    return True
+    if (_REFERRAL_ONLY.match(text) or _RECEIVED.search(text) or _MADE_REFERRAL.search(text)) and not _ASKED.search(
+        text
+    ):
+        # "Referral from the school", "PPN from police rec'd by Front Door 04:10", "The DSL made
+        # a referral to the Front Door": who referred is not who asked for the discussion
+        return False
+    # "Tue 11/02/25, 10:00-10:45, Teams. Chair: H Birtwhistle" under "When and how did we
+    # meet, and who asked for it?" answers when and how, not who asked
+    return not _only_when_and_how(text, lexicon)
 
 
 #: A value that is only a referral: it opens with the referral ("Referral from ...",
@@ -182,6 +194,32 @@ _REFERRAL_ONLY = re.compile(
     re.I,
 )
 _ASKED = re.compile(r"\b(?:request\w*|ask\w*|convened|called|sought|wanted)\b", re.I)
+#: A referral's arrival: "rec'd by Front Door", "received into the MASH".
+_RECEIVED = re.compile(r"\b(?:rec['’]?d|received)\s+(?:by|at|in|into)\b", re.I)
+#: A referral made or passed on: "made a referral", "sent the referral form", "referred to MASH".
+_MADE_REFERRAL = re.compile(
+    r"\b(?:made|sent|submitted|completed|passed\s+on|rang\s+in)\s+(?:a|an|the|her|his|their)\s+(?:\w+\s+){0,2}referral"
+    r"|\breferred\s+(?:\w+\s+){0,3}(?:to|into)\b",
+    re.I,
+)
+#: What says when and how a meeting was held, and nothing about who asked.
+_WHEN_AND_HOW = re.compile(
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\b\.?"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?"
+    r"|\b\d{1,4}(?:[/.:-]\d{1,4}){0,2}(?:\s*(?:am|pm|hrs?))?\b"
+    r"|\b(?:date|time|held|on|at|from|to|by|via|and|the|in|person|ms|microsoft|teams|zoom|video|phone|telephone|"
+    r"virtual(?:ly)?|online|call|conference|face[- ]to[- ]face|f2f|meeting|mtg|strategy|discussion)\b",
+    re.I,
+)
+
+
+def _only_when_and_how(text: str, lexicon) -> bool:
+    """True if ``text`` says only when and how the meeting was held (its other fields,
+    "Chair: ...", set aside): it names nobody who asked."""
+    parts = re.split(r"(?<=[.;])\s+|\n", text)
+    kept = [p for p in parts if p.strip() and not another_field(p, lexicon)]
+    rest = _WHEN_AND_HOW.sub(" ", " ".join(kept))
+    return not re.search(r"[A-Za-z]{2,}", rest)
 
 
 def _is_request(sentence: str) -> bool:

@@ -29,6 +29,7 @@ __all__ = [
     "strip_ticks",
     "negated_before",
     "is_guidance",
+    "is_pointer",
     "TICKED",
     "UNTICKED",
 ]
@@ -224,6 +225,20 @@ def drop_unticked(text: str) -> str:
 def negated_before(text: str, start: int, window: int = 40) -> bool:
     """True if a negation ("not", "no", "never", "whether") comes shortly before ``start``."""
     return bool(_NEGATION.search(text[max(0, start - window) : start]))
+
+
+#: A pointer to another part, saying nothing itself: "See 1.4", "see section 5", "See Part 6".
+_POINTER = re.compile(
+    r"^(?:see|refer\s+to|as\s+(?:per|in))\s+(?:section\s+|part\s+|para(?:graph)?\s+|box\s+|question\s+|q)?"
+    r"\d+(?:\.\d+)*[a-z]?\.?(?:\s+above|\s+below)?\.?$",
+    re.I,
+)
+
+
+def is_pointer(text: str) -> bool:
+    """True if ``text`` only points to another part ("See Part 6"): the answer, if there is
+    one, is in the part it points to, which is read in its turn."""
+    return bool(_POINTER.match(text.strip()))
 
 
 def another_field(text: str, lexicon) -> bool:
