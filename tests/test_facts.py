@@ -3940,3 +3940,92 @@ def test_a_question_asking_what_the_named_child_has_told_us_is_a_voice_title(tit
     from strategy_lint.facts.voice import voice_title
 
     assert voice_title(title, lexicon(), "Hodan") is is_voice
+
+
+# -- the twenty-second split's opened records: classes of failure ------------------------------
+
+
+def test_the_minutes_own_we_met_dates_the_meeting():
+    letter = "# To the file of Mason RUDD\n\n## Wednesday 18 June 2025\n"
+    facts = read(
+        letter + "We met on Teams this morning, 18 June 2025, between 10:00 and 10:55, to hold a strategy discussion.\n"
+    )
+    assert facts.meeting.date == dt.date(2025, 6, 18)
+    earlier = read(letter + "We met previously on 02 June 2025 at the school; nothing was decided.\n")
+    assert earlier.meeting.date is None  # an earlier meeting, not this one
+
+
+def test_a_who_and_by_when_column_gives_the_owner():
+    facts = read(
+        record(
+            "## We agreed these actions\n| Action | Who, and by when |\n|---|---|\n"
+            "| Send Zac's GP records | Dr Leo Hammond (GP), 08/10/2025 |\n"
+            "| Send the written account | Graham Ellery (School), ASAP, and by 12:00 on 07/10/2025 |\n"
+            "| Review strategy discussion | 09:30 on 13/10/2025 |\n"
+        )
+    )
+    assert action(facts, "Send Zac's").owner == "Dr Leo Hammond (GP)"
+    assert action(facts, "Send the written").owner == "Graham Ellery (School)"
+    assert action(facts, "Review strategy").owner == ""  # a date alone names nobody
+
+
+def test_an_agency_written_by_the_initials_the_record_spells_out_is_that_agency():
+    facts = read(
+        "# Orrisford Borough Council, Children and Families Service\n\n"
+        "## Meeting details\nDate of strategy discussion: 17/02/2025\n\n"
+        "## Participants\n| Name | Role | Agency |\n|---|---|---|\n"
+        "| Sophie Marr | Business Support Officer | Orrisford CFS |\n"
+        "| Carys Upton | School Nurse | Orrisford 0-19 Service |\n\n"
+        "## Information shared by each agency\n| Agency | Information |\n|---|---|\n"
+        "| Children and Families Service | Not known. No previous contacts. |\n"
+        "| Health (0-19) | Reception health check 2021, no concerns. |\n"
+    )
+    assert by_name(facts)["Sophie Marr"].agency_key == "childrens-social-care"
+    assert agency(facts, "childrens-social-care").input_blocks
+    assert agency(facts, "health-visiting").input_blocks  # "Health (0-19)" is the 0-19 service
+    unspelt = read(
+        record(
+            "## Participants\n| Name | Role | Agency |\n|---|---|---|\n"
+            "| Sophie Marr | Business Support Officer | Orrisford CFS |\n"
+        )
+    )
+    assert by_name(unspelt)["Sophie Marr"].agency_key is None  # nothing spells CFS out
+
+
+def test_apologies_and_consulted_rows_of_a_people_table_are_read_as_entries():
+    facts = read(
+        record(
+            "## Around the table\n| Name | Role | Agency | Joined by |\n|---|---|---|---|\n"
+            "| Sarah Penhallow | Missing Persons Coordinator | Callowmead Police | Teams |\n"
+            "| **Apologies** | Kirsty Mayle, Case Manager, Callowmead Youth Justice Service: in court. | | |\n"
+            "| **Consulted outside the meeting** | PC Gemma Lowe, British Transport Police: phoned 11/02. | | |\n"
+        )
+    )
+    people = by_name(facts)
+    assert people["Kirsty Mayle"].mode == "apologies" and people["Kirsty Mayle"].role == "Case Manager"
+    assert people["PC Gemma Lowe"].listed_as == "consulted" and people["PC Gemma Lowe"].agency_key == "btp"
+    assert "Apologies" not in people
+
+
+def test_a_review_asked_for_at_the_first_discussion_has_its_requester():
+    facts = read(record("## Notes\nDC Bryony Kemp asked for this review at the initial strat on Mon 03/11.\n"))
+    assert facts.request.found and facts.request.by.startswith("DC Bryony Kemp")
+
+
+def test_the_young_person_part_gives_the_childs_name():
+    facts = read(
+        record("## A. THE YOUNG PERSON\n| Name | Tyrese CAMPBELL-HART |\n|---|---|\n| DOB / age | 30/04/2010 (14) |\n")
+    )
+    assert facts.child.name.startswith("Tyrese")
+
+
+def test_a_row_labelled_with_a_services_own_name_is_that_services_input():
+    body = (
+        "## Register\n| Name | Role | Agency |\n|---|---|---|\n"
+        "| Abi Mensah | Key Worker | Larkfield House, Brightway Housing Trust |\n\n"
+        "## What each organisation knows\n| Organisation | Information |\n|---|---|\n"
+    )
+    facts = read(record(body + "| Larkfield | Curfew 22:00; missed it twice this week. |\n"))
+    assert block_with(facts, "Curfew 22:00") in agency(facts, "housing").input_blocks
+    other = read(record(body + "| Oakwood | Curfew 22:00; missed it twice this week. |\n"))
+    assert not agency(other, "housing").input_blocks

@@ -215,6 +215,10 @@ def _table_actions(document: Document, t: Table, meeting, lex: Lexicon) -> list[
             )
         ).strip()
         deadline_text = rec.get("deadline").strip()
+        if not owner and deadline_text and _asks_who_too(t, lex):
+            # "Who, and by when | Ryan Okafor (Children and Families), 15:00 on 06/10": one
+            # cell for both, the who first
+            owner = _who_before_when(deadline_text)
         if not owner and text:
             # "Offer a carer's assessment ... Lead: CSC (Disabled Children's Team)": the owner
             # written into the action cell when the Who cell is left empty
@@ -308,6 +312,24 @@ def _column_actions(document: Document, t: Table, column: int, meeting, lex: Lex
                 action.source = "table"  # who and when in their places: sure of what it says
             out.append(action)
     return out
+
+
+def _asks_who_too(t: Table, lex: Lexicon) -> bool:
+    """The deadline column also asks who ("Who, and by when", "Owner / deadline"), and the
+    table has no column of its own for who."""
+    if "owner" in t.column_kinds or "deadline" not in t.column_kinds:
+        return False
+    header = t.header[t.column_kinds.index("deadline")]
+    parts = re.split(r"\s*(?:/|,|&|\+|\band\b)\s*", header)
+    return any(lex.column_kind(p) == "owner" for p in parts if p.strip())
+
+
+def _who_before_when(cell: str) -> str:
+    """The who of a "who, by when" cell: "Graham Ellery (School), ASAP, and by 12:00" ->
+    "Graham Ellery (School)"; "" when the cell opens with the date."""
+    who = _OWNER_THEN_WHEN.match(" ".join(cell.split()))
+    first = who.group("who") if who else re.split(r"\s*[,;–—]\s*|\s+-\s+", cell.strip(), maxsplit=1)[0]
+    return "" if re.search(r"\d", first) else first.strip(" ,;")
 
 
 def _only_owner_and_date(action: Action) -> bool:

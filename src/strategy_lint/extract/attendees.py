@@ -556,6 +556,10 @@ class _Reader:
             name = _clean(rec.get("name"))
             role = _clean(rec.get("role"))
             agency = _clean(rec.get("agency"))
+            listed = self._listed_row(t, rec, name)
+            if listed is not None:
+                out.extend(listed)
+                continue
             combined = False
             has_role_col = any(k and "role" in k.split("+") for k in t.column_kinds)
             has_agency_col = any(k and "agency" in k.split("+") for k in t.column_kinds)
@@ -629,6 +633,23 @@ class _Reader:
                 )
             )
         return out
+
+    def _listed_row(self, t: Table, rec: Any, name: str) -> list[Participant] | None:
+        """A row of the people table titled as a list ("Apologies | Kirsty Mayle, Case
+        Manager, YJS: in court", "Consulted outside the meeting | PC Gemma Lowe, BTP: phoned
+        11/02"): the entries in its text, of the kind its title says.  None for other rows."""
+        title = re.sub(r"\([^()]*\)", " ", name).strip(" :")
+        kind = self.lexicon.section_kind(title) if title and len(title.split()) <= 6 else None
+        if kind not in PARTICIPANT_KINDS:
+            return None
+        rest = [v for h, v in rec.values.items() if v and _clean(v) != name]
+        if not rest:
+            return []  # the title with nothing after it: nobody listed there
+        block = rec.blocks[-1] if rec.blocks else None
+        return [
+            replace(p, block=block if p.block is None else p.block, table=t.index, row=rec.row)
+            for p in self.entries(" ".join(rest), kind)
+        ]
 
     def _cell_lines(self, t: Table, rec: Any, kind: str) -> str:
         """The cell of ``kind`` in ``rec``'s row with its line breaks (the record's values

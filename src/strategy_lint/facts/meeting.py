@@ -40,6 +40,10 @@ _RAN_IT = re.compile(
     r"(?:discussion|meeting)\b(?P<rest>[^.;]{0,90})",
     re.I,
 )
+#: The minutes' own voice: "We met on Teams today, 13 November 2025, from 11:30 to 12:15",
+#: "We met (Teams) Thu 22/05/25, 09:30 - 10:15": the meeting the record is of.
+_WE_MET = re.compile(r"^\W*(?:\d{1,2}\.\s+)?we\s+met\b(?P<rest>[^.;\n]{0,90})", re.I)
+_BEFORE_THIS = re.compile(r"\b(?:previous(?:ly)?|earlier|last|before|first|initial|again)\b", re.I)
 #: Words that make the held-on sentence about a different meeting.
 _OTHER_MEETING = re.compile(
     r"\b(?:next|previous|earlier|last|review|follow[- ]up|future|planned|will\s+be|to\s+be)\b", re.I
@@ -121,6 +125,11 @@ def _held_on(document) -> tuple | None:
     # "conference from 22:45 to 23:25 on Friday 21/02/2025."
     for line in prose_lines(document):
         text = " ".join(line.text.split())
+        we = _WE_MET.match(text)
+        if we:
+            dates = find_dates(we["rest"])
+            if dates and not _BEFORE_THIS.search(we["rest"][: dates[0].start]):
+                return dates[0].date, line.block
         for m in [*_HELD.finditer(text), *_RAN_IT.finditer(text)]:
             if _OTHER_MEETING.search(m.group(0)):
                 continue

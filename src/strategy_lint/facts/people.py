@@ -131,7 +131,46 @@ def read_participants(facts: Facts) -> list[Participant]:
             )
         )
     _fill_from_namesakes(out)
+    _expand_acronyms(facts, out)
     return out
+
+
+#: Words an organisation's initials skip: "Children and Families Service" is "CFS".
+_INITIALS_SKIP = frozenset("and of the for & in".split())
+
+
+def _expand_acronyms(facts: Facts, people: list[Participant]) -> None:
+    """An agency written by initials the lexicon does not know ("Orrisford CFS") is the
+    agency the record spells out with those initials ("Orrisford Borough Council, Children
+    and Families Service"): one agency, not an unknown one whose input is missing."""
+    unknown = {p.agency for p in people if p.agency and not p.agency_key}
+    found: dict[str, str] = {}
+    for agency in unknown:
+        for token in re.findall(r"\b[A-Z]{2,6}\b", agency):
+            if token not in found:
+                found[token] = _spelt_out(facts, token)
+    for i, p in enumerate(people):
+        if p.agency and not p.agency_key:
+            keys = {found.get(t, "") for t in re.findall(r"\b[A-Z]{2,6}\b", p.agency)} - {""}
+            if len(keys) == 1:
+                people[i] = replace(p, agency_key=keys.pop())
+
+
+def _spelt_out(facts: Facts, initials: str) -> str:
+    """The agency key of the capitalised phrase in the record whose initials are
+    ``initials``, or "" when there is none (or more than one agency fits)."""
+    words = r"[A-Z][\w'’-]*"
+    skip = r"(?:\s+(?:and|of|the|for|&|in))*"
+    phrase = re.compile(rf"\b{words}(?:{skip}\s+{words}){{{len(initials) - 1}}}\b")
+    keys: set[str] = set()
+    for b in facts.document.blocks:
+        if not b.text or b.is_furniture:
+            continue
+        for m in phrase.finditer(b.text):
+            letters = "".join(w[0] for w in m.group(0).split() if w.lower() not in _INITIALS_SKIP)
+            if letters.upper() == initials:
+                keys.update(facts.agencies_named_in(m.group(0)))
+    return keys.pop() if len(keys) == 1 else ""
 
 
 def _person_key(name: str) -> str:
@@ -336,6 +375,7 @@ def _credited_lines(
         keys |= {
             key for key, start, end in finder.spans_in(both) if start >= start_at and _attributed(both, start, end, cut)
         }
+        keys |= finder.labelled(heading)
         for key in keys:
             out.setdefault(key, []).append(block)
     for block, line in _decision_lines(document, planned):
@@ -671,6 +711,9 @@ class _People:
         self.titled: dict[str, list[tuple[re.Pattern, str]]] = {}  # surname -> (pattern, key)
         #: each agency as the record writes it ("haverleigh homes") -> the keys it stands for
         self.free_agencies: dict[str, set[str]] = {}
+        #: an agency's own name without what kind of place it is ("larkfield" for "Larkfield
+        #: House"): a row labelled only "Larkfield" is that agency's
+        self.short_names: dict[str, set[str]] = {}
         for p in people:
             key = p.agency_key or _norm(p.agency)
             words = [w for w in p.name.split() if w[:1].isupper()]
@@ -685,6 +728,8 @@ class _People:
                 self.titled.setdefault(words[-1], []).append((pat, key))
             for alias in _aliases(p.agency):
                 self.free_agencies.setdefault(alias, set()).add(key)
+            for short in _short_names(p.agency):
+                self.short_names.setdefault(short, set()).add(key)
         self.by_initials = {
             ini: (
                 re.compile(rf"(?<![\w-]){re.escape(ini)}(?![\w-]){_NOT_A_TITLE if ini in _TITLES else ''}"),
@@ -713,6 +758,11 @@ class _People:
                 for m in re.finditer(r"\s+".join(re.escape(w) for w in alias.split()), lower):
                     out.extend((key, m.start(), m.end()) for key in self.free_agencies.get(alias, set()))
         return out
+
+    def labelled(self, heading: str) -> set[str]:
+        """Agency keys of a row or line labelled with an agency's short name alone."""
+        inner = re.split(r"\n| – ", heading)[-1].strip(" :")
+        return set(self.short_names.get(_norm(inner), set())) if inner else set()
 
     def keys_in(self, text: str) -> set[str]:
         """Agency keys of the people ``text`` mentions (and free-text agencies it names)."""
@@ -784,6 +834,28 @@ def _aliases(agency: str) -> list[str]:
             if short not in out:
                 out.append(short)
     return out
+
+
+def _short_names(agency: str) -> list[str]:
+    """The proper name of each part of an agency written as "Name + kind of place"
+    ("Larkfield House, Brightway Housing Trust" -> "larkfield", "brightway")."""
+    out = []
+    for part in re.split(r"\s*[,;(/]\s*|\s+[-–]\s+", agency or ""):
+        words = part.strip(" )").split()
+        if len(words) < 2 or not words[0][:1].isupper() or words[0].isupper():
+            continue
+        first, rest = _norm(words[0]), [_norm(w) for w in words[1:]]
+        if (
+            first not in _KIND_OF_PLACE
+            and first not in _GENERIC_AGENCY_WORDS
+            and all(w in _KIND_OF_PLACE or w in _GENERIC_AGENCY_WORDS or w in _PLACE_NOUNS for w in rest)
+        ):
+            out.append(first)
+    return out
+
+
+#: What kind of place a service's name ends with ("Larkfield House", "Oakwood Lodge").
+_PLACE_NOUNS = frozenset("house lodge court homes home housing project hub foyer".split())
 
 
 class _LiteralFinder:

@@ -49,7 +49,8 @@ _CONVENED = re.compile(r"\b(?:convened|called|arranged|initiated)\s+by\b", re.I)
 _REQ = r"req(?:['’]?d|\.)?"
 _ASK = rf"(?:request(?:ed|ing|s)?|{_REQ}|ask(?:ed|ing|s)?\s+(?:for|that)|call(?:ed|ing|s)?\s+for|sought|seek(?:ing|s)?|wanted)"
 _CONVENE = rf"(?:request(?:ed)?|{_REQ}|asked\s+for|convened|called|arranged|initiated)"
-_MEETING = r"(?:strategy|strat\.?|discussion|meeting|mtg|esm)"  # ESM: an exploitation strategy meeting
+#: ESM: an exploitation strategy meeting; "this review": a review discussion asked for
+_MEETING = r"(?:strategy|strat\.?|discussion|meeting|mtg|esm|this\s+review)"
 _GAP = r"(?:[\s,;:–-]+[\w'’/.-]+){0,4}?[\s,;:–-]+"
 _SENTENCE_PATTERNS = [
     # "requested a strategy discussion", "asked for a strategy meeting", "requested strat"
