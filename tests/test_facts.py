@@ -154,7 +154,7 @@ def test_an_agency_word_used_as_a_listed_persons_title_is_that_person(listed, re
         record(
             "## Attendees\n| Name | Role | Agency |\n|---|---|---|\n"
             f"| Hannah Reed | Team Manager | Children's Social Care |\n| {listed} | Staff Nurse | Larkspur Unit |\n\n"
-            '## The young person\nSpoke to SN Ambrose by phone at 10:30 on 14/03. Said she is "relieved".\n'
+            '## The young person\'s views\nSpoke to SN Ambrose by phone at 10:30 on 14/03. Said she is "relieved".\n'
         )
     )
     # "SN Ambrose" is Joel Ambrose, Staff Nurse, from the list; without him, an unlisted school nurse

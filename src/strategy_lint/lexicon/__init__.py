@@ -98,6 +98,10 @@ class Lexicon:
             # not "Strategy Discussion – Minutes and Plan": the record's own name
             if len(halves) == 2 and not _SELF_NAMED.search(normalise_title(title or "")):
                 kinds = {self._section_kind(h) for h in halves} - {None}
+                if len(kinds) == 2 and "child_details" in kinds:
+                    # "THE YOUNG PERSON: OWN WORDS, PRESENTATION": whom the part is about, then
+                    # what it holds of them
+                    kinds.discard("child_details")
                 kind = kinds.pop() if len(kinds) == 1 else None
         return kind
 
