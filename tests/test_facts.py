@@ -4029,3 +4029,32 @@ def test_a_row_labelled_with_a_services_own_name_is_that_services_input():
     assert block_with(facts, "Curfew 22:00") in agency(facts, "housing").input_blocks
     other = read(record(body + "| Oakwood | Curfew 22:00; missed it twice this week. |\n"))
     assert not agency(other, "housing").input_blocks
+
+
+def test_a_weak_agency_name_beside_another_agency_credits_only_the_other():
+    body = (
+        "## Participants\n| Name | Role | Agency |\n|---|---|---|\n"
+        "| Mark Fenlon | Housing Officer | Orrisford Homes |\n"
+        "| Hannah Reed | Team Manager | Children's Social Care |\n\n"
+        "## Background\n"
+    )
+    facts = read(record(body + "Orrisford Borough Council, Children and Families Service: no previous contact.\n"))
+    assert not agency(facts, "housing").input_blocks
+    alone = read(record(body + "Orrisford Borough Council: rent arrears of £900, no other concerns.\n"))
+    assert agency(alone, "housing").input_blocks
+
+
+def test_actions_agreed_in_a_letters_running_prose():
+    letter = (
+        "# To the file of Mason RUDD\n\n## Wednesday 18 June 2025\n"
+        "We met on Teams this morning, 18 June 2025, to hold a strategy discussion about Mason.\n\n"
+        "We agreed that Mason is likely to be suffering significant harm.\n\n"
+        "We agreed the following. Nadia will visit Darren at the flat by 19 June; PC Lomas will do the police "
+        "checks by 17:00 today. The flat will be deep-cleaned before Mason goes home, by 24 June.\n\n"
+        "Nadia will email this letter to everyone listed below by 12:00 on 19 June.\n\n"
+        "Mason told Nadia he misses his dog.\n"
+    )
+    facts = read(letter)
+    assert [a.owner for a in facts.actions] == ["Nadia", "PC Lomas", "", "Nadia"]
+    assert action(facts, "The flat").owner_status == "missing"
+    assert not any(a.text.startswith(("We agreed that", "Mason told")) for a in facts.actions)

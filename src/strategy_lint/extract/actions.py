@@ -141,8 +141,49 @@ def actions(document: Document, lexicon: Lexicon | None = None) -> list[Action]:
             # line says who will do something or by when ("Police (ZH): call from Mrs Bowen
             # at 22:55 ..." under "Strategy meeting tasks" is information, not a task)
             found.extend(_text_actions(document, sec, meeting, lex, strict=bool(table_sections)))
+    if not found:
+        # a letter or narrative minutes with no part for the plan: "We agreed the following.
+        # Nadia will visit ... by 19 June. PC Lomas will ..."
+        found.extend(_lead_in_actions(document, meeting, lex))
     found.sort(key=lambda a: a.block if a.block is not None else -1)
     return found
+
+
+#: A sentence that opens the plan in running prose: "We agreed the following.", "We agreed
+#: these actions:", "The actions agreed were:".
+_LEAD_IN = re.compile(
+    r"^(?:we\s+agreed\s+(?:the\s+following(?:\s+actions)?|these\s+actions|the\s+following\s+plan)"
+    r"|(?:the\s+)?(?:actions?|tasks?)\s+(?:we\s+)?agreed\s+(?:were|are)|agreed\s+actions?)\s*[.:]\s*",
+    re.I,
+)
+
+
+def _lead_in_actions(document: Document, meeting, lex: Lexicon) -> list[Action]:
+    """Actions in the paragraph a lead-in sentence opens, and in the paragraphs after it that
+    go on giving someone something to do; only sentences that say who will act or by when."""
+    from ..facts.text import sentences
+
+    out: list[Action] = []
+    paragraphs = [b for b in document.body_blocks() if b.table is None and b.text.strip()]
+    for i, b in enumerate(paragraphs):
+        lead = _LEAD_IN.match(b.text.strip())
+        if lead is None:
+            continue
+        parts = [(b.index, b.text.strip()[lead.end() :])]
+        for nxt in paragraphs[i + 1 :]:
+            if nxt.kind == BlockKind.HEADING or not _owner_of_sentence(sentences(nxt.text.strip())[0]):
+                break
+            parts.append((nxt.index, nxt.text.strip()))
+        for block, text in parts:
+            for sentence in sentences(text):
+                for clause in re.split(r";\s+(?=[A-Z])", sentence):
+                    body = clause.strip()
+                    if not body or _REPORTED.search(body) and not _OWNER_VERB.match(body):
+                        continue
+                    if _owner_of_sentence(body) or _OWNER_VERB.match(body) or _has_real_deadline(body, meeting, lex):
+                        out.append(_free_action(body, block, meeting, lex, "paragraph"))
+        break
+    return out
 
 
 def owner_is_generic(owner: str, extra: Iterable[str] = ()) -> bool:
@@ -414,7 +455,7 @@ _REPORTED = re.compile(
     re.I,
 )
 _PASSIVE = re.compile(
-    r"^be\s+(?:\w+(?:ed|en|t)|made|done|held|told|set|put|paid|led|read|run|shown|found|brought|sought|kept)\b", re.I
+    r"^be\s+(?:[\w-]+(?:ed|en|t)|made|done|held|told|set|put|paid|led|read|run|shown|found|brought|sought|kept)\b", re.I
 )
 
 

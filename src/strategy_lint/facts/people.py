@@ -365,13 +365,20 @@ def _credited_lines(
     # agency here; the person is credited through _People as well
     named = _named_in_both(nlp, [(h, t) for _, h, t in units])
     out: dict[str, list[int]] = {}
+    weak_names = lexicon.weak_agency_names()
     for (block, heading, _line), both in zip(units, both_texts, strict=False):
         cut = len(heading) + 1
         # "Other (Early Help, CAMHS, Housing, Probation, YJS)": a row for whichever agency its
         # words name, not for every agency its label offers
         broad = _offers_agencies(heading, [m for m in named[both] if m.start < cut and m.key])
         start_at, cut = (cut, 0) if broad else (0, cut)
-        keys = {m.key for m in named[both] if m.start >= start_at and _attributed(both, m.start, m.end, cut)}
+        found = [m for m in named[both] if m.start >= start_at and _attributed(both, m.start, m.end, cut)]
+        keys = {m.key for m in found}
+        # "Orrisford Borough Council, Children and Families Service": a name that says little
+        # on its own ("borough council") loses to the other agency the line names
+        weak = {m.key for m in found if m.text.lower() in weak_names}
+        if weak and keys - weak:
+            keys -= weak - {m.key for m in found if m.text.lower() not in weak_names}
         keys |= {
             key for key, start, end in finder.spans_in(both) if start >= start_at and _attributed(both, start, end, cut)
         }
