@@ -326,6 +326,8 @@ def test_child_dob():
     assert find_child_dob(["Date of birth 2 November 2015"]) == (D(2015, 11, 2), 0)
     assert find_child_dob(["Dobson Road", "Date of meeting 14/03/2016"]) is None
     assert find_child_dob(["Baby born at 36 weeks", "Seen 14/03/2016"]) is None
+    # a letter's "To the file of: ..." then "Born: 08/05/2025"
+    assert find_child_dob(["To the file of: Oscar PEMBERTON", "Born: 08/05/2025"]) == (D(2025, 5, 8), 1)
 
 
 @pytest.mark.parametrize(

@@ -675,7 +675,7 @@ _NOT_MEETING = re.compile(
     re.I,
 )
 _STRATEGY_WORD = re.compile(r"\b(?:strategy|meeting|discussion)\b", re.I)
-_DOB_LABEL = re.compile(r"(?:\bd\.?\s?o\.?\s?b\b\.?|\bdate\s+of\s+birth\b|\bborn\s+(?:on\s+)?)", re.I)
+_DOB_LABEL = re.compile(r"(?:\bd\.?\s?o\.?\s?b\b\.?|\bdate\s+of\s+birth\b|\bborn\s*:?\s*(?:on\s+)?)", re.I)
 
 
 def _date_after_label(lines: list[str], i: int, label_end: int) -> tuple[_dt.date, int] | None:

@@ -75,8 +75,9 @@ _OTHER_CHILD = re.compile(
 #: "C reported missing", "Noah was reported as missing to police": reported by others, not speaking.
 _NOT_SPOKEN = (
     r"(?!\s+(?:as\s+)?(?:missing|absent|to\s+(?:the\s+)?police))"
-    # "S told by AB at joint visit": shorthand's passive, the child is the one told
-    r"(?<!told(?=\s+by\b))"
+    # "S told by AB at joint visit", "Kian told at same visit, age-appropriate": shorthand's
+    # passive, the child is the one told
+    r"(?<!told(?=\s+(?:by|at|during|when|once|later|today|tomorrow|separately)\b))"
     # "N has shared images": pictures passed on, not words
     r"(?!\s+(?:an?\s+|the\s+|her\s+|his\s+|their\s+|some\s+|more\s+)?(?:intimate\s+|indecent\s+|sexual\s+)?"
     r"(?:images?|photos?|photographs?|pictures?|videos?|nudes?|selfies?|content)\b)"
