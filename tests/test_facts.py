@@ -2586,6 +2586,19 @@ def test_words_that_are_not_the_child_speaking():
     assert [s.placeholder for s in facts.voice.sections] == [True]
 
 
+@pytest.mark.parametrize(
+    "line, spoke",
+    [
+        ("Mum to be told at joint visit Wed 07/05 by AB. Sienna told at same visit, age-appropriate.", False),
+        ("Sienna told later by SW, with mum present.", False),
+        ("Sienna told her teacher at lunch that dad hit her.", True),
+    ],
+)
+def test_a_child_told_in_shorthand_is_told_not_telling(line, spoke):
+    facts = read(record("| Child's name | Sienna Marsh |\n|---|---|\n\n## Plan\n" + line + "\n"))
+    assert child_spoke(facts) is spoke
+
+
 def test_guidance_left_in_a_voice_box_with_tbc_is_a_placeholder_and_the_answer_is_tbc():
     facts = read(
         record(
