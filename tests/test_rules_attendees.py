@@ -394,6 +394,24 @@ def test_an_attendee_table_or_field_left_unfilled_is_a_confident_finding():
     assert [f.confidence.value for f in lint(field, select=["SL101"])] == ["high"]
 
 
+def test_no_list_anywhere_in_a_letter_is_a_confident_finding():
+    """A letter to the file with no headings but its date: its parts are not recognised, but
+    no table and no line names a person beside their role or agency, so nobody is listed;
+    a grid written as prose ("College (Imran Baig, Safeguarding Lead). Known: yes.") may be
+    a list we cannot read, so there the finding stays unsure."""
+    from strategy_lint.testing import lint
+
+    letter = (
+        "# To the file of Lily-Rose DENTON\n\n## Thursday 13 November 2025\n"
+        "We met on Teams today, 13 November 2025, for a strategy discussion about Lily-Rose. "
+        "The nursery manager asked for it.\n\nThe police told us Liam has no convictions. The health "
+        "visitor will visit Reggie and Diane at Spinney Close by 17 November.\n"
+    )
+    assert [f.confidence.value for f in lint(letter, select=["SL101"])] == ["high"]
+    grid = letter + "\nPellingford College (Imran Baig, Safeguarding Lead). Known: yes, attendance 58%.\n"
+    assert [f.confidence.value for f in lint(grid, select=["SL101"])] == ["low"]
+
+
 def test_a_table_header_over_no_names_names_nobody():
     """ "Name" over "Role / agency" in the table's header is not a person called Name Role."""
     from strategy_lint.testing import lint
