@@ -4071,3 +4071,31 @@ def test_actions_agreed_in_a_letters_running_prose():
     assert [a.owner for a in facts.actions] == ["Nadia", "PC Lomas", "", "Nadia"]
     assert action(facts, "The flat").owner_status == "missing"
     assert not any(a.text.startswith(("We agreed that", "Mason told")) for a in facts.actions)
+
+
+def test_a_youth_project_is_an_agency_and_its_row_by_opening_words_is_its_input():
+    body = (
+        "## Attendance\n| Name | Role | Agency |\n|---|---|---|\n"
+        "| Dan Kirby | Youth Worker | Street Safe Calderwick (voluntary sector) |\n"
+        "| Callum Ross | Detached youth worker | The Junction Youth Project |\n\n## Information shared\n"
+    )
+    facts = read(record(body + "| Street Safe | Known to Tyrese for 2 years via football. |\n|---|---|\n"))
+    assert {p.agency_key for p in facts.participants} == {"youth-service"}
+    assert block_with(facts, "Known to Tyrese") in agency(facts, "youth-service").input_blocks
+    said = read(record(body + "Junction (CR): detached team have seen Mason 3x in May at the bus station.\n"))
+    assert block_with(said, "detached team have seen") in agency(said, "youth-service").input_blocks
+    silent = read(record(body + "Police: missing twice in May.\n"))
+    assert not agency(silent, "youth-service").input_blocks
+
+
+def test_a_past_date_in_a_tasks_part_is_not_a_deadline_wrapped_into_next_year():
+    facts = read(
+        "# Strategy Meeting\n\n## Meeting details\nDate of meeting: 02/06/2025\n\n"
+        "## Strategy meeting tasks\nPolice (AL): missing 30/05 and 01/06, found by patrol at the bus station; "
+        "01/06 Mason had new trainers.\n"
+        "School (OJ): will send attendance to DH by 06/06.\n\n"
+        "## Actions\n| Task | Responsible | Timescale |\n|---|---|---|\n| Home visit | DH | 03/06/2025 |\n"
+    )
+    texts = [a.text for a in facts.actions]
+    assert not any("missing 30/05" in t for t in texts)
+    assert any("send attendance" in t for t in texts)

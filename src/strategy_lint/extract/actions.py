@@ -651,7 +651,7 @@ def _text_actions(
         if line.kind != "list" and _REPORTED.search(text) and not _OWNER_VERB.match(_BULLET.sub("", text)):
             continue  # "DC Morgan said the police opened an investigation ...": minutes, not an action
         body = _BULLET.sub("", text)
-        if strict and not _OWNER_VERB.match(body) and not _has_real_deadline(body, meeting, lex):
+        if strict and not _OWNER_VERB.match(body) and not _has_real_deadline(body, meeting, lex, soon=True):
             continue
         out.append(_free_action(text, line.block, meeting, lex, line.kind))
     flush()
@@ -814,9 +814,21 @@ def _deadline_like(text: str, meeting, lex: Lexicon) -> bool:
     return norm in words or norm.startswith(("within ", "before ", "when ", "as and when"))
 
 
-def _has_real_deadline(text: str, meeting, lex: Lexicon) -> bool:
+def _has_real_deadline(text: str, meeting, lex: Lexicon, soon: bool = False) -> bool:
+    """Whether ``text`` gives a real deadline.  With ``soon``, not a year-less date that only
+    falls after the meeting by wrapping into next year ("Police (AL): missing 30/05 ... 01/06"
+    in minutes of 02/06 tells what happened on 01/06, not what is due by 01/06 next year)."""
     found = _deadline_in_text(text, meeting, lex)
-    return bool(found) and dates.parse_deadline(found, meeting_date=meeting, lexicon=lex).is_real
+    if not found:
+        return False
+    deadline = dates.parse_deadline(found, meeting_date=meeting, lexicon=lex)
+    if soon and deadline.due and meeting and (deadline.due - meeting).days > _FAR_AHEAD_DAYS:
+        return False
+    return deadline.is_real
+
+
+#: Further ahead than any strategy action runs: a year-less date read into next year.
+_FAR_AHEAD_DAYS = 270
 
 
 def _deadline_in_text(text: str, meeting, lex: Lexicon) -> str:

@@ -366,7 +366,7 @@ def _credited_lines(
     named = _named_in_both(nlp, [(h, t) for _, h, t in units])
     out: dict[str, list[int]] = {}
     weak_names = lexicon.weak_agency_names()
-    for (block, heading, _line), both in zip(units, both_texts, strict=False):
+    for (block, heading, line), both in zip(units, both_texts, strict=False):
         cut = len(heading) + 1
         # "Other (Early Help, CAMHS, Housing, Probation, YJS)": a row for whichever agency its
         # words name, not for every agency its label offers
@@ -382,7 +382,7 @@ def _credited_lines(
         keys |= {
             key for key, start, end in finder.spans_in(both) if start >= start_at and _attributed(both, start, end, cut)
         }
-        keys |= finder.labelled(heading)
+        keys |= finder.labelled(heading, line)
         for key in keys:
             out.setdefault(key, []).append(block)
     for block, line in _decision_lines(document, planned):
@@ -718,8 +718,8 @@ class _People:
         self.titled: dict[str, list[tuple[re.Pattern, str]]] = {}  # surname -> (pattern, key)
         #: each agency as the record writes it ("haverleigh homes") -> the keys it stands for
         self.free_agencies: dict[str, set[str]] = {}
-        #: an agency's own name without what kind of place it is ("larkfield" for "Larkfield
-        #: House"): a row labelled only "Larkfield" is that agency's
+        #: the opening words of an agency's name ("larkfield" for "Larkfield House", "street
+        #: safe" for "Street Safe Calderwick"): a row labelled only with them is that agency's
         self.short_names: dict[str, set[str]] = {}
         for p in people:
             key = p.agency_key or _norm(p.agency)
@@ -766,10 +766,17 @@ class _People:
                     out.extend((key, m.start(), m.end()) for key in self.free_agencies.get(alias, set()))
         return out
 
-    def labelled(self, heading: str) -> set[str]:
-        """Agency keys of a row or line labelled with an agency's short name alone."""
+    def labelled(self, heading: str, text: str = "") -> set[str]:
+        """Agency keys of a row or line labelled with an agency's short name alone: a row
+        title ("Larkfield | ..."), or the line's own label ("Junction (CR): detached team ...")."""
         inner = re.split(r"\n| – ", heading)[-1].strip(" :")
-        return set(self.short_names.get(_norm(inner), set())) if inner else set()
+        own = re.match(r"^\s*([^:\n]{2,40}?)\s*(?:\([^()]*\))?\s*:", text)
+        out: set[str] = set()
+        for label in (inner, own.group(1) if own else ""):
+            label = re.sub(r"\([^()]*\)", " ", label).strip(" :")
+            if label:
+                out |= self.short_names.get(_norm(label), set())
+        return out
 
     def keys_in(self, text: str) -> set[str]:
         """Agency keys of the people ``text`` mentions (and free-text agencies it names)."""
@@ -844,25 +851,21 @@ def _aliases(agency: str) -> list[str]:
 
 
 def _short_names(agency: str) -> list[str]:
-    """The proper name of each part of an agency written as "Name + kind of place"
-    ("Larkfield House, Brightway Housing Trust" -> "larkfield", "brightway")."""
+    """The opening words of each part of an agency's name, as a row may be labelled with
+    them alone ("Larkfield House, Brightway Housing Trust" -> "larkfield", "brightway",
+    "brightway housing"; "The Junction Youth Project" -> "junction", "junction youth";
+    "Street Safe Calderwick" -> "street", "street safe")."""
     out = []
     for part in re.split(r"\s*[,;(/]\s*|\s+[-–]\s+", agency or ""):
         words = part.strip(" )").split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
         if len(words) < 2 or not words[0][:1].isupper() or words[0].isupper():
             continue
-        first, rest = _norm(words[0]), [_norm(w) for w in words[1:]]
-        if (
-            first not in _KIND_OF_PLACE
-            and first not in _GENERIC_AGENCY_WORDS
-            and all(w in _KIND_OF_PLACE or w in _GENERIC_AGENCY_WORDS or w in _PLACE_NOUNS for w in rest)
-        ):
-            out.append(first)
+        if _norm(words[0]) in _KIND_OF_PLACE or _norm(words[0]) in _GENERIC_AGENCY_WORDS:
+            continue
+        out.extend(_norm(" ".join(words[:k])) for k in range(1, len(words)))
     return out
-
-
-#: What kind of place a service's name ends with ("Larkfield House", "Oakwood Lodge").
-_PLACE_NOUNS = frozenset("house lodge court homes home housing project hub foyer".split())
 
 
 class _LiteralFinder:
