@@ -4099,3 +4099,17 @@ def test_a_past_date_in_a_tasks_part_is_not_a_deadline_wrapped_into_next_year():
     texts = [a.text for a in facts.actions]
     assert not any("missing 30/05" in t for t in texts)
     assert any("send attendance" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    "line, owner",
+    [
+        ("A referral to MARAC will be made by 12/03/2025.", ""),
+        ("Contact to be made with Ms Hollis by Wednesday 02/04/2025.", ""),
+        ("The chronology to be requested by DC Ellis by 28/03/2025.", "DC Ellis"),
+        ("Ben Achterberg will visit Mrs Kerr, and the house will be checked, by 20/03/2025.", "Ben Achterberg"),
+    ],
+)
+def test_a_passive_plan_names_no_owner_unless_it_says_by_whom(line, owner):
+    facts = read(record("## Agreed actions\n- " + line + "\n"))
+    assert [a.owner for a in facts.actions] == [owner]

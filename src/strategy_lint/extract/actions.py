@@ -688,8 +688,37 @@ def _unclosed_bracket(text: str) -> int:
     return stack[0] if stack else -1
 
 
+#: A passive plan: "to be requested", "will be made", "is to be compiled".
+_PASSIVE_CLAUSE = re.compile(
+    r"\b(?:will|shall|must|should|is\s+to|are\s+to|to)\s+be\s+(?:[\w-]+(?:ed|en|t)|made|done|held|told|set|put|paid|"
+    r"led|read|run|shown|found|brought|sought|kept)\b",
+    re.I,
+)
+#: The plan's first verb: "will", "is to", "to be" ("a referral to MARAC" is no verb).
+_MODAL = re.compile(r"\b(?:will|shall|must|should|is\s+to|are\s+to)\b|\bto\s+be\b", re.I)
+#: The agent of a passive plan: "to be requested by DC Ellis", "will be made by the SW".
+_AGENT = re.compile(r"\bby\s+(?:the\s+)?[A-Z][\w'’.-]*", re.I)
+
+
+def _passive_without_agent(text: str) -> bool:
+    """True if the action is written in the passive with nobody doing it: "Information from
+    the surgery to be requested by 07/11/2025", "A referral to MARAC will be made by 12/03".
+    A date after "by" is a deadline, not an agent."""
+    first = _MODAL.search(text)
+    m = _PASSIVE_CLAUSE.match(text, first.start()) if first else None
+    if m is None:
+        return False  # the plan's own verb is active ("DS Penhale will visit ..., and the house will be checked")
+    after = text[m.end() :]
+    agent = _AGENT.search(after)
+    return agent is None or bool(
+        re.match(r"by\s+(?:the\s+)?(?:\d|mon|tue|wed|thu|fri|sat|sun|end|close|cop|eod)", agent.group(0), re.I)
+    )
+
+
 def _owner_of_sentence(text: str) -> str:
     """Who an action's sentence gives it to: "DC Sandhu will interview ...", "CSC to visit"."""
+    if _passive_without_agent(text):
+        return ""  # "A referral to MARAC will be made by 12/03": not "A referral" to do it
     m = _OWNER_VERB.match(text)
     if m and len(m.group("owner").split()) <= 8 and not _PASSIVE.match(m.group("rest")):
         cand = m.group("owner").strip()
