@@ -454,9 +454,9 @@ _REPORTED = re.compile(
     r"informed|added|raised|was|were|had|has\s+been|have\s+been)\b",
     re.I,
 )
-_PASSIVE = re.compile(
-    r"^be\s+(?:[\w-]+(?:ed|en|t)|made|done|held|told|set|put|paid|led|read|run|shown|found|brought|sought|kept)\b", re.I
-)
+#: A past participle: "requested", "deep-cleaned", "made", "held".
+_PARTICIPLE = r"(?:[\w-]+(?:ed|en|t)|made|done|held|told|set|put|paid|led|read|run|shown|found|brought|sought|kept)"
+_PASSIVE = re.compile(rf"^be\s+{_PARTICIPLE}\b", re.I)
 
 
 @dataclass
@@ -689,11 +689,7 @@ def _unclosed_bracket(text: str) -> int:
 
 
 #: A passive plan: "to be requested", "will be made", "is to be compiled".
-_PASSIVE_CLAUSE = re.compile(
-    r"\b(?:will|shall|must|should|is\s+to|are\s+to|to)\s+be\s+(?:[\w-]+(?:ed|en|t)|made|done|held|told|set|put|paid|"
-    r"led|read|run|shown|found|brought|sought|kept)\b",
-    re.I,
-)
+_PASSIVE_CLAUSE = re.compile(rf"\b(?:will|shall|must|should|is\s+to|are\s+to|to)\s+be\s+{_PARTICIPLE}\b", re.I)
 #: The plan's first verb: "will", "is to", "to be" ("a referral to MARAC" is no verb).
 _MODAL = re.compile(r"\b(?:will|shall|must|should|is\s+to|are\s+to)\b|\bto\s+be\b", re.I)
 #: The agent of a passive plan: "to be requested by DC Ellis", "will be made by the SW".

@@ -855,7 +855,7 @@ def _short_names(agency: str) -> list[str]:
     them alone ("Larkfield House, Brightway Housing Trust" -> "larkfield", "brightway",
     "brightway housing"; "The Junction Youth Project" -> "junction", "junction youth";
     "Street Safe Calderwick" -> "street", "street safe")."""
-    out = []
+    out: list[str] = []
     for part in re.split(r"\s*[,;(/]\s*|\s+[-–]\s+", agency or ""):
         words = part.strip(" )").split()
         if words and words[0].lower() == "the":
