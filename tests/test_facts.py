@@ -4113,3 +4113,14 @@ def test_a_past_date_in_a_tasks_part_is_not_a_deadline_wrapped_into_next_year():
 def test_a_passive_plan_names_no_owner_unless_it_says_by_whom(line, owner):
     facts = read(record("## Agreed actions\n- " + line + "\n"))
     assert [a.owner for a in facts.actions] == [owner]
+
+
+def test_a_line_saying_the_child_is_too_young_to_give_views_is_not_their_voice():
+    head = "| Child's name | Isla-Mae Cole |\n|---|---|\n\n## Notes\n"
+    facts = read(record(head + "The child's voice\u2003Isla-Mae is 4 months old and too young to give her views.\n"))
+    assert not child_spoke(facts)
+    assert facts.voice.too_young
+    quoted = read(
+        record(head + 'The child\'s voice\u2003Isla-Mae is too young to give views but said "mama" to the HV.\n')
+    )
+    assert child_spoke(quoted)

@@ -93,6 +93,13 @@ _EXCUSE = re.compile(
     r"|(?:\b(?:bab(?:y|ies)|infant|too\s+young|pre-?verbal|non-?verbal)\b.{0,40}\b(?:unable|cannot|can't|not\s+able|not\s+possible)\b)",
     re.I,
 )
+#: A line saying the child cannot give views: "too young to give her views", "unable to express
+#: his wishes".
+_TOO_YOUNG_TO_SAY = re.compile(
+    r"\btoo\s+young\s+to\s+(?:give|express|share|say|tell|communicate|voice|talk)\b"
+    r"|\b(?:unable|not\s+able)\s+to\s+(?:give|express|share|communicate)\s+(?:his|her|their)\s+(?:views|wishes)\b",
+    re.I,
+)
 _PRONOUN_SAID = re.compile(rf"\b(?:she|he|they)\s+(?:has\s+|had\s+)?(?:{_REPORTING})\b", re.I)
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|until|whether|should|in\s+case|once)\b", re.I)
 #: A worry, not something seen: "a baby in the sole care, at night, of a mother under the
@@ -311,6 +318,10 @@ def read_voice(facts: Facts) -> Voice:
         if is_guidance(_untitled(text, titles)):
             continue  # "What has the child said, and to whom?" asks; nobody answered
         excuse = _EXCUSE.search(text)
+        if excuse is None and not _QUOTE.search(text):
+            # "The child's voice: Isla-Mae is 4 months old and too young to give her views":
+            # the line says why there is no voice, it does not give one
+            excuse = _TOO_YOUNG_TO_SAY.search(text)
         if not voice.too_young:
             young = says_too_young(text, nlp, lexicon) or (excuse.group(0) if excuse else None)
             if young:
