@@ -132,42 +132,15 @@ class AttendeesMissing(Rule):
             return
         yield Report(
             message="The record has no list of who took part (no Attendees or Participants section or table).",
-            confidence=Confidence.HIGH if _searched_everywhere(document, facts) else facts.reading.understood,
+            confidence=Confidence.HIGH if _searched_everywhere(facts) else facts.reading.understood,
         )
 
 
-def _searched_everywhere(document: Document, facts) -> bool:
+def _searched_everywhere(facts) -> bool:
     """Whether nothing in the record could be a list we did not read: every table was
-    understood, and no short line names a person beside an agency or role ("Gail Thorpe,
-    Tenancy Officer, Brackenfold Homes") -- then "no list" holds however the record is laid
-    out (a letter to the file with no headings)."""
-    if facts.reading.unrecognised_tables:
-        return False
-    for b in document.body_blocks():
-        # each line, and each sentence of a paragraph ("Pellingford College (Imran Baig,
-        # Safeguarding Lead). Known: yes. ...": a grid written out as prose)
-        for line in (part for ln in (b.text or "").splitlines() for part in re.split(r"(?<=[.;])\s+", ln)):
-            if len(line.split()) > 15 or not facts.agencies_named_in(line):
-                continue
-            if any(not _ORGANISATION_WORDS & set(m.group("name").lower().split()) for m in _ENTRY.finditer(line)):
-                return False
-    return True
-
-
-#: A person written as a list entry: the name, then their role or agency after a comma,
-#: bracket or dash ("Gail Thorpe, Tenancy Sustainment Officer", "(Callum Reid, Social Worker").
-_ENTRY = re.compile(
-    r"(?P<name>\b(?:(?:Dr|DC|DS|DI|DCI|PC|Sgt|Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+)?[A-Z][a-z'’-]+[ \t]+[A-Z][a-z'’-]{2,})"
-    r"\s*(?:,|\(|[–-])\s*[A-Za-z]"
-)
-
-
-#: Capitalised words of a service's name ("Safeguarding and Assessment Service"), which the
-#: person-name pattern would otherwise read as someone's name.
-_ORGANISATION_WORDS = frozenset(
-    "children families family safeguarding assessment service services council team health care social police "
-    "school academy nhs trust borough county city hub front door unit centre department children's".split()
-)
+    understood and no line is written as someone's entry -- then "no list" holds however
+    the record is laid out (a letter to the file with no headings)."""
+    return not facts.reading.unrecognised_tables and not facts.entry_lines
 
 
 #: Columns of a people table that say what was said or agreed, not who took part.

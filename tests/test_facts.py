@@ -1213,6 +1213,7 @@ FACT_KEYS = {
     "participants",
     "agencies",
     "contacts",
+    "entry_lines",
     "empty_attendee_lists",
     "voice",
     "actions",
@@ -4106,6 +4107,7 @@ def test_a_past_date_in_a_tasks_part_is_not_a_deadline_wrapped_into_next_year():
     [
         ("A referral to MARAC will be made by 12/03/2025.", ""),
         ("Contact to be made with Ms Hollis by Wednesday 02/04/2025.", ""),
+        ("A referral to MARAC will be made by phone by Friday.", ""),
         ("The chronology to be requested by DC Ellis by 28/03/2025.", "DC Ellis"),
         ("Ben Achterberg will visit Mrs Kerr, and the house will be checked, by 20/03/2025.", "Ben Achterberg"),
     ],
@@ -4124,3 +4126,10 @@ def test_a_line_saying_the_child_is_too_young_to_give_views_is_not_their_voice()
         record(head + 'The child\'s voice\u2003Isla-Mae is too young to give views but said "mama" to the HV.\n')
     )
     assert child_spoke(quoted)
+
+
+def test_entry_lines_are_where_a_list_of_people_may_be():
+    letter = "# To the file\n\n## Thursday 13 November 2025\nThe police told us Liam has no convictions.\n\n"
+    assert read(letter + "Safeguarding and Assessment Service (North) chaired.\n").entry_lines == []
+    grid = read(letter + "Pellingford College (Imran Baig, Safeguarding Lead). Known: yes, attendance 58%.\n")
+    assert grid.entry_lines == [block_with(grid, "Imran Baig")]

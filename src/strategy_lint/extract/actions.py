@@ -163,26 +163,25 @@ def _lead_in_actions(document: Document, meeting, lex: Lexicon) -> list[Action]:
     go on giving someone something to do; only sentences that say who will act or by when."""
     from ..facts.text import sentences
 
-    out: list[Action] = []
     paragraphs = [b for b in document.body_blocks() if b.table is None and b.text.strip()]
-    for i, b in enumerate(paragraphs):
-        lead = _LEAD_IN.match(b.text.strip())
-        if lead is None:
-            continue
-        parts = [(b.index, b.text.strip()[lead.end() :])]
-        for nxt in paragraphs[i + 1 :]:
-            if nxt.kind == BlockKind.HEADING or not _owner_of_sentence(sentences(nxt.text.strip())[0]):
-                break
-            parts.append((nxt.index, nxt.text.strip()))
-        for block, text in parts:
-            for sentence in sentences(text):
-                for clause in re.split(r";\s+(?=[A-Z])", sentence):
-                    body = clause.strip()
-                    if not body or _REPORTED.search(body) and not _OWNER_VERB.match(body):
-                        continue
-                    if _owner_of_sentence(body) or _OWNER_VERB.match(body) or _has_real_deadline(body, meeting, lex):
-                        out.append(_free_action(body, block, meeting, lex, "paragraph"))
-        break
+    first = next((i for i, b in enumerate(paragraphs) if _LEAD_IN.match(b.text.strip())), None)
+    if first is None:
+        return []
+    lead = paragraphs[first]
+    parts = [(lead.index, _LEAD_IN.sub("", lead.text.strip(), count=1))]
+    for nxt in paragraphs[first + 1 :]:
+        if nxt.kind == BlockKind.HEADING or not _owner_of_sentence(sentences(nxt.text.strip())[0]):
+            break
+        parts.append((nxt.index, nxt.text.strip()))
+    out: list[Action] = []
+    for block, text in parts:
+        for sentence in sentences(text):
+            for clause in re.split(r";\s+(?=[A-Z])", sentence):
+                body = clause.strip()
+                if not body or _REPORTED.search(body) and not _OWNER_VERB.match(body):
+                    continue
+                if _OWNER_VERB.match(body) or _has_real_deadline(body, meeting, lex):
+                    out.append(_free_action(body, block, meeting, lex, "paragraph"))
     return out
 
 
@@ -692,8 +691,16 @@ def _unclosed_bracket(text: str) -> int:
 _PASSIVE_CLAUSE = re.compile(rf"\b(?:will|shall|must|should|is\s+to|are\s+to|to)\s+be\s+{_PARTICIPLE}\b", re.I)
 #: The plan's first verb: "will", "is to", "to be" ("a referral to MARAC" is no verb).
 _MODAL = re.compile(r"\b(?:will|shall|must|should|is\s+to|are\s+to)\b|\bto\s+be\b", re.I)
-#: The agent of a passive plan: "to be requested by DC Ellis", "will be made by the SW".
-_AGENT = re.compile(r"\bby\s+(?:the\s+)?[A-Z][\w'’.-]*", re.I)
+#: "by DC Ellis", "by Ruth Price (CSC)": who does it, unless the words are a date ("by Friday").
+_BY_WHOM = re.compile(r"\bby\s+(?P<who>(?:[A-Z][\w'’.-]*\s*){1,4}(?:\([^)]*\))?)")
+
+
+def _by_whom(text: str) -> str:
+    """Who ``text`` says does it after "by" ("to be requested by DC Ellis"), or ""."""
+    for m in _BY_WHOM.finditer(text):
+        if not dates.parse_deadline(m.group("who"), meeting_date=None).is_real:
+            return m.group("who").strip()
+    return ""
 
 
 def _passive_without_agent(text: str) -> bool:
@@ -704,11 +711,7 @@ def _passive_without_agent(text: str) -> bool:
     m = _PASSIVE_CLAUSE.match(text, first.start()) if first else None
     if m is None:
         return False  # the plan's own verb is active ("DS Penhale will visit ..., and the house will be checked")
-    after = text[m.end() :]
-    agent = _AGENT.search(after)
-    return agent is None or bool(
-        re.match(r"by\s+(?:the\s+)?(?:\d|mon|tue|wed|thu|fri|sat|sun|end|close|cop|eod)", agent.group(0), re.I)
-    )
+    return not _by_whom(text[m.end() :])
 
 
 def _owner_of_sentence(text: str) -> str:
@@ -789,9 +792,7 @@ def _free_action(text: str, block: int, meeting, lex: Lexicon, source: str) -> A
             if parsed.is_real:
                 deadline_text, stated = head, False
     if not owner:
-        by = re.search(r"\bby\s+(?P<who>(?:[A-Z][\w'’.-]*\s*){1,4}(?:\([^)]*\))?)", head)
-        if by and not dates.parse_deadline(by.group("who"), meeting_date=meeting, lexicon=lex).is_real:
-            owner = by.group("who").strip()
+        owner = _by_whom(head)
     deadline = dates.parse_deadline(deadline_text, meeting_date=meeting, lexicon=lex)
     return Action(
         text=head if head else body,

@@ -151,6 +151,17 @@ class Facts:
         return read_agencies(self)
 
     @cached_property
+    def entry_lines(self) -> list[int]:
+        """Blocks with a line or sentence written as someone's list entry, a name then their
+        role or agency ("Gail Thorpe, Tenancy Officer, Brackenfold Homes", "Pellingford
+        College (Imran Baig, Safeguarding Lead)"): where a list of who took part may be even
+        when none was read.  Empty, with every table understood, means the whole record was
+        searched and holds no such list."""
+        from .people import read_entry_lines
+
+        return read_entry_lines(self)
+
+    @cached_property
     def empty_attendee_lists(self) -> list[tuple[str, int | None]]:
         """(title, block) of each place meant to list who took part that was left unfilled:
         a people table with no filled row, a "Present:" field holding only a prompt or a

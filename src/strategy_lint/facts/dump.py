@@ -39,6 +39,7 @@ READINGS = (
     "participants",
     "agencies",
     "contacts",
+    "entry_lines",
     "empty_attendee_lists",
     "voice",
     "actions",

@@ -143,24 +143,19 @@ def _expand_acronyms(facts: Facts, people: list[Participant]) -> None:
     """An agency written by initials the lexicon does not know ("Orrisford CFS") is the
     agency the record spells out with those initials ("Orrisford Borough Council, Children
     and Families Service"): one agency, not an unknown one whose input is missing."""
-    unknown = {p.agency for p in people if p.agency and not p.agency_key}
-    found: dict[str, str] = {}
-    for agency in unknown:
-        for token in re.findall(r"\b[A-Z]{2,6}\b", agency):
-            if token not in found:
-                found[token] = _spelt_out(facts, token)
+    tokens = {p.agency: re.findall(r"\b[A-Z]{2,6}\b", p.agency) for p in people if p.agency and not p.agency_key}
+    spelt = {t: _spelt_out(facts, t) for ts in tokens.values() for t in set(ts)}
     for i, p in enumerate(people):
-        if p.agency and not p.agency_key:
-            keys = {found.get(t, "") for t in re.findall(r"\b[A-Z]{2,6}\b", p.agency)} - {""}
-            if len(keys) == 1:
-                people[i] = replace(p, agency_key=keys.pop())
+        keys = {spelt[t] for t in tokens.get(p.agency, []) if spelt[t]} if not p.agency_key else set()
+        if len(keys) == 1:
+            people[i] = replace(p, agency_key=keys.pop())
 
 
 def _spelt_out(facts: Facts, initials: str) -> str:
     """The agency key of the capitalised phrase in the record whose initials are
     ``initials``, or "" when there is none (or more than one agency fits)."""
     words = r"[A-Z][\w'’-]*"
-    skip = r"(?:\s+(?:and|of|the|for|&|in))*"
+    skip = r"(?:\s+(?:" + "|".join(map(re.escape, _INITIALS_SKIP)) + r"))*"
     phrase = re.compile(rf"\b{words}(?:{skip}\s+{words}){{{len(initials) - 1}}}\b")
     keys: set[str] = set()
     for b in facts.document.blocks:
@@ -1113,6 +1108,34 @@ def _named_elsewhere(document: Any, skip: set[int], mention: str, text: str) -> 
 
 
 _PEOPLE_KINDS = ("name", "role", "agency", "name+role", "agency+role", "mode")
+
+
+def read_entry_lines(facts: Facts) -> list[int]:
+    """See ``Facts.entry_lines``."""
+    out: list[int] = []
+    for b in facts.document.body_blocks():
+        # each line, and each sentence of a paragraph ("Pellingford College (Imran Baig,
+        # Safeguarding Lead). Known: yes. ...": a grid written out as prose)
+        for line in (part for ln in (b.text or "").splitlines() for part in re.split(r"(?<=[.;])\s+", ln)):
+            if len(line.split()) > 15 or not facts.agencies_named_in(line):
+                continue
+            if any(not _NOT_A_PERSON & set(m.group("name").lower().split()) for m in _ENTRY.finditer(line)):
+                out.append(b.index)
+                break
+    return out
+
+
+#: A person written as a list entry: the name, then their role or agency after a comma,
+#: bracket or dash ("Gail Thorpe, Tenancy Sustainment Officer", "(Callum Reid, Social Worker").
+_ENTRY = re.compile(
+    r"(?P<name>\b(?:(?:Dr|DC|DS|DI|DCI|PC|Sgt|Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+)?[A-Z][a-z'’-]+[ \t]+[A-Z][a-z'’-]{2,})"
+    r"(?=\s*(?:,|\(|[–-])\s*[A-Za-z])"
+)
+#: Capitalised words of a service's name ("Safeguarding and Assessment Service"), which the
+#: entry's name pattern would otherwise read as someone's name.
+_NOT_A_PERSON = (
+    _KIND_OF_PLACE | frozenset(_GENERIC_AGENCY_WORDS) | frozenset("families family assessment hub front door".split())
+)
 
 
 def read_empty_attendee_lists(facts: Facts) -> list[tuple[str, int | None]]:
