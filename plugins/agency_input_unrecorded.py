@@ -14,16 +14,19 @@ class AgencyInputUnrecorded(Rule):
     request, the child's experience or the risk analysis, or in an "Information
     provided" column of the attendee table. An agency with nothing to add must still be
     recorded as such: "no concerns", "not known to the service", "no information held"
-    all count. One finding per agency, pointing at its attendee row.
+    all count. One finding per agency, pointing at its attendee row -- or, where the
+    record has a part for the agency's information ("3.5 GP (RK):", a "Police" row) and
+    left it empty, at that part.
 
     The same agency written several ways is one agency ("Westvale Police", "police",
     "CAIT", "DS Fenwick", and initials such as "MF said..." for a listed person).
     Children's social care convenes the discussion: its input counts as recorded when
     the reason, decision or actions say anything. An action given to an agency, or a
     heading with nothing under it, is not its input.  It is sure of a finding (high
-    confidence) when the whole record was read, or when neither the agency nor its people
-    are named anywhere outside the entries that list them; otherwise the finding is "worth
-    a look": what the agency said may be written in a part it did not follow.
+    confidence) when the whole record was read, when neither the agency nor its people
+    are named anywhere outside the entries that list them, or when the agency's own part
+    is left empty; otherwise the finding is "worth a look": what the agency said may be
+    written in a part it did not follow.
 
     ## Why it matters
     The 2016 audit asked that the record "clearly record who has had input into the
@@ -85,17 +88,25 @@ class AgencyInputUnrecorded(Rule):
             who = ", ".join(p.name for p in members if p.name)
             # sure when the record was read fully, or when nothing outside the list names the
             # agency or its people: then no part the reading missed can hold what it said
-            sure = agency.known and not doubtful and (understood is Confidence.HIGH or not agency.named_elsewhere)
+            # -- or when the record's own place for what it said is left empty
+            sure = agency.known and (
+                agency.blank_place is not None
+                or not doubtful
+                and (understood is Confidence.HIGH or not agency.named_elsewhere)
+            )
+            blank = agency.blank_place
             yield Report(
                 message=(
                     "{agency} took part" + (" ({who})" if who else "") + " but nothing it said is recorded, "
                     "not even that it had no concerns or no information."
+                    + (" Its part of the agencies' information is left empty." if blank is not None else "")
                 ),
                 values={"agency": first.agency or agency.name, "who": who}
                 if who
                 else {"agency": first.agency or agency.name},
-                block=first.block,
-                excerpt=first.row_text,
+                # where to write it: the empty part, else the agency's entry in the list
+                block=blank if blank is not None else first.block,
+                excerpt=document.blocks[blank].text if blank is not None else first.row_text,
                 confidence=Confidence.HIGH if sure else Confidence.MEDIUM,
             )
 

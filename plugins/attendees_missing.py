@@ -132,15 +132,29 @@ class AttendeesMissing(Rule):
             return
         yield Report(
             message="The record has no list of who took part (no Attendees or Participants section or table).",
-            confidence=Confidence.HIGH if _searched_everywhere(facts) else facts.reading.understood,
+            confidence=Confidence.HIGH if _searched_everywhere(document, facts) else facts.reading.understood,
         )
 
 
-def _searched_everywhere(facts) -> bool:
-    """Whether nothing in the record could be a list we did not read: every table was
-    understood and no line is written as someone's entry -- then "no list" holds however
-    the record is laid out (a letter to the file with no headings)."""
-    return not facts.reading.unrecognised_tables and not facts.entry_lines
+def _searched_everywhere(document: Document, facts) -> bool:
+    """Whether nothing in the record could be a list we did not read: every table we did
+    not understand names nobody in a cell of its own, and no line is written as someone's
+    entry -- then "no list" holds however the record is laid out (a letter to the file with
+    no headings, a RAG grid of domains)."""
+    return not facts.entry_lines and not any(
+        _names_someone_in_a_cell(document, t) for t in facts.reading.unrecognised_tables
+    )
+
+
+def _names_someone_in_a_cell(document: Document, table: int) -> bool:
+    """A short cell naming a person ("Dr Amy Rao", "Jo Bell (SW)"): where a list of people
+    would be; a sentence in a cell that names someone is what happened, not a list."""
+    return any(
+        len(document.blocks[c].text.split()) <= 8 and _NAMES_SOMEONE.search(document.blocks[c].text)
+        for row in document.tables[table].cells
+        for c in row
+        if c is not None
+    )
 
 
 #: Columns of a people table that say what was said or agreed, not who took part.

@@ -365,3 +365,17 @@ def test_sending_the_log_to_all_present_is_the_update_to_all():
     lex = default_lexicon()
     assert is_update_intent("Email log + outcome box to all present", lex)
     assert not is_update_intent("Keep a log of contact with the family", lex)
+
+
+def test_the_r_of_a_raci_matrix_is_who_does_the_action():
+    # under a title the lexicon does not know, with no "Who" column: R (responsible) does it
+    doc = doc_of(
+        "## H  ACTION MATRIX\nR = does it · A = answers for it · C = asked before · I = kept informed\n\n"
+        "| No. | Action | R | A | C | I | Due |\n|---|---|---|---|---|---|---|\n"
+        "| 1 | Recover CCTV | DS Lal, Police | DI on call | | SM, EDT | 14/03/2016 |\n"
+        "| 2 | Look at a temporary move for the family | All | | Housing | Family | 20/03/2016 |\n"
+    )
+    assert [(a.owner, a.deadline_text) for a in actions(doc)] == [
+        ("DS Lal, Police", "14/03/2016"),
+        ("All", "20/03/2016"),
+    ]

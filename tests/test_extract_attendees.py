@@ -258,3 +258,38 @@ def test_a_numbered_apologies_label_inside_the_attendance_part():
 def test_a_list_label_before_a_sentence_like_entry_is_still_a_list():
     p = parse_entry("Present: The Head of Safeguarding, Jo Bell, Ash Grove School.")
     assert p is not None and p.name == "Jo Bell" and p.agency_key == "school"
+
+
+def test_a_list_of_people_under_a_title_nobody_knows_is_who_took_part():
+    # the title is no attendance wording the lexicon has; the lines are what make it a list
+    doc = doc_of(
+        "# Record\n\n## B  IN THE ROOM (AND OUTSIDE IT)\n"
+        "- Andrea Coyle, Team Manager, Adolescent Safety Hub (chair)\n"
+        "- DI Rachel Hume, Detective Inspector, Serious Violence Team, Kestlemouth Police\n"
+        "- Liam Castle, Designated Safeguarding Lead, Harbourside Academy\n"
+        "- Tanya Morrell, Housing Officer, Kestlemouth Homes\n\n"
+        "## C  WHAT HAPPENED\nDaniel was stabbed on Fore Street. He is recovering well.\n"
+    )
+    got = [(p.name, p.agency_key) for p in participants(doc)]
+    assert got == [
+        ("Andrea Coyle", "childrens-social-care"),
+        ("DI Rachel Hume", "police"),
+        ("Liam Castle", "school"),
+        ("Tanya Morrell", "housing"),
+    ]
+
+
+def test_a_part_that_only_mentions_people_is_not_read_as_a_list():
+    # family members, and a part whose lines are mostly sentences, are not who took part
+    family = doc_of(
+        "# Record\n\n## Household\n- Joanna Ostrowska, mother\n- Kacper Ostrowski, brother (19)\n"
+        "- Filip Ostrowski, brother (11)\n"
+    )
+    prose = doc_of(
+        "# Record\n\n## Background\n- Jo Bell, Social Worker, CSC\n- Tom Hale, DSL, Ash Grove School\n"
+        "- Amy Rao, Health Visitor, 0-19 Service\n"
+        "- The family moved to the area in 2023 after the eviction.\n"
+        "- Mum says she has no support from family nearby.\n"
+    )
+    assert participants(family) == []
+    assert participants(prose) == []

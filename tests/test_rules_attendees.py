@@ -232,6 +232,36 @@ def test_sl103_active_contact_names_the_object():
     assert [f.message.split(" gave")[0] for f in found] == ['"Eastmoor Housing Options"']
 
 
+@pytest.mark.parametrize(
+    "sentence, who",
+    [
+        # "that morning" says when, not what was said
+        (
+            "Tom Ellis had also spoken by phone that morning with Dr Ramesh of Larkfield CAMHS, who said "
+            "Ava's brother is on the waiting list.",
+            '"Larkfield CAMHS"',
+        ),
+        ("Tom Ellis had rung CAMHS before the meeting. CAMHS said the family is not known.", '"CAMHS"'),
+        # the person reached is named after their role and school, and no one listed has the
+        # name (a teacher from another school is listed)
+        (
+            "Tom Ellis phoned the head teacher of St Aldhelm's, Kenneth Ashworth, at 11:40: the older "
+            "sibling attends well.",
+            '"head teacher"',
+        ),
+    ],
+)
+def test_sl103_a_call_said_in_other_words_is_a_contact(sentence, who):
+    md = edit(
+        "| Priya Nair |",
+        "| Jo Bell | Designated Safeguarding Lead | Northbrook Primary School |\n| Priya Nair |",
+    )
+    md = edit("## Child's voice and lived experience", f"{sentence}\n\n## Child's voice and lived experience", md)
+    found = lint(md, "SL103")
+    assert [f.message.split(" gave")[0] for f in found] == [who]
+    assert "by telephone" in found[0].message
+
+
 # -- SL301 --------------------------------------------------------------------------------
 
 
@@ -412,6 +442,30 @@ def test_no_list_anywhere_in_a_letter_is_a_confident_finding():
     assert [f.confidence.value for f in lint(grid, select=["SL101"])] == ["low"]
 
 
+def test_a_table_we_do_not_understand_hides_no_list_when_no_cell_names_anyone():
+    """A RAG grid of domains we cannot classify names nobody in a cell of its own: the
+    finding is sure; a table we cannot classify with a person's name in a cell may be the
+    list, so there it stays unsure."""
+    from strategy_lint.testing import lint
+
+    letter = (
+        "# To the file of Lily-Rose DENTON\n\n## Thursday 13 November 2025\n"
+        "We met on Teams today, 13 November 2025, for a strategy discussion about Lily-Rose. "
+        "The nursery manager asked for it.\n\n"
+    )
+    grid = "| Domain | RAG | Risk | Resilience | Info from |\n|---|---|---|---|---|\n"
+    rag = (
+        grid
+        + "| Home | R | Partner's offending. | Aunt nearby. | Police |\n| Health | G | Nil known. | GP: no concerns. | GP |\n"
+    )
+    named = (
+        grid
+        + "| Home | R | Partner's offending. | Aunt nearby. | DS Amy Rao |\n| Health | G | Nil. | None. | Jo Bell |\n"
+    )
+    assert [f.confidence.value for f in lint(letter + rag, select=["SL101"])] == ["high"]
+    assert [f.confidence.value for f in lint(letter + named, select=["SL101"])] != ["high"]
+
+
 def test_a_table_header_over_no_names_names_nobody():
     """ "Name" over "Role / agency" in the table's header is not a person called Name Role."""
     from strategy_lint.testing import lint
@@ -582,3 +636,67 @@ def test_sl103_someone_else_from_an_agency_that_is_listed(sentence, fires):
     md = edit("## Child's voice", f"## Further information\n{sentence}\n\n## Child's voice", md)
     found = lint(md, "SL103")
     assert bool(found) is fires, [f.message for f in found]
+
+
+def _numbered_agency_items(gp_item: str) -> str:
+    return "\n".join(
+        [
+            "# Strategy meeting",
+            "## 1. Attendance",
+            "| Initials | Name | Role | Agency | How |",
+            "|---|---|---|---|---|",
+            "| SB | Sandra Beckett | Team Manager | Children's Social Care | Teams |",
+            "| IS | DC Ian Shaw | Detective Constable | Westvale Police | Teams |",
+            "| RK | Dr Ruth Kemble | GP | Wickham Lees Surgery | Teams |",
+            "| JF | Jane Fox | Health Visitor | Westvale Community Health | Teams |",
+            "## 3. Agency information",
+            "3.1 **CSC (SB):** Placement order made in 2024; no previous referrals.",
+            "",
+            "3.2 **Police (IS):** No records on either carer or at the address.",
+            "",
+            gp_item,
+            "",
+            "3.4 **Health Visiting (JF):** Transfer-in received 02/05. Not yet seen by the Wickham Lees team.",
+            "## 4. Decision",
+            "Section 47 enquiry agreed.",
+        ]
+    )
+
+
+def test_sl301_an_agency_part_left_empty_is_sure_and_is_where_the_finding_points():
+    # "3.3 GP (RK):" in bold with nothing under it: the next numbered item is not its content,
+    # and the record's own empty place for the GP's input makes the finding sure, though
+    # "Wickham Lees" is named in the health visitor's item
+    found = lint(_numbered_agency_items("**3.3 GP (RK):**"), "SL301")
+    assert [(f.confidence.value, f.location.section) for f in found] == [("high", "3.3 GP (RK)")]
+    assert "left empty" in found[0].message
+    # the same item as a line of the part, its label in bold and the number not
+    found = lint(_numbered_agency_items("3.3 **GP (RK):**"), "SL301")
+    assert [(f.confidence.value, f.excerpt) for f in found] == [("high", "3.3 GP (RK):")]
+    # written in: no finding
+    assert lint(_numbered_agency_items("3.3 **GP (RK):** Not known to the practice."), "SL301") == []
+
+
+def test_sl301_what_a_list_says_about_the_person_is_not_their_agencys_input():
+    # a column nobody titled in words we know ("Communication") and a chat's join/leave lines
+    md = "\n".join(
+        [
+            "# Strategy meeting",
+            "## Around the table",
+            "| Name | Role | Organisation | How they joined | Communication |",
+            "|---|---|---|---|---|",
+            "| Mark Oduya | Team Manager (chair) | Children's Social Care | Teams | English |",
+            "| DS Alan Crewe | Detective Sergeant | Westvale Police | Teams | English |",
+            "| Kirsty Naylor | Probation Officer | Probation Service, Westvale | Teams | English, BSL Level 3 |",
+            "## Transcript",
+            "[14:02] Mark Oduya: Police checks please.",
+            "",
+            "[14:03] DS Alan Crewe: No records held on the mother.",
+            "",
+            "[14:20] Kirsty Naylor left the meeting.",
+            "## Decision",
+            "Section 47 enquiry agreed.",
+        ]
+    )
+    found = lint(md, "SL301")
+    assert len(found) == 1 and "Probation Service" in found[0].message

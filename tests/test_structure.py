@@ -488,3 +488,30 @@ def test_a_column_of_statements_is_not_a_job_title_whatever_its_header():
     doc = build_structure(b.doc, default_lexicon())
     assert doc.tables[0].column_kinds[1] != "role"
     assert doc.tables[1].column_kinds[1] == "role"
+
+
+def test_an_empty_numbered_item_does_not_take_the_next_item_as_its_content():
+    doc = build_structure(
+        parse_markdown(
+            "# Minutes\n\n## 3. Agency information\n\n3.4 Police (IS): No records.\n\n**3.5 GP (RK):**\n\n"
+            "3.6 Health Visiting (JF): Transfer-in received 02/05.\n\nAn unnumbered note under 3.6.\n"
+        ),
+        default_lexicon(),
+    )
+    owner = {b.text[:4]: doc.section_of_block(b.index).title for b in doc.blocks if b.text[:1] in "3A"}
+    assert owner["3.6 "] == "3. Agency information"
+    gp = next(s for s in doc.sections if s.title == "3.5 GP (RK)")
+    assert gp.blocks == []
+
+
+def test_the_records_own_title_is_not_its_childs_details_part():
+    # the subtitle names the child's situation; the title is over the whole record, whose
+    # parts (here the one that records a call to the paediatric registrar) are read
+    doc = build_structure(
+        parse_markdown(
+            "# Strategy Discussion: Child Already Subject to a Child Protection Plan\n\n"
+            "## Part 4: What has happened\n\nBefore the call the SW spoke by phone to Dr Mehta.\n"
+        ),
+        default_lexicon(),
+    )
+    assert doc.sections[0].kind is None

@@ -456,8 +456,12 @@ def _complete_action_columns(doc: Document, t: Table) -> None:
         unnamed.remove(widest)
     if "deadline" in kinds and not _PEOPLE_KINDS & set(kinds):
         short = [c for c in unnamed if _mean_words(values(c)) <= 8]
+        letters = {t.header[c].strip(" .:").upper(): c for c in short}
         if len(short) == 1:
             kinds[short[0]] = "owner"
+        elif "R" in letters and len(letters.keys() & set("RACI")) >= 3:
+            # "Action | R | A | C | I | Due": a RACI matrix, whose R (responsible) does it
+            kinds[letters["R"]] = "owner"
 
 
 #: Mean words per cell above which a column holds statements, not job titles.
@@ -567,9 +571,10 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
         # "A5. Who took part? (... include anyone consulted by phone ...)": the title says
         # what the part is, its guidance only how to fill it in
         kind = (lexicon.section_kind(guided) if guided else None) or lexicon.section_kind(title)
-        if not sections and kind in WHOLE_RECORD_KINDS and _NAMES_THE_DISCUSSION.search(title):
+        if not sections and kind in WHOLE_RECORD_KINDS | {"child_details"} and _NAMES_THE_DISCUSSION.search(title):
             # the record's own title, over everything in it ("Strategy Discussion and
-            # Threshold Decision (SD2)"): not its decision part
+            # Threshold Decision (SD2)", "Strategy Discussion: Child Already Subject to a
+            # Child Protection Plan"): not its decision part, nor the child's details
             kind = None
         if kind is None and origin != "form-label" and normalise_title(title) == "who":
             # "C. Who" as a part of its own lists who took part; "Who | Tom Ellis" in a
@@ -701,6 +706,10 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
             open_section(block.text, heading, i, origin)
             numbered_titles.add(_title_number(block.text))
             continue
+        if stack and not stack[-1].blocks and _next_item(stack[-1].title, block.text):
+            # "3.5 GP (RK):" in bold with nothing under it, then "3.6 Health Visiting (JF):
+            # ...": the next numbered item is the empty one's sibling, not its content
+            stack.pop()
         if stack:
             stack[-1].blocks.append(i)
     doc.sections = sections
@@ -709,6 +718,16 @@ def _build_sections(doc: Document, lexicon: Lexicon, form_rows: dict[int, _FormR
         if first is not None:
             owner = doc.section_of_block(first)
             t.section = owner.index if owner else None
+
+
+_ITEM_NUMBER = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\b")
+
+
+def _next_item(title: str, text: str) -> bool:
+    """Whether ``text`` opens a later item of the numbered series ``title`` belongs to
+    ("3.6 Health Visiting (JF): ..." after "3.5 GP (RK)")."""
+    a, b = _ITEM_NUMBER.match(title), _ITEM_NUMBER.match(text or "")
+    return bool(a and b and a.group(1) == b.group(1) and int(b.group(2)) > int(a.group(2)))
 
 
 _TITLE_NUMBER = re.compile(r"^\s*([A-Z]?)(\d{1,2})[.)]?\s")

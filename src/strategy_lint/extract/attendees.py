@@ -271,7 +271,7 @@ _ACCOUNT = re.compile(r"^(?=(?:\S+\s+){14})(?:.*?[a-z0-9%)]{2}\.\s+[A-Z]){2}")
 #: A worker's name then what they did: a sentence of the minutes, not a list entry.
 _NARRATED = re.compile(
     r"^(?:(?:Dr|DC|DS|PC|Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s+"
-    r"(?:phoned|rang|e-?mailed|spoke|called|contacted|telephoned|said|advised|confirmed|reported|wrote|visited)\b"
+    r"(?:phoned|rang|rung|e-?mailed|spoke|called|contacted|telephoned|said|advised|confirmed|reported|wrote|visited)\b"
 )
 #: "Key: initials – name, role, agency" (or "Key to initials"): a key of who took part follows.
 _KEY_TITLE = re.compile(r"^\s*key(?:\s+to\s+initials)?\s*(?::|$)", re.I)
@@ -506,8 +506,38 @@ class _Reader:
                 for entry in self.entries(line.strip(), section_kind):
                     out.append(_with_block(entry, b.index))
         out.extend(self._initials_key(read_blocks | used_blocks | {p.block for p in out if p.block is not None}))
+        if not any(p.name and p.took_part and not p.from_field for p in out):
+            out.extend(self._untitled_list())
         out.sort(key=lambda p: p.block if p.block is not None else -1)
         return out
+
+    def _untitled_list(self) -> list[Participant]:
+        """A part under a title the lexicon does not know ("B  IN THE ROOM (AND OUTSIDE IT)")
+        whose lines are, nearly all, people written as list entries -- a name with a role or
+        an agency ("Ben Ashcroft, Social Worker, Adolescent Safety Hub") -- is the list of who
+        took part, when the record has no other.  Read by its content, as tables are: three
+        entries at least, and nothing but entries besides the odd note."""
+        split = rejoined if self.doc.format == "pdf" else _lines_of
+        for sec in self.doc.sections:
+            if sec.kind is not None or _has_ancestor(self.doc, sec, {s.index for s in participant_sections(self.doc)}):
+                continue
+            lines = [
+                (b.index, line.strip())
+                for b in self.doc.section_blocks(sec)
+                if b.table is None and b.index != sec.heading_block and not b.is_furniture
+                for line in split(b.text)
+                if line.strip()
+            ]
+            found: list[Participant] = []
+            for block_idx, line in lines:
+                if len(line.split()) > 18:
+                    continue
+                entry = next(iter(self.entries(line, "attendees")), None)
+                if entry and entry.name and (entry.role or entry.agency) and not is_family(line):
+                    found.append(_with_block(entry, block_idx))
+            if len(found) >= 3 and len(found) >= 0.8 * len(lines):
+                return found
+        return []
 
     def _initials_key(self, done: set[int]) -> list[Participant]:
         """Near-verbatim minutes name everyone once, in a key under "Key: initials – name,

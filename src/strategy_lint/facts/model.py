@@ -166,6 +166,10 @@ class Agency:
     #: the agency, or one of its people, is named outside the entries that list them: what
     #: it said may be written there in a way the reading did not follow
     named_elsewhere: bool = True
+    #: the title block of the record's place for what it said (a title or row naming it in
+    #: the agencies' information part, "3.5 GP (RK):"), when that place is left empty: then
+    #: its silence is written in the record, not a reading we failed to follow
+    blank_place: int | None = None
 
     @property
     def has_input(self) -> bool:

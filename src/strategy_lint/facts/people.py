@@ -68,7 +68,7 @@ _CLAUSE = re.compile(
 )
 #: Verbs whose object is the person contacted ("Tom contacted the GP").
 _ACTIVE = re.compile(
-    r"^(?:contacted|telephoned|phoned|e-?mailed|rang|texted|consulted|consulted with|spoke (?:to|with)|"
+    r"^(?:contacted|telephoned|phoned|e-?mailed|rang|rung|texted|consulted|consulted with|spoke (?:to|with)|"
     r"spoken (?:to|with)|speaking to|left a message|contact made with|checks completed with|consultation with)$",
     re.I,
 )
@@ -242,7 +242,46 @@ def read_agencies(facts: Facts) -> list[Agency]:
     for agency in agencies.values():
         if not agency.input_blocks:
             agency.named_elsewhere = _agency_named_elsewhere(document, lexicon, agency)
+            agency.blank_place = _blank_place(facts, agency)
     return list(agencies.values())
+
+
+def _blank_place(facts: Facts, agency: Agency) -> int | None:
+    """The title block of a place in the agencies' information part titled with this agency
+    ("3.5 GP (RK):", a "Police |" row) with nothing written in it, or only a placeholder."""
+    document = facts.document
+    for sec in document.sections:
+        if sec.kind is not None or "agency_info" not in _kinds_up(document, sec):
+            continue
+        if not any(same_agency(agency.key, key) for key in facts.agencies_named_in(sec.title)):
+            continue
+        if any(s.parent == sec.index for s in document.sections):
+            continue  # a part of its own, with parts under it
+        blocks = [b for b in document.section_blocks(sec) if b.index != sec.heading_block]
+        if all(not b.text.strip() or facts.is_placeholder(b.text) for b in blocks):
+            return sec.heading_block
+    for sec in document.sections:
+        if "agency_info" not in _kinds_up(document, sec):
+            continue
+        # "3.5 GP (RK):" as a line of the part, then the next agency's "3.6 Health Visiting
+        # (JF): ..." (or the part's end): a label with nothing after it
+        lines = [b for b in document.section_blocks(sec) if b.table is None and b.index != sec.heading_block]
+        for k, b in enumerate(lines):
+            after = lines[k + 1] if k + 1 < len(lines) else None
+            m = _ITEM_LABEL.match(b.text)
+            if m is None or m["rest"].strip() and not facts.is_placeholder(m["rest"]):
+                continue
+            if after is not None and not _ITEM_LABEL.match(after.text):
+                continue  # "GP:" over the lines that give what the GP said
+            if any(same_agency(agency.key, key) for key in facts.agencies_named_in(m["label"])):
+                return b.index
+    return None
+
+
+#: A labelled item of a part, numbered or not ("3.5 GP (RK): ...", "Police: ...").
+_ITEM_LABEL = re.compile(
+    r"^\s*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+)?(?P<label>[A-Za-z][^:\n]{1,60}):[ \t]*(?P<rest>[^\n]*)$"
+)
 
 
 def _agency_named_elsewhere(document: Any, lexicon: Any, agency: Agency) -> bool:
@@ -348,7 +387,9 @@ def _credited_lines(
         (b, h, t)
         for b, h, t in _input_units(document, rows, topics)
         # "Paeds | Not known.": an agency's answer that it holds nothing is its input
-        if b not in planned and (not is_placeholder(t, lexicon) or _NOTHING_HELD.match(t))
+        if b not in planned
+        and (not is_placeholder(t, lexicon) or _NOTHING_HELD.match(t))
+        and not _CAME_OR_WENT.match(t)
     ]
     alone = _batched_agencies(nlp, [t for _, _, t in units], ini)
     pending = _pending(lexicon)
@@ -603,7 +644,30 @@ def _people_cell(document: Any, b: Any, persons_row: bool = False) -> bool:
         # "Name | Role | Organisation": on a participant's own row, the organisation says
         # where they work, unless the cell also says what it holds ("GP – no concerns")
         return parts <= {"name", "role", "mode", "agency"} and persons_row and not _SAYS.search(b.text)
-    return "name" in listed and is_mode_part(b.text.strip())
+    if "name" not in listed:
+        return False
+    # "Name | Role | Organisation | How they joined | Communication": on a person's own row, a
+    # few words under a title we do not know ("English", "BSL (through interpreter)") say
+    # something about them, not what their agency told the meeting ("Open case" / "Not known"
+    # still does)
+    return is_mode_part(b.text.strip()) or (persons_row and _ABOUT_THEM.match(b.text.strip()) is not None)
+
+
+#: A short cell that states nothing an agency knows: no verb of saying, no "known", no
+#: answer of an agency's check ("Open case", "None", "Closed 2023" keep their words).
+_ABOUT_THEM = re.compile(
+    r"^(?!.*\b(?:open|closed|case|known|none|nil|no|yes|concerns?|involvement|record|records|history)\b)"
+    r"(?!.*\d\s*/\s*\d)[^.!?]{1,40}$"
+    # "14:02–14:20" in an "In chat" column: when they were there
+    r"|^\d{1,2}[:.]\d{2}(?:\s*(?:[–—-]|to)\s*\d{1,2}[:.]\d{2})?$",
+    re.I,
+)
+#: A line that only logs someone coming or going ("[14:20] Dan Kerr left the chat.").
+_CAME_OR_WENT = re.compile(
+    r"^\W*(?:\d{1,2}[:.]\d{2}\W*)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+"
+    r"(?:joined|left|dropped\s+off|rejoined|was\s+added\s+to|was\s+removed\s+from)\s+"
+    r"(?:the\s+)?(?:chat|meeting|call|discussion|teams(?:\s+call)?)\W*(?:\d{1,2}[:.]\d{2}\W*)?$"
+)
 
 
 #: An agency's answer that it knows nothing: a placeholder's words, but an answer.
@@ -1056,7 +1120,26 @@ def _reaches_unlisted_person(text: str, recorded: list[Any]) -> bool:
         and len(w := m.group(1).split()[-1]) >= 3
         and not w.isupper()
     ]
+    # "the head teacher of St Aldhelm's, Kenneth Ashworth, at 11:40": the name in apposition
+    reached += [
+        m.group(1).split()[-1].lower()
+        for m in _APPOSED_NAME.finditer(text)
+        if not {w.lower() for w in m.group(1).split()} & (_KIND_OF_PLACE | _GENERIC_ORG_WORDS)
+    ]
     return bool(listed_words) and bool(reached) and not any(r in listed_words for r in reached)
+
+
+#: Where the person reached works and their name, after their role ("of St Aldhelm's,
+#: Kenneth Ashworth").
+_REACHED_TAIL = re.compile(
+    r"(?:\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s?){1,4})?(?:,\s+[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]{2,}(?=\s*[,(]|$|\s+(?:at|on|who|by)\b))?"
+)
+#: A person's full name set off by commas after who they are ("the head teacher of St
+#: Aldhelm's, Kenneth Ashworth, at 11:40").
+_APPOSED_NAME = re.compile(
+    r"\b(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s?){1,4},\s+([A-Z][a-z'’-]+\s+[A-Z][a-z'’-]{2,})"
+    r"(?=\s*(?:,|\(|$|\s+(?:at|on|who|by)\b))"
+)
 
 
 #: An organisation named by its own name: "Castlegate Primary School", "Marlcombe General".
@@ -1317,7 +1400,10 @@ def _contacts(nlp, text: str, initials: set[str], ignore: set[str], convenors: C
                 if not _LISTED_WITH.fullmatch(text[first[-1].end : m.start]):
                     break
                 first.append(m)
-            hi = first[-1].end
+            # "... the head teacher of St Aldhelm's, Kenneth Ashworth, at 11:40": where they
+            # work and their name, written after who was reached, belong to the contact
+            tail = _REACHED_TAIL.match(text, first[-1].end)
+            hi = tail.end() if tail else first[-1].end
         for m in agencies:
             if _IN_PASSING.search(text[max(lo, m.start - 30) : m.start]):
                 continue  # "by phone – seen for low mood, referred to CAMHS": CAMHS gave nothing
@@ -1338,10 +1424,13 @@ def _contacts(nlp, text: str, initials: set[str], ignore: set[str], convenors: C
 
 
 #: Writing or ringing someone: when that is the social worker, the sender gave the information.
-_SENT_TO = re.compile(r"^(?:e-?mailed|phoned|rang|telephoned|messaged|texted)$", re.I)
+_SENT_TO = re.compile(r"^(?:e-?mailed|phoned|rang|rung|telephoned|messaged|texted)$", re.I)
 #: Where a contact's sentence turns to what they said: agencies after it are its subject matter.
 _WHAT_THEY_SAID = re.compile(
-    r"\b(?:that|whether|who\s+(?:said|confirmed|told|advised|reported|explained|stated|shared|added))\b", re.I
+    # ("spoken by phone that morning with Dr Ramesh": when, not what was said)
+    r"\b(?:that(?!\s+(?:morning|afternoon|evening|night|day|week|weekend)\b)|whether"
+    r"|who\s+(?:said|confirmed|told|advised|reported|explained|stated|shared|added))\b",
+    re.I,
 )
 #: Between two agencies reached together: "the GP and the school", "CAMHS, the school nurse".
 _LISTED_WITH = re.compile(r"\s*(?:,|and|&|\+|/)\s*(?:(?:the|a|an)\s+)?|\s*,\s*and\s+(?:the\s+)?", re.I)
@@ -1375,7 +1464,7 @@ _JOINING = re.compile(r"[^.;:()]{0,60}?\b(?:joining|joined|dialled\s+in|dialling
 #: A worker reaching someone: who was reached comes after it.
 _CALLED = re.compile(
     r"\b(?:spoke|spoken|speaking|talked)\s+(?:(?:by|on|over)\s+(?:the\s+)?\w+\s+)?(?:to|with)\b"
-    r"|\b(?:phoned|rang|called|e-?mailed|contacted|telephoned|messaged)\b",
+    r"|\b(?:phoned|rang|rung|called|e-?mailed|contacted|telephoned|messaged)\b",
     re.I,
 )
 #: How far from an agency's name the person contacted for it is looked for (characters).
@@ -1448,7 +1537,7 @@ def _not_the_receiver(text: str, at: int) -> bool:
 _HOW = [
     (re.compile(r"teams", re.I), "by Teams"),
     (re.compile(r"e-?mail", re.I), "by email"),
-    (re.compile(r"phone|rang|voicemail", re.I), "by telephone"),
+    (re.compile(r"phone|rang|rung|voicemail", re.I), "by telephone"),
     (re.compile(r"text", re.I), "by text"),
     (re.compile(r"spoke|spoken|speaking", re.I), "spoke to"),
     (re.compile(r"report|written", re.I), "in writing"),
