@@ -379,3 +379,45 @@ def test_the_r_of_a_raci_matrix_is_who_does_the_action():
         ("DS Lal, Police", "14/03/2016"),
         ("All", "20/03/2016"),
     ]
+
+
+def test_a_telling_table_with_a_what_column_tells_the_recipient():
+    doc = doc_of(
+        "## Part 9 – Telling people\n| Who is told | What | By whom | By when |\n|---|---|---|---|\n"
+        "| KB (mother) | Concern, s47 enquiry, safety plan | NO (SW) | 14/03/2016 |\n"
+        "| Everyone in Part 1 | Outcome, decisions and this record by secure email | BR (BSO) | 15/03/2016 |\n"
+    )
+    texts = [a.text for a in actions(doc)]
+    assert texts == [
+        "Tell KB (mother): Concern, s47 enquiry, safety plan",
+        "Tell Everyone in Part 1: Outcome, decisions and this record by secure email",
+    ]
+    assert [is_update_intent(t, default_lexicon()) for t in texts] == [False, True]
+
+
+def test_a_week_by_week_tracker_gives_each_action_the_week_it_is_marked_in():
+    doc = doc_of(
+        "## 6. Action tracker\n| # | Action | Who | Wk 1<br>to Mon 21/03 | Wk 2<br>to Mon 28/03 | Wk 3 | Status |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| 1 | Home visit | JB | Today 16:00 | | | |\n"
+        "| 2 | Adult safeguarding decision | MP | | ✓ | | |\n"
+        "| 3 | Check attendance each morning | IC | ✓ daily | to Thu 24/03 | | |\n"
+        "| 4 | Medication review | JO | | | ✓ | |\n"
+        "| 5 | CAMHS review | JO | | | | ongoing |\n"
+    )
+    got = [(a.deadline_text, a.deadline.due.isoformat() if a.deadline.due else None) for a in actions(doc)]
+    assert got == [
+        ("Today 16:00", "2016-03-14"),
+        ("by Mon 28/03", "2016-03-28"),
+        ("by Mon 21/03", "2016-03-21"),
+        ("within 3 weeks", "2016-04-04"),
+        ("", None),
+    ]
+
+
+def test_an_empty_lead_field_does_not_swallow_the_target_after_it():
+    doc = doc_of(
+        "## Actions\n1. Request a registered intermediary. **Lead:** BL **Target:** Friday 18/03.\n"
+        "2. Request an intermediary to assess Zain. **Lead:**  **Target:** Friday 18/03.\n"
+    )
+    assert [(a.owner, a.deadline_text) for a in actions(doc)] == [("BL", "Friday 18/03"), ("", "Friday 18/03")]

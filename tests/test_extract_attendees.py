@@ -293,3 +293,31 @@ def test_a_part_that_only_mentions_people_is_not_read_as_a_list():
     )
     assert participants(family) == []
     assert participants(prose) == []
+
+
+def test_an_anonymised_key_names_people_by_their_initials():
+    doc = doc_of(
+        "# Strategy Discussion – Anonymised Record\n\n## Part 1 – Key to initials\n"
+        "| Initials (role) | Role in full | Agency | Took part by |\n|---|---|---|---|\n"
+        "| HJ (TM) | Team Manager, Front Door – chair | Harnford Children's Services | Teams |\n"
+        "| TC (DC) | Detective Constable | Harnford Police | Teams |\n"
+        "| VA (Comm Paed) | | Harnford Community Health Services | Teams |\n"
+    )
+    got = [(p.name, p.initials, p.role, p.agency_key) for p in participants(doc)]
+    assert got == [
+        ("HJ", "HJ", "Team Manager, Front Door – chair", "childrens-social-care"),
+        ("TC", "TC", "Detective Constable", "police"),
+        ("VA", "VA", "Comm Paed", "paediatrics"),
+    ]
+
+
+def test_a_list_opened_in_the_second_sentence_of_the_attendance_part():
+    doc = doc_of(
+        "# Record\n\n## 3. Who is at the table?\n\nThe discussion was chaired by Gail Prentice, Senior "
+        "Practitioner, Emergency Duty Team. Also taking part were PS Daniel Kerr, Response Sergeant, "
+        "Marchshire Police; and Dr Imran Qureshi, on-call Consultant Paediatrician, Wrenfield General Hospital.\n"
+    )
+    assert [(p.name, p.agency_key) for p in participants(doc)] == [
+        ("PS Daniel Kerr", "police"),
+        ("Dr Imran Qureshi", "paediatrics"),
+    ]

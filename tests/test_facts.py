@@ -588,6 +588,18 @@ def test_a_disclosure_that_has_not_happened_is_not_the_childs_voice():
     assert [e.block for e in told.voice.said] == [block_with(told, "Lily disclosed")]
 
 
+def test_a_child_who_has_not_said_anything_is_not_the_childs_voice():
+    for sentence in (
+        "ABE interviews are not planned, as neither child has said anything of concern.",
+        "Lily has not said anything to staff about home.",
+        "Lily said nothing when asked about the bruise.",
+    ):
+        assert read(VOICE_HEAD + f"## Decision\n{sentence}\n").voice.said == [], sentence
+    # a negation a clause away is not the child's silence
+    spoke = read(VOICE_HEAD + '## Decision\nLily did not want to talk at first, but said "Daddy hurt me".\n')
+    assert [e.block for e in spoke.voice.said] == [block_with(spoke, "Daddy hurt me")]
+
+
 def test_a_voice_section_holding_only_a_placeholder():
     facts = read(VOICE_HEAD + "## Child's voice\nN/A\n")
     assert [(s.title, s.placeholder) for s in facts.voice.sections] == [("Child's voice", True)]
@@ -802,6 +814,21 @@ def test_request_found_in_a_field():
     request = facts.request
     assert (request.found, request.how, request.by) == (True, "field", "DC Amy Shaw, Westvale Police")
     assert request.block == request.field_block == block_with(facts, "Requested by")
+
+
+def test_a_request_labels_guidance_wrapped_onto_its_own_line_names_nobody():
+    # a PDF form's label cell wraps: "Requested by (name, agency," / "date, time)", value empty
+    facts = read(
+        REQUEST_HEAD + "## Part A\nRequested by (name, agency,\n\ndate, time)\n\n"
+        "## Reason for the strategy discussion\nReferral from the school about a bruise.\n"
+    )
+    assert not facts.request.found
+    # a wrapped label whose value the PDF line carries on with is still the request
+    merged = read(
+        REQUEST_HEAD + "## Part A\n1.7 Strategy discussion requested by (name, role, Mrs Jane Kirby, DSL, "
+        "Oakfield Primary School – strategy requested in her referral to MASH\n"
+    )
+    assert merged.request.found
 
 
 def test_a_referral_is_not_a_request():

@@ -700,3 +700,60 @@ def test_sl301_what_a_list_says_about_the_person_is_not_their_agencys_input():
     )
     found = lint(md, "SL301")
     assert len(found) == 1 and "Probation Service" in found[0].message
+
+
+def test_sl101_sl103_an_anonymised_record_names_its_people_by_initials():
+    """Everyone written as initials with their role ("WS (DSL)"): the key is who took part,
+    and the DSL who rang the Front Door is the WS listed there."""
+    md = "\n".join(
+        [
+            "# Strategy Discussion – Anonymised Record",
+            "",
+            "| **Date held** | Tuesday 11/02/2025 |",
+            "| **Who asked for this discussion** | WS (DSL), Little Acorns Day Nursery, by phone to the Front Door at 09:20 |",
+            "",
+            "## Part 1 – Key to initials",
+            "| Initials (role) | Role in full | Agency | Took part by |",
+            "|---|---|---|---|",
+            "| HJ (TM) | Team Manager – chair | Harnford Children's Services | Teams |",
+            "| WS (DSL) | Designated Safeguarding Lead | Little Acorns Day Nursery | Teams |",
+            "## Part 4 – What each agency brought",
+            "Nursery (WS): TB attends five mornings a week. No concerns before today.",
+        ]
+    )
+    assert lint(md, "SL101") == []
+    assert lint(md, "SL103") == []
+
+
+def test_sl301_an_agencys_own_report_under_its_name_is_its_input():
+    """Each agency's return pasted in under its own name ("St Aidan's CE Primary School –
+    information for strategy meeting"), and a service named by one word with what it is in
+    brackets ("Switch (YP substance misuse service)") labelling its row."""
+    md = "\n".join(
+        [
+            "# Collated record",
+            "## Who took part",
+            "| Name | Role | Agency |",
+            "|---|---|---|",
+            "| Olu Adeyemi | Social Worker | Children and Families |",
+            "| Jane Cartwright | Designated Safeguarding Lead | St Aidan's CE Primary School |",
+            "| Mo Sharif | YP drug and alcohol worker | Switch (YP substance misuse service) |",
+            "## St Aidan's CE Primary School – information for strategy meeting",
+            "Both children have attended since Reception. No entries on the safeguarding system.",
+            "## Agency round",
+            "| Agency | What they told the meeting |",
+            "|---|---|",
+            "| Switch | Not known to service. Can offer 1:1 sessions. |",
+        ]
+    )
+    assert lint(md, "SL301") == []
+
+
+def test_sl103_a_contact_written_in_the_paragraph_that_lists_who_took_part_is_recorded():
+    md = (
+        "# Strategy on a page\n\n| **1 · WHO** <br> Marcia Pennant (Team Manager, CSC) chaired. Also taking part "
+        "were Lewis Hartigan (Social Worker, CSC) and DS Ellen Hollins (Detective Sergeant, Westvale Police). "
+        "<br> Dr Peter Lund, GP at Easterholt Health Centre, was consulted by phone by the SW at 09:45 before "
+        "the meeting and did not attend. | **2 · WHAT WE KNOW** <br> Police were called at 23:05. |\n"
+    )
+    assert lint(md, "SL103") == []

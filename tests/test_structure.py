@@ -515,3 +515,24 @@ def test_the_records_own_title_is_not_its_childs_details_part():
         default_lexicon(),
     )
     assert doc.sections[0].kind is None
+
+
+def test_a_title_that_tells_what_happened_is_not_the_plan():
+    lex = default_lexicon()
+    # the words of "what, who, when" are there, but it tells the past
+    assert lex.section_kind("2. What happened, when, and who told us") == "reason"
+    assert lex.section_kind("Who told us what happened and when") is None
+    assert lex.section_kind("Actions agreed, and who was told") == "actions"
+    assert lex.section_kind("Who will do what and when") == "actions"
+
+
+def test_a_long_bold_question_carries_on_a_lettered_numbering():
+    # "KQ5. ..." is too long for a bold title on its own, but follows "KQ4."
+    b = DocBuilder("pdf")
+    b.add(P, "KQ4. What has been seen online?", bold=True, page=1)
+    b.add(P, "Images were shared on two apps; the devices were seized.", page=1)
+    b.add(P, "KQ5. What does the child say, and what is life like for them today?", bold=True, page=1)
+    b.add(P, "To follow after the joint visit.", page=1)
+    doc = build_structure(b.doc, default_lexicon())
+    titles = [(s.title, s.kind) for s in doc.sections]
+    assert ("KQ5. What does the child say, and what is life like for them today?", "child_voice") in titles

@@ -379,6 +379,37 @@ def _fill_records(doc: Document, t: Table, lexicon: Lexicon) -> None:
             prev.blocks.extend(blocks)
             continue
         t.records.append(TableRecord(t.index, r, values, fields, blocks))
+    _week_tracker_deadlines(t)
+
+
+#: A tracker's column for a week after the meeting ("Wk 1\nto Wed 11/12", "Week 3").
+_WEEK_COLUMN = re.compile(
+    r"^\s*(?:wk|week)\.?\s*(?P<n>\d{1,2})\b[\s:–-]*(?:(?:to|until|ending|w/e)\s+)?(?P<end>.*)$", re.I | re.S
+)
+#: A tick in a tracker's cell, with or without a word after it ("✓", "✓ daily", "x").
+_TICK_MARK = re.compile(r"^\s*(?:[✓✔☑☒■]|[xX](?:\s|$))")
+
+
+def _week_tracker_deadlines(t: Table) -> None:
+    """An action tracker with a column per week and no "By when" column ("Action | Who | Wk 1
+    to Wed 11/12 | Wk 2 to Wed 18/12"): a row's deadline is what it holds under the first week
+    it is marked in -- a date written there, or for a tick that week's end ("by Wed 18/12",
+    or "within 2 weeks" when the column gives no date)."""
+    if "deadline" in t.column_kinds and not _WEEK_COLUMN.match(t.header[t.column_kinds.index("deadline")] or ""):
+        return  # a "By when" column of its own (the first week's column may have been taken for it)
+    weeks = [(h, m) for h in t.header if h and (m := _WEEK_COLUMN.match(h))]
+    if len(weeks) < 2:
+        return
+    for rec in t.records:
+        for header, m in weeks:
+            cell = rec.values.get(header, "").strip()
+            if not cell:
+                continue
+            if _TICK_MARK.match(cell):
+                end = " ".join(m["end"].split())
+                cell = f"by {end}" if end else f"within {m['n']} weeks"
+            rec.fields["deadline"] = cell
+            break
 
 
 def _group_title(doc: Document, row: list[int | None]) -> bool:
@@ -730,11 +761,12 @@ def _next_item(title: str, text: str) -> bool:
     return bool(a and b and a.group(1) == b.group(1) and int(b.group(2)) > int(a.group(2)))
 
 
-_TITLE_NUMBER = re.compile(r"^\s*([A-Z]?)(\d{1,2})[.)]?\s")
+_TITLE_NUMBER = re.compile(r"^\s*([A-Z]{0,2})(\d{1,2})[.)]?\s")
 
 
 def _title_number(text: str) -> tuple[str, int] | None:
-    """The numbering of a title: "4. Arrest" -> ("", 4), "A5. Who took part?" -> ("A", 5)."""
+    """The numbering of a title: "4. Arrest" -> ("", 4), "A5. Who took part?" -> ("A", 5),
+    "KQ5. What does the child say ...?" -> ("KQ", 5)."""
     m = _TITLE_NUMBER.match(text)
     return (m.group(1), int(m.group(2))) if m else None
 

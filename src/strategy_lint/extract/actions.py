@@ -237,6 +237,10 @@ def _table_actions(document: Document, t: Table, meeting, lex: Lexicon) -> list[
         text = rec.get("action").strip()
         if tell and text:
             text = f"Tell {text}"
+        elif text and (told := rec.get("recipient").strip()):
+            # "Who is told | What | By whom | By when": "Everyone in Part 1 | Outcome, decisions
+            # and this record by secure email" -- what is to be done is telling them
+            text = f"Tell {told}: {text}"
         if _POINTS_ON.match(text) and not rec.get("owner") and not rec.get("deadline"):
             continue  # "– | cont. on continuation sheet 2 | |": the list goes on elsewhere
         # no "Who" column: an "Agency", "Named worker" or "Name" column says who does it
@@ -527,7 +531,9 @@ def _field_regex(lex: Lexicon) -> re.Pattern[str]:
     # or, capitalised, one space after the value before it, where a reader collapsed the gap
     # ("Who: Sam Keogh, SW By: Wed 18/06")
     return re.compile(
-        rf"(?:^|(?<=[.;|,])\s*|\s{{2,}}|\s[–—-]\s+|(?<=\w)(?P<tight>\s)(?=(?-i:[A-Z])))\b(?P<label>{alt})\s*:\s*",
+        # (the spaces after a colon are left to the next label: "Lead:  Target: Fri 07/03", a
+        # field left empty before the next)
+        rf"(?:^|(?<=[.;|,])\s*|\s{{2,}}|\s[–—-]\s+|(?<=\w)(?P<tight>\s)(?=(?-i:[A-Z])))\b(?P<label>{alt})\s*:",
         re.I,
     )
 
@@ -635,6 +641,10 @@ def _text_actions(
                 if current is None or (kind == "action" and "action" in current) or kind in current:
                     flush()
                     current = {}
+                inner = _NEXT_FIELD.match(value)
+                if kind == "owner" and inner and labels.get(normalise_title(inner["label"])) == "deadline":
+                    # "Lead: Target: Friday 07/03": the owner's field left empty, the date after it
+                    current[kind], kind, value = "", "deadline", inner["rest"].strip(" .;|,")
                 if kind == "deadline":
                     current["_deadline_block"] = line.block  # type: ignore[assignment]
                 current[kind] = value
@@ -657,6 +667,8 @@ def _text_actions(
     return out
 
 
+#: A value that is only the next field's label and its value ("Target: Friday 07/03").
+_NEXT_FIELD = re.compile(r"^(?P<label>[A-Za-z][A-Za-z /]{1,20}?)\s*:\s*(?P<rest>\S.*)$")
 #: "Chair: Louise Fairbank", "Signed: ...": a field naming who signs the record off.
 _SIGN_OFF_LABEL = re.compile(
     r"^(?:chair(?:ed\s+by|person)?|signed|signature|name|completed\s+by|approved\s+by|authori[sz]ed\s+by"

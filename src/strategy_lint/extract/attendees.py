@@ -245,6 +245,8 @@ _LIST_LABELS = {
     "those on the call": "present",
     "those on the call were": "present",
     "taking part were": "present",
+    "also taking part": "present",
+    "also taking part were": "present",
     "those taking part": "present",
     "those taking part were": "present",
     "attending": "present",
@@ -257,7 +259,7 @@ _LIST_PROMPT = re.compile(
     # a numbered minute's paragraph may open it: "2.1 Those who took part were: ..."
     r"^\s*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+)?"
     r"(?P<label>present(?:\s+were)?|those\s+present(?:\s+were)?|also\s+present|in\s+attendance|attendees|"
-    r"attending|participants|taking\s+part(?:\s+were)?|those\s+taking\s+part(?:\s+were)?|"
+    r"attending|participants|(?:also\s+)?taking\s+part(?:\s+were)?|those\s+taking\s+part(?:\s+were)?|"
     r"(?:those\s+)?who\s+took\s+part\s+were|(?:those\s+)?on\s+the\s+(?:call|line)(?:\s+were)?|"
     r"apologies(?:\s+(?:from|received))?|apols|sent\s+apologies|also\s+consulted|consulted)"
     r"\s*(?::|[-–]|(?<=were)\s)\s*(?=\S)",
@@ -582,6 +584,9 @@ class _Reader:
             )
         ]
         joint = next((k for k in t.column_kinds if k and "+" in k), None)
+        by_initials = any(
+            "initial" in h.lower() for h, k in zip(t.header, t.column_kinds, strict=False) if k and "name" in k
+        )
         for rec, joint_cell in self._joint_entries(t, joint):
             name = _clean(rec.get("name"))
             role = _clean(rec.get("role"))
@@ -607,7 +612,13 @@ class _Reader:
                     role, agency = parsed_role.role or role, parsed_role.agency
             if _NOBODY.match(joint_cell if joint else name):
                 continue  # "Health – Paediatrics | N/A – unborn", "Not contacted (OOH)": nobody took part
-            if joint:
+            # "HJ (TM)" under "Initials (role)": an anonymised record names people by initials
+            # (under "Professional" the same shape, "HV (NS)", is a role and someone's initials)
+            anonymised = _ANONYMISED.match(joint_cell if joint and "name" in joint else name) if by_initials else None
+            if anonymised:
+                name = anonymised["initials"]
+                role = role or anonymised["role"]
+            elif joint:
                 cell = joint_cell
                 parsed_cell = self.parse(cell) if cell else None
                 if parsed_cell is not None:
@@ -627,8 +638,8 @@ class _Reader:
                 continue  # "Education | N/A": nobody from that agency took part
             if not (role or agency) and not _full_name(_TRAILING_INITIALS.sub("", name)):
                 continue  # "No.", "1", "Type": the rows of another table under the same grid
-            initials = ""
-            if name and (not role or not agency):
+            initials = name if anonymised else ""
+            if name and (not role or not agency) and not anonymised:
                 parsed = self.parse(name)
                 if parsed is not None:
                     name = parsed.name or name
@@ -735,8 +746,11 @@ class _Reader:
                     text = f"{label}, {text}"
                 else:
                     text = f"{label}: {text}"
-            for entry in self.entries(text, kind, context_agency):
-                out.append(_with_block(entry, block_idx))
+            # "The discussion was chaired by A. Also taking part were B, Role, Agency; C ...": a
+            # paragraph of the part may open its list in its second sentence
+            for part in _at_list_prompts(text) if label is None else [text]:
+                for entry in self.entries(part, kind, context_agency):
+                    out.append(_with_block(entry, block_idx))
         return out
 
     def _lines(self, sec: Section, used: set[int]) -> Iterable[tuple[int, str, str | None]]:
@@ -1318,6 +1332,11 @@ def _has_word(text: str, words: set[str]) -> bool:
 
 def _clean(text: str | None) -> str:
     return " ".join((text or "").split())
+
+
+#: A person written as initials and their role in brackets ("HJ (TM)", "VA (Comm Paed)"), as
+#: anonymised records name everyone.
+_ANONYMISED = re.compile(r"^(?P<initials>[A-Z]{2,3})\s*\((?P<role>[A-Za-z][\w .&/'’-]{0,30})\)$")
 
 
 def _strip_name(name: str) -> str:

@@ -697,6 +697,10 @@ def _untyped_titles(document, sec) -> str:
     """The titles over a line up to the first the lexicon knows: "Appendix 1 – Police
     information – PNC / local systems" says whose check the row records."""
     titles = [sec.title] if sec.kind is None else []
+    if sec.kind == "agency_info" and _NAMED_REPORT.search(sec.title):
+        # "St Aidan's CE Primary School – information for strategy meeting": one agency's
+        # report, its name before the dash
+        titles = [sec.title]
     parent = document.sections[sec.parent] if sec.kind is None and sec.parent is not None else None
     while parent is not None and parent.kind is None:
         # only a part that holds an agency's information lends its title to the lines
@@ -710,6 +714,9 @@ def _untyped_titles(document, sec) -> str:
     return " – ".join(reversed(titles))
 
 
+#: An agency information title with a name before a dash or colon ("Police – report for the
+#: strategy meeting"): whose report the part is.
+_NAMED_REPORT = re.compile(r"^\s*[A-Z][^–—:]{2,60}\s+[–—-]\s+\S|^\s*[A-Z][^–—:]{2,60}:\s+\S")
 _INFO_TITLE = re.compile(r"\b(?:information|update|updates|report|checks|contribution|input)\b", re.I)
 
 
@@ -915,6 +922,10 @@ def _short_names(agency: str) -> list[str]:
     "brightway housing"; "The Junction Youth Project" -> "junction", "junction youth";
     "Street Safe Calderwick" -> "street", "street safe")."""
     out: list[str] = []
+    # "Switch (YP substance misuse service)": one word named, the brackets say what it is
+    named = re.match(r"^\s*([A-Z][a-z'’-]{3,})\s*\(", agency or "")
+    if named and _norm(named.group(1)) not in _KIND_OF_PLACE | frozenset(_GENERIC_AGENCY_WORDS):
+        out.append(_norm(named.group(1)))
     for part in re.split(r"\s*[,;(/]\s*|\s+[-–]\s+", agency or ""):
         words = part.strip(" )").split()
         if words and words[0].lower() == "the":
@@ -1043,6 +1054,10 @@ def read_contacts(facts: Facts) -> list[Contact]:
             consulted_part.update(b.index for b in document.section_blocks(sec))
         if sec.kind in PARTICIPANT_KINDS:
             people_part.update(b.index for b in document.section_blocks(sec))
+    # a paragraph or box that lists who took part in its sentences ("Also taking part were A,
+    # B and C. Dr Lund, GP, was consulted by phone before the meeting and did not attend."):
+    # a contact written there is written in the record's list
+    list_blocks = {p.block for p in people if p.block is not None and p.table is None and p.source != "field"}
     named_there: dict[int, set[str]] | None = None  # read only when a contact needs it, in one batch
     # the social workers who convened it, by name: whoever wrote or rang them gave information
     convenors = {p.name for p in people if p.agency_key in CONVENOR_AGENCIES and len(p.name.split()) >= 2}
@@ -1076,6 +1091,7 @@ def read_contacts(facts: Facts) -> list[Contact]:
             unlisted = _reaches_unlisted_person(agency_text, recorded)
             is_recorded = (
                 block in consulted_part
+                or block in list_blocks
                 or any(same_agency(key, k) for k in listed)
                 or not unlisted
                 and (
@@ -1508,6 +1524,8 @@ def _names_recorded_person(text: str, recorded) -> bool:
     """The contact names someone the record lists: "Imran Siddiqui", or by title and
     surname, "Dr Siddiqui (Wrenshire SARC, by telephone)"."""
     for p in recorded:
+        if p.initials and p.name == p.initials and re.search(rf"\b{re.escape(p.initials)}\b", text):
+            return True  # an anonymised record names everyone by initials: "WS (DSL), by phone"
         parts = [w for w in p.name.split() if w[:1].isupper()]
         if len(parts) >= 2 and any(
             _not_the_receiver(text, m.start()) for m in re.finditer(re.escape(" ".join(parts[-2:])), text)

@@ -44,6 +44,15 @@ _NO_REQUEST = re.compile(
 )
 _CONVENED = re.compile(r"\b(?:convened|called|arranged|initiated)\s+by\b", re.I)
 
+#: A request label and the details its brackets ask for ("Requested by (name, agency, date,").
+#: Only the label: nothing after the brackets (the answer, when given, follows them).
+_DETAIL = r"(?:name|agency|role|date|time|when|how)"
+_ASKS_FOR_DETAILS = re.compile(
+    r"\b(?:requested|convened|asked\s+for|called)\s+by\s*\("
+    # closed: "(name, agency, date, time)" and nothing after it; cut by a wrap: "(name, agency,"
+    rf"(?:[^)]*\b{_DETAIL}\b[^)]*\)\W*|\W*{_DETAIL}(?:\W+(?:of\s+request|{_DETAIL}))*\W*)$",
+    re.I,
+)
 #: A request for a strategy discussion in a sentence.
 #: "req", "req'd", "reqd": how shorthand notes write "requested"
 _REQ = r"req(?:['’]?d|\.)?"
@@ -146,6 +155,8 @@ def read_request(facts: Facts) -> Request:
         for sentence in _sentences(facts, text):
             if sentence.rstrip().endswith("?"):
                 continue  # "Who asked for this discussion, and why now?" asks; the answer is read in its turn
+            if _ASKS_FOR_DETAILS.search(sentence):
+                continue  # "Requested by (name, agency, date, time)": a label's guidance, no one named
 
             # "Thanks for joining the strat disc today. PS Aske asked for it when he rang ...":
             # "it" is the discussion the sentence before names

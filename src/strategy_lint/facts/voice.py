@@ -101,6 +101,15 @@ _TOO_YOUNG_TO_SAY = re.compile(
     re.I,
 )
 _PRONOUN_SAID = re.compile(rf"\b(?:she|he|they)\s+(?:has\s+|had\s+)?(?:{_REPORTING})\b", re.I)
+#: A negation just before (or inside) the child speaking: "neither child has said", "Kai
+#: has not said" -- not "did not want to talk, but said ..." (a clause away).
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:neither|never|nor)\b[^,;.]{0,20}$|\b(?:neither|never|not|no)\s+(?:\w+\s+){0,2}(?:has|have|had|did|does|is|was)?\s*(?:said|told|disclosed|spoken|say|tell)\b"
+    r"|n['’]t\s+(?:\w+\s+)?(?:said|told|disclosed|spoken|say|tell)\b",
+    re.I,
+)
+#: "... said nothing", "has not said anything": no words to record.
+_SAID_NOTHING = re.compile(r"\s+(?:anything|nothing)\b", re.I)
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|until|whether|should|in\s+case|once)\b", re.I)
 #: A worry, not something seen: "a baby in the sole care, at night, of a mother under the
 #: influence: risk of unsafe sleep", "she could be left hungry".
@@ -346,6 +355,11 @@ def read_voice(facts: Facts) -> Voice:
         spoke = _child_speaking(said, spoken)
         if spoke and _HYPOTHETICAL.search(spoken[max(0, spoke.start() - 25) : spoke.start()]):
             spoke = None  # "no medical needed unless Ethan discloses": nothing was said
+        if spoke and (
+            _NEGATED_BEFORE.search(spoken[max(0, spoke.start() - 25) : spoke.start()] + spoke.group(0))
+            or _SAID_NOTHING.match(spoken, spoke.end())
+        ):
+            spoke = None  # "as neither child has said anything of concern": nobody spoke
         if spoke and _PASSIVE_SAID.search(spoke.group(0)):
             spoke = None  # "what the child will be told": told, not telling
         if (

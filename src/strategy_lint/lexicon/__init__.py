@@ -37,6 +37,10 @@ WHOLE_RECORD_KINDS = frozenset({"decision", "reason", "agency_info", "next_steps
 _SELF_NAMED = re.compile(
     r"\bstrategy\s+(?:discussion|meeting)s?\b.*\b(?:minutes|notes|record|proforma|template|form|report)\b"
 )
+#: A title's verb that tells of the past: an account, not the plan.
+_PAST_ACCOUNT = re.compile(r"\b(?:happened|told|said|reported|occurred|disclosed)\b", re.I)
+#: Words only a plan's title uses.
+_PLAN_WORDS = re.compile(r"\b(?:actions?|agreed|plan|tasks?|will|next|timescales?)\b", re.I)
 #: Where one question of a title ends and the next begins.
 #: Between a title and its subtitle: "The surviving children - what life is like for them now".
 _SUBTITLE = re.compile(r"\s+[-–—]\s+|:\s+")
@@ -80,6 +84,15 @@ class Lexicon:
 
     def section_kind(self, title: str) -> str | None:
         kind = self._section_kind(title)
+        if kind == "actions" and _PAST_ACCOUNT.search(title or ""):
+            # "What happened, when, and who told us" holds the words of a plan's title ("what,
+            # who, when") but tells what happened: its first clause says which part it is
+            # ("Actions agreed, and who was told" stays the plan)
+            first = re.split(r"[,;:?]", strip_numbering(title))[0].strip()
+            if first and first != strip_numbering(title).strip():
+                kind = self._section_kind(first)
+            elif not _PLAN_WORDS.search(title):
+                kind = None  # "Who told us what happened and when"
         if kind is None and "(" in (title or ""):
             # "Present (tag used below – name, role, agency)": the title without the
             # template's guidance in brackets
