@@ -520,8 +520,9 @@ class _Reader:
         took part, when the record has no other.  Read by its content, as tables are: three
         entries at least, and nothing but entries besides the odd note."""
         split = rejoined if self.doc.format == "pdf" else _lines_of
+        lists = {s.index for s in participant_sections(self.doc)}
         for sec in self.doc.sections:
-            if sec.kind is not None or _has_ancestor(self.doc, sec, {s.index for s in participant_sections(self.doc)}):
+            if sec.kind is not None or _has_ancestor(self.doc, sec, lists):
                 continue
             lines = [
                 (b.index, line.strip())

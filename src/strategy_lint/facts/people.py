@@ -1524,8 +1524,11 @@ def _names_recorded_person(text: str, recorded) -> bool:
     """The contact names someone the record lists: "Imran Siddiqui", or by title and
     surname, "Dr Siddiqui (Wrenshire SARC, by telephone)"."""
     for p in recorded:
-        if p.initials and p.name == p.initials and re.search(rf"\b{re.escape(p.initials)}\b", text):
-            return True  # an anonymised record names everyone by initials: "WS (DSL), by phone"
+        if p.initials and p.name == p.initials:
+            # an anonymised record names everyone by initials: "WS (DSL), by phone"
+            if any(_not_the_receiver(text, m.start()) for m in re.finditer(rf"\b{re.escape(p.initials)}\b", text)):
+                return True
+            continue
         parts = [w for w in p.name.split() if w[:1].isupper()]
         if len(parts) >= 2 and any(
             _not_the_receiver(text, m.start()) for m in re.finditer(re.escape(" ".join(parts[-2:])), text)
