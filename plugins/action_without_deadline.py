@@ -64,8 +64,8 @@ class ActionWithoutDeadline(Rule):
                 yield Report(
                     message=(
                         "Action {action} has no deadline"
-                        + (" (the record says {given}). " if given else ": the record gives none. ")
-                        + _reason(dl)
+                        # nothing written: "No deadline is given" would only say it again
+                        + (" (the record says {given}). " + _reason(dl) if given else ": the record gives none.")
                     ),
                     values={"action": name, "given": given} if given else {"action": name},
                     block=where,

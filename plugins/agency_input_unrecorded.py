@@ -89,12 +89,10 @@ class AgencyInputUnrecorded(Rule):
             # sure when the record was read fully, or when nothing outside the list names the
             # agency or its people: then no part the reading missed can hold what it said
             # -- or when the record's own place for what it said is left empty
-            sure = agency.known and (
-                agency.blank_place is not None
-                or not doubtful
-                and (understood is Confidence.HIGH or not agency.named_elsewhere)
-            )
             blank = agency.blank_place
+            sure = agency.known and (
+                blank is not None or not doubtful and (understood is Confidence.HIGH or not agency.named_elsewhere)
+            )
             yield Report(
                 message=(
                     "{agency} took part" + (" ({who})" if who else "") + " but nothing it said is recorded, "

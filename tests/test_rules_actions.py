@@ -76,6 +76,11 @@ class TestActionWithoutDeadline:
         assert f.location.row == 1 and f.location.table is not None
         assert f.location.section == "Actions"
 
+    def test_a_blank_deadline_is_said_once(self):
+        md = record(table("| Arrange ABE interview | DC Amir Hale |  |\n", UPDATE_ROW))
+        [found] = lint_md(md, "SL401")
+        assert found.message.endswith("has no deadline: the record gives none.")
+
     @pytest.mark.parametrize(
         "when", ["by Friday", "within 24 hours", "before the ICPC", "within 5 working days", "21 March 2016", "today"]
     )

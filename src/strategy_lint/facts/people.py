@@ -1145,17 +1145,13 @@ def _reaches_unlisted_person(text: str, recorded: list[Any]) -> bool:
     return bool(listed_words) and bool(reached) and not any(r in listed_words for r in reached)
 
 
-#: Where the person reached works and their name, after their role ("of St Aldhelm's,
-#: Kenneth Ashworth").
-_REACHED_TAIL = re.compile(
-    r"(?:\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s?){1,4})?(?:,\s+[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]{2,}(?=\s*[,(]|$|\s+(?:at|on|who|by)\b))?"
-)
-#: A person's full name set off by commas after who they are ("the head teacher of St
-#: Aldhelm's, Kenneth Ashworth, at 11:40").
-_APPOSED_NAME = re.compile(
-    r"\b(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s?){1,4},\s+([A-Z][a-z'’-]+\s+[A-Z][a-z'’-]{2,})"
-    r"(?=\s*(?:,|\(|$|\s+(?:at|on|who|by)\b))"
-)
+#: Where the person reached works ("of St Aldhelm's") and their full name set off by commas
+#: (", Kenneth Ashworth"), written after who they are: the one shape both the contact's span
+#: (:data:`_REACHED_TAIL`) and the name it gives (:data:`_APPOSED_NAME`) are read from.
+_WORKS_AT = r"\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s?){1,4}"
+_NAMED = r",\s+([A-Z][a-z'’-]+\s+[A-Z][a-z'’-]{2,})(?=\s*(?:,|\(|$|\s+(?:at|on|who|by)\b))"
+_REACHED_TAIL = re.compile(rf"(?:{_WORKS_AT})?(?:{_NAMED})?")
+_APPOSED_NAME = re.compile(rf"{_WORKS_AT}{_NAMED}")
 
 
 #: An organisation named by its own name: "Castlegate Primary School", "Marlcombe General".
